@@ -1,0 +1,19 @@
+/** The one RuleCreator every rule uses, with our typed docs. */
+import { ESLintUtils } from '@typescript-eslint/utils';
+
+export interface LlmLeakDocs {
+  description: string;
+  /** Which config turns the rule on: 'recommended' (and strict), or 'strict' only. */
+  recommended: 'recommended' | 'strict';
+  requiresTypeChecking?: boolean;
+  /** CWE ids, e.g. ['CWE-306']. */
+  cwe: readonly string[];
+  /** OWASP Top 10 for LLM Applications 2025 items, e.g. ['LLM02:2025 Sensitive Information Disclosure']. */
+  owaspLlm: readonly string[];
+}
+
+export const REPO_URL = 'https://github.com/llm-leak/eslint-plugin-llm-leak';
+
+export const createRule = ESLintUtils.RuleCreator<LlmLeakDocs>(
+  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
+);

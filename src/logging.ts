@@ -1,0 +1,140 @@
+/** Finds logger calls: console, pino, winston, bunyan, log4js, debug, request/framework loggers, settings names. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberChain, skipTS, variableOf } from './ast.js';
+import type { FileModel } from './model.js';
+import { CALL, READ, trackerOf } from './references.js';
+import type { FileContext, LoggerCall, Node } from './types.js';
+
+const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silly', 'verbose', 'http', 'notice', 'critical', 'alert', 'emerg', 'dir', 'table'];
+const levelMap = (): Record<string, { [CALL]: true }> =>
+  Object.fromEntries(LEVELS.map((l) => [l, { [CALL]: true as const }]));
+
+/** Modules whose factory call returns a logger object (`pino()`, `winston.createLogger()`, ...). */
+const FACTORIES: Record<string, Record<string | symbol, unknown>> = {
+  pino: { [CALL]: 'pino', default: { [CALL]: 'pino' }, pino: { [CALL]: 'pino' } },
+  winston: {
+    createLogger: { [CALL]: 'winston' },
+    ...Object.fromEntries(LEVELS.map((l) => [l, { [READ]: 'winston-direct' }])),
+  },
+  bunyan: { createLogger: { [CALL]: 'bunyan' }, default: { createLogger: { [CALL]: 'bunyan' } } },
+  log4js: { getLogger: { [CALL]: 'log4js' }, default: { getLogger: { [CALL]: 'log4js' } } },
+  debug: { [CALL]: 'debug-factory', default: { [CALL]: 'debug-factory' } },
+};
+
+/** Objects conventionally holding a framework's logger: `req.log`, `request.log`, `ctx.log`, `fastify.log`, `app.log`, `app.logger`. */
+const FRAMEWORK_LOG_OWNERS = new Set(['req', 'request', 'ctx', 'fastify', 'app', 'server', 'c', 'reply', 'instance']);
+
+/** Logger calls of the file, in source order. */
+export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall[] {
+  const out = new Map<Node, LoggerCall>();
+  const add = (node: TSESTree.CallExpression, logger: string): void => {
+    if (!out.has(node)) out.set(node, { node, logger, args: node.arguments });
+  };
+  const tracker = trackerOf(file);
+
+  for (const { node } of tracker.iterateGlobalReferences({ console: levelMap() } as never)) {
+    if (node.type === AST_NODE_TYPES.CallExpression) add(node as TSESTree.CallExpression, 'console');
+  }
+
+  // Logger objects made by a factory: remember the variables that hold them.
+  const loggerVars = new Map<unknown, string>();
+  const debugFns = new Set<unknown>();
+  const visitFactory = (node: Node, info: unknown): void => {
+    if (info === 'winston-direct') {
+      const call = node.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === node) add(call, 'winston');
+      return;
+    }
+    const holder = declaredVariable(file, node);
+    if (!holder) return;
+    if (info === 'debug-factory') debugFns.add(holder);
+    else loggerVars.set(holder, String(info));
+  };
+  for (const { node, info } of tracker.iterateEsmReferences(FACTORIES as never)) visitFactory(node as Node, info);
+  for (const { node, info } of tracker.iterateCjsReferences(FACTORIES as never)) visitFactory(node as Node, info);
+
+  const settingsNames = new Set(file.settings.loggers);
+  for (const call of file.index.calls) {
+    const callee = skipTS(call.callee);
+    // debug('app')('x') held in a variable: `const log = debug('app'); log(secret)`
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      const v = variableOf(file.sourceCode, callee);
+      if (v && debugFns.has(v)) add(call, 'debug');
+      else if (settingsNames.has(callee.name)) add(call, 'custom');
+      continue;
+    }
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const chain = memberChain(callee);
+    if (!chain || chain.length < 2) continue;
+    const method = chain[chain.length - 1]!;
+    const dotted = chain.join('.');
+    const owner = chain.slice(0, -1).join('.');
+    if (settingsNames.has(dotted) || settingsNames.has(owner) || settingsNames.has(chain[0]!)) {
+      if (settingsNames.has(dotted) || LEVELS.includes(method)) add(call, 'custom');
+      continue;
+    }
+    if (!LEVELS.includes(method)) continue;
+    // logger.info(...) on a variable made by a logger factory, also through `.child()`.
+    const root = rootIdentifier(callee.object);
+    if (root) {
+      const v = variableOf(file.sourceCode, root);
+      const kind = v && loggerVars.get(v);
+      if (kind) {
+        add(call, kind);
+        continue;
+      }
+    }
+    // req.log.info / request.log.warn / ctx.log / fastify.log / app.logger
+    if (chain.length === 3 && (chain[1] === 'log' || chain[1] === 'logger')) {
+      const ownerId = skipTS((callee.object as TSESTree.MemberExpression).object);
+      const role = ownerId.type === AST_NODE_TYPES.Identifier ? model.paramRoleOf(ownerId) : undefined;
+      if (role || FRAMEWORK_LOG_OWNERS.has(chain[0]!) || chain[0] === 'this') {
+        add(call, role === 'req' || role === 'ctx' || chain[0] === 'req' || chain[0] === 'request' || chain[0] === 'ctx' ? 'request-logger' : 'framework-logger');
+        continue;
+      }
+    }
+    // Documented last-resort heuristic: an object named `logger` or `log` with a level method is a logger.
+    if (chain.length === 2 && (chain[0] === 'logger' || chain[0] === 'log')) add(call, 'named-logger');
+  }
+  return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** The variable a factory result is stored in: `const log = pino()`, `const log = pino().child({})`. */
+function declaredVariable(file: FileContext, node: Node): unknown {
+  let n: Node = node;
+  // Climb through `.child({...})` and `await`.
+  for (;;) {
+    const p = n.parent;
+    if (!p) return undefined;
+    if (p.type === AST_NODE_TYPES.MemberExpression && p.object === n) {
+      const call = p.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === p) {
+        n = call;
+        continue;
+      }
+      return undefined;
+    }
+    if (p.type === AST_NODE_TYPES.VariableDeclarator && p.init === n && p.id.type === AST_NODE_TYPES.Identifier) {
+      return variableOf(file.sourceCode, p.id);
+    }
+    if (
+      p.type === AST_NODE_TYPES.TSAsExpression ||
+      p.type === AST_NODE_TYPES.TSNonNullExpression ||
+      p.type === AST_NODE_TYPES.AwaitExpression
+    ) {
+      n = p;
+      continue;
+    }
+    return undefined;
+  }
+}
+
+function rootIdentifier(node: Node): TSESTree.Identifier | undefined {
+  let n = skipTS(node);
+  for (;;) {
+    if (n.type === AST_NODE_TYPES.Identifier) return n;
+    if (n.type === AST_NODE_TYPES.MemberExpression) n = skipTS(n.object);
+    else if (n.type === AST_NODE_TYPES.CallExpression) n = skipTS(n.callee);
+    else return undefined;
+  }
+}

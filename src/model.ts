@@ -1,0 +1,155 @@
+/**
+ * The per-file model every rule queries. It is built once per Program (the first rule to ask builds it,
+ * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { indexProgram, variableOf } from './ast.js';
+import { readSettings } from './settings.js';
+import { findLlmCalls } from './llm/index.js';
+import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
+import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
+import { createOriginAnalysis } from './flow/origins.js';
+import { createReachability } from './flow/reach.js';
+import { findLoggerCalls } from './logging.js';
+import type {
+  AuthEvidence,
+  FileContext,
+  FunctionNode,
+  LlmCall,
+  LoggerCall,
+  Middleware,
+  Node,
+  Origin,
+  ParamRole,
+  Route,
+  Sink,
+} from './types.js';
+
+/** Everything the rules can ask about one file. */
+export interface FileModel {
+  readonly file: FileContext;
+  /** Every recognised model call, in source order. */
+  readonly llmCalls: readonly LlmCall[];
+  /** The model call a call/new node is, if any. */
+  llmCallOf(node: Node): LlmCall | undefined;
+  /** Routes registered in this file, all frameworks together. */
+  readonly routes: readonly Route[];
+  /** Places where values go back to the client. */
+  readonly sinks: readonly Sink[];
+  /** Error-handling functions: Express `(err, req, res, next)`, Fastify `setErrorHandler`, Koa try/catch around `await next()`, Hono `onError`. */
+  readonly errorHandlers: readonly FunctionNode[];
+  /** The role of a handler/middleware parameter (by its variable). */
+  paramRole(variable: Scope.Variable): ParamRole | undefined;
+  /** The role of the parameter an identifier refers to. */
+  paramRoleOf(id: TSESTree.Identifier): ParamRole | undefined;
+  /** Logger calls in the file. */
+  readonly loggerCalls: readonly LoggerCall[];
+  /** The first model call that runs when `fn` runs: in its body or in same-file functions it calls. */
+  reachedLlmCall(fn: FunctionNode): LlmCall | undefined;
+  /** Where the value of an expression came from (empty when nothing of interest). */
+  originsOf(node: Node): readonly Origin[];
+  /** Whether a middleware authenticates the request. */
+  authOfMiddleware(mw: Middleware): AuthEvidence | undefined;
+  /** A credential check inside `fn` that ends the request, and that runs on every path before `target`. */
+  authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
+  /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */
+  readonly relevant: boolean;
+}
+
+const models = new WeakMap<TSESTree.Program, FileModel>();
+
+/** The model of the file a rule is linting. */
+export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): FileModel {
+  const sourceCode = context.sourceCode;
+  const ast = sourceCode.ast;
+  const hit = models.get(ast);
+  if (hit) return hit;
+  const model = buildModel(sourceCode, context.settings as Record<string, unknown>);
+  models.set(ast, model);
+  return model;
+}
+
+/** Builds the model for a source file (exported for the shared-layer tests). */
+export function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, allSettings: Record<string, unknown>): FileModel {
+  const settings = readSettings(allSettings);
+  const { index, imports } = indexProgram(sourceCode.ast, sourceCode.visitorKeys);
+  const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
+  const file: FileContext = {
+    sourceCode,
+    ast: sourceCode.ast,
+    scopeManager,
+    globalScope: scopeManager.globalScope as Scope.Scope,
+    settings,
+    index,
+    imports,
+  };
+
+  let llmCalls: LlmCall[] | undefined;
+  let llmByNode: Map<Node, LlmCall> | undefined;
+  let frameworks: FrameworkFacts | undefined;
+  let auth: AuthAnalysis | undefined;
+  let origins: ((node: Node) => readonly Origin[]) | undefined;
+  let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
+  let loggers: LoggerCall[] | undefined;
+
+  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, model));
+
+  const model: FileModel = {
+    file,
+    get llmCalls() {
+      return (llmCalls ??= findLlmCalls(file));
+    },
+    llmCallOf(node) {
+      llmByNode ??= new Map(model.llmCalls.map((c) => [c.node as Node, c]));
+      return llmByNode.get(node);
+    },
+    get routes() {
+      return getFrameworks().routes;
+    },
+    get sinks() {
+      return getFrameworks().sinks;
+    },
+    get errorHandlers() {
+      return getFrameworks().errorHandlers;
+    },
+    paramRole(variable) {
+      return getFrameworks().paramRoles.get(variable);
+    },
+    paramRoleOf(id) {
+      const v = variableOf(sourceCode, id);
+      return v ? getFrameworks().paramRoles.get(v) : undefined;
+    },
+    get loggerCalls() {
+      return (loggers ??= findLoggerCalls(file, model));
+    },
+    reachedLlmCall(fn) {
+      return (reach ??= createReachability(model))(fn);
+    },
+    originsOf(node) {
+      return (origins ??= createOriginAnalysis(model))(node);
+    },
+    authOfMiddleware(mw) {
+      return (auth ??= createAuthAnalysis(model)).middleware(mw);
+    },
+    authGuardBefore(fn, target) {
+      return (auth ??= createAuthAnalysis(model)).guardBefore(fn, target);
+    },
+    get relevant() {
+      return isRelevant(file);
+    },
+  };
+  return model;
+}
+
+const FRAMEWORK_OR_SDK =
+  /^(express|fastify|koa|@koa\/router|koa-router|hono|next|openai|@anthropic-ai\/sdk|@google\/genai|@google\/generative-ai|ai|@ai-sdk\/.*|@langchain\/.*|langchain(\/.*)?|cohere-ai|@mistralai\/mistralai|groq-sdk|ollama|@aws-sdk\/client-bedrock-runtime|axios)$/;
+
+function isRelevant(file: FileContext): boolean {
+  for (const s of file.imports) {
+    if (FRAMEWORK_OR_SDK.test(s.replace(/^hono\/.*/, 'hono').replace(/^next\/.*/, 'next'))) return true;
+  }
+  // A file may use global fetch to a model host, or names taught through settings.
+  if (file.settings.llmCalls.length > 0 || file.settings.authMiddleware.length > 0) return true;
+  return file.index.calls.some((c) => c.callee.type === 'Identifier' && c.callee.name === 'fetch');
+}

@@ -1,0 +1,152 @@
+/**
+ * The shapes every part of the shared analysis agrees on. Rules only ever see these.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { LlmLeakSettings } from './settings.js';
+
+export type Node = TSESTree.Node;
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export type Framework = 'express' | 'fastify' | 'koa' | 'hono' | 'next';
+
+/** Nodes of interest collected in a single walk of the file. */
+export interface AstIndex {
+  readonly calls: readonly TSESTree.CallExpression[];
+  readonly news: readonly TSESTree.NewExpression[];
+  readonly functions: readonly FunctionNode[];
+  readonly assignments: readonly TSESTree.AssignmentExpression[];
+  readonly returns: readonly TSESTree.ReturnStatement[];
+  readonly binaries: readonly TSESTree.BinaryExpression[];
+}
+
+/** What a part of the analysis needs to know about the file being linted. */
+export interface FileContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly ast: TSESTree.Program;
+  readonly scopeManager: Scope.ScopeManager;
+  readonly globalScope: Scope.Scope;
+  readonly settings: LlmLeakSettings;
+  readonly index: AstIndex;
+  /** Modules the file imports or requires, by specifier (e.g. 'openai', 'express', 'node:crypto'). */
+  readonly imports: ReadonlySet<string>;
+}
+
+/** One key in a property path; '*' stands for a computed key we cannot resolve. */
+export type PathKey = string | number;
+
+/** A recognised call to a large language model. */
+export interface LlmCall {
+  /** The call itself: `client.chat.completions.create(...)`, `generateText(...)`, `fetch(...)`, `client.send(cmd)`. */
+  readonly node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** SDK family: 'openai' | 'anthropic' | 'google' | 'ai' | 'langchain' | 'cohere' | 'mistral' | 'groq' | 'ollama' | 'bedrock' | 'http' | 'custom'. */
+  readonly provider: string;
+  /** Human name of the result, used in messages: 'OpenAI completion', 'Anthropic message', 'Vercel AI SDK result'. */
+  readonly resultLabel: string;
+  /** The request options object when it is written in place (or resolves to a local object literal). */
+  readonly options: TSESTree.ObjectExpression | undefined;
+  /** Expressions that carry prompt content into the model: the messages array, `prompt`, `input`, `contents`, positional prompt arguments. */
+  readonly inputs: readonly Node[];
+  /** Expressions that end up as system/developer instructions (system messages' content, `system`, `instructions`, SystemMessage args). */
+  readonly systemInputs: readonly Node[];
+  /** Property paths in the awaited result that hold plain generated text, e.g. [['choices','*','message','content'], ['output_text']]. */
+  readonly textPaths: readonly (readonly PathKey[])[];
+  /** Option keys that cap the output for this API. */
+  readonly limitKeys: readonly string[];
+  /** True when the call returns a stream (stream: true, streamText, .stream()). */
+  readonly streaming: boolean;
+  /** Property path of a mechanical "just the text" accessor, used by suggestions: e.g. "choices[0]?.message?.content ?? ''". */
+  readonly textAccessor: string | undefined;
+}
+
+/** Where a middleware in front of a handler comes from. */
+export type MiddlewareScope = 'route' | 'router' | 'app' | 'hook' | 'plugin';
+
+/** One middleware/hook that runs before a route's handler. */
+export interface Middleware {
+  /** The expression as written: `auth`, `basicAuth({...})`, `passport.authenticate('jwt')`, a hook function. */
+  readonly node: Node;
+  /** The function it resolves to when that function is in this file. */
+  readonly fn: FunctionNode | undefined;
+  readonly scope: MiddlewareScope;
+  /** Fastify hook name ('onRequest', 'preHandler', ...) when it is a hook. */
+  readonly hook?: string;
+}
+
+/** One HTTP route, whatever framework registered it. */
+export interface Route {
+  readonly framework: Framework;
+  /** Upper-case method, 'ALL' for `app.all`/`app.use(path, fn)`-style catch-alls. */
+  readonly method: string;
+  /** The full static path when it is known (router prefix included when known), else undefined. */
+  readonly path: string | undefined;
+  /** Where reports about the route start: `app.post(...)` call, `fastify.route({...})` call, Next's exported function. */
+  readonly registration: Node;
+  /** The final handler functions, resolved to their definitions in this file. */
+  readonly handlers: readonly FunctionNode[];
+  /** What runs before the handler, in the order it runs: app-level, router-level, route-level. */
+  readonly middleware: readonly Middleware[];
+  /** Some handler or middleware could not be resolved (imported, built dynamically). Rules stay silent on doubt. */
+  readonly unresolved: boolean;
+  /** The registration sits under a branch that only runs outside production (e.g. `if (process.env.NODE_ENV !== 'production')`). */
+  readonly devOnly: boolean;
+}
+
+/** A place where a value goes back to the HTTP client. */
+export interface Sink {
+  /** The expression that is sent (the report location). */
+  readonly node: Node;
+  /** How it is sent: 'res.json', 'res.send', 'reply.send', 'return', 'ctx.body', 'c.json', 'Response.json', 'new Response', ... */
+  readonly kind: string;
+  readonly framework: Framework | undefined;
+  /** The function the sink sits in. */
+  readonly fn: FunctionNode | undefined;
+}
+
+/** The role a function parameter plays in a handler, middleware or error handler. */
+export type ParamRole =
+  | 'req' // Express req, Fastify request, Next/Hono web Request
+  | 'res' // Express res, Fastify reply
+  | 'next'
+  | 'ctx' // Koa ctx
+  | 'honoContext' // Hono c
+  | 'err'; // error-handler error parameter
+
+/** Request parts a value can come from. */
+export type RequestPart = 'body' | 'rawBody' | 'query' | 'params' | 'headers' | 'cookies' | 'auth' | 'session' | 'other';
+
+/** Where a value came from. An expression can have several origins. */
+export type Origin =
+  /** A value read out of a model result; `path` is the property path from the awaited result, `text` says it is plain generated text. */
+  | { readonly kind: 'llm'; readonly call: LlmCall; readonly path: readonly PathKey[]; readonly text: boolean }
+  /** Request-derived data; `name` is the header/cookie/field name when known (lower-case for headers). */
+  | { readonly kind: 'request'; readonly part: RequestPart; readonly name?: string }
+  /** A secret: an environment variable or config field whose name marks it as a credential, or a literal key. */
+  | { readonly kind: 'secret'; readonly name: string }
+  /** A caught error or an error handler's error parameter. */
+  | { readonly kind: 'error' }
+  /** An HMAC or hash digest computed in the file. */
+  | { readonly kind: 'digest' }
+  /** A value that is sent to a model as prompt or messages. */
+  | { readonly kind: 'prompt'; readonly call: LlmCall };
+
+export type OriginKind = Origin['kind'];
+
+/** A call to a logger. */
+export interface LoggerCall {
+  readonly node: TSESTree.CallExpression;
+  /** 'console' | 'pino' | 'winston' | 'bunyan' | 'log4js' | 'debug' | 'request-logger' | 'framework-logger' | 'custom'. */
+  readonly logger: string;
+  readonly args: readonly TSESTree.CallExpressionArgument[];
+}
+
+/** Why something counts as authentication. */
+export interface AuthEvidence {
+  readonly node: Node;
+  /** 'package' (a known auth package), 'behaviour' (reads a credential and refuses), 'webhook' (signature verification), 'settings'. */
+  readonly how: 'package' | 'behaviour' | 'webhook' | 'settings';
+  readonly description: string;
+}

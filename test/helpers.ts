@@ -1,0 +1,98 @@
+/** Test helpers: a RuleTester with our defaults, and a way to build the shared model of a snippet. */
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { buildModel, type FileModel } from '../src/model.js';
+
+/** RuleTester for ESM TypeScript/JavaScript snippets. */
+export function ruleTester(): RuleTester {
+  return new RuleTester({
+    languageOptions: {
+      parserOptions: { ecmaVersion: 'latest', sourceType: 'module' },
+      globals: { process: 'readonly', console: 'readonly', fetch: 'readonly', Response: 'readonly', Buffer: 'readonly' },
+    },
+  });
+}
+
+/** Spread into a test case to parse it as CommonJS. */
+export const cjs = {
+  languageOptions: {
+    parserOptions: { sourceType: 'script' as const },
+    globals: {
+      require: 'readonly' as const,
+      module: 'writable' as const,
+      exports: 'writable' as const,
+      process: 'readonly' as const,
+      console: 'readonly' as const,
+      Buffer: 'readonly' as const,
+    },
+  },
+};
+
+export interface ModelOptions {
+  sourceType?: 'module' | 'commonjs';
+  settings?: Record<string, unknown>;
+  filename?: string;
+}
+
+/**
+ * Lints `code` with a probe rule and runs `inspect` on the shared model inside the lint, where scopes are live.
+ * Returns what `inspect` returned.
+ */
+export function withModel<T>(code: string, inspect: (model: FileModel) => T, options: ModelOptions = {}): T {
+  let result: T | undefined;
+  let ran = false;
+  let failure: unknown;
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: {
+          parser: tsParser,
+          sourceType: options.sourceType ?? 'module',
+          ecmaVersion: 'latest',
+          globals: {
+            process: 'readonly', console: 'readonly', fetch: 'readonly', Response: 'readonly', Buffer: 'readonly',
+            ...(options.sourceType === 'commonjs' ? { require: 'readonly', module: 'writable', exports: 'writable' } : {}),
+          },
+        },
+        settings: options.settings ?? {},
+        plugins: {
+          probe: {
+            rules: {
+              model: {
+                meta: { type: 'problem', schema: [] },
+                create(context) {
+                  return {
+                    'Program:exit'() {
+                      try {
+                        result = inspect(buildModel(context.sourceCode as never, context.settings));
+                        ran = true;
+                      } catch (error) {
+                        failure = error;
+                      }
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 'probe/model': 'error' },
+      },
+    ],
+    options.filename ?? 'file.ts',
+  );
+  if (failure) throw failure;
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(`parse error: ${fatal.message} at ${fatal.line}:${fatal.column}`);
+  if (!ran) throw new Error('the probe rule did not run');
+  return result as T;
+}
+
+/** The source text of a node in `code`. */
+export function textOf(code: string, node: { range: [number, number] }): string {
+  return code.slice(node.range[0], node.range[1]);
+}
