@@ -48,6 +48,11 @@ export interface LlmCall {
   readonly resultLabel: string;
   /** The request options object when it is written in place (or resolves to a local object literal). */
   readonly options: TSESTree.ObjectExpression | undefined;
+  /**
+   * Option objects given where the client or model was set up and that shape this call: LangChain model
+   * constructors, `getGenerativeModel({...})`. They can hold output limits and system instructions.
+   */
+  readonly setupOptions: readonly TSESTree.ObjectExpression[];
   /** Expressions that carry prompt content into the model: the messages array, `prompt`, `input`, `contents`, positional prompt arguments. */
   readonly inputs: readonly Node[];
   /** Expressions that end up as system/developer instructions (system messages' content, `system`, `instructions`, SystemMessage args). */
@@ -58,7 +63,11 @@ export interface LlmCall {
   readonly limitKeys: readonly string[];
   /** True when the call returns a stream (stream: true, streamText, .stream()). */
   readonly streaming: boolean;
-  /** Property path of a mechanical "just the text" accessor, used by suggestions: e.g. "choices[0]?.message?.content ?? ''". */
+  /**
+   * Source text appended to the result expression to get only the generated text, used by suggestions:
+   * ".choices[0]?.message?.content ?? ''" for OpenAI chat, ".output_text" for Responses, ".text" for Vercel ai.
+   * Undefined when there is no one mechanical accessor.
+   */
   readonly textAccessor: string | undefined;
 }
 
@@ -146,7 +155,11 @@ export interface LoggerCall {
 /** Why something counts as authentication. */
 export interface AuthEvidence {
   readonly node: Node;
-  /** 'package' (a known auth package), 'behaviour' (reads a credential and refuses), 'webhook' (signature verification), 'settings'. */
-  readonly how: 'package' | 'behaviour' | 'webhook' | 'settings';
+  /**
+   * 'package' (a known auth package), 'behaviour' (reads a credential and refuses), 'webhook' (signature
+   * verification), 'settings' (named in settings), 'name' (an unresolvable middleware whose name says auth: the
+   * documented last-resort heuristic).
+   */
+  readonly how: 'package' | 'behaviour' | 'webhook' | 'settings' | 'name';
   readonly description: string;
 }
