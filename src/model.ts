@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { indexProgram, variableOf } from './ast.js';
+import { contains, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
 import { findLlmCalls } from './llm/index.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
@@ -47,6 +47,11 @@ export interface FileModel {
   readonly loggerCalls: readonly LoggerCall[];
   /** The first model call that runs when `fn` runs: in its body or in same-file functions it calls. */
   reachedLlmCall(fn: FunctionNode): LlmCall | undefined;
+  /**
+   * The first handler in `fns` that reaches a model call, with the node inside it through which it does: the call
+   * itself, or the call of a same-file function that leads to one.
+   */
+  llmSiteIn(fns: readonly FunctionNode[]): { fn: FunctionNode; site: Node; call: LlmCall } | undefined;
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */
@@ -125,6 +130,22 @@ export function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, allSetting
     },
     reachedLlmCall(fn) {
       return (reach ??= createReachability(model))(fn);
+    },
+    llmSiteIn(fns) {
+      for (const fn of fns) {
+        const call = model.reachedLlmCall(fn);
+        if (!call) continue;
+        if (contains(fn, call.node)) return { fn, site: call.node, call };
+        // Reached through a helper: the first call in fn whose callee reaches a model call.
+        for (const c of file.index.calls) {
+          if (c.range[0] < fn.range[0]) continue;
+          if (c.range[0] > fn.range[1]) break;
+          const callee = resolveFunction(sourceCode, c.callee);
+          if (callee && callee !== fn && model.reachedLlmCall(callee)) return { fn, site: c, call };
+        }
+        return { fn, site: fn.body, call };
+      }
+      return undefined;
     },
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);

@@ -1,0 +1,48 @@
+import { createRule } from '../src/create-rule.js';
+import { leafValues } from '../src/flow/leaves.js';
+import { getModel } from '../src/model.js';
+import { describeOrigin, providerName } from '../src/report.js';
+import type { Node } from '../src/types.js';
+
+export default createRule({
+  name: 'no-secrets-in-prompt',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow secrets, keys and credentials in prompts sent to a model',
+      recommended: 'recommended',
+      cwe: ['CWE-200', 'CWE-522'],
+      owaspLlm: ['LLM02:2025 Sensitive Information Disclosure', 'LLM07:2025 System Prompt Leakage'],
+    },
+    messages: {
+      secretInPrompt:
+        '{{what}} is placed into a prompt sent to {{provider}}, where the model can repeat it; keep secrets out of prompts.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    return {
+      'Program:exit'() {
+        const model = getModel(context);
+        const reported = new Set<Node>();
+        for (const call of model.llmCalls) {
+          for (const input of [...call.inputs, ...call.systemInputs]) {
+            for (const leaf of leafValues(context.sourceCode, input)) {
+              if (reported.has(leaf)) continue;
+              const origin = model.originsOf(leaf).find((o) => o.kind === 'secret');
+              if (!origin) continue;
+              reported.add(leaf);
+              const what = describeOrigin(origin);
+              context.report({
+                node: leaf,
+                messageId: 'secretInPrompt',
+                data: { what: what[0]!.toUpperCase() + what.slice(1), provider: providerName(call) },
+              });
+            }
+          }
+        }
+      },
+    };
+  },
+});

@@ -1,0 +1,234 @@
+/** Where credentials get written into source: env fallbacks, auth package options, HMAC keys, model API keys. */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
+import { cryptoCalls } from './crypto.js';
+import { CALL, READ, trackerOf } from './references.js';
+import type { FileContext, FunctionNode, Node } from './types.js';
+
+/** Environment variable names that hold credentials (user names included: they are half of a login). */
+const CREDENTIAL_ENV = /(KEY|TOKEN|SECRET|PASS|PASSWD|PASSWORD|PWD|CREDENTIAL|PRIVATE|USER|USERNAME|LOGIN|SALT|SIGNING)/i;
+
+/** Model API key shapes: OpenAI, Anthropic, Google, Groq, xAI, Hugging Face, OpenRouter. */
+export const MODEL_KEY =
+  /\b(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,}|hf_[A-Za-z0-9]{30,})/;
+
+/**
+ * Auth packages and which options of their setup call hold credentials. `users` is a map of name → password;
+ * `validators` are callbacks whose literal comparisons are hard-coded credentials.
+ */
+const AUTH_PACKAGES: Record<string, { path: string[]; literalKeys?: string[]; maps?: string[]; validators?: string[]; plugin?: boolean }[]> = {
+  'express-basic-auth': [{ path: [], maps: ['users'], validators: ['authorizer'] }],
+  'koa-basic-auth': [{ path: [], literalKeys: ['name', 'pass'] }],
+  '@fastify/basic-auth': [{ path: [], validators: ['validate'], plugin: true }],
+  '@fastify/jwt': [{ path: [], literalKeys: ['secret'], plugin: true }],
+  'hono/basic-auth': [{ path: ['basicAuth'], literalKeys: ['username', 'password'], validators: ['verifyUser'] }],
+  'hono/bearer-auth': [{ path: ['bearerAuth'], literalKeys: ['token'] }],
+  'hono/jwt': [{ path: ['jwt'], literalKeys: ['secret'] }],
+  'koa-jwt': [{ path: [], literalKeys: ['secret'] }],
+  'express-jwt': [{ path: ['expressjwt'], literalKeys: ['secret'] }, { path: ['expressJwt'], literalKeys: ['secret'] }],
+};
+
+/** A hard-coded credential literal with what it is. */
+export interface CredentialLiteral {
+  readonly node: Node;
+  readonly what: string;
+}
+
+/** Every credential literal in the file, each reported once. */
+export function credentialLiterals(file: FileContext): CredentialLiteral[] {
+  const out = new Map<Node, CredentialLiteral>();
+  const add = (node: Node | undefined, what: string): void => {
+    if (node && isNonEmptyString(node) && !out.has(node)) out.set(node, { node, what });
+  };
+  const { sourceCode } = file;
+
+  // process.env.API_PASS || 'secret', ?? 'admin', env ? env : 'x'
+  for (const n of walkFallbacks(file)) {
+    const name = envName(sourceCode, n.env);
+    if (name && CREDENTIAL_ENV.test(name) && !/PUBLIC/i.test(name)) add(n.fallback, `a fallback for ${name}`);
+  }
+
+  // Auth package options.
+  const tracker = trackerOf(file);
+  for (const [module, entries] of Object.entries(AUTH_PACKAGES)) {
+    for (const entry of entries) {
+      const leaf: Record<string | symbol, unknown> = entry.plugin ? { [READ]: entry } : { [CALL]: entry };
+      let map: Record<string, unknown> = leaf;
+      for (const key of [...entry.path].reverse()) map = { [key]: map };
+      const trace = { [module]: entry.path.length === 0 ? { ...leaf, default: leaf } : map };
+      const refs = [...tracker.iterateEsmReferences(trace as never), ...tracker.iterateCjsReferences(trace as never)];
+      for (const { node } of refs) {
+        const options = entry.plugin ? pluginOptions(node as Node) : firstObjectArg(sourceCode, node as Node);
+        if (!options) continue;
+        for (const key of entry.literalKeys ?? []) add(valueOf(options, key), `the ${key} option of ${module}`);
+        for (const key of entry.maps ?? []) {
+          const m = valueOf(options, key);
+          if (m?.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const p of m.properties) if (p.type === AST_NODE_TYPES.Property) add(skipTS(p.value), `a password in the ${module} users map`);
+          }
+        }
+        for (const key of entry.validators ?? []) {
+          const v = valueOf(options, key);
+          const fn = v && (isFunction(v) ? v : resolveFunction(sourceCode, v));
+          if (fn) for (const lit of literalComparisons(file, fn)) add(lit, `a credential compared in the ${module} ${key} callback`);
+        }
+      }
+    }
+  }
+
+  // createHmac('sha256', 'literal') or a const holding one.
+  for (const hmac of cryptoCalls(file).createHmac) {
+    const key = hmac.arguments[1];
+    if (key && key.type !== AST_NODE_TYPES.SpreadElement) add(literalBehind(sourceCode, key), 'an HMAC signing key');
+  }
+
+  // Literal model API keys anywhere: client options, headers, constants.
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if ((token.type === 'String' || token.type === 'Template') && MODEL_KEY.test(token.value)) {
+      const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+      if (node && (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement)) {
+        const target = node.type === AST_NODE_TYPES.TemplateElement ? (node.parent as Node) : node;
+        if (!out.has(target)) out.set(target, { node: target, what: 'a model API key' });
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+function isNonEmptyString(node: Node): boolean {
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' && n.value.length > 0;
+  return n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0 && (n.quasis[0]?.value.cooked ?? '').length > 0;
+}
+
+/** `env || 'x'`, `env ?? 'x'`, `env ? env : 'x'`, `!env ? 'x' : env`, and `const { X = 'x' } = process.env`. */
+function* walkFallbacks(file: FileContext): Generator<{ env: Node; fallback: Node }> {
+  const stack: Node[] = [file.ast];
+  const keys = file.sourceCode.visitorKeys;
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
+      yield { env: n.left, fallback: skipTS(n.right) };
+    } else if (n.type === AST_NODE_TYPES.ConditionalExpression) {
+      const test = skipTS(n.test);
+      if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') yield { env: test.argument, fallback: skipTS(n.consequent) };
+      else yield { env: test, fallback: skipTS(n.alternate) };
+    } else if (
+      n.type === AST_NODE_TYPES.AssignmentPattern &&
+      n.parent?.type === AST_NODE_TYPES.Property &&
+      n.parent.parent?.type === AST_NODE_TYPES.ObjectPattern &&
+      n.parent.parent.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
+      isProcessEnv(n.parent.parent.parent.init)
+    ) {
+      const name = propertyName(n.parent);
+      if (name && CREDENTIAL_ENV.test(name) && !/PUBLIC/i.test(name) && isNonEmptyString(n.right)) {
+        yield { env: n.parent.parent.parent.init!, fallback: n.right };
+      }
+    }
+    for (const key of keys[n.type] ?? []) {
+      const child = (n as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof (c as Node).type === 'string') stack.push(c as Node);
+      } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+    }
+  }
+}
+
+function isProcessEnv(node: Node | null | undefined): boolean {
+  if (!node) return false;
+  const n = skipTS(node);
+  return (
+    n.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(n) === 'env' &&
+    ((n.object.type === AST_NODE_TYPES.Identifier && n.object.name === 'process') ||
+      (n.object.type === AST_NODE_TYPES.MetaProperty))
+  );
+}
+
+/**
+ * The environment variable a value reads: `process.env.X`, `process.env['X']`, `import.meta.env.X`, or a local
+ * bound to one (`const { X } = process.env`, `const x = process.env.X`).
+ */
+export function envName(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): string | undefined {
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.MemberExpression && isProcessEnv(n.object)) return propertyName(n);
+  if (n.type === AST_NODE_TYPES.Identifier && depth < 4) {
+    const v = variableOf(sourceCode, n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+    if (def.node.id.type === AST_NODE_TYPES.Identifier) return envName(sourceCode, def.node.init, depth + 1);
+    if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && isProcessEnv(def.node.init)) {
+      for (const p of def.node.id.properties) {
+        if (p.type !== AST_NODE_TYPES.Property) continue;
+        const value = p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value;
+        if (value.type === AST_NODE_TYPES.Identifier && value.name === n.name) return propertyName(p);
+      }
+    }
+  }
+  return undefined;
+}
+
+function valueOf(obj: TSESTree.ObjectExpression, key: string): Node | undefined {
+  let found: Node | undefined;
+  for (const p of obj.properties) {
+    if (p.type === AST_NODE_TYPES.Property && propertyName(p) === key) found = skipTS(p.value);
+  }
+  return found;
+}
+
+function firstObjectArg(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TSESTree.ObjectExpression | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const arg = node.arguments[0];
+  return arg ? objectBehind(sourceCode, arg) : undefined;
+}
+
+/** `fastify.register(plugin, { ... })`: the options of a register call that names the plugin. */
+function pluginOptions(node: Node): TSESTree.ObjectExpression | undefined {
+  const call = node.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== node) return undefined;
+  const callee = skipTS(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'register') return undefined;
+  const opts = call.arguments[1];
+  return opts?.type === AST_NODE_TYPES.ObjectExpression ? opts : undefined;
+}
+
+function objectBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TSESTree.ObjectExpression | undefined {
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.ObjectExpression) return n;
+  if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : undefined;
+  return init && skipTS(init).type === AST_NODE_TYPES.ObjectExpression ? (skipTS(init) as TSESTree.ObjectExpression) : undefined;
+}
+
+/** A literal, or the literal a `const` holds. */
+function literalBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node | undefined {
+  const n = skipTS(node);
+  if (isNonEmptyString(n)) return n;
+  if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const') return undefined;
+  const init = skipTS(def.node.init);
+  return isNonEmptyString(init) ? init : undefined;
+}
+
+/** String literals compared (`===`, `!==`, `safeCompare(x, 'lit')`) with a parameter of a validate callback. */
+function literalComparisons(file: FileContext, fn: FunctionNode): Node[] {
+  const out: Node[] = [];
+  for (const bin of file.index.binaries) {
+    if (bin.range[0] < fn.range[0] || bin.range[1] > fn.range[1]) continue;
+    if (!['===', '!==', '==', '!='].includes(bin.operator)) continue;
+    for (const side of [bin.left, bin.right]) if (isNonEmptyString(side as Node)) out.push(skipTS(side as Node));
+  }
+  for (const call of file.index.calls) {
+    if (call.range[0] < fn.range[0] || call.range[1] > fn.range[1]) continue;
+    const callee = skipTS(call.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (name !== 'safeCompare' && name !== 'timingSafeEqual') continue;
+    for (const a of call.arguments) if (isNonEmptyString(a)) out.push(skipTS(a));
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/** Shared pieces of how reports read and where they sit. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { LlmCall, Origin, Route } from './types.js';
+
+/**
+ * Where a route report sits: the head of the registration (`app.post('/chat'`, `fastify.route({`,
+ * `export async function POST`) rather than the whole handler, so the squiggle stays on one line.
+ */
+export function registrationLoc(route: Route): TSESTree.SourceLocation {
+  const reg = route.registration;
+  const start = reg.loc.start;
+  if (reg.type === AST_NODE_TYPES.CallExpression) {
+    const first = reg.arguments[0];
+    const end = first && first.type !== AST_NODE_TYPES.ObjectExpression && first.loc.start.line === start.line
+      ? first.loc.end
+      : reg.callee.loc.end;
+    return { start, end };
+  }
+  if (reg.type === AST_NODE_TYPES.ExportNamedDeclaration || reg.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+    const decl = reg.declaration;
+    if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) return { start, end: decl.id.loc.end };
+    if (decl?.type === AST_NODE_TYPES.VariableDeclaration && decl.declarations[0]) {
+      return { start, end: decl.declarations[0].id.loc.end };
+    }
+    if (decl?.type === AST_NODE_TYPES.FunctionDeclaration) return { start, end: decl.loc.start };
+  }
+  return reg.loc;
+}
+
+/** "POST /chat" or "POST route" when the path is not static. */
+export function describeRoute(route: Route): string {
+  return route.path === undefined ? `${route.method} route` : `${route.method} ${route.path}`;
+}
+
+/** A short noun phrase for what a value is, for messages. */
+export function describeOrigin(origin: Origin): string {
+  switch (origin.kind) {
+    case 'llm':
+      return origin.text ? 'model output' : `the ${origin.call.resultLabel}`;
+    case 'prompt':
+      return 'the prompt sent to the model';
+    case 'secret':
+      return `the secret ${origin.name}`;
+    case 'digest':
+      return 'a computed HMAC digest';
+    case 'error':
+      return 'the error';
+    case 'request':
+      switch (origin.part) {
+        case 'headers':
+          return origin.name ? `the ${origin.name} header` : 'the request headers';
+        case 'cookies':
+          return origin.name ? `the ${origin.name} cookie` : 'the request cookies';
+        case 'auth':
+          return 'the request credentials';
+        case 'session':
+          return 'the session';
+        case 'rawBody':
+          return 'the raw request body';
+        case 'body':
+          return 'the request body';
+        default:
+          return `request ${origin.part}`;
+      }
+  }
+}
+
+const PROVIDERS: Record<string, string> = {
+  openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google Gemini', ai: 'the Vercel AI SDK', langchain: 'LangChain',
+  cohere: 'Cohere', mistral: 'Mistral', groq: 'Groq', ollama: 'Ollama', bedrock: 'AWS Bedrock', http: 'a model API',
+  custom: 'a model wrapper',
+};
+
+/** The provider's display name: "OpenAI", "Anthropic", "a model API". */
+export function providerName(call: LlmCall): string {
+  return PROVIDERS[call.provider] ?? call.provider;
+}
