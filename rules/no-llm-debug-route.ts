@@ -34,11 +34,15 @@ export default createRule({
       'Program:exit'() {
         const model = getModel(context);
         if (!model.relevant) return;
+        // A router mounted twice yields one route per mount with the same registration: report it once.
+        const reported = new Set<unknown>();
         for (const route of model.routes) {
           if (route.path === undefined || !isDebugPath(route.path)) continue;
           const leaked = leakedOrigin(model, route);
           if (!leaked) continue;
           if (route.devOnly && isAuthenticated(model, route)) continue;
+          if (reported.has(route.registration)) continue;
+          reported.add(route.registration);
           context.report({
             loc: registrationLoc(route),
             messageId: 'debugRoute',

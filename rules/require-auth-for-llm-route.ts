@@ -24,11 +24,15 @@ export default createRule({
       'Program:exit'() {
         const model = getModel(context);
         if (!model.relevant) return;
+        // A router mounted twice yields one route per mount with the same registration: report it once.
+        const reported = new Set<unknown>();
         for (const route of model.routes) {
           const reached = model.llmSiteIn(route.handlers);
           if (!reached) continue;
           if (route.middleware.some((mw) => model.authOfMiddleware(mw))) continue;
           if (model.authGuardBefore(reached.fn, reached.site)) continue;
+          if (reported.has(route.registration)) continue;
+          reported.add(route.registration);
           context.report({
             loc: registrationLoc(route),
             messageId: 'unauthenticated',

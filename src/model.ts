@@ -70,13 +70,17 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   const ast = sourceCode.ast;
   const hit = models.get(ast);
   if (hit) return hit;
-  const model = buildModel(sourceCode, context.settings as Record<string, unknown>);
+  const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename);
   models.set(ast, model);
   return model;
 }
 
 /** Builds the model for a source file (exported for the shared-layer tests). */
-export function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, allSettings: Record<string, unknown>): FileModel {
+export function buildModel(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  allSettings: Record<string, unknown>,
+  filename?: string,
+): FileModel {
   const settings = readSettings(allSettings);
   const { index, imports } = indexProgram(sourceCode.ast, sourceCode.visitorKeys);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
@@ -88,6 +92,7 @@ export function buildModel(sourceCode: Readonly<TSESLint.SourceCode>, allSetting
     settings,
     index,
     imports,
+    filename,
   };
 
   let llmCalls: LlmCall[] | undefined;

@@ -33,6 +33,8 @@ export interface FileContext {
   readonly index: AstIndex;
   /** Modules the file imports or requires, by specifier (e.g. 'openai', 'express', 'node:crypto'). */
   readonly imports: ReadonlySet<string>;
+  /** The linted file's name when known (Next.js route files and pages/api are recognised by it). */
+  readonly filename?: string;
 }
 
 /** One key in a property path; '*' stands for a computed key we cannot resolve. */

@@ -68,7 +68,7 @@ export function withModel<T>(code: string, inspect: (model: FileModel) => T, opt
                   return {
                     'Program:exit'() {
                       try {
-                        result = inspect(buildModel(context.sourceCode as never, context.settings));
+                        result = inspect(buildModel(context.sourceCode as never, context.settings, context.filename));
                         ran = true;
                       } catch (error) {
                         failure = error;

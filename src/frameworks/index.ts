@@ -1,7 +1,12 @@
-/** Turns each web framework's registrations into one model. (Stub: owned by the framework-adapter work.) */
+/** Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileModel } from '../model.js';
 import type { FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
+import { createCollector } from './common.js';
+import { analyzeFastify } from './fastify.js';
+import { analyzeNext } from './next.js';
+import { analyzeOrdered } from './ordered.js';
+import { finishRolesAndSinks } from './sinks.js';
 
 /** What the framework adapters find in one file. */
 export interface FrameworkFacts {
@@ -11,7 +16,23 @@ export interface FrameworkFacts {
   readonly paramRoles: ReadonlyMap<Scope.Variable, ParamRole>;
 }
 
+const EMPTY: FrameworkFacts = Object.freeze({ routes: [], sinks: [], errorHandlers: [], paramRoles: new Map() });
+const building = new WeakSet<FileContext>();
+
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
-export function analyzeFrameworks(_file: FileContext, _model: FileModel): FrameworkFacts {
-  return { routes: [], sinks: [], errorHandlers: [], paramRoles: new Map() };
+export function analyzeFrameworks(file: FileContext, model: FileModel): FrameworkFacts {
+  // Re-entry (another analysis asked for routes while we asked it for reachability) sees no facts rather than looping.
+  if (building.has(file)) return EMPTY;
+  building.add(file);
+  try {
+    const col = createCollector(file, model);
+    analyzeOrdered(col);
+    analyzeFastify(col);
+    analyzeNext(col);
+    const sinks = finishRolesAndSinks(col);
+    const routes = col.routes.sort((a, b) => a.registration.range[0] - b.registration.range[0]);
+    return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles };
+  } finally {
+    building.delete(file);
+  }
 }

@@ -1,0 +1,304 @@
+/** Pieces every framework adapter shares: the collector, paths, dev-only guards, argument and handler resolution. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
+import type { FileModel } from '../model.js';
+import type { FileContext, Framework, FunctionNode, Middleware, Node, ParamRole, Route } from '../types.js';
+
+/** What the adapters write into while they read the file. */
+export interface Collector {
+  readonly file: FileContext;
+  readonly model: FileModel;
+  readonly routes: Route[];
+  readonly errorHandlers: Set<FunctionNode>;
+  readonly roles: Map<Scope.Variable, ParamRole>;
+  /** The framework each role-carrying variable belongs to (decides sink labels). */
+  readonly varFramework: Map<Scope.Variable, Framework>;
+  /** Functions registered as route handlers (Fastify returns count as sinks only there). */
+  readonly handlerFns: Map<FunctionNode, Framework>;
+  /** Every registered function: handlers, middleware, hooks, error handlers. */
+  readonly registered: Set<FunctionNode>;
+}
+
+/** A fresh collector. */
+export function createCollector(file: FileContext, model: FileModel): Collector {
+  return {
+    file,
+    model,
+    routes: [],
+    errorHandlers: new Set(),
+    roles: new Map(),
+    varFramework: new Map(),
+    handlerFns: new Map(),
+    registered: new Set(),
+  };
+}
+
+/** The variable a parameter declares, for `x`, `x = 1` and `x: T` forms; undefined for patterns. */
+export function paramVariable(file: FileContext, param: TSESTree.Parameter): Scope.Variable | undefined {
+  let p: Node = param;
+  if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+  if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+  return p.type === AST_NODE_TYPES.Identifier ? variableOf(file.sourceCode, p) : undefined;
+}
+
+/** Gives the parameters of a registered function their roles (the first role given to a variable wins). */
+export function assignRoles(
+  c: Collector,
+  fn: FunctionNode,
+  roles: readonly (ParamRole | undefined)[],
+  framework: Framework,
+): void {
+  c.registered.add(fn);
+  roles.forEach((role, i) => {
+    const param = fn.params[i];
+    if (!role || !param) return;
+    const v = paramVariable(c.file, param);
+    if (v && !c.roles.has(v)) {
+      c.roles.set(v, role);
+      c.varFramework.set(v, framework);
+    }
+  });
+}
+
+/** Joins route path pieces; undefined when any piece is unknown. */
+export function joinPath(...parts: (string | undefined)[]): string | undefined {
+  let out = '';
+  for (const part of parts) {
+    if (part === undefined) return undefined;
+    if (part === '' || part === '/') continue;
+    out = out.replace(/\/+$/, '') + (part.startsWith('/') ? part : `/${part}`);
+  }
+  return out;
+}
+
+/** A route path as written, when it is a static string. */
+export function staticPath(file: FileContext, node: Node | undefined): string | undefined {
+  if (!node) return undefined;
+  try {
+    return staticString(node, file.sourceCode.getScope(node) as Scope.Scope);
+  } catch {
+    // Defensive: a scope lookup on a foreign node.
+    return undefined;
+  }
+}
+
+/** Whether a middleware mounted at `usePath` runs for a route at `routePath`; unknown paths count as "yes". */
+export function pathApplies(usePath: string | undefined, routePath: string | undefined): boolean {
+  if (usePath === undefined || routePath === undefined) return true;
+  const u = usePath.replace(/\/?\*$/, '').replace(/\/+$/, '');
+  if (u === '' || u === '*') return true;
+  return routePath === u || routePath.startsWith(`${u}/`);
+}
+
+/** True for expressions that are path-like first arguments (strings, templates, regexes, arrays of them). */
+export function isPathArgument(file: FileContext, node: Node | undefined): boolean {
+  if (!node) return false;
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.Literal) return typeof n.value === 'string' || 'regex' in n;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (n.type === AST_NODE_TYPES.ArrayExpression) return n.elements.some((e) => !!e && isPathArgument(file, e));
+  return staticPath(file, n) !== undefined;
+}
+
+/** Flattens middleware arguments: nested arrays are expanded, spreads and holes are kept as unknown entries. */
+export function flattenArgs(args: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  const visit = (n: Node, depth: number): void => {
+    const e = skipTS(n);
+    if (e.type === AST_NODE_TYPES.ArrayExpression && depth < 8) {
+      for (const el of e.elements) if (el) visit(el, depth + 1);
+    } else {
+      out.push(n);
+    }
+  };
+  for (const a of args) visit(a, 0);
+  return out;
+}
+
+/** A handler as written, with the wrapper calls around it: `asyncHandler(async (req, res) => ...)`. */
+export interface ResolvedHandler {
+  readonly fn: FunctionNode | undefined;
+  /** Wrapper calls whose function argument is the handler, outermost first. */
+  readonly wrappers: readonly TSESTree.CallExpression[];
+}
+
+/** Resolves a handler expression, looking through wrapper calls that take the handler as their last function argument. */
+export function resolveHandler(file: FileContext, expr: Node): ResolvedHandler {
+  const wrappers: TSESTree.CallExpression[] = [];
+  let e: Node = skipTS(expr);
+  for (let depth = 0; depth < 4; depth++) {
+    const fn = resolveFunction(file.sourceCode, e);
+    if (fn) return { fn, wrappers };
+    const call = wrapperCall(file, e);
+    if (!call) break;
+    wrappers.push(call);
+    // Shape heuristic: `wrap(fn)` whose argument is a function is assumed to return a function that calls it.
+    const inner = [...call.arguments].reverse().find((a) => a.type !== AST_NODE_TYPES.SpreadElement && resolveFunction(file.sourceCode, a));
+    if (!inner) break;
+    e = skipTS(inner);
+  }
+  return { fn: undefined, wrappers: [] };
+}
+
+function wrapperCall(file: FileContext, e: Node): TSESTree.CallExpression | undefined {
+  if (e.type === AST_NODE_TYPES.CallExpression) return e;
+  // `const handler = withAuth(async (req) => ...)`
+  if (e.type === AST_NODE_TYPES.Identifier) {
+    const v = variableOf(file.sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+      const init = skipTS(def.node.init);
+      if (init.type === AST_NODE_TYPES.CallExpression && !v!.references.some((r) => r.isWrite() && r.init !== true)) return init;
+    }
+  }
+  return undefined;
+}
+
+/** A middleware entry for an expression as written. */
+export function middlewareOf(
+  file: FileContext,
+  node: Node,
+  scope: Middleware['scope'],
+  hook?: string,
+  resolve?: (n: Node) => FunctionNode | undefined,
+): Middleware {
+  const fn = resolve?.(node) ?? (node.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveFunction(file.sourceCode, node));
+  return hook ? { node, fn, scope, hook } : { node, fn, scope };
+}
+
+/**
+ * Whether a middleware leaves the route in doubt: a plain reference (`auth`, `auth.required`) to a function that is
+ * not in this file. Calls (`passport.authenticate('jwt')`, `express.json()`) are judged by the auth analysis instead.
+ */
+export function middlewareUnresolved(mw: Middleware): boolean {
+  if (mw.fn) return false;
+  const n = skipTS(mw.node);
+  return n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.SpreadElement;
+}
+
+/** Builds a route, deriving `unresolved` from its handler and middleware. */
+export function makeRoute(
+  framework: Framework,
+  method: string,
+  path: string | undefined,
+  registration: Node,
+  handler: FunctionNode | undefined,
+  middleware: readonly Middleware[],
+  devOnly: boolean,
+): Route {
+  return {
+    framework,
+    method,
+    path,
+    registration,
+    handlers: handler ? [handler] : [],
+    middleware,
+    unresolved: !handler || middleware.some(middlewareUnresolved),
+    devOnly,
+  };
+}
+
+/** Middleware entries for the wrapper calls around a handler (`withAuth(handler)` runs before the handler). */
+export function wrapperMiddleware(file: FileContext, wrappers: readonly TSESTree.CallExpression[]): Middleware[] {
+  // The wrapper's callee is what decides (e.g. `withAuth`); the handler is already resolved, so it never adds doubt.
+  return wrappers.map((w) => ({ node: w, fn: resolveFunction(file.sourceCode, w.callee), scope: 'route' as const }));
+}
+
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
+
+/** The upper-case method of a route-registering member name (`del` → DELETE, `all` → ALL). */
+export function httpMethod(name: string | undefined): string | undefined {
+  if (!name || !HTTP_METHODS.has(name)) return undefined;
+  return name === 'del' ? 'DELETE' : name.toUpperCase();
+}
+
+/** The member name of a call's callee (`app.post(...)` → 'post'). */
+export function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTS(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  return propertyName(callee);
+}
+
+/** True when the registration only runs outside production (NODE_ENV guards, directly or through a local const). */
+export function isDevOnly(file: FileContext, node: Node): boolean {
+  let child: Node = node;
+  let parent = node.parent;
+  while (parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child === parent.consequent && envTest(file, parent.test, 0) === 'dev') return true;
+        if (child === parent.alternate && envTest(file, parent.test, 0) === 'prod') return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.operator === '&&' && child === parent.right && envTest(file, parent.left, 0) === 'dev') return true;
+        break;
+      default:
+        break;
+    }
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
+
+const DEV_NAMES = new Set(['development', 'dev', 'test', 'local']);
+
+/** 'dev' when the test holds only outside production, 'prod' when only in production. */
+function envTest(file: FileContext, node: Node, depth: number): 'dev' | 'prod' | undefined {
+  if (depth > 5) return undefined;
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === '!') {
+    const inner = envTest(file, n.argument, depth + 1);
+    return inner === 'dev' ? 'prod' : inner === 'prod' ? 'dev' : undefined;
+  }
+  if (n.type === AST_NODE_TYPES.LogicalExpression) {
+    const l = envTest(file, n.left, depth + 1);
+    const r = envTest(file, n.right, depth + 1);
+    if (n.operator === '&&') return l === 'dev' || r === 'dev' ? 'dev' : l === 'prod' || r === 'prod' ? 'prod' : undefined;
+    if (n.operator === '||') return l === r ? l : undefined;
+    return undefined;
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    // `const isDev = process.env.NODE_ENV !== 'production'`
+    const v = variableOf(file.sourceCode, n);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const') {
+      return envTest(file, def.node.init, depth + 1);
+    }
+    return undefined;
+  }
+  if (n.type !== AST_NODE_TYPES.BinaryExpression) return undefined;
+  const eq = n.operator === '===' || n.operator === '==';
+  const ne = n.operator === '!==' || n.operator === '!=';
+  if (!eq && !ne) return undefined;
+  let value: string | undefined;
+  if (isNodeEnv(file, n.left as Node, depth)) value = staticPath(file, n.right);
+  else if (isNodeEnv(file, n.right, depth)) value = staticPath(file, n.left as Node);
+  if (value === undefined) return undefined;
+  if (value === 'production') return eq ? 'prod' : 'dev';
+  if (DEV_NAMES.has(value)) return eq ? 'dev' : 'prod';
+  return undefined;
+}
+
+function isNodeEnv(file: FileContext, node: Node, depth: number): boolean {
+  const n = skipTS(node);
+  const chain = memberChain(n);
+  if (chain && chain.length === 3 && chain[0] === 'process' && chain[1] === 'env' && chain[2] === 'NODE_ENV') return true;
+  if (n.type !== AST_NODE_TYPES.Identifier || depth > 5) return false;
+  // `const { NODE_ENV } = process.env` or `const env = process.env.NODE_ENV`
+  const v = variableOf(file.sourceCode, n);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const src = memberChain(def.node.init);
+    return n.name === 'NODE_ENV' && !!src && src.join('.') === 'process.env';
+  }
+  return isNodeEnv(file, def.node.init, depth + 1);
+}
+
+/** True when `node` is a function literal or resolves to one. */
+export function isFunctionish(file: FileContext, node: Node): boolean {
+  return isFunction(skipTS(node)) || !!resolveFunction(file.sourceCode, node);
+}

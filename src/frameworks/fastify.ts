@@ -1,0 +1,348 @@
+/**
+ * Fastify: instances, encapsulated plugin scopes (`register`, `fastify-plugin`), hooks, decorators and routes.
+ * Hooks apply to every route of their encapsulation scope whatever the order, so scopes are built first.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { findProperty, isFunction, memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { CALL, ESM, trackerOf } from '../references.js';
+import type { FunctionNode, Middleware, Node } from '../types.js';
+import {
+  assignRoles,
+  calleeName,
+  flattenArgs,
+  httpMethod,
+  isDevOnly,
+  joinPath,
+  makeRoute,
+  middlewareOf,
+  paramVariable,
+  resolveHandler,
+  staticPath,
+  wrapperMiddleware,
+  type Collector,
+} from './common.js';
+
+/** Hooks that run before the handler, in lifecycle order. */
+const HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
+
+interface FScope {
+  readonly node: Node;
+  readonly hooks: { readonly hook: string; readonly node: Node; readonly order: number }[];
+  readonly routes: FRoute[];
+  readonly mounts: { readonly parent: FScope; readonly prefix: string | undefined; readonly fp: boolean; readonly devOnly: boolean }[];
+}
+
+interface FRoute {
+  readonly call: TSESTree.CallExpression;
+  readonly method: string;
+  readonly path: string | undefined;
+  readonly routeHooks: readonly Middleware[];
+  readonly handler: FunctionNode | undefined;
+  readonly devOnly: boolean;
+}
+
+const ROOT = { [CALL]: 'root' };
+const TRACE = {
+  fastify: { ...ROOT, default: ROOT, fastify: ROOT },
+  'fastify-plugin': { [CALL]: 'fp', default: { [CALL]: 'fp' }, fastifyPlugin: { [CALL]: 'fp' } },
+};
+
+/** Finds Fastify routes, hooks, error handlers and parameter roles. */
+export function analyzeFastify(col: Collector): void {
+  const { file } = col;
+  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin')) return;
+  const tracker = trackerOf(file);
+  const roots = new Map<Node, FScope>();
+  const fpCalls = new Set<Node>();
+  const esm = Object.fromEntries(Object.entries(TRACE).map(([k, v]) => [k, { ...v, [ESM]: true }]));
+  for (const { node, info } of [...tracker.iterateEsmReferences(esm as never), ...tracker.iterateCjsReferences(TRACE as never)]) {
+    const n = node as Node;
+    if (info === 'fp') fpCalls.add(n);
+    else if (n.type === AST_NODE_TYPES.CallExpression && !roots.has(n)) roots.set(n, newScope(n));
+  }
+
+  const fnScopes = new Map<FunctionNode, FScope>();
+  const paramScopes = new Map<Scope.Variable, FScope>();
+  const scopeOfFn = (fn: FunctionNode): FScope => {
+    let s = fnScopes.get(fn);
+    if (!s) {
+      s = newScope(fn);
+      fnScopes.set(fn, s);
+      const v = fn.params[0] && paramVariable(file, fn.params[0]);
+      if (v) paramScopes.set(v, s);
+    }
+    return s;
+  };
+
+  const varScopes = new Map<Scope.Variable, FScope | null>();
+  const scopeOf = (expr: Node | undefined, depth = 0): FScope | undefined => {
+    if (!expr || depth > 20) return undefined;
+    const e = skipTS(expr);
+    const root = roots.get(e);
+    if (root) return root;
+    if (e.type === AST_NODE_TYPES.Identifier) {
+      const v = variableOf(file.sourceCode, e);
+      if (!v) return undefined;
+      const p = paramScopes.get(v);
+      if (p) return p;
+      if (varScopes.has(v)) return varScopes.get(v) ?? undefined;
+      varScopes.set(v, null);
+      const def = v.defs.length === 1 ? v.defs[0] : undefined;
+      const s = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init
+        ? scopeOf(def.node.init, depth + 1)
+        : undefined;
+      // Only remember hits: plugin parameters are mapped while registrations are still being found.
+      if (s) varScopes.set(v, s);
+      else varScopes.delete(v);
+      return s;
+    }
+    // fastify({ logger: true }).register(...) / app.register(p).after(): registration methods return the instance.
+    if (e.type === AST_NODE_TYPES.CallExpression && skipTS(e.callee).type === AST_NODE_TYPES.MemberExpression) {
+      const name = calleeName(e);
+      if (name && ['register', 'addHook', 'decorate', 'route', 'setErrorHandler'].includes(name)) {
+        return scopeOf((skipTS(e.callee) as TSESTree.MemberExpression).object, depth + 1);
+      }
+    }
+    return undefined;
+  };
+
+  /** A plugin argument: an inline or named function, possibly wrapped in `fp(...)`. */
+  const resolvePlugin = (expr: Node | undefined, depth = 0): { fn: FunctionNode; fp: boolean } | undefined => {
+    if (!expr || depth > 8 || expr.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const e = skipTS(expr);
+    if (fpCalls.has(e) && e.type === AST_NODE_TYPES.CallExpression) {
+      const inner = resolvePlugin(e.arguments[0], depth + 1);
+      return inner && { fn: inner.fn, fp: true };
+    }
+    const fn = resolveFunction(file.sourceCode, e);
+    if (fn) return { fn, fp: false };
+    if (e.type === AST_NODE_TYPES.Identifier) {
+      const v = variableOf(file.sourceCode, e);
+      const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+      if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) return resolvePlugin(def.node.init, depth + 1);
+    }
+    return undefined;
+  };
+
+  // A plugin file: `export default fp(async (fastify) => ...)`, `module.exports = async function (fastify, opts) {}`.
+  for (const exported of exportedValues(file.ast)) {
+    const p = resolvePlugin(exported);
+    if (p && p.fn.params.length >= 1 && p.fn.params.length <= 3) scopeOfFn(p.fn);
+  }
+
+  // Registrations first (to a fixpoint), so a plugin's instance parameter is known before its body is read.
+  const registers = file.index.calls.filter((c) => calleeName(c) === 'register');
+  const done = new Set<Node>();
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const call of registers) {
+      if (done.has(call)) continue;
+      const parent = scopeOf((skipTS(call.callee) as TSESTree.MemberExpression).object);
+      if (!parent) continue;
+      done.add(call);
+      const plugin = resolvePlugin(call.arguments[0]);
+      if (!plugin) continue;
+      progress = true;
+      const child = scopeOfFn(plugin.fn);
+      const opts = call.arguments[1] && resolveObject(call.arguments[1]);
+      const prefixProp = opts && findProperty(opts, 'prefix');
+      const prefix = plugin.fp ? '' : prefixProp ? staticPath(file, prefixProp.value) : opts || !call.arguments[1] ? '' : undefined;
+      child.mounts.push({ parent, prefix, fp: plugin.fp, devOnly: isDevOnly(file, call) });
+    }
+  }
+
+  const decorations = new Map<string, Node>();
+  const resolveMw = (n: Node): FunctionNode | undefined => {
+    const e = skipTS(n);
+    // fastify.authenticate / this.authenticate after fastify.decorate('authenticate', fn)
+    if (e.type === AST_NODE_TYPES.MemberExpression) {
+      const chain = memberChain(e);
+      const deco = chain && chain.length === 2 ? decorations.get(chain[1]!) : undefined;
+      if (deco && (chain![0] === 'this' || scopeOf(e.object))) return resolveFunction(file.sourceCode, deco);
+    }
+    return resolveFunction(file.sourceCode, e);
+  };
+
+  const calls: { call: TSESTree.CallExpression; scope: FScope; name: string }[] = [];
+  for (const call of file.index.calls) {
+    const name = calleeName(call);
+    if (!name) continue;
+    const scope = scopeOf((skipTS(call.callee) as TSESTree.MemberExpression).object);
+    if (!scope) continue;
+    calls.push({ call, scope, name });
+    if (name === 'decorate') {
+      const key = call.arguments[0] && staticPath(file, call.arguments[0]);
+      const value = call.arguments[1];
+      if (key !== undefined && value) decorations.set(key, value);
+    }
+  }
+
+  for (const { call, scope, name } of calls) {
+    const args = call.arguments as readonly Node[];
+    if (name === 'addHook') {
+      const hook = args[0] && staticPath(file, args[0]);
+      if (hook && (HOOKS as readonly string[]).includes(hook) && args[1]) {
+        for (const n of flattenArgs([args[1]])) scope.hooks.push({ hook, node: n, order: call.range[0] });
+      }
+    } else if (name === 'setErrorHandler') {
+      const fn = args[0] && resolveFunction(file.sourceCode, args[0]);
+      if (fn) {
+        col.errorHandlers.add(fn);
+        assignRoles(col, fn, ['err', 'req', 'res'], 'fastify');
+      }
+    } else if (name === 'route') {
+      const opts = args[0] && resolveObject(args[0]);
+      if (opts) addRoute(scope, call, opts, undefined, undefined, undefined);
+    } else if (httpMethod(name) && args.length >= 2) {
+      // app.get(path, handler) / app.get(path, opts, handler) / app.post(path, { handler, onRequest })
+      const opts = resolveObject(args[1]!);
+      const handler = opts ? args[2] : args[1];
+      addRoute(scope, call, opts, httpMethod(name), staticPath(file, args[0]), handler);
+    }
+  }
+
+  function addRoute(
+    scope: FScope,
+    call: TSESTree.CallExpression,
+    opts: TSESTree.ObjectExpression | undefined,
+    method: string | undefined,
+    path: string | undefined,
+    handlerExpr: Node | undefined,
+  ): void {
+    const routeHooks: Middleware[] = [];
+    for (const hook of HOOKS) {
+      const p = opts && findProperty(opts, hook);
+      if (!p) continue;
+      for (const n of flattenArgs([p.value as Node])) routeHooks.push(middlewareOf(file, n, 'hook', hook, resolveMw));
+    }
+    const hp = opts && findProperty(opts, 'handler');
+    const hExpr = handlerExpr ?? (hp?.value as Node | undefined);
+    const resolved = hExpr ? resolveHandler(file, hExpr) : { fn: undefined, wrappers: [] };
+    if (method === undefined) {
+      const mp = opts && findProperty(opts, 'method');
+      const mv = mp && skipTS(mp.value as Node);
+      method = mv?.type === AST_NODE_TYPES.ArrayExpression
+        ? mv.elements.map((x) => (x ? staticPath(file, x)?.toUpperCase() ?? '?' : '?')).join(',')
+        : (mv && staticPath(file, mv)?.toUpperCase()) ?? 'ALL';
+    }
+    if (path === undefined && !handlerExpr) {
+      const up = opts && (findProperty(opts, 'url') ?? findProperty(opts, 'path'));
+      path = up ? staticPath(file, up.value as Node) : undefined;
+    }
+    for (const m of routeHooks) if (m.fn) assignRoles(col, m.fn, ['req', 'res', 'next'], 'fastify');
+    if (resolved.fn) {
+      assignRoles(col, resolved.fn, ['req', 'res'], 'fastify');
+      col.handlerFns.set(resolved.fn, 'fastify');
+    }
+    scope.routes.push({
+      call,
+      method,
+      path,
+      routeHooks: [...routeHooks, ...wrapperMiddleware(file, resolved.wrappers)],
+      handler: resolved.fn,
+      devOnly: isDevOnly(file, call),
+    });
+  }
+
+  // Encapsulation: an fp-wrapped plugin belongs to the scope it is registered in.
+  const ownersMemo = new Map<FScope, Set<FScope>>();
+  const owners = (s: FScope, stack: Set<FScope>): Set<FScope> => {
+    const hit = ownersMemo.get(s);
+    if (hit) return hit;
+    const out = new Set<FScope>();
+    if (stack.has(s)) return out;
+    stack.add(s);
+    if (!s.mounts.some((m) => m.fp)) out.add(s);
+    for (const m of s.mounts) if (m.fp) for (const o of owners(m.parent, stack)) out.add(o);
+    stack.delete(s);
+    ownersMemo.set(s, out);
+    return out;
+  };
+
+  interface FContext { readonly prefix: string | undefined; readonly chain: readonly FScope[]; readonly devOnly: boolean }
+  const ctxMemo = new Map<FScope, FContext[]>();
+  const contexts = (s: FScope, stack: Set<FScope>): FContext[] => {
+    const hit = ctxMemo.get(s);
+    if (hit) return hit;
+    if (stack.has(s)) return [];
+    if (s.mounts.length === 0) return [{ prefix: '', chain: [s], devOnly: false }];
+    stack.add(s);
+    const out: FContext[] = [];
+    for (const m of s.mounts) {
+      for (const p of contexts(m.parent, stack)) {
+        out.push({ prefix: joinPath(p.prefix, m.prefix), chain: [...p.chain, s], devOnly: p.devOnly || m.devOnly });
+      }
+    }
+    stack.delete(s);
+    ctxMemo.set(s, out);
+    return out;
+  };
+
+  const allScopes = [...new Set([...roots.values(), ...fnScopes.values()])];
+  for (const s of allScopes) {
+    for (const h of s.hooks) {
+      const fn = resolveMw(h.node);
+      if (fn) assignRoles(col, fn, ['req', 'res', 'next'], 'fastify');
+    }
+  }
+  for (const s of allScopes) {
+    for (const r of s.routes) {
+      for (const ctx of contexts(s, new Set())) {
+        // Each scope on the way down, as the encapsulation context it shares hooks with.
+        const depthOf = new Map<FScope, number>();
+        ctx.chain.forEach((c, i) => {
+          for (const o of owners(c, new Set())) if (!depthOf.has(o)) depthOf.set(o, i);
+        });
+        const applicable: { hook: string; node: Node; order: number; depth: number }[] = [];
+        for (const d of allScopes) {
+          if (d.hooks.length === 0) continue;
+          let depth: number | undefined;
+          for (const o of owners(d, new Set())) {
+            const k = depthOf.get(o);
+            if (k !== undefined && (depth === undefined || k < depth)) depth = k;
+          }
+          if (depth !== undefined) for (const h of d.hooks) applicable.push({ ...h, depth });
+        }
+        const middleware: Middleware[] = [];
+        for (const hook of HOOKS) {
+          applicable
+            .filter((h) => h.hook === hook)
+            .sort((a, b) => a.depth - b.depth || a.order - b.order)
+            .forEach((h) => middleware.push(middlewareOf(file, h.node, 'hook', hook, resolveMw)));
+          middleware.push(...r.routeHooks.filter((m) => m.hook === hook));
+        }
+        middleware.push(...r.routeHooks.filter((m) => !m.hook));
+        col.routes.push(makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly));
+      }
+    }
+  }
+
+  function resolveObject(expr: Node): TSESTree.ObjectExpression | undefined {
+    const e = skipTS(expr);
+    if (e.type === AST_NODE_TYPES.ObjectExpression) return e;
+    if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const v = variableOf(file.sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
+    return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+  }
+}
+
+function newScope(node: Node): FScope {
+  return { node, hooks: [], routes: [], mounts: [] };
+}
+
+/** The values a module exports as a whole: `export default x`, `module.exports = x`. */
+function exportedValues(ast: TSESTree.Program): Node[] {
+  const out: Node[] = [];
+  for (const stmt of ast.body) {
+    if (stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      out.push(stmt.declaration as Node);
+    } else if (stmt.type === AST_NODE_TYPES.ExpressionStatement && stmt.expression.type === AST_NODE_TYPES.AssignmentExpression) {
+      const chain = memberChain(stmt.expression.left);
+      if (chain?.join('.') === 'module.exports') out.push(stmt.expression.right);
+    }
+  }
+  return out.filter((n) => isFunction(skipTS(n)) || skipTS(n).type === AST_NODE_TYPES.CallExpression || skipTS(n).type === AST_NODE_TYPES.Identifier);
+}

@@ -1,0 +1,67 @@
+/** Next.js route handlers (`export async function POST`) and pages-router API routes (`export default function handler`). */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type { Node } from '../types.js';
+import { assignRoles, makeRoute, resolveHandler, wrapperMiddleware, type Collector } from './common.js';
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const ROUTE_FILE = /(^|[\\/])route\.[cm]?[jt]sx?$/;
+const PAGES_API = /(^|[\\/])pages[\\/]api[\\/]/;
+
+/** Finds Next.js App Router handlers and pages/api handlers. */
+export function analyzeNext(col: Collector): void {
+  const { file } = col;
+  const filename = file.filename?.replace(/\\/g, '/');
+  const appRoute = (!!filename && ROUTE_FILE.test(filename)) || file.imports.has('next/server');
+  // Without a file name, a default-exported (req, res) handler in a file that imports from 'next' (NextApiRequest).
+  const pagesApi = filename ? PAGES_API.test(filename) : file.imports.has('next');
+
+  for (const stmt of file.ast.body) {
+    if (appRoute && stmt.type === AST_NODE_TYPES.ExportNamedDeclaration) {
+      const d = stmt.declaration;
+      if (d?.type === AST_NODE_TYPES.FunctionDeclaration && d.id && METHODS.has(d.id.name)) {
+        add(stmt, d.id.name, d);
+      } else if (d?.type === AST_NODE_TYPES.VariableDeclaration) {
+        // export const POST = async (req) => ... / export const POST = withAuth(async (req) => ...)
+        for (const decl of d.declarations) {
+          if (decl.id.type === AST_NODE_TYPES.Identifier && METHODS.has(decl.id.name) && decl.init) add(stmt, decl.id.name, decl.init);
+        }
+      } else if (!d && !stmt.source) {
+        // export { handler as POST }
+        for (const spec of stmt.specifiers) {
+          const name = spec.exported.type === AST_NODE_TYPES.Identifier ? spec.exported.name : String(spec.exported.value);
+          if (METHODS.has(name)) add(stmt, name, spec.local as Node);
+        }
+      }
+    } else if (pagesApi && stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const decl = stmt.declaration as Node;
+      const { fn } = resolveHandler(file, decl);
+      // A pages/api handler takes (req, res).
+      if (fn && (filename || fn.params.length === 2)) add(stmt, 'ALL', decl, true);
+    }
+  }
+
+  function add(registration: Node, method: string, expr: Node, pages = false): void {
+    const resolved = resolveHandler(file, expr);
+    if (resolved.fn) {
+      assignRoles(col, resolved.fn, pages ? ['req', 'res'] : ['req'], 'next');
+      col.handlerFns.set(resolved.fn, 'next');
+    }
+    const path = filename ? (pages ? pagesPath(filename) : appPath(filename)) : undefined;
+    col.routes.push(makeRoute('next', method, path, registration, resolved.fn, wrapperMiddleware(file, resolved.wrappers), false));
+  }
+}
+
+/** `src/app/api/(chat)/chat/route.ts` → `/api/chat`. */
+function appPath(filename: string): string | undefined {
+  const m = /(?:^|\/)app\/(.*?)\/?route\.[cm]?[jt]sx?$/.exec(filename);
+  if (!m) return undefined;
+  const segments = m[1]!.split('/').filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
+  return `/${segments.join('/')}`;
+}
+
+/** `pages/api/chat/index.ts` → `/api/chat`. */
+function pagesPath(filename: string): string | undefined {
+  const m = /(?:^|\/)pages\/(api\/.*)\.[cm]?[jt]sx?$/.exec(filename);
+  if (!m) return undefined;
+  return `/${m[1]!.replace(/\/index$/, '')}`;
+}
