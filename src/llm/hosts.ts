@@ -1,0 +1,141 @@
+/** Known model API hosts, and what a plain HTTP call to one of them sends and gets back. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { skipTS, staticString } from '../ast.js';
+import type { PathKey } from '../types.js';
+import type { CallSpec } from './sdks.js';
+
+/** The wire format a host speaks. */
+type Api = 'openai' | 'anthropic' | 'gemini' | 'cohere' | 'bedrock' | 'ollama';
+
+/** Host patterns (matched against the lower-case `host[:port]`) → the API family and a label for messages. */
+export const MODEL_HOSTS: readonly { readonly host: RegExp; readonly api: Api; readonly label: string }[] = [
+  { host: /^api\.openai\.com$/, api: 'openai', label: 'OpenAI API response' },
+  { host: /^[a-z0-9-]+\.openai\.azure\.com$/, api: 'openai', label: 'Azure OpenAI API response' },
+  { host: /^api\.anthropic\.com$/, api: 'anthropic', label: 'Anthropic API response' },
+  { host: /^generativelanguage\.googleapis\.com$/, api: 'gemini', label: 'Gemini API response' },
+  { host: /^api\.mistral\.ai$/, api: 'openai', label: 'Mistral API response' },
+  { host: /^api\.groq\.com$/, api: 'openai', label: 'Groq API response' },
+  { host: /^api\.cohere\.(ai|com)$/, api: 'cohere', label: 'Cohere API response' },
+  { host: /^bedrock-runtime\.[a-z0-9-]+\.amazonaws\.com$/, api: 'bedrock', label: 'Bedrock API response' },
+  { host: /^openrouter\.ai$/, api: 'openai', label: 'OpenRouter API response' },
+  { host: /^api\.together\.(xyz|ai)$/, api: 'openai', label: 'Together API response' },
+  { host: /^api\.deepseek\.com$/, api: 'openai', label: 'DeepSeek API response' },
+  { host: /^api\.x\.ai$/, api: 'openai', label: 'xAI API response' },
+  { host: /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):11434$/, api: 'ollama', label: 'Ollama API response' },
+];
+
+/** The host and path of a URL prefix such as 'https://api.openai.com/v1/chat'; undefined for relative or odd text. */
+export function parseUrl(url: string): { host: string; path: string } | undefined {
+  const m = /^(?:https?:)?\/\/([^/?#\s]+)([^?#\s]*)/i.exec(url.trim());
+  return m ? { host: m[1]!.toLowerCase().replace(/^[^@]*@/, ''), path: m[2] ?? '' } : undefined;
+}
+
+/**
+ * The statically known beginning of a URL expression: a string, a template literal's leading text, `base + path`,
+ * `new URL(path, base)`, or a const variable holding one of these. Undefined when nothing is known.
+ */
+export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, resolveConst: (id: TSESTree.Identifier) => TSESTree.Node | undefined, depth = 0): string | undefined {
+  if (depth > 8) return undefined;
+  const n = skipTS(node);
+  const whole = staticString(n, scope);
+  if (whole !== undefined) return whole;
+  switch (n.type) {
+    // `https://api.openai.com/v1/${path}`
+    case AST_NODE_TYPES.TemplateLiteral: {
+      const first = n.expressions[0];
+      const head = n.quasis[0]?.value.cooked ?? '';
+      if (head === '' && first) {
+        const inner = urlPrefix(first, scope, resolveConst, depth + 1);
+        return inner === undefined ? undefined : inner + (n.quasis[1]?.value.cooked ?? '');
+      }
+      return head;
+    }
+    // BASE + '/chat/completions'
+    case AST_NODE_TYPES.BinaryExpression:
+      if (n.operator !== '+') return undefined;
+      {
+        const left = urlPrefix(n.left, scope, resolveConst, depth + 1);
+        if (left === undefined) return undefined;
+        const right = staticString(n.right, scope);
+        return right === undefined ? left : left + right;
+      }
+    // new URL('/v1/messages', 'https://api.anthropic.com')
+    case AST_NODE_TYPES.NewExpression: {
+      if (n.callee.type !== AST_NODE_TYPES.Identifier || n.callee.name !== 'URL' || !n.arguments[0]) return undefined;
+      const first = urlPrefix(n.arguments[0], scope, resolveConst, depth + 1);
+      if (first !== undefined && parseUrl(first)) return first;
+      const base = n.arguments[1] && urlPrefix(n.arguments[1], scope, resolveConst, depth + 1);
+      if (base === undefined) return undefined;
+      return base.replace(/\/+$/, '') + (first === undefined ? '' : first.startsWith('/') ? first : `/${first}`);
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const init = resolveConst(n);
+      return init ? urlPrefix(init, scope, resolveConst, depth + 1) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression:
+      // url.href / url.toString() of a URL built above
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The host entry a URL prefix points at, or undefined for any other host. */
+export function modelHost(url: string): { api: Api; label: string; path: string } | undefined {
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
+  const entry = MODEL_HOSTS.find((h) => h.host.test(parsed.host));
+  return entry && { api: entry.api, label: entry.label, path: parsed.path };
+}
+
+const http = (s: Omit<CallSpec, 'type' | 'provider' | 'optionsArg' | 'streaming'>): CallSpec => ({
+  type: 'call',
+  provider: 'http',
+  optionsArg: -1,
+  streaming: 'option',
+  ...s,
+});
+
+/** What an HTTP call to a model host looks like, from the API family and the URL path (chat vs. responses vs. generate). */
+export function httpSpec(api: Api, path: string, label: string): CallSpec {
+  const p = path.toLowerCase();
+  switch (api) {
+    case 'openai':
+      if (/\/responses\b/.test(p)) {
+        return http({ resultLabel: label, inputKeys: ['input'], systemKeys: ['instructions'], messageKeys: ['input'], textPaths: [['output', '*', 'content', '*', 'text']], limitKeys: ['max_output_tokens'], textAccessor: undefined });
+      }
+      if (/(^|\/)completions\b/.test(p) && !/chat\/completions/.test(p)) {
+        return http({ resultLabel: label, inputKeys: ['prompt'], systemKeys: [], messageKeys: [], textPaths: [['choices', '*', 'text']], limitKeys: ['max_tokens'], textAccessor: undefined });
+      }
+      return http({ resultLabel: label, inputKeys: ['messages'], systemKeys: [], messageKeys: ['messages'], textPaths: [['choices', '*', 'message', 'content']], limitKeys: ['max_tokens', 'max_completion_tokens'], textAccessor: undefined });
+    case 'anthropic':
+      return http({ resultLabel: label, inputKeys: ['messages', 'prompt'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_tokens_to_sample'], textAccessor: undefined });
+    case 'gemini':
+      return http({ resultLabel: label, inputKeys: ['contents'], systemKeys: ['systemInstruction', 'system_instruction'], messageKeys: [], textPaths: [['candidates', '*', 'content', 'parts', '*', 'text']], limitKeys: ['maxOutputTokens', 'max_output_tokens'], textAccessor: undefined });
+    case 'cohere':
+      return http({ resultLabel: label, inputKeys: ['message', 'messages', 'chat_history', 'prompt'], systemKeys: ['preamble'], messageKeys: ['messages', 'chat_history'], textPaths: /\/v2\//.test(p) ? [['message', 'content', '*', 'text']] : [['text']], limitKeys: ['max_tokens'], textAccessor: undefined });
+    case 'bedrock':
+      return /\/converse/.test(p)
+        ? http({ resultLabel: label, inputKeys: ['messages'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['output', 'message', 'content', '*', 'text']], limitKeys: ['maxTokens'], textAccessor: undefined })
+        : http({ resultLabel: label, inputKeys: ['messages', 'prompt', 'inputText'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_gen_len', 'maxTokenCount'], textAccessor: undefined });
+    case 'ollama':
+      if (/\/v1\//.test(p)) return httpSpec('openai', p.replace(/^.*\/v1/, '/v1'), label);
+      return /\/api\/generate/.test(p)
+        ? http({ resultLabel: label, inputKeys: ['prompt'], systemKeys: ['system'], messageKeys: [], textPaths: [['response']], limitKeys: ['num_predict'], textAccessor: undefined })
+        : http({ resultLabel: label, inputKeys: ['messages'], systemKeys: [], messageKeys: ['messages'], textPaths: [['message', 'content']], limitKeys: ['num_predict'], textAccessor: undefined });
+  }
+}
+
+/** The same spec for an axios call: the provider's JSON sits under `data`. */
+export function axiosSpec(base: CallSpec): CallSpec {
+  const textPaths: (readonly PathKey[])[] = base.textPaths.map((p) => ['data', ...p]);
+  return { ...base, textPaths, textAccessor: accessorFor(base.textPaths[0], '.data') };
+}
+
+function accessorFor(path: readonly PathKey[] | undefined, prefix: string): string | undefined {
+  if (!path || path.length === 0) return undefined;
+  let out = prefix;
+  for (const k of path) out += k === '*' ? '?.[0]' : `?.${String(k)}`;
+  return `${out} ?? ''`;
+}

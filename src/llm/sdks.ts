@@ -1,0 +1,459 @@
+/**
+ * What the plugin knows about model SDKs, as data: which exports make a client, which member paths of a client
+ * are model calls, and at each call leaf where the prompt goes in, where the generated text comes out and which
+ * options cap the output. The ReferenceTracker walks the module tables (ESM and CommonJS alike); the flow in
+ * `index.ts` walks the client tables from the constructor to the call.
+ */
+import { CALL, CONSTRUCT, ESM, READ } from '../references.js';
+import type { PathKey } from '../types.js';
+
+/**
+ * Option objects that may hold an output limit or a system instruction one level down, per API:
+ * `config` (@google/genai), `generationConfig` (@google/generative-ai and the Gemini REST API),
+ * `inferenceConfig` (Bedrock Converse), `options` (Ollama), `textGenerationConfig` (Bedrock Titan bodies).
+ * A rule looking for a `limitKeys` entry checks the options object itself, then these children.
+ */
+export const LIMIT_CONTAINERS: readonly string[] = ['config', 'generationConfig', 'inferenceConfig', 'options', 'textGenerationConfig'];
+
+/** One kind of model call: the metadata at a leaf of a client table. */
+export interface CallSpec {
+  readonly type: 'call';
+  readonly provider: string;
+  readonly resultLabel: string;
+  /** Index of the request options argument, or -1 when the call takes none. */
+  readonly optionsArg: number;
+  /** Index of a positional prompt argument (`model.invoke(x)`, `model.generateContent(x)`); an object literal there counts as options. */
+  readonly promptArg?: number;
+  /** Option keys whose value carries prompt content. */
+  readonly inputKeys: readonly string[];
+  /** Option keys (dotted for one level down) whose value is a system instruction. */
+  readonly systemKeys: readonly string[];
+  /** Option keys holding a message list in which `system`/`developer` roles are system instructions. */
+  readonly messageKeys: readonly string[];
+  /** Property paths of the awaited result that hold plain generated text; '*' is any array index; [] is the whole result. */
+  readonly textPaths: readonly (readonly PathKey[])[];
+  /** Option keys that cap the output (also looked up one level down in LIMIT_CONTAINERS). */
+  readonly limitKeys: readonly string[];
+  /** true: always a stream; 'option': a stream when the options say `stream: true`. */
+  readonly streaming: boolean | 'option';
+  /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */
+  readonly textAccessor: string | undefined;
+}
+
+/** A method whose result is another tracked object (`chats.create()`, `getGenerativeModel()`, `withStructuredOutput()`). */
+export interface InstanceLeaf {
+  readonly type: 'instance';
+  readonly map: () => ClientMap;
+  /** Argument of this call that shapes later calls (setup options), if any. */
+  readonly setupArg?: number;
+}
+
+/** `fetch(url, init)` or an axios call: recognised by the URL's host. */
+export interface HttpLeaf {
+  readonly type: 'http';
+  readonly via: 'fetch' | 'axios';
+  /** For axios: 'call' (`axios(...)`), 'request' (`axios.request(config)`), or the HTTP method name (`post`). */
+  readonly method?: string;
+}
+
+/** `client.send(command)` of the Bedrock runtime client. */
+export interface SendLeaf {
+  readonly type: 'bedrock-send';
+}
+
+/** A Bedrock command class; the LLM call is the `send` that receives it. */
+export interface CommandLeaf {
+  readonly type: 'command';
+  readonly spec: CallSpec;
+}
+
+export type Leaf = CallSpec | InstanceLeaf | HttpLeaf | SendLeaf | CommandLeaf;
+
+/** The members of a tracked object (client, model, chat), like a trace map: `call` is what calling it does. */
+export interface ClientMap {
+  readonly members: Readonly<Record<string, ClientMap>>;
+  readonly call?: Leaf;
+}
+
+/** Builds a client table from dotted member paths: `{ 'chat.completions.create': leaf }`. */
+function tree(leaves: Record<string, Leaf>): ClientMap {
+  const root: { members: Record<string, ClientMap>; call?: Leaf } = { members: {} };
+  for (const [path, leaf] of Object.entries(leaves)) {
+    let node = root;
+    for (const key of path.split('.')) {
+      node.members[key] ??= { members: {} };
+      node = node.members[key] as typeof root;
+    }
+    node.call = leaf;
+  }
+  return root;
+}
+
+const spec = (s: Omit<CallSpec, 'type' | 'inputKeys' | 'systemKeys' | 'messageKeys' | 'optionsArg'> & Partial<CallSpec>): CallSpec => ({
+  type: 'call',
+  optionsArg: 0,
+  inputKeys: [],
+  systemKeys: [],
+  messageKeys: [],
+  ...s,
+});
+
+// --- OpenAI-style chat completions (openai, groq-sdk) ---
+const OPENAI_CHAT_TEXT: PathKey[] = ['choices', '*', 'message', 'content'];
+const openaiChat = (provider: string, resultLabel: string, streaming: boolean | 'option', parsed = false): CallSpec =>
+  spec({
+    provider,
+    resultLabel,
+    inputKeys: ['messages'],
+    messageKeys: ['messages'],
+    textPaths: parsed ? [OPENAI_CHAT_TEXT, ['choices', '*', 'message', 'parsed']] : [OPENAI_CHAT_TEXT],
+    limitKeys: ['max_tokens', 'max_completion_tokens'],
+    streaming,
+    textAccessor: ".choices[0]?.message?.content ?? ''",
+  });
+const openaiResponses = (streaming: boolean | 'option', parsed = false): CallSpec =>
+  spec({
+    provider: 'openai',
+    resultLabel: 'OpenAI response',
+    inputKeys: ['input'],
+    systemKeys: ['instructions'],
+    messageKeys: ['input'],
+    textPaths: [['output_text'], ['output', '*', 'content', '*', 'text'], ...(parsed ? [['output_parsed']] : [])],
+    limitKeys: ['max_output_tokens'],
+    streaming,
+    textAccessor: '.output_text',
+  });
+const openaiCompletion = spec({
+  provider: 'openai',
+  resultLabel: 'OpenAI completion',
+  inputKeys: ['prompt'],
+  textPaths: [['choices', '*', 'text']],
+  limitKeys: ['max_tokens'],
+  streaming: 'option',
+  textAccessor: ".choices[0]?.text ?? ''",
+});
+
+const OPENAI = tree({
+  'chat.completions.create': openaiChat('openai', 'OpenAI completion', 'option'),
+  'chat.completions.parse': openaiChat('openai', 'OpenAI completion', false, true),
+  'chat.completions.stream': openaiChat('openai', 'OpenAI completion stream', true),
+  'beta.chat.completions.parse': openaiChat('openai', 'OpenAI completion', false, true),
+  'beta.chat.completions.stream': openaiChat('openai', 'OpenAI completion stream', true),
+  'responses.create': openaiResponses('option'),
+  'responses.parse': openaiResponses(false, true),
+  'responses.stream': openaiResponses(true),
+  'completions.create': openaiCompletion,
+});
+
+const GROQ = tree({ 'chat.completions.create': openaiChat('groq', 'Groq completion', 'option') });
+
+// --- Anthropic ---
+const anthropicMessages = (streaming: boolean | 'option'): CallSpec =>
+  spec({
+    provider: 'anthropic',
+    resultLabel: 'Anthropic message',
+    inputKeys: ['messages'],
+    systemKeys: ['system'],
+    messageKeys: ['messages'],
+    textPaths: [['content', '*', 'text']],
+    limitKeys: ['max_tokens'],
+    streaming,
+    textAccessor: ".content.find((b) => b.type === 'text')?.text ?? ''",
+  });
+const ANTHROPIC = tree({
+  'messages.create': anthropicMessages('option'),
+  'messages.stream': anthropicMessages(true),
+  'beta.messages.create': anthropicMessages('option'),
+  'beta.messages.stream': anthropicMessages(true),
+  'completions.create': spec({
+    provider: 'anthropic',
+    resultLabel: 'Anthropic completion',
+    inputKeys: ['prompt'],
+    textPaths: [['completion']],
+    limitKeys: ['max_tokens_to_sample'],
+    streaming: 'option',
+    textAccessor: '.completion',
+  }),
+});
+
+// --- Google ---
+const GEMINI_PARTS: PathKey[] = ['candidates', '*', 'content', 'parts', '*', 'text'];
+const genai = (streaming: boolean, keys: { input: string; options: number }): CallSpec =>
+  spec({
+    provider: 'google',
+    resultLabel: 'Gemini response',
+    optionsArg: keys.options,
+    inputKeys: [keys.input],
+    systemKeys: ['config.systemInstruction', 'systemInstruction'],
+    textPaths: [['text'], GEMINI_PARTS],
+    limitKeys: ['maxOutputTokens'],
+    streaming,
+    textAccessor: '.text',
+  });
+const GENAI_CHAT = tree({
+  sendMessage: genai(false, { input: 'message', options: 0 }),
+  sendMessageStream: genai(true, { input: 'message', options: 0 }),
+});
+const GENAI = tree({
+  'models.generateContent': genai(false, { input: 'contents', options: 0 }),
+  'models.generateContentStream': genai(true, { input: 'contents', options: 0 }),
+  'chats.create': { type: 'instance', map: () => GENAI_CHAT, setupArg: 0 },
+});
+
+const generativeAi = (streaming: boolean): CallSpec =>
+  spec({
+    provider: 'google',
+    resultLabel: 'Gemini response',
+    promptArg: 0,
+    inputKeys: ['contents'],
+    systemKeys: ['systemInstruction'],
+    textPaths: [['response', 'text'], ['response', ...GEMINI_PARTS]],
+    limitKeys: ['maxOutputTokens'],
+    streaming,
+    textAccessor: '.response.text()',
+  });
+const GENERATIVE_AI_CHAT = tree({ sendMessage: generativeAi(false), sendMessageStream: generativeAi(true) });
+const GENERATIVE_AI_MODEL = tree({
+  generateContent: generativeAi(false),
+  generateContentStream: generativeAi(true),
+  startChat: { type: 'instance', map: () => GENERATIVE_AI_CHAT, setupArg: 0 },
+});
+const GENERATIVE_AI = tree({
+  getGenerativeModel: { type: 'instance', map: () => GENERATIVE_AI_MODEL, setupArg: 0 },
+});
+
+// --- Vercel ai ---
+const vercel = (textPaths: PathKey[][], streaming: boolean, textAccessor: string | undefined): CallSpec =>
+  spec({
+    provider: 'ai',
+    resultLabel: 'Vercel AI SDK result',
+    inputKeys: ['prompt', 'messages'],
+    systemKeys: ['system'],
+    messageKeys: ['messages'],
+    textPaths,
+    limitKeys: ['maxTokens', 'maxOutputTokens'],
+    streaming,
+    textAccessor,
+  });
+
+// --- LangChain ---
+const langchain = (textPaths: PathKey[][], textAccessor: string, streaming: boolean): CallSpec =>
+  spec({
+    provider: 'langchain',
+    resultLabel: 'LangChain model result',
+    optionsArg: -1,
+    promptArg: 0,
+    textPaths,
+    limitKeys: ['maxTokens', 'maxCompletionTokens', 'maxOutputTokens', 'numPredict', 'max_tokens'],
+    streaming,
+    textAccessor,
+  });
+const langchainMethods = (textPaths: PathKey[][], textAccessor: string, self: () => ClientMap, structured: () => ClientMap): ClientMap =>
+  tree({
+    invoke: langchain(textPaths, textAccessor, false),
+    call: langchain(textPaths, textAccessor, false),
+    batch: langchain(textPaths, textAccessor, false),
+    generate: langchain([['generations', '*', '*', 'text']], '', false),
+    predict: langchain([[]], '', false),
+    stream: langchain(textPaths, textAccessor, true),
+    bind: { type: 'instance', map: self },
+    bindTools: { type: 'instance', map: self },
+    withConfig: { type: 'instance', map: self },
+    withRetry: { type: 'instance', map: self },
+    withStructuredOutput: { type: 'instance', map: structured },
+    pipe: { type: 'instance', map: structured },
+  });
+/** A chat model: the result is an AIMessage. */
+export const LANGCHAIN_CHAT: ClientMap = langchainMethods([['content'], ['text']], '.content', () => LANGCHAIN_CHAT, () => LANGCHAIN_PLAIN);
+/** A text LLM, a structured-output runnable or a model piped into a parser: the whole result is generated data. */
+export const LANGCHAIN_PLAIN: ClientMap = langchainMethods([[]], '', () => LANGCHAIN_PLAIN, () => LANGCHAIN_PLAIN);
+
+// --- Cohere, Mistral, Ollama ---
+const cohere = (v2: boolean, streaming: boolean): CallSpec =>
+  spec({
+    provider: 'cohere',
+    resultLabel: 'Cohere response',
+    inputKeys: v2 ? ['messages'] : ['message', 'chatHistory'],
+    systemKeys: v2 ? [] : ['preamble'],
+    messageKeys: v2 ? ['messages'] : ['chatHistory'],
+    textPaths: v2 ? [['message', 'content', '*', 'text']] : [['text']],
+    limitKeys: ['maxTokens', 'max_tokens'],
+    streaming,
+    textAccessor: v2 ? ".message?.content?.[0]?.text ?? ''" : '.text',
+  });
+const cohereGenerate = spec({
+  provider: 'cohere',
+  resultLabel: 'Cohere generation',
+  inputKeys: ['prompt'],
+  textPaths: [['generations', '*', 'text']],
+  limitKeys: ['maxTokens', 'max_tokens'],
+  streaming: false,
+  textAccessor: ".generations[0]?.text ?? ''",
+});
+const COHERE = tree({ chat: cohere(false, false), chatStream: cohere(false, true), generate: cohereGenerate });
+const COHERE_V2 = tree({ chat: cohere(true, false), chatStream: cohere(true, true), generate: cohereGenerate });
+
+const mistral = (streaming: boolean): CallSpec =>
+  spec({ ...openaiChat('mistral', 'Mistral completion', streaming), limitKeys: ['maxTokens', 'max_tokens'] });
+const MISTRAL = tree({ 'chat.complete': mistral(false), 'chat.stream': mistral(true) });
+
+const OLLAMA = tree({
+  chat: spec({
+    provider: 'ollama',
+    resultLabel: 'Ollama response',
+    inputKeys: ['messages'],
+    messageKeys: ['messages'],
+    textPaths: [['message', 'content']],
+    limitKeys: ['num_predict'],
+    streaming: 'option',
+    textAccessor: '.message.content',
+  }),
+  generate: spec({
+    provider: 'ollama',
+    resultLabel: 'Ollama response',
+    inputKeys: ['prompt'],
+    systemKeys: ['system'],
+    textPaths: [['response']],
+    limitKeys: ['num_predict'],
+    streaming: 'option',
+    textAccessor: '.response',
+  }),
+});
+
+// --- AWS Bedrock ---
+const bedrock = (converse: boolean, streaming: boolean): CommandLeaf => ({
+  type: 'command',
+  spec: spec({
+    provider: 'bedrock',
+    resultLabel: 'Bedrock response',
+    inputKeys: converse ? ['messages'] : ['body'],
+    systemKeys: converse ? ['system'] : [],
+    messageKeys: converse ? ['messages'] : [],
+    // InvokeModel returns the provider's JSON as bytes in `body`: no plain-text path until it is decoded.
+    textPaths: converse && !streaming ? [['output', 'message', 'content', '*', 'text']] : [],
+    limitKeys: ['maxTokens', 'max_tokens', 'max_gen_len', 'maxTokenCount'],
+    streaming,
+    textAccessor: converse && !streaming ? ".output?.message?.content?.[0]?.text ?? ''" : undefined,
+  }),
+});
+const BEDROCK_CLIENT = tree({ send: { type: 'bedrock-send' } });
+
+// --- HTTP clients ---
+const AXIOS_INSTANCE = tree({
+  post: { type: 'http', via: 'axios', method: 'post' },
+  put: { type: 'http', via: 'axios', method: 'put' },
+  request: { type: 'http', via: 'axios', method: 'request' },
+});
+const AXIOS_ROOT: ClientMap = { members: AXIOS_INSTANCE.members, call: { type: 'http', via: 'axios', method: 'call' } };
+
+/** What an export of a module is: a class to construct, a function to call, or a ready object to read. */
+export type ExportLeaf =
+  | { readonly construct: ClientMap; readonly setupArg?: number }
+  | { readonly call: Leaf }
+  | { readonly read: ClientMap }
+  | { readonly command: CommandLeaf }
+  /** A LangChain message or prompt helper, used to find system parts. */
+  | { readonly marker: 'system-message' | 'system-template' | 'prompt-messages' };
+
+const client = (map: ClientMap, setupArg?: number): ExportLeaf => ({ construct: map, setupArg });
+const lcChat: ExportLeaf = { construct: LANGCHAIN_CHAT, setupArg: 0 };
+const lcLlm: ExportLeaf = { construct: LANGCHAIN_PLAIN, setupArg: 0 };
+const langchainPrompts = {
+  ChatPromptTemplate: { fromMessages: { marker: 'prompt-messages' } },
+  SystemMessagePromptTemplate: { fromTemplate: { marker: 'system-template' } },
+} as const;
+
+/**
+ * Module tables: module → export path → leaf. '' is the module object itself (a default import or `require(...)`);
+ * dotted keys go deeper (`default.OpenAI`). Turned into ReferenceTracker trace maps by `traceMaps()`.
+ */
+export const MODULES: Readonly<Record<string, Readonly<Record<string, ExportLeaf | Record<string, ExportLeaf>>>>> = {
+  openai: { '': client(OPENAI), default: client(OPENAI), OpenAI: client(OPENAI), AzureOpenAI: client(OPENAI) },
+  '@anthropic-ai/sdk': { '': client(ANTHROPIC), default: client(ANTHROPIC), Anthropic: client(ANTHROPIC) },
+  '@google/genai': { GoogleGenAI: client(GENAI) },
+  '@google/generative-ai': { GoogleGenerativeAI: client(GENERATIVE_AI) },
+  ai: {
+    generateText: { call: vercel([['text']], false, '.text') },
+    streamText: { call: vercel([['text'], ['textStream']], true, undefined) },
+    generateObject: { call: vercel([['object']], false, '.object') },
+    streamObject: { call: vercel([['object'], ['partialObjectStream']], true, undefined) },
+  },
+  '@langchain/openai': { ChatOpenAI: lcChat, AzureChatOpenAI: lcChat, OpenAI: lcLlm, AzureOpenAI: lcLlm },
+  '@langchain/anthropic': { ChatAnthropic: lcChat },
+  '@langchain/google-genai': { ChatGoogleGenerativeAI: lcChat },
+  '@langchain/google-vertexai': { ChatVertexAI: lcChat },
+  '@langchain/mistralai': { ChatMistralAI: lcChat },
+  '@langchain/groq': { ChatGroq: lcChat },
+  '@langchain/ollama': { ChatOllama: lcChat, Ollama: lcLlm },
+  '@langchain/aws': { ChatBedrockConverse: lcChat },
+  '@langchain/cohere': { ChatCohere: lcChat },
+  '@langchain/community/chat_models/ollama': { ChatOllama: lcChat },
+  '@langchain/community/chat_models/bedrock': { BedrockChat: lcChat },
+  'langchain/chat_models/openai': { ChatOpenAI: lcChat, AzureChatOpenAI: lcChat },
+  'langchain/chat_models/anthropic': { ChatAnthropic: lcChat },
+  'langchain/chat_models/ollama': { ChatOllama: lcChat },
+  'langchain/llms/openai': { OpenAI: lcLlm },
+  'langchain/chat_models/universal': { initChatModel: { call: { type: 'instance', map: () => LANGCHAIN_CHAT, setupArg: 1 } } },
+  '@langchain/core/messages': { SystemMessage: { marker: 'system-message' } },
+  'langchain/schema': { SystemMessage: { marker: 'system-message' } },
+  '@langchain/core/prompts': langchainPrompts,
+  'langchain/prompts': langchainPrompts,
+  'cohere-ai': { CohereClient: client(COHERE), CohereClientV2: client(COHERE_V2) },
+  '@mistralai/mistralai': { Mistral: client(MISTRAL) },
+  'groq-sdk': { '': client(GROQ), default: client(GROQ), Groq: client(GROQ) },
+  ollama: { '': { read: OLLAMA }, default: { read: OLLAMA }, Ollama: client(OLLAMA) },
+  'ollama/browser': { '': { read: OLLAMA }, default: { read: OLLAMA }, Ollama: client(OLLAMA) },
+  '@aws-sdk/client-bedrock-runtime': {
+    BedrockRuntimeClient: client(BEDROCK_CLIENT),
+    BedrockRuntime: client(BEDROCK_CLIENT),
+    InvokeModelCommand: { command: bedrock(false, false) },
+    InvokeModelWithResponseStreamCommand: { command: bedrock(false, true) },
+    ConverseCommand: { command: bedrock(true, false) },
+    ConverseStreamCommand: { command: bedrock(true, true) },
+  },
+  axios: { '': { read: AXIOS_ROOT }, default: { read: AXIOS_ROOT } },
+  'node-fetch': { '': { call: { type: 'http', via: 'fetch' } }, default: { call: { type: 'http', via: 'fetch' } } },
+  undici: { fetch: { call: { type: 'http', via: 'fetch' } } },
+};
+
+/** The `axios.create({ baseURL })` leaf, kept apart because it needs the AXIOS_INSTANCE table. */
+export const AXIOS_CREATE: InstanceLeaf = { type: 'instance', map: () => AXIOS_INSTANCE, setupArg: 0 };
+(AXIOS_ROOT.members as Record<string, ClientMap>)['create'] = { members: {}, call: AXIOS_CREATE };
+
+/** The `fetch` global as a leaf. */
+export const FETCH_LEAF: HttpLeaf = { type: 'http', via: 'fetch' };
+
+type TraceNode = { [key: string]: TraceNode } & { [CALL]?: unknown; [CONSTRUCT]?: unknown; [READ]?: unknown; [ESM]?: boolean };
+
+function traceLeaf(leaf: ExportLeaf): TraceNode {
+  const node = {} as TraceNode;
+  if ('construct' in leaf) node[CONSTRUCT] = leaf;
+  else if ('call' in leaf) node[CALL] = leaf;
+  else if ('read' in leaf) node[READ] = leaf;
+  else if ('command' in leaf) node[CONSTRUCT] = leaf;
+  else node[CALL] = node[CONSTRUCT] = leaf;
+  return node;
+}
+
+let cached: Record<string, TraceNode> | undefined;
+
+/** MODULES as a ReferenceTracker trace map whose leaves' info is the ExportLeaf. */
+export function traceMaps(): Record<string, TraceNode> {
+  if (cached) return cached;
+  const out: Record<string, TraceNode> = {};
+  for (const [mod, exports] of Object.entries(MODULES)) {
+    const self = exports[''];
+    const root: TraceNode = self ? traceLeaf(self as ExportLeaf) : ({} as TraceNode);
+    // Read imports as ES modules: a default import is the `default` entry, named imports are the named entries.
+    root[ESM] = true;
+    for (const [key, value] of Object.entries(exports)) {
+      if (key === '') continue;
+      const isLeaf = ['construct', 'call', 'read', 'command', 'marker'].some((k) => k in value);
+      root[key] = isLeaf
+        ? traceLeaf(value as ExportLeaf)
+        : (Object.fromEntries(Object.entries(value).map(([k, v]) => [k, traceLeaf(v as ExportLeaf)])) as TraceNode);
+    }
+    out[mod] = root;
+  }
+  return (cached = out);
+}
