@@ -2,15 +2,49 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
 import { cryptoCalls } from './crypto.js';
-import { CALL, READ, trackerOf } from './references.js';
+import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, FunctionNode, Node } from './types.js';
 
-/** Environment variable names that hold credentials (user names included: they are half of a login). */
-const CREDENTIAL_ENV = /(KEY|TOKEN|SECRET|PASS|PASSWD|PASSWORD|PWD|CREDENTIAL|PRIVATE|USER|USERNAME|LOGIN|SALT|SIGNING)/i;
+/**
+ * Whether an environment variable name holds a credential or a login. The name's last word decides, so the
+ * words after a credential word can make it a description of one (`TOKEN_TTL`, `SECRET_NAME`, `KEY_PREFIX`):
+ * - a credential word: KEY, TOKEN, SECRET, PASS, PASSWORD, PWD, PASSPHRASE, CREDENTIAL(S), SALT, or a word ending
+ *   in KEY/TOKEN/SECRET/PASSWORD (`APIKEY`); encoding words after it are skipped (`JWT_SECRET_B64`);
+ * - a login word, USER/USERNAME/LOGIN, which is half of a login, but not alone (`USER` is the shell's user);
+ * - KEY after a word that makes it a lookup key or a public key: CACHE_KEY, PRIMARY_KEY, IDEMPOTENCY_KEY, SITE_KEY;
+ * - never a name with PUBLIC/PUBLISHABLE in it (`NEXT_PUBLIC_*` ships to the browser by design).
+ */
+export function isCredentialEnvName(name: string): boolean {
+  const words = name.toUpperCase().split(/[^A-Z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
+  const upper = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const w = upper.length > words.length ? upper : words;
+  if (w.some((x) => x.includes('PUBLIC') || x === 'PUBLISHABLE')) return false;
+  while (w.length > 1 && ENCODING_WORDS.has(w[w.length - 1]!)) w.pop();
+  const last = w[w.length - 1];
+  if (!last) return false;
+  if (LOGIN_WORDS.has(last)) return w.length > 1;
+  if (last === 'KEY' || last === 'KEYS') return !LOOKUP_KEY_WORDS.has(w[w.length - 2] ?? '');
+  return CREDENTIAL_WORDS.has(last) || /.(KEY|TOKEN|SECRET|PASSWORD)$/.test(last);
+}
 
-/** Model API key shapes: OpenAI, Anthropic, Google, Groq, xAI, Hugging Face, OpenRouter. */
+const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASS', 'PASSWORD', 'PASSWD', 'PWD', 'PASSPHRASE', 'CREDENTIAL', 'CREDENTIALS', 'SALT', 'PEPPER']);
+const LOGIN_WORDS = new Set(['USER', 'USERNAME', 'LOGIN']);
+const ENCODING_WORDS = new Set(['B64', 'BASE64', 'HEX', 'PEM', 'RAW']);
+/** Words before KEY that make it a lookup key or a public identifier rather than a secret. */
+const LOOKUP_KEY_WORDS = new Set(['CACHE', 'PRIMARY', 'PARTITION', 'SORT', 'ROUTING', 'IDEMPOTENCY', 'FOREIGN', 'STORAGE', 'LOCK', 'REDIS', 'SITE', 'QUEUE', 'OBJECT']);
+
+/**
+ * Model API key shapes: OpenAI (sk-, sk-proj-), Anthropic (sk-ant-), OpenRouter (sk-or-v1-), Google (AIza),
+ * Groq (gsk_), xAI (xai-), Hugging Face (hf_). Global, to look at every match in a string.
+ */
 export const MODEL_KEY =
-  /\b(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,}|hf_[A-Za-z0-9]{30,})/;
+  /(?<![\w-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,}|hf_[A-Za-z0-9]{30,})/g;
+
+/** A key-shaped match that is a real key: random keys hold digits; `sk-your-openai-key-goes-here` does not. */
+function looksLikeModelKey(text: string): boolean {
+  for (const m of text.matchAll(MODEL_KEY)) if (/\d/.test(m[0].slice(4))) return true;
+  return false;
+}
 
 /**
  * Auth packages and which options of their setup call hold credentials. `users` is a map of name → password;
@@ -55,7 +89,7 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
       const leaf: Record<string | symbol, unknown> = entry.plugin ? { [READ]: entry } : { [CALL]: entry };
       let map: Record<string, unknown> = leaf;
       for (const key of [...entry.path].reverse()) map = { [key]: map };
-      const trace = { [module]: entry.path.length === 0 ? { ...leaf, default: leaf } : map };
+      const trace = { [module]: entry.path.length === 0 ? { [ESM]: true, ...leaf, default: leaf } : { [ESM]: true, ...map, default: map } };
       const refs = [...tracker.iterateEsmReferences(trace as never), ...tracker.iterateCjsReferences(trace as never)];
       for (const { node } of refs) {
         const options = entry.plugin ? pluginOptions(node as Node) : firstObjectArg(sourceCode, node as Node);

@@ -1,6 +1,6 @@
 /** Calls into node:crypto that the signature rules care about, traced through imports and requires. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { CALL, trackerOf } from './references.js';
+import { CALL, ESM, trackerOf } from './references.js';
 import type { FileContext, Node } from './types.js';
 
 export interface CryptoCalls {
@@ -14,9 +14,10 @@ export interface CryptoCalls {
 
 const NAMES = ['createHmac', 'createHash', 'timingSafeEqual'] as const;
 const members = Object.fromEntries(NAMES.map((n) => [n, { [CALL]: n }]));
+// [ESM] makes named imports resolve to the members and a default import to `default`.
 const TRACE = {
-  crypto: { ...members, default: members },
-  'node:crypto': { ...members, default: members },
+  crypto: { [ESM]: true, ...members, default: members },
+  'node:crypto': { [ESM]: true, ...members, default: members },
 };
 
 const cache = new WeakMap<FileContext, CryptoCalls>();

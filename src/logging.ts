@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberChain, skipTS, variableOf } from './ast.js';
 import type { FileModel } from './model.js';
-import { CALL, READ, trackerOf } from './references.js';
+import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, LoggerCall, Node } from './types.js';
 
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silly', 'verbose', 'http', 'notice', 'critical', 'alert', 'emerg', 'dir', 'table'];
@@ -10,15 +10,17 @@ const levelMap = (): Record<string, { [CALL]: true }> =>
   Object.fromEntries(LEVELS.map((l) => [l, { [CALL]: true as const }]));
 
 /** Modules whose factory call returns a logger object (`pino()`, `winston.createLogger()`, ...). */
+const winston = {
+  createLogger: { [CALL]: 'winston' },
+  ...Object.fromEntries(LEVELS.map((l) => [l, { [READ]: 'winston-direct' }])),
+};
+// [ESM] makes named imports resolve to members and a default import to `default` (which is module.exports here).
 const FACTORIES: Record<string, Record<string | symbol, unknown>> = {
-  pino: { [CALL]: 'pino', default: { [CALL]: 'pino' }, pino: { [CALL]: 'pino' } },
-  winston: {
-    createLogger: { [CALL]: 'winston' },
-    ...Object.fromEntries(LEVELS.map((l) => [l, { [READ]: 'winston-direct' }])),
-  },
-  bunyan: { createLogger: { [CALL]: 'bunyan' }, default: { createLogger: { [CALL]: 'bunyan' } } },
-  log4js: { getLogger: { [CALL]: 'log4js' }, default: { getLogger: { [CALL]: 'log4js' } } },
-  debug: { [CALL]: 'debug-factory', default: { [CALL]: 'debug-factory' } },
+  pino: { [ESM]: true, [CALL]: 'pino', default: { [CALL]: 'pino' }, pino: { [CALL]: 'pino' } },
+  winston: { [ESM]: true, ...winston, default: winston },
+  bunyan: { [ESM]: true, createLogger: { [CALL]: 'bunyan' }, default: { [CALL]: 'bunyan', createLogger: { [CALL]: 'bunyan' } } },
+  log4js: { [ESM]: true, getLogger: { [CALL]: 'log4js' }, default: { getLogger: { [CALL]: 'log4js' } } },
+  debug: { [ESM]: true, [CALL]: 'debug-factory', default: { [CALL]: 'debug-factory' } },
 };
 
 /** Objects conventionally holding a framework's logger: `req.log`, `request.log`, `ctx.log`, `fastify.log`, `app.log`, `app.logger`. */

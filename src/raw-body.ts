@@ -1,12 +1,12 @@
 /** Whether a file makes the request body arrive as raw bytes, so `req.body` is what the client signed. */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { findProperty, propertyName, skipTS, staticString } from './ast.js';
-import { CALL, trackerOf } from './references.js';
+import { CALL, ESM, trackerOf } from './references.js';
 import type { FileContext } from './types.js';
 
 const RAW_PARSERS = {
-  express: { raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
-  'body-parser': { raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
+  express: { [ESM]: true, raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
+  'body-parser': { [ESM]: true, raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
 };
 
 const cache = new WeakMap<FileContext, boolean>();

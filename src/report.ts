@@ -1,5 +1,6 @@
 /** Shared pieces of how reports read and where they sit. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction } from './ast.js';
 import type { LlmCall, Origin, Route } from './types.js';
 
 /**
@@ -11,9 +12,10 @@ export function registrationLoc(route: Route): TSESTree.SourceLocation {
   const start = reg.loc.start;
   if (reg.type === AST_NODE_TYPES.CallExpression) {
     const first = reg.arguments[0];
-    const end = first && first.type !== AST_NODE_TYPES.ObjectExpression && first.loc.start.line === start.line
-      ? first.loc.end
-      : reg.callee.loc.end;
+    // Stop after the path (`app.post('/chat'`), never inside a handler or options: `app.route('/x').post(async (req) => {`.
+    const pathLike = first && first.type !== AST_NODE_TYPES.ObjectExpression && first.type !== AST_NODE_TYPES.ArrayExpression &&
+      first.type !== AST_NODE_TYPES.CallExpression && first.type !== AST_NODE_TYPES.SpreadElement && !isFunction(first);
+    const end = pathLike && first.loc.start.line === start.line ? first.loc.end : reg.callee.loc.end;
     return { start, end };
   }
   if (reg.type === AST_NODE_TYPES.ExportNamedDeclaration || reg.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
@@ -66,12 +68,12 @@ export function describeOrigin(origin: Origin): string {
 }
 
 const PROVIDERS: Record<string, string> = {
-  openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google Gemini', ai: 'the Vercel AI SDK', langchain: 'LangChain',
-  cohere: 'Cohere', mistral: 'Mistral', groq: 'Groq', ollama: 'Ollama', bedrock: 'AWS Bedrock', http: 'a model API',
-  custom: 'a model wrapper',
+  openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google Gemini', ai: 'Vercel AI SDK', langchain: 'LangChain',
+  cohere: 'Cohere', mistral: 'Mistral', groq: 'Groq', ollama: 'Ollama', bedrock: 'AWS Bedrock', http: 'model API',
+  custom: 'model wrapper',
 };
 
-/** The provider's display name: "OpenAI", "Anthropic", "a model API". */
+/** The provider's display name: "OpenAI", "Anthropic", "model API". */
 export function providerName(call: LlmCall): string {
   return PROVIDERS[call.provider] ?? call.provider;
 }

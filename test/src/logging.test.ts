@@ -8,16 +8,17 @@ describe('logger calls', () => {
   it('finds console, aliased pino, winston and debug loggers', () => {
     const code = `
       import P from 'pino';
+      import { createLogger } from 'winston';
       import winston from 'winston';
       import createDebug from 'debug';
       const log = P().child({ svc: 'x' });
       const w = winston.createLogger({});
       const dbg = createDebug('app');
-      console.log(1); log.info(2); w.warn(3); dbg(4); winston.error(5);
+      console.log(1); log.info(2); w.warn(3); dbg(4); winston.error(5); const w2 = createLogger({}); w2.info(7);
       other.info(6);
     `;
     expect(loggers(code)).toEqual([
-      'console:console.log', 'pino:log.info', 'winston:w.warn', 'debug:dbg', 'winston:winston.error',
+      'console:console.log', 'pino:log.info', 'winston:w.warn', 'debug:dbg', 'winston:winston.error', 'winston:w2.info',
     ]);
   });
   it('finds require()d loggers and request loggers', () => {

@@ -1,0 +1,203 @@
+/**
+ * Which variables, member chains and expressions carry a prompt into a model call. Built once per file by walking
+ * each call's inputs and, from there, the writes of every variable they were built from.
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import type { FunctionNode, LlmCall, Node } from '../types.js';
+
+/** Prompt carriers of a file. */
+export interface PromptIndex {
+  /** Input expressions themselves. */
+  readonly nodes: ReadonlyMap<Node, ReadonlySet<LlmCall>>;
+  /** Variables whose value flows into a call's inputs. */
+  readonly vars: ReadonlyMap<Scope.Variable, ReadonlySet<LlmCall>>;
+  /** Calls whose inputs read this member chain (or a shorter one it extends): `req.body.prompt`. */
+  chainCalls(node: TSESTree.MemberExpression): ReadonlySet<LlmCall> | undefined;
+}
+
+/** Methods and functions whose result is built from their receiver and arguments. */
+const BUILDING_METHODS = new Set([
+  'concat', 'join', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'toString',
+  'toLowerCase', 'toUpperCase', 'map', 'flatMap', 'filter', 'flat', 'reverse', 'padStart', 'padEnd', 'split', 'at',
+]);
+const BUILDING_STATICS = new Set(['JSON.stringify', 'Object.assign', 'Buffer.from', 'Array.from', 'util.format']);
+const BUILDING_GLOBALS = new Set(['String', 'structuredClone', 'format']);
+const GROWING_METHODS = new Set(['push', 'unshift', 'splice']);
+
+/** Walks the inputs and system inputs of each call once; linear in the expressions reached. */
+export function buildPromptIndex(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  calls: readonly LlmCall[],
+  callSitesOf: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
+): PromptIndex {
+  const nodes = new Map<Node, Set<LlmCall>>();
+  const vars = new Map<Scope.Variable, Set<LlmCall>>();
+  const chains = new Map<Scope.Variable, { chain: string[]; call: LlmCall }[]>();
+  const add = <K>(map: Map<K, Set<LlmCall>>, key: K, call: LlmCall): boolean => {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    if (set.has(call)) return false;
+    set.add(call);
+    return true;
+  };
+
+  for (const call of calls) {
+    const work: Node[] = [];
+    for (const input of [...call.inputs, ...call.systemInputs]) {
+      add(nodes, input, call);
+      work.push(input);
+    }
+    const addVariable = (v: Scope.Variable): void => {
+      if (!add(vars, v, call)) return;
+      // Everything written into the variable is part of the prompt too.
+      for (const def of v.defs) {
+        if (def.type === 'Variable' && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) {
+          // `const { prompt } = req.body` carries `req.body.prompt`, not the whole body.
+          const keys = patternKeys(def.name);
+          const base = keys && keys.length > 0 ? skipTS(def.node.init) : undefined;
+          const chain = base ? memberChain(base) : undefined;
+          const root = chain && base ? rootOf(base) : undefined;
+          const rv = root ? variableOf(sourceCode, root) : undefined;
+          if (chain && rv && keys) addChain(rv, [...chain, ...keys]);
+          else work.push(def.node.init);
+        } else if (def.type === 'Parameter' && isFunction(def.node)) {
+          const fn = def.node;
+          const index = fn.params.findIndex((p) => p.range[0] <= def.name.range[0] && def.name.range[1] <= p.range[1]);
+          for (const site of callSitesOf(fn).slice(0, 50)) {
+            const arg = site.arguments[index];
+            if (index >= 0 && arg) work.push(arg);
+          }
+        }
+      }
+      for (const r of v.references) {
+        if (r.writeExpr && r.isWrite() && r.identifier !== v.defs[0]?.name) work.push(r.writeExpr);
+        // messages.push({ role: 'user', content: q })
+        const ref = r.identifier;
+        const m = ref.parent;
+        if (m?.type === AST_NODE_TYPES.MemberExpression && m.object === ref && GROWING_METHODS.has(propertyName(m) ?? '')) {
+          const c = m.parent;
+          if (c?.type === AST_NODE_TYPES.CallExpression && c.callee === m) work.push(...c.arguments);
+        }
+      }
+    };
+    const addChain = (v: Scope.Variable, chain: string[]): void => {
+      const list = chains.get(v) ?? [];
+      if (!list.some((e) => e.call === call && same(e.chain, chain))) list.push({ chain, call });
+      chains.set(v, list);
+    };
+    while (work.length > 0) {
+      const n = skipTS(work.pop()!);
+      switch (n.type) {
+        case AST_NODE_TYPES.Identifier: {
+          const v = variableOf(sourceCode, n);
+          if (v && v.defs.length > 0) addVariable(v);
+          break;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const chain = memberChain(n);
+          const root = chain ? rootOf(n) : undefined;
+          const v = root ? variableOf(sourceCode, root) : undefined;
+          if (chain && v) addChain(v, chain);
+          else {
+            work.push(n.object);
+            if (n.computed) work.push(n.property);
+          }
+          break;
+        }
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = skipTS(n.callee);
+          const dotted = memberChain(callee)?.join('.');
+          if (callee.type === AST_NODE_TYPES.MemberExpression && BUILDING_METHODS.has(propertyName(callee) ?? '')) {
+            work.push(callee.object, ...n.arguments);
+          } else if (
+            (dotted && BUILDING_STATICS.has(dotted)) ||
+            (callee.type === AST_NODE_TYPES.Identifier && BUILDING_GLOBALS.has(callee.name)) ||
+            resolveFunction(sourceCode, callee)
+          ) {
+            work.push(...n.arguments);
+          }
+          break;
+        }
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          if (n.body.type !== AST_NODE_TYPES.BlockStatement) work.push(n.body);
+          break;
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.SpreadElement:
+          work.push(n.argument);
+          break;
+        case AST_NODE_TYPES.TemplateLiteral:
+          work.push(...n.expressions);
+          break;
+        case AST_NODE_TYPES.BinaryExpression:
+        case AST_NODE_TYPES.LogicalExpression:
+          if (n.left.type !== AST_NODE_TYPES.PrivateIdentifier) work.push(n.left);
+          work.push(n.right);
+          break;
+        case AST_NODE_TYPES.ConditionalExpression:
+          work.push(n.consequent, n.alternate);
+          break;
+        case AST_NODE_TYPES.ArrayExpression:
+          for (const e of n.elements) if (e) work.push(e);
+          break;
+        case AST_NODE_TYPES.ObjectExpression:
+          for (const p of n.properties) work.push(p.type === AST_NODE_TYPES.Property ? p.value : p);
+          break;
+        case AST_NODE_TYPES.AssignmentExpression:
+          work.push(n.right);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  return {
+    nodes,
+    vars,
+    chainCalls(node) {
+      const chain = memberChain(node);
+      const root = chain ? rootOf(node) : undefined;
+      const v = root ? variableOf(sourceCode, root) : undefined;
+      const list = v ? chains.get(v) : undefined;
+      if (!chain || !list) return undefined;
+      const hits = list.filter((e) => e.chain.length <= chain.length && e.chain.every((k, i) => k === chain[i]));
+      return hits.length > 0 ? new Set(hits.map((e) => e.call)) : undefined;
+    },
+  };
+}
+
+/** Static keys from a declarator's pattern down to a name: `{ a: { b } }` → ['a','b']; undefined when not static. */
+function patternKeys(id: TSESTree.Identifier): string[] | undefined {
+  const keys: string[] = [];
+  let n: Node = id;
+  for (;;) {
+    const p: Node | undefined = n.parent;
+    if (!p) return undefined;
+    if (p.type === AST_NODE_TYPES.VariableDeclarator) return p.id === n ? keys : undefined;
+    if (p.type === AST_NODE_TYPES.Property && p.value === n && p.parent.type === AST_NODE_TYPES.ObjectPattern) {
+      const k = propertyName(p);
+      if (k === undefined) return undefined;
+      keys.unshift(k);
+      n = p.parent;
+    } else if (p.type === AST_NODE_TYPES.ArrayPattern) {
+      keys.unshift(String(p.elements.indexOf(n as TSESTree.DestructuringPattern)));
+      n = p;
+    } else if (p.type === AST_NODE_TYPES.AssignmentPattern && p.left === n) {
+      n = p;
+    } else {
+      return undefined;
+    }
+  }
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+function rootOf(node: Node): TSESTree.Identifier | undefined {
+  let n = skipTS(node);
+  while (n.type === AST_NODE_TYPES.MemberExpression) n = skipTS(n.object);
+  return n.type === AST_NODE_TYPES.Identifier ? n : undefined;
+}

@@ -1,0 +1,83 @@
+/**
+ * What counts as a secret by name or by shape. One place, reused by the origin analysis and by the rules
+ * no-secrets-in-prompt and no-sensitive-logging.
+ */
+import type { LlmLeakSettings } from '../settings.js';
+
+/** Words of an environment variable name (split on '_') that mark it as a credential. */
+export const SECRET_ENV_WORDS: readonly string[] = [
+  'KEY', 'KEYS', 'TOKEN', 'SECRET', 'SECRETS', 'PASS', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'PWD',
+  'CREDENTIAL', 'CREDENTIALS', 'PRIVATE', 'AUTH',
+];
+
+/** Endings of one env-name word that still mark a credential (`APIKEY`, `GHTOKEN`, `DBPASSWORD`). */
+export const SECRET_ENV_SUFFIXES: readonly string[] = ['KEY', 'TOKEN', 'SECRET', 'PASSWORD', 'PASSWD'];
+
+/** Words of a field name (camelCase, snake_case or kebab-case, lower-cased) that mark a credential. */
+export const SECRET_FIELD_WORDS: readonly string[] = [
+  'secret', 'password', 'passwd', 'passphrase', 'pwd', 'pass', 'token', 'credential', 'credentials', 'apikey',
+  'privatekey',
+];
+
+/** Adjacent word pairs of a field name that mark a credential (`apiKey`, `private_key`, `accessKey`). */
+export const SECRET_FIELD_PAIRS: readonly (readonly [string, string])[] = [
+  ['api', 'key'],
+  ['private', 'key'],
+  ['access', 'key'],
+  ['signing', 'key'],
+];
+
+/** A name holding this word is public by intent (`NEXT_PUBLIC_*`, `publicKey`) and never a secret. */
+export const PUBLIC_WORD = 'public';
+
+/** Shapes of literal model API keys, with the label used as the secret's name. */
+export const LITERAL_KEY_PATTERNS: readonly { readonly label: string; readonly pattern: RegExp }[] = [
+  { label: 'Anthropic API key', pattern: /(?:^|[^\w-])sk-ant-[\w-]{20,}/ },
+  { label: 'OpenAI API key', pattern: /(?:^|[^\w-])sk-[\w-]{20,}/ },
+  { label: 'Google API key', pattern: /(?:^|[^\w-])AIza[\w-]{35}(?![\w-])/ },
+  { label: 'Groq API key', pattern: /(?:^|[^\w-])gsk_[A-Za-z0-9]{20,}/ },
+  { label: 'xAI API key', pattern: /(?:^|[^\w-])xai-[A-Za-z0-9]{20,}/ },
+];
+
+type Names = Pick<LlmLeakSettings, 'sensitiveNames'>;
+
+/** True when the settings name this exact variable, field or header (case-insensitive). */
+export function isSensitiveSetting(name: string, settings?: Names): boolean {
+  const lower = name.toLowerCase();
+  return !!settings?.sensitiveNames.some((n) => n.toLowerCase() === lower);
+}
+
+/** True for environment variable names that hold a credential: `OPENAI_API_KEY`, `DB_PASSWORD`; not `PORT`, `NEXT_PUBLIC_KEY`. */
+export function isSecretEnvName(name: string, settings?: Names): boolean {
+  if (isSensitiveSetting(name, settings)) return true;
+  const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  if (words.some((w) => w.startsWith('PUBLIC') || w.endsWith('PUBLIC'))) return false;
+  return words.some((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)));
+}
+
+/** Lower-cased words of an identifier: `openaiApiKey` → ['openai','api','key'], `x-api-key` → ['x','api','key']. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** True for field names that hold a credential: `apiKey`, `api_key`, `clientSecret`, `password`, `accessToken`; not `max_tokens`. */
+export function isSecretFieldName(name: string, settings?: Names): boolean {
+  if (isSensitiveSetting(name, settings)) return true;
+  const words = nameWords(name);
+  if (words.includes(PUBLIC_WORD)) return false;
+  if (words.some((w) => SECRET_FIELD_WORDS.includes(w))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (SECRET_FIELD_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+  }
+  return false;
+}
+
+/** The label of a model API key written in a string (`sk-...`, `sk-ant-...`, `AIza...`, `gsk_...`, `xai-...`), if any. */
+export function literalKeyLabel(text: string): string | undefined {
+  return LITERAL_KEY_PATTERNS.find((p) => p.pattern.test(text))?.label;
+}
