@@ -4,7 +4,17 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { rules } from '../rules/index.js';
 import type { LlmLeakDocs } from './create-rule.js';
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { name: string; version: string };
+/** package.json sits two levels up from dist/src/index.js and one level up from src/index.ts (tests). */
+function readPackage(): { name: string; version: string } {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('../../package.json') as { name: string; version: string };
+  } catch {
+    return require('../package.json') as { name: string; version: string };
+  }
+}
+
+const pkg = readPackage();
 
 type RuleEntries = Record<string, 'error'>;
 
