@@ -1,8 +1,11 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { contains, propertyName, skipTS, variableOf } from '../src/ast.js';
+import { contains, enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { getModel, type FileModel } from '../src/model.js';
 import type { FunctionNode, Node } from '../src/types.js';
+
+/** Calls that turn their argument into text or a plain object without removing anything. */
+const SERIALIZERS = new Set(['String', 'stringify', 'serializeError', 'inspect', 'format', 'assign', 'structuredClone', 'toJSON']);
 
 /** Error fields that are safe to send: they classify the failure without carrying its details. */
 const SAFE_FIELDS = new Set(['status', 'statusCode', 'code', 'name', 'type', 'expose', 'retryable']);
@@ -42,13 +45,22 @@ export default createRule({
   },
 });
 
-/** Error handlers, and the handlers of routes that reach a model call. */
+/**
+ * Error handlers, the handlers of routes that reach a model call, and the same-file helpers they call directly
+ * (`sendError(res, err)`), where the response is often written.
+ */
 function errorScopes(model: FileModel): FunctionNode[] {
   const out = [...model.errorHandlers];
   for (const route of model.routes) {
     for (const h of route.handlers) if (model.reachedLlmCall(h)) out.push(h);
   }
-  return out;
+  const helpers = new Set<FunctionNode>();
+  for (const call of model.file.index.calls) {
+    if (!out.some((fn) => contains(fn, call))) continue;
+    const callee = resolveFunction(model.file.sourceCode, call.callee);
+    if (callee && !out.includes(callee)) helpers.add(callee);
+  }
+  return [...out, ...helpers];
 }
 
 /**
@@ -70,12 +82,8 @@ function errorDetail(model: FileModel, root: Node): Node | undefined {
     }
     if (n.type === AST_NODE_TYPES.Identifier) {
       if (!isError(model, n)) continue;
-      // `const status = err.status` is as safe as the field it reads.
-      const init = singleInit(model, n);
-      if (init?.type === AST_NODE_TYPES.MemberExpression) {
-        const r = memberRoot(init);
-        if (isError(model, r.object) && SAFE_FIELDS.has(r.key ?? '')) continue;
-      }
+      // `const status = err.status` and `const { status } = err` are as safe as the field they read.
+      if (readsSafeField(model, n)) continue;
       return n;
     }
     switch (n.type) {
@@ -99,10 +107,23 @@ function errorDetail(model: FileModel, root: Node): Node | undefined {
       case AST_NODE_TYPES.AwaitExpression:
         stack.push(n.argument);
         break;
-      case AST_NODE_TYPES.CallExpression:
-        for (const a of n.arguments) stack.push(a);
-        if (n.callee.type === AST_NODE_TYPES.MemberExpression) stack.push(n.callee.object);
+      case AST_NODE_TYPES.CallExpression: {
+        // `err.toString()`, `err.message.slice(0, 200)`: a method of the error or its field.
+        const callee = skipTS(n.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) stack.push(callee.object);
+        // String(err), JSON.stringify(err), serializeError(err), util.inspect(err) carry the error as is.
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        if (name && SERIALIZERS.has(name)) {
+          for (const a of n.arguments) stack.push(a);
+          break;
+        }
+        // A same-file function: what it returns (its parameters carry the caller's arguments' origins).
+        const fn = resolveFunction(model.file.sourceCode, n.callee);
+        if (fn && fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
+        else if (fn) for (const r of model.file.index.returns) if (r.argument && contains(fn, r) && enclosingFunction(r) === fn) stack.push(r.argument);
+        // Other calls (an imported `toPublicError(err)`) may sanitise: stay silent.
         break;
+      }
       case AST_NODE_TYPES.NewExpression:
         for (const a of n.arguments) stack.push(a);
         break;
@@ -128,8 +149,22 @@ function isError(model: FileModel, node: Node): boolean {
   return n.type === AST_NODE_TYPES.Identifier && model.originsOf(n).some((o) => o.kind === 'error');
 }
 
-function singleInit(model: FileModel, id: Node & { type: AST_NODE_TYPES.Identifier }): Node | undefined {
+/** A local bound once to a status/code field of an error: `const s = err.status`, `const { code } = err`. */
+function readsSafeField(model: FileModel, id: Node & { type: AST_NODE_TYPES.Identifier }): boolean {
   const v = variableOf(model.file.sourceCode, id);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = skipTS(def.node.init);
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+    if (init.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const r = memberRoot(init);
+    return isError(model, r.object) && SAFE_FIELDS.has(r.key ?? '');
+  }
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && isError(model, init)) {
+    const prop = def.node.id.properties.find(
+      (p) => p.type === AST_NODE_TYPES.Property && (p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value) === def.name,
+    );
+    return prop?.type === AST_NODE_TYPES.Property && SAFE_FIELDS.has(propertyName(prop) ?? '');
+  }
+  return false;
 }

@@ -1,15 +1,19 @@
 import { contains } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getModel } from '../src/model.js';
+import { getModel, type FileModel } from '../src/model.js';
 import { describeOrigin, describeRoute, registrationLoc } from '../src/report.js';
-import type { Origin, Route } from '../src/types.js';
+import type { Node, Origin, Route } from '../src/types.js';
 
-/** A path segment that marks a debug, test, internal or dev route: `/debug`, `/_debug`, `/internal/x`, `/__state`. */
-const DEBUG_SEGMENT = /^(?:_*(?:debug|internal|dev|test|echo)(?:[-_.].*)?|__.*)$/i;
+/**
+ * A path segment that marks a debug, test, internal or dev route: `/debug`, `/_debug`, `/debug-info`, `/internal`,
+ * `/dev`, `/test`, `/echo`, `/__state`. Only debug and internal take a suffix: `/test-results` and `/dev-portal` are
+ * ordinary features as often as not.
+ */
+const DEBUG_SEGMENT = /^(?:_*(?:debug|internal)(?:[-_.].*)?|_*(?:dev|test|echo)|__.+)$/i;
 
-/** True when one of the route's path segments marks it as a debug route. */
+/** True when one of the route's static path segments marks it as a debug route (`:dev` is a parameter, not one). */
 export function isDebugPath(path: string): boolean {
-  return path.split('/').some((segment) => DEBUG_SEGMENT.test(segment.replace(/^:/, '')));
+  return path.split('/').some((segment) => !segment.startsWith(':') && DEBUG_SEGMENT.test(segment));
 }
 
 export default createRule({
@@ -38,15 +42,19 @@ export default createRule({
         const reported = new Set<unknown>();
         for (const route of model.routes) {
           if (route.path === undefined || !isDebugPath(route.path)) continue;
-          const leaked = leakedOrigin(model, route);
-          if (!leaked) continue;
-          if (route.devOnly && isAuthenticated(model, route)) continue;
+          const leak = leakOf(model, route);
+          if (!leak) continue;
+          if (route.devOnly && isAuthenticated(model, route, leak.sink)) continue;
           if (reported.has(route.registration)) continue;
           reported.add(route.registration);
           context.report({
             loc: registrationLoc(route),
             messageId: 'debugRoute',
-            data: { route: describeRoute(route), what: describeOrigin(leaked) },
+            data: {
+              route: describeRoute(route),
+              // The system prompt and the message history are both prompts here.
+              what: leak.origin.kind === 'prompt' ? 'a prompt given to the model' : describeOrigin(leak.origin),
+            },
           });
         }
       },
@@ -54,20 +62,18 @@ export default createRule({
   },
 });
 
-/** The first model output or prompt that a sink inside the route's handlers sends. */
-function leakedOrigin(model: ReturnType<typeof getModel>, route: Route): Origin | undefined {
+/** The first sink inside the route's handlers that sends model output or a prompt, with what it sends. */
+function leakOf(model: FileModel, route: Route): { sink: Node; origin: Origin } | undefined {
   for (const sink of model.sinks) {
     if (!route.handlers.some((h) => contains(h, sink.node))) continue;
     const origin = model.originsOf(sink.node).find((o) => o.kind === 'llm' || o.kind === 'prompt');
-    if (origin) return origin;
+    if (origin) return { sink: sink.node, origin };
   }
   return undefined;
 }
 
-function isAuthenticated(model: ReturnType<typeof getModel>, route: Route): boolean {
+/** Auth middleware in front of the route, or a credential check in the handler that runs before the leak. */
+function isAuthenticated(model: FileModel, route: Route, leak: Node): boolean {
   if (route.middleware.some((mw) => model.authOfMiddleware(mw))) return true;
-  return route.handlers.some((h) => {
-    const firstSink = model.sinks.find((s) => contains(h, s.node));
-    return firstSink !== undefined && model.authGuardBefore(h, firstSink.node) !== undefined;
-  });
+  return route.handlers.some((h) => contains(h, leak) && model.authGuardBefore(h, leak) !== undefined);
 }

@@ -1,10 +1,16 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { skipTS } from '../src/ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getModel } from '../src/model.js';
-import type { Node, Origin, PathKey } from '../src/types.js';
+import { getModel, type FileModel } from '../src/model.js';
+import type { LlmCall, Node, Origin, PathKey } from '../src/types.js';
 
 type LlmOrigin = Extract<Origin, { kind: 'llm' }>;
+
+/**
+ * Result fields that carry neither content nor request metadata: a finish reason, a role, a block type, a refusal
+ * (itself generated text). Sending them is not a leak.
+ */
+const HARMLESS_KEYS = new Set(['finish_reason', 'stop_reason', 'finishReason', 'stopReason', 'role', 'type', 'refusal', 'created']);
 
 export default createRule({
   name: 'no-raw-llm-response',
@@ -20,6 +26,7 @@ export default createRule({
     messages: {
       raw: 'The {{what}} is sent to the client as is; send only the generated text.',
       rawPart: 'The {{part}} of the {{what}} is sent to the client; send only the generated text.',
+      rawChunk: 'Raw chunks of the {{what}} are sent to the client; send only the text of each chunk.',
       sendText: 'Send only the generated text ({{accessor}}).',
     },
     schema: [],
@@ -33,31 +40,16 @@ export default createRule({
         const reported = new Set<Node>();
         for (const sink of model.sinks) {
           if (reported.has(sink.node)) continue;
-          const raw = model.originsOf(sink.node).filter((o): o is LlmOrigin => o.kind === 'llm' && !o.text);
+          const raw = model.originsOf(sink.node).filter((o): o is LlmOrigin => o.kind === 'llm' && !o.text && !harmless(o));
           const first = raw[0];
           if (!first) continue;
           reported.add(sink.node);
-          const target = suggestionTarget(sink.node);
-          const accessor = first.call.textAccessor;
-          const canFix =
-            target !== undefined &&
-            accessor !== undefined &&
-            raw.length === 1 &&
-            first.path.length === 0 &&
-            model.originsOf(target).length === 1;
+          const chunk = isChunk(first);
           context.report({
             node: sink.node,
-            messageId: first.path.length === 0 ? 'raw' : 'rawPart',
+            messageId: first.path.length === 0 ? 'raw' : chunk ? 'rawChunk' : 'rawPart',
             data: { what: first.call.resultLabel, part: describePath(first.path) },
-            suggest: canFix
-              ? [
-                  {
-                    messageId: 'sendText',
-                    data: { accessor: accessor.replace(/^\./, '') },
-                    fix: (fixer) => fixer.insertTextAfter(target, accessor),
-                  },
-                ]
-              : [],
+            suggest: raw.length === 1 && first.path.length === 0 ? suggestion(context, model, sink.node, first.call) : [],
           });
         }
       },
@@ -65,9 +57,54 @@ export default createRule({
   },
 });
 
-/** The expression a text accessor can be appended to: `completion`, `result.data`, or the argument of `JSON.stringify(x)`. */
-function suggestionTarget(node: Node): TSESTree.Identifier | TSESTree.MemberExpression | undefined {
-  let n = skipTS(node);
+/** A field that says nothing about the request or the conversation: `choices[0].finish_reason`. */
+function harmless(o: LlmOrigin): boolean {
+  const last = o.path[o.path.length - 1];
+  return typeof last === 'string' && HARMLESS_KEYS.has(last);
+}
+
+/** One element of a streamed result, as it came: `for await (const chunk of stream) res.write(chunk)`. */
+function isChunk(o: LlmOrigin): boolean {
+  return o.call.streaming && o.path.length === 1 && o.path[0] === '*';
+}
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<'sendText'>;
+
+/**
+ * Appends the call's text accessor to the whole result where that is mechanical: `completion`, `result.data`,
+ * `JSON.stringify(completion)`, `await generateText(...)`. Not on a helper's parameter (other callers send other
+ * values through it) nor on a value with several sources.
+ */
+function suggestion(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  model: FileModel,
+  sent: Node,
+  call: LlmCall,
+): Suggestion[] {
+  const accessor = call.textAccessor;
+  const target = suggestionTarget(sent);
+  if (!accessor || !target || model.originsOf(target).length !== 1) return [];
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const v = variableOf(context.sourceCode, target);
+    if (!v || v.defs.some((d) => d.type !== 'Variable')) return [];
+  }
+  const text = context.sourceCode.getText(target);
+  // `await x` needs parentheses before a member access; a member or identifier does not.
+  const base = target.type === AST_NODE_TYPES.AwaitExpression ? `(${text})` : text;
+  return [
+    {
+      messageId: 'sendText',
+      data: { accessor: accessor.replace(/^\./, '') },
+      fix: (fixer) => fixer.replaceText(target, `${base}${accessor}`),
+    },
+  ];
+}
+
+type Target = TSESTree.Identifier | TSESTree.MemberExpression | TSESTree.AwaitExpression;
+
+/** The expression a text accessor can be appended to: the sent value itself, or the argument of `JSON.stringify(x)`. */
+function suggestionTarget(node: Node): Target | undefined {
+  let n = node;
   if (
     n.type === AST_NODE_TYPES.CallExpression &&
     n.callee.type === AST_NODE_TYPES.MemberExpression &&
@@ -76,20 +113,22 @@ function suggestionTarget(node: Node): TSESTree.Identifier | TSESTree.MemberExpr
     n.arguments.length === 1 &&
     n.arguments[0]!.type !== AST_NODE_TYPES.SpreadElement
   ) {
-    n = skipTS(n.arguments[0]!);
+    n = n.arguments[0]!;
   }
-  if (n !== node && n.type !== AST_NODE_TYPES.Identifier && n.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  if (n.type === AST_NODE_TYPES.Identifier) return n;
+  // `completion as any`: appending inside a cast would change what the cast applies to.
+  if (skipTS(n) !== n) return undefined;
+  if (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.AwaitExpression) return n;
   if (n.type === AST_NODE_TYPES.MemberExpression && !n.optional) return n;
   return undefined;
 }
 
-/** `['choices', '*', 'message']` → "choices[].message". */
+/** `['choices', '*', 'message']` → "choices[].message"; a stream element reads "chunk". */
 function describePath(path: readonly PathKey[]): string {
   let out = '';
-  for (const key of path) {
-    if (key === '*' || typeof key === 'number') out += key === '*' ? '[]' : `[${key}]`;
+  path.forEach((key, i) => {
+    if (i === 0 && key === '*') out = 'chunk';
+    else if (key === '*' || typeof key === 'number') out += key === '*' ? '[]' : `[${key}]`;
     else out += out ? `.${key}` : key;
-  }
+  });
   return out || 'result';
 }

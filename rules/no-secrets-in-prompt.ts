@@ -16,7 +16,7 @@ export default createRule({
     },
     messages: {
       secretInPrompt:
-        '{{what}} is placed into a prompt sent to {{provider}}, where the model can repeat it; keep secrets out of prompts.',
+        '{{what}} is placed into a prompt sent to the model ({{provider}}), where the model can repeat it; keep secrets out of prompts.',
     },
     schema: [],
   },
@@ -28,7 +28,7 @@ export default createRule({
         const reported = new Set<Node>();
         for (const call of model.llmCalls) {
           for (const input of [...call.inputs, ...call.systemInputs]) {
-            for (const leaf of leafValues(context.sourceCode, input)) {
+            for (const leaf of leafValues(context.sourceCode, input, model.file)) {
               if (reported.has(leaf)) continue;
               const origin = model.originsOf(leaf).find((o) => o.kind === 'secret');
               if (!origin) continue;

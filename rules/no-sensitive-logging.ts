@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, skipTS } from '../src/ast.js';
+import { memberChain, skipTS, staticString } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
+import { isMetadataPath } from '../src/llm/metadata.js';
 import { getModel } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
@@ -20,7 +21,7 @@ export default createRule({
       owaspLlm: ['LLM02:2025 Sensitive Information Disclosure'],
     },
     messages: {
-      sensitiveLog: '{{what}} is written to the log by {{logger}}; log a hash or a redacted form instead.',
+      sensitiveLog: '{{logger}} writes {{what}} to the log; leave it out or log a redacted form or a hash instead.',
       logHash: 'Log a SHA-256 hash of it instead.',
     },
     schema: [],
@@ -36,12 +37,11 @@ export default createRule({
             if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
             const origin = model.originsOf(arg).find((o) => isSensitive(o, arg, settings));
             if (!origin) continue;
-            const what = describeOrigin(origin);
             const hashable = (origin.kind === 'prompt' || (origin.kind === 'llm' && origin.text)) && isSimple(arg);
             context.report({
               node: arg,
               messageId: 'sensitiveLog',
-              data: { what: what[0]!.toUpperCase() + what.slice(1), logger: loggerName(context, call.node) },
+              data: { what: describeOrigin(origin), logger: loggerName(context, call.node) },
               suggest: hashable ? [{ messageId: 'logHash', fix: (fixer) => hashFix(context, fixer, arg) }] : [],
             });
           }
@@ -55,38 +55,62 @@ export default createRule({
 function isSensitive(origin: Origin, arg: Node, settings: LlmLeakSettings): boolean {
   switch (origin.kind) {
     case 'llm':
+      // Token usage, ids and finish reasons are what logs are for; the content is not.
+      return !isMetadataPath(origin.path);
     case 'prompt':
     case 'secret':
-    case 'digest':
       return true;
+    case 'digest':
+      // An HMAC is a signature anyone can replay; a plain hash (`createHash('sha256')`) of a prompt is what to log.
+      return origin.keyed === true;
     case 'error':
       return false;
     case 'request':
       switch (origin.part) {
         case 'headers':
           // The whole headers object holds Authorization and Cookie.
-          return origin.name === undefined ? endsWith(arg, 'headers') : isSensitiveHeader(origin.name, settings);
+          return origin.name === undefined ? isWhole(arg) : isSensitiveHeader(origin.name, settings);
         case 'cookies':
+          return origin.name === undefined ? isWhole(arg) : isSessionCookie(origin.name, settings);
         case 'auth':
+          // `req.auth`, `auth(req)`: the credentials object. Its fields are reported only when named like a
+          // secret (`creds.pass`, a 'secret' origin); `req.user` is the authenticated identity, not a credential.
+          return origin.name === undefined && isWhole(arg) && !endsWith(arg, 'user');
         case 'rawBody':
           return true;
         case 'body':
           // Fields of the body are ordinary data; the body as a whole may hold anything the client signed or sent.
-          return endsWith(arg, 'body');
+          return origin.name === undefined && isWhole(arg);
         default:
           return false;
       }
   }
 }
 
+/** False for a computed read with an unknown key (`req.headers[name]`), whose origin loses the name. */
+function isWhole(arg: Node): boolean {
+  const n = skipTS(arg);
+  const inner = n.type === AST_NODE_TYPES.ChainExpression ? n.expression : n;
+  return !(inner.type === AST_NODE_TYPES.MemberExpression && inner.computed && staticString(inner.property) === undefined);
+}
+
+/** Cookies that usually carry a session or a credential; a `theme` or `locale` cookie does not. */
+function isSessionCookie(name: string, settings: LlmLeakSettings): boolean {
+  return /sess|sid|token|auth|jwt|csrf|xsrf|secret|remember/i.test(name) || isSensitiveHeader(name, settings);
+}
+
 function endsWith(arg: Node, name: string): boolean {
-  const chain = memberChain(arg);
+  const chain = memberChain(skipTS(arg));
   return chain !== undefined && chain.length > 1 && chain[chain.length - 1] === name;
 }
 
-function isSimple(arg: Node): arg is TSESTree.Identifier | TSESTree.MemberExpression {
-  const n = skipTS(arg);
-  return n === arg && (n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.MemberExpression);
+/** `prompt`, `req.body.messages`, `r.choices[0]?.message?.content`: safe to wrap in a hash call as written. */
+function isSimple(arg: Node): boolean {
+  return (
+    arg.type === AST_NODE_TYPES.Identifier ||
+    arg.type === AST_NODE_TYPES.MemberExpression ||
+    (arg.type === AST_NODE_TYPES.ChainExpression && arg.expression.type === AST_NODE_TYPES.MemberExpression)
+  );
 }
 
 function loggerName(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>, call: TSESTree.CallExpression): string {

@@ -1,10 +1,15 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { leafValues } from '../src/flow/leaves.js';
+import { isUnchangedRead, leafValues } from '../src/flow/leaves.js';
+import { messageLists } from '../src/llm/index.js';
 import { getModel } from '../src/model.js';
 import { describeOrigin, providerName } from '../src/report.js';
 import type { Node, Origin, RequestPart } from '../src/types.js';
 
-/** Request parts a client controls. Authenticated identity (`req.user`, `req.auth`) and the session are not here. */
+/**
+ * Request parts a client controls. Authenticated identity (`req.user`, `req.auth`, Koa `ctx.state.user`) and the
+ * session are set by the server after authentication, so they are not here.
+ */
 const UNTRUSTED: ReadonlySet<RequestPart> = new Set(['body', 'rawBody', 'query', 'params', 'headers', 'cookies']);
 
 export default createRule({
@@ -19,31 +24,49 @@ export default createRule({
     },
     messages: {
       untrusted:
-        '{{what}} is written into the system instructions of this {{provider}} call; pass it as a user message instead.',
+        'Data from {{what}} is written into the system instructions of this {{provider}} call; pass it as a user message instead.',
+      clientMessages:
+        'The message list from {{what}} goes to this {{provider}} call as is, so the client can write its own system message; keep only user and assistant turns.',
     },
     schema: [],
   },
   defaultOptions: [],
   create(context) {
+    const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
         const model = getModel(context);
         if (!model.relevant) return;
         const reported = new Set<Node>();
+        const untrustedOrigin = (node: Node): Extract<Origin, { kind: 'request' }> | undefined =>
+          model.originsOf(node).find(isUntrusted);
         for (const call of model.llmCalls) {
           for (const input of call.systemInputs) {
-            for (const leaf of leafValues(context.sourceCode, input)) {
-              if (reported.has(leaf)) continue;
-              const origin = model.originsOf(leaf).find(isUntrusted);
+            for (const leaf of leafValues(sourceCode, input, model.file)) {
+              const origin = untrustedOrigin(leaf);
               if (!origin) continue;
-              reported.add(leaf);
-              const what = describeOrigin(origin);
+              // buildSystem(req.body.name): point at the argument that carries the data when one does.
+              const target = leaf.type === AST_NODE_TYPES.CallExpression ? (leaf.arguments.find((a) => untrustedOrigin(a)) ?? leaf) : leaf;
+              if (reported.has(target)) continue;
+              reported.add(target);
               context.report({
-                node: leaf,
+                node: target,
                 messageId: 'untrusted',
-                data: { what: what[0]!.toUpperCase() + what.slice(1), provider: providerName(call) },
+                data: { what: source(untrustedOrigin(target) ?? origin), provider: providerName(call) },
               });
             }
+          }
+          // messages: req.body.messages — only a list passed on unchanged; a filtered or mapped one may be clean.
+          for (const list of messageLists(call)) {
+            if (reported.has(list) || !isUnchangedRead(sourceCode, list)) continue;
+            const origin = untrustedOrigin(list);
+            if (!origin) continue;
+            reported.add(list);
+            context.report({
+              node: list,
+              messageId: 'clientMessages',
+              data: { what: source(origin), provider: providerName(call) },
+            });
           }
         }
       },
@@ -51,6 +74,12 @@ export default createRule({
   },
 });
 
-function isUntrusted(o: Origin): boolean {
+function isUntrusted(o: Origin): o is Extract<Origin, { kind: 'request' }> {
   return o.kind === 'request' && UNTRUSTED.has(o.part);
+}
+
+/** "the request body", "the x-company header", "the request query". */
+function source(o: Origin): string {
+  const what = describeOrigin(o);
+  return what.startsWith('request ') ? `the ${what}` : what;
 }

@@ -1,6 +1,13 @@
 import { createRule } from '../src/create-rule.js';
 import { getModel } from '../src/model.js';
 import { describeRoute, providerName, registrationLoc } from '../src/report.js';
+import type { Route } from '../src/types.js';
+
+/** "POST /chat"; a handler for every method (Next.js pages/api, `app.all`) reads as its path alone. */
+function routeName(route: Route): string {
+  if (route.method !== 'ALL') return describeRoute(route);
+  return route.path === undefined ? 'This handler' : route.path;
+}
 
 export default createRule({
   name: 'require-auth-for-llm-route',
@@ -14,7 +21,7 @@ export default createRule({
     },
     messages: {
       unauthenticated:
-        '{{route}} calls {{provider}} with no authentication in front of it, so anyone can reach the model through it.',
+        '{{route}} calls a model ({{provider}}) with no authentication in front of it, so anyone can use the model through it.',
     },
     schema: [],
   },
@@ -27,16 +34,16 @@ export default createRule({
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {
-          const reached = model.llmSiteIn(route.handlers);
-          if (!reached) continue;
           if (route.middleware.some((mw) => model.authOfMiddleware(mw))) continue;
-          if (model.authGuardBefore(reached.fn, reached.site)) continue;
+          // Every way the handler reaches a model needs a check in front of it, not only the first.
+          const open = model.llmSitesIn(route.handlers).find((s) => !model.authGuardBefore(s.fn, s.site));
+          if (!open) continue;
           if (reported.has(route.registration)) continue;
           reported.add(route.registration);
           context.report({
             loc: registrationLoc(route),
             messageId: 'unauthenticated',
-            data: { route: describeRoute(route), provider: providerName(reached.call) },
+            data: { route: routeName(route), provider: providerName(open.call) },
           });
         }
       },

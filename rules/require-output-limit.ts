@@ -1,7 +1,11 @@
 import { createRule } from '../src/create-rule.js';
-import { outputLimitValue } from '../src/llm/index.js';
+import { limitInsertion, outputLimitValue } from '../src/llm/index.js';
 import { getModel } from '../src/model.js';
 import { providerName } from '../src/report.js';
+import type { Origin, RequestPart } from '../src/types.js';
+
+/** Request parts the client writes. Identity and session data (`req.user.plan.maxTokens`) are set by the server. */
+const CLIENT_PARTS: ReadonlySet<RequestPart> = new Set(['body', 'rawBody', 'query', 'params', 'headers', 'cookies']);
 
 export default createRule({
   name: 'require-output-limit',
@@ -17,8 +21,8 @@ export default createRule({
     messages: {
       noLimit: 'This {{provider}} call sets no output limit ({{keys}}), so one request can run up unbounded output and cost.',
       clientLimit:
-        'The output limit of this {{provider}} call comes from the request, so the client picks it; cap it on the server.',
-      addLimit: 'Add {{key}}: 1024.',
+        'The output limit of this {{provider}} call comes from {{what}}, so the client picks it; cap it on the server.',
+      addLimit: 'Add {{entry}}.',
     },
     schema: [],
   },
@@ -27,32 +31,55 @@ export default createRule({
     return {
       'Program:exit'() {
         const model = getModel(context);
+        if (!model.relevant) return;
         for (const call of model.llmCalls) {
+          // Options built elsewhere or with a spread are unknown: stay silent rather than guess.
           const limit = outputLimitValue(call);
           if (limit === 'unknown') continue;
           if (limit === 'missing') {
-            const options = call.options;
-            const key = call.limitKeys[0]!;
+            const insertion = limitInsertion(call);
             context.report({
               node: call.node,
               messageId: 'noLimit',
               data: { provider: providerName(call), keys: call.limitKeys.join(', ') },
-              suggest:
-                options && options.properties.length > 0 && options === call.node.arguments[0]
-                  ? [
-                      {
-                        messageId: 'addLimit',
-                        data: { key },
-                        fix: (fixer) => fixer.insertTextBefore(options.properties[0]!, `${key}: 1024, `),
+              suggest: insertion
+                ? [
+                    {
+                      messageId: 'addLimit',
+                      data: { entry: insertion.entry },
+                      fix: (fixer) => {
+                        const first = insertion.object.properties[0];
+                        return first
+                          ? fixer.insertTextBefore(first, `${insertion.entry}, `)
+                          : fixer.replaceText(insertion.object, `{ ${insertion.entry} }`);
                       },
-                    ]
-                  : [],
+                    },
+                  ]
+                : [],
             });
-          } else if (model.originsOf(limit).some((o) => o.kind === 'request')) {
-            context.report({ node: call.node, messageId: 'clientLimit', data: { provider: providerName(call) } });
+            continue;
+          }
+          const origin = model.originsOf(limit).find(isClientData);
+          if (origin) {
+            context.report({
+              node: call.node,
+              messageId: 'clientLimit',
+              data: { provider: providerName(call), what: clientSource(origin) },
+            });
           }
         }
       },
     };
   },
 });
+
+function isClientData(o: Origin): o is Extract<Origin, { kind: 'request' }> {
+  return o.kind === 'request' && CLIENT_PARTS.has(o.part);
+}
+
+/** "the request body", "the x-max-tokens header", "the request query". */
+function clientSource(o: Extract<Origin, { kind: 'request' }>): string {
+  if (o.part === 'headers' && o.name) return `the ${o.name} header`;
+  if (o.part === 'cookies' && o.name) return `the ${o.name} cookie`;
+  return o.part === 'rawBody' ? 'the request body' : `the request ${o.part}`;
+}

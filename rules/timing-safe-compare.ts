@@ -1,15 +1,20 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, propertyName, skipTS } from '../src/ast.js';
+import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoCalls } from '../src/crypto.js';
 import { cryptoRef } from '../src/fix.js';
 import { getModel, type FileModel } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
+import { isSecretFieldName } from '../src/flow/origin-secrets.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
 import type { Node, Origin } from '../src/types.js';
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
 const COMPARING_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'localeCompare', 'equals']);
+/** Operand shapes that need no parentheses inside the rewritten comparison. */
+const PRIMARY = new Set<string>([
+  AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.TSNonNullExpression,
+]);
 /** Operands of a length check, which is what makes `timingSafeEqual` safe to call. */
 const LENGTH_KEYS = new Set(['length', 'byteLength']);
 
@@ -41,10 +46,16 @@ export default createRule({
         const { file } = model;
         for (const bin of file.index.binaries) {
           if (!EQUALITY.has(bin.operator) || bin.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
-          if (!comparable(bin.left) || !comparable(bin.right)) continue;
+          if (!comparable(model, bin.left) || !comparable(model, bin.right)) continue;
           const origin = sensitiveOrigin(model, bin.left) ?? sensitiveOrigin(model, bin.right);
           if (!origin) continue;
-          const simple = isPure(bin.left) && isPure(bin.right);
+          // `x as string` binds looser than `typeof`: keep such operands in parentheses.
+          const operandText = (n: Node): string => {
+            const text = context.sourceCode.getText(n);
+            return PRIMARY.has(n.type) ? text : `(${text})`;
+          };
+          // Only strict equality keeps its meaning when rewritten; `==` coerces.
+          const simple = (bin.operator === '===' || bin.operator === '!==') && isPure(bin.left) && isPure(bin.right);
           context.report({
             node: bin,
             messageId: 'unsafeCompare',
@@ -55,10 +66,15 @@ export default createRule({
                     messageId: 'useTimingSafeEqual',
                     fix: (fixer) => {
                       const { ref, fixes } = cryptoRef(context, fixer, 'timingSafeEqual');
-                      const a = `String(${context.sourceCode.getText(bin.left)})`;
-                      const b = `String(${context.sourceCode.getText(bin.right)})`;
-                      const safe = `(Buffer.byteLength(${a}) === Buffer.byteLength(${b}) && ${ref}(Buffer.from(${a}), Buffer.from(${b})))`;
-                      const negate = bin.operator.startsWith('!');
+                      const a = operandText(bin.left);
+                      const b = operandText(bin.right);
+                      // The typeof checks keep `===` semantics: String(undefined) would match the text 'undefined'.
+                      const isString = (n: Node, text: string): string =>
+                        skipTS(n).type === AST_NODE_TYPES.TemplateLiteral ? '' : `typeof ${text} === 'string' && `;
+                      const safe =
+                        `(${isString(bin.left, a)}${isString(bin.right, b)}` +
+                        `Buffer.byteLength(${a}) === Buffer.byteLength(${b}) && ${ref}(Buffer.from(${a}), Buffer.from(${b})))`;
+                      const negate = bin.operator === '!==';
                       return [fixer.replaceText(bin, negate ? `!${safe}` : safe), ...fixes];
                     },
                   },
@@ -68,10 +84,10 @@ export default createRule({
         }
         for (const call of file.index.calls) {
           const callee = skipTS(call.callee);
-          const operands = comparedByCall(call, callee);
+          const operands = comparedByCall(model, call, callee);
           if (!operands) continue;
           const origin = operands
-            .map((o) => (comparable(o) ? sensitiveOrigin(model, o) : undefined))
+            .map((o) => (comparable(model, o) ? sensitiveOrigin(model, o) : undefined))
             .find((o) => o !== undefined);
           if (!origin) continue;
           context.report({
@@ -81,7 +97,7 @@ export default createRule({
           });
         }
         for (const call of cryptoCalls(file).timingSafeEqual) {
-          if (!lengthChecked(model, call)) context.report({ node: call, messageId: 'unguardedTimingSafeEqual' });
+          if (!lengthChecked(model, call) && !fixedLength(model, call)) context.report({ node: call, messageId: 'unguardedTimingSafeEqual' });
         }
       },
     };
@@ -89,7 +105,7 @@ export default createRule({
 });
 
 /** The two operands of `a.startsWith(b)`, `a.equals(b)`, `Buffer.compare(a, b)`; undefined for other calls. */
-function comparedByCall(call: TSESTree.CallExpression, callee: Node): Node[] | undefined {
+function comparedByCall(model: FileModel, call: TSESTree.CallExpression, callee: Node): Node[] | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = propertyName(callee);
   const args = call.arguments.filter((a): a is TSESTree.Expression => a.type !== AST_NODE_TYPES.SpreadElement);
@@ -98,12 +114,12 @@ function comparedByCall(call: TSESTree.CallExpression, callee: Node): Node[] | u
   }
   if (!name || !COMPARING_METHODS.has(name) || args.length === 0) return undefined;
   // A literal argument is a format check (`sig.startsWith('sha256=')`), not a comparison with a secret.
-  if (!comparable(args[0]!)) return undefined;
+  if (!comparable(model, args[0]!)) return undefined;
   return [callee.object, args[0]!];
 }
 
-/** Operands worth checking: not literals, `undefined`, `typeof x`, lengths or counts. */
-function comparable(node: Node): boolean {
+/** Operands worth checking: not literals, `undefined`, `typeof x`, lengths or counts, or a named literal. */
+function comparable(model: FileModel, node: Node): boolean {
   const n = skipTS(node);
   switch (n.type) {
     case AST_NODE_TYPES.Literal:
@@ -112,12 +128,26 @@ function comparable(node: Node): boolean {
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.length > 0;
     case AST_NODE_TYPES.Identifier:
-      return n.name !== 'undefined';
+      return n.name !== 'undefined' && !isNamedFormatLiteral(model, n);
     case AST_NODE_TYPES.MemberExpression:
       return !LENGTH_KEYS.has(propertyName(n) ?? '');
     default:
       return true;
   }
+}
+
+/**
+ * `const PREFIX = 'sha256='` / `const SCHEME = 'Bearer'`: a constant literal is a format check, unless its name says
+ * it is a credential (`const ADMIN_PASS = 'hunter2'` is still a password compared by timing).
+ */
+function isNamedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolean {
+  const v = variableOf(model.file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  if (def.parent.kind !== 'const' || !def.node.init) return false;
+  const init = skipTS(def.node.init);
+  const literal = init.type === AST_NODE_TYPES.Literal || (init.type === AST_NODE_TYPES.TemplateLiteral && init.expressions.length === 0);
+  return literal && !isSecretFieldName(id.name, model.file.settings) && model.originsOf(init).length === 0;
 }
 
 /** The origin that makes an operand a secret worth comparing in constant time. */
@@ -135,12 +165,16 @@ function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
   });
 }
 
-/** Whether a length comparison runs before `call` in its function, or the call sits in a `try` that catches it. */
+/**
+ * Whether a length comparison of the compared values runs before `call` in its function, or the call sits in a `try`
+ * that catches the RangeError.
+ */
 function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean {
   const fn = enclosingFunction(call);
   for (let n: Node | undefined = call.parent; n && n !== fn; n = n.parent) {
     if (n.type === AST_NODE_TYPES.TryStatement && contains(n.block, call) && n.handler) return true;
   }
+  const names = operandNames(model, call);
   const from = fn ? fn.range[0] : 0;
   return model.file.index.binaries.some(
     (b) =>
@@ -148,36 +182,82 @@ function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean
       b.range[1] <= call.range[0] &&
       (fn === undefined || contains(fn, b)) &&
       ['===', '!==', '==', '!=', '<', '>', '<=', '>='].includes(b.operator) &&
-      (isLength(b.left) || isLength(b.right)),
-  ) || isInsideLengthConjunction(call);
+      (isLengthOf(b.left, names) || isLengthOf(b.right, names)),
+  ) || isInsideLengthConjunction(call, names);
+}
+
+/** Names the compared buffers go by: identifiers in the arguments, and in the `const` initialisers they refer to. */
+function operandNames(model: FileModel, call: TSESTree.CallExpression): Set<string> {
+  const names = new Set<string>();
+  const visit = (node: Node, hops: number): void => {
+    const n = skipTS(node);
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      names.add(n.name);
+      const def = hops > 0 ? variableOf(model.file.sourceCode, n)?.defs[0] : undefined;
+      if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) visit(def.node.init, hops - 1);
+    } else if (n.type === AST_NODE_TYPES.MemberExpression) {
+      visit(n.object, hops);
+    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+      visit(n.callee, hops);
+      for (const a of n.arguments) visit(a, hops);
+    }
+  };
+  for (const a of call.arguments) visit(a, 2);
+  return names;
+}
+
+/** Both sides are digests (`createHash('sha256').update(x).digest()`): equal lengths by construction. */
+function fixedLength(model: FileModel, call: TSESTree.CallExpression): boolean {
+  return (
+    call.arguments.length === 2 &&
+    call.arguments.every((a) => {
+      const origins = model.originsOf(a);
+      return origins.length > 0 && origins.every((o) => o.kind === 'digest');
+    })
+  );
 }
 
 /** `a.length === b.length && timingSafeEqual(a, b)`: the check sits on the left of an enclosing `&&`. */
-function isInsideLengthConjunction(call: Node): boolean {
+function isInsideLengthConjunction(call: Node, names: ReadonlySet<string>): boolean {
   for (let n: Node | undefined = call; n?.parent; n = n.parent) {
     const p: Node = n.parent;
     if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === n) {
       const left = skipTS(p.left);
-      if (left.type === AST_NODE_TYPES.BinaryExpression && (isLength(left.left) || isLength(left.right))) return true;
+      if (left.type === AST_NODE_TYPES.BinaryExpression && (isLengthOf(left.left, names) || isLengthOf(left.right, names))) return true;
+      if (left.type === AST_NODE_TYPES.LogicalExpression && isInsideLengthConjunction(left.right, names)) return true;
     }
     if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) return false;
   }
   return false;
 }
 
-function isLength(node: Node): boolean {
+/** `a.length`, `buf.byteLength`, `Buffer.byteLength(a)` where `a` is one of the compared values. */
+function isLengthOf(node: Node, names: ReadonlySet<string>): boolean {
   const n = skipTS(node);
-  if (n.type === AST_NODE_TYPES.MemberExpression) return LENGTH_KEYS.has(propertyName(n) ?? '');
+  if (n.type === AST_NODE_TYPES.MemberExpression) return LENGTH_KEYS.has(propertyName(n) ?? '') && mentions(n.object, names);
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const c = skipTS(n.callee);
-    return c.type === AST_NODE_TYPES.MemberExpression && propertyName(c) === 'byteLength';
+    return (
+      c.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(c) === 'byteLength' &&
+      n.arguments.some((a) => mentions(a, names))
+    );
   }
+  return false;
+}
+
+function mentions(node: Node, names: ReadonlySet<string>): boolean {
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.Identifier) return names.has(n.name);
+  if (n.type === AST_NODE_TYPES.MemberExpression) return mentions(n.object, names);
+  if (n.type === AST_NODE_TYPES.CallExpression) return mentions(n.callee, names) || n.arguments.some((a) => mentions(a, names));
   return false;
 }
 
 function isPure(node: Node): boolean {
   const n = skipTS(node);
   if (n.type === AST_NODE_TYPES.Identifier) return true;
+  if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.every(isPure);
   return n.type === AST_NODE_TYPES.MemberExpression && isPure(n.object) && (!n.computed || n.property.type === AST_NODE_TYPES.Literal);
 }
 

@@ -4,6 +4,7 @@ import { isFunction, propertyName, resolveFunction, skipTS, variableOf } from '.
 import { cryptoCalls } from './crypto.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, FunctionNode, Node } from './types.js';
+import { literalKeyLabel } from './flow/origin-secrets.js';
 
 /**
  * Whether an environment variable name holds a credential or a login. The name's last word decides, so the
@@ -12,22 +13,24 @@ import type { FileContext, FunctionNode, Node } from './types.js';
  *   in KEY/TOKEN/SECRET/PASSWORD (`APIKEY`); encoding words after it are skipped (`JWT_SECRET_B64`);
  * - a login word, USER/USERNAME/LOGIN, which is half of a login, but not alone (`USER` is the shell's user);
  * - KEY after a word that makes it a lookup key or a public key: CACHE_KEY, PRIMARY_KEY, IDEMPOTENCY_KEY, SITE_KEY;
+ * - a count (`MAX_TOKENS`, `MIN_PASSWORD`) is a number;
  * - never a name with PUBLIC/PUBLISHABLE in it (`NEXT_PUBLIC_*` ships to the browser by design).
  */
 export function isCredentialEnvName(name: string): boolean {
-  const words = name.toUpperCase().split(/[^A-Z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
-  const upper = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
-  const w = upper.length > words.length ? upper : words;
+  const w = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   if (w.some((x) => x.includes('PUBLIC') || x === 'PUBLISHABLE')) return false;
   while (w.length > 1 && ENCODING_WORDS.has(w[w.length - 1]!)) w.pop();
   const last = w[w.length - 1];
   if (!last) return false;
+  // MAX_TOKEN, MIN_PASSWORD: a number about the credential.
+  if (COUNT_WORDS.has(w[w.length - 2] ?? '')) return false;
   if (LOGIN_WORDS.has(last)) return w.length > 1;
   if (last === 'KEY' || last === 'KEYS') return !LOOKUP_KEY_WORDS.has(w[w.length - 2] ?? '');
   return CREDENTIAL_WORDS.has(last) || /.(KEY|TOKEN|SECRET|PASSWORD)$/.test(last);
 }
 
-const CREDENTIAL_WORDS = new Set(['TOKEN', 'TOKENS', 'SECRET', 'SECRETS', 'PASS', 'PASSWORD', 'PASSWD', 'PWD', 'PASSPHRASE', 'CREDENTIAL', 'CREDENTIALS', 'SALT', 'PEPPER']);
+const CREDENTIAL_WORDS = new Set(['TOKEN', 'SECRET', 'SECRETS', 'PASS', 'PASSWORD', 'PASSWD', 'PWD', 'PASSPHRASE', 'CREDENTIAL', 'CREDENTIALS', 'SALT', 'PEPPER']);
+const COUNT_WORDS = new Set(['MAX', 'MIN', 'NUM']);
 const LOGIN_WORDS = new Set(['USER', 'USERNAME', 'LOGIN']);
 const ENCODING_WORDS = new Set(['B64', 'BASE64', 'HEX', 'PEM', 'RAW']);
 /** Words before KEY that make it a lookup key or a public identifier rather than a secret. */
@@ -50,7 +53,18 @@ function looksLikeModelKey(text: string): boolean {
  * Auth packages and which options of their setup call hold credentials. `users` is a map of name → password;
  * `validators` are callbacks whose literal comparisons are hard-coded credentials.
  */
-const AUTH_PACKAGES: Record<string, { path: string[]; literalKeys?: string[]; maps?: string[]; validators?: string[]; plugin?: boolean }[]> = {
+interface AuthPackageEntry {
+  readonly path: string[];
+  readonly literalKeys?: string[];
+  /** Positional arguments that are secrets: `jwt.sign(payload, secret)`. */
+  readonly args?: number[];
+  readonly maps?: string[];
+  readonly validators?: string[];
+  /** A Fastify plugin: its options are the second argument of `register`. */
+  readonly plugin?: boolean;
+}
+
+const AUTH_PACKAGES: Record<string, AuthPackageEntry[]> = {
   'express-basic-auth': [{ path: [], maps: ['users'], validators: ['authorizer'] }],
   'koa-basic-auth': [{ path: [], literalKeys: ['name', 'pass'] }],
   '@fastify/basic-auth': [{ path: [], validators: ['validate'], plugin: true }],
@@ -60,6 +74,12 @@ const AUTH_PACKAGES: Record<string, { path: string[]; literalKeys?: string[]; ma
   'hono/jwt': [{ path: ['jwt'], literalKeys: ['secret'] }],
   'koa-jwt': [{ path: [], literalKeys: ['secret'] }],
   'express-jwt': [{ path: ['expressjwt'], literalKeys: ['secret'] }, { path: ['expressJwt'], literalKeys: ['secret'] }],
+  // Signing secrets: a token or cookie signed with a published key can be forged by anyone.
+  jsonwebtoken: [{ path: ['sign'], args: [1] }, { path: ['verify'], args: [1] }],
+  'express-session': [{ path: [], literalKeys: ['secret'] }],
+  'cookie-parser': [{ path: [], args: [0] }],
+  '@fastify/cookie': [{ path: [], literalKeys: ['secret'], plugin: true }],
+  '@fastify/session': [{ path: [], literalKeys: ['secret'], plugin: true }],
 };
 
 /** A hard-coded credential literal with what it is. */
@@ -76,11 +96,8 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
   };
   const { sourceCode } = file;
 
-  // process.env.API_PASS || 'secret', ?? 'admin', env ? env : 'x'
-  for (const n of walkFallbacks(file)) {
-    const name = envName(sourceCode, n.env);
-    if (name && CREDENTIAL_ENV.test(name) && !/PUBLIC/i.test(name)) add(n.fallback, `a fallback for ${name}`);
-  }
+  // process.env.API_PASS || 'secret', ?? 'admin', env ? env : 'x', const { X = 'x' } = process.env
+  for (const { name, fallback } of envFallbacks(file)) add(literalBehind(sourceCode, fallback), `a fallback for ${name}`);
 
   // Auth package options.
   const tracker = trackerOf(file);
@@ -92,20 +109,15 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
       const trace = { [module]: entry.path.length === 0 ? { [ESM]: true, ...leaf, default: leaf } : { [ESM]: true, ...map, default: map } };
       const refs = [...tracker.iterateEsmReferences(trace as never), ...tracker.iterateCjsReferences(trace as never)];
       for (const { node } of refs) {
-        const options = entry.plugin ? pluginOptions(node as Node) : firstObjectArg(sourceCode, node as Node);
-        if (!options) continue;
-        for (const key of entry.literalKeys ?? []) add(valueOf(options, key), `the ${key} option of ${module}`);
-        for (const key of entry.maps ?? []) {
-          const m = valueOf(options, key);
-          if (m?.type === AST_NODE_TYPES.ObjectExpression) {
-            for (const p of m.properties) if (p.type === AST_NODE_TYPES.Property) add(skipTS(p.value), `a password in the ${module} users map`);
+        const call = node as Node;
+        if (call.type === AST_NODE_TYPES.CallExpression) {
+          for (const i of entry.args ?? []) {
+            const arg = call.arguments[i];
+            if (arg) add(literalBehind(sourceCode, arg), `the ${module} signing secret`);
           }
         }
-        for (const key of entry.validators ?? []) {
-          const v = valueOf(options, key);
-          const fn = v && (isFunction(v) ? v : resolveFunction(sourceCode, v));
-          if (fn) for (const lit of literalComparisons(file, fn)) add(lit, `a credential compared in the ${module} ${key} callback`);
-        }
+        const found = entry.plugin ? pluginUses(file, call).map(pluginOptions) : [firstObjectArg(sourceCode, call)];
+        for (const options of found) if (options) credentialOptions(file, module, entry, options, add);
       }
     }
   }
@@ -118,15 +130,43 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
 
   // Literal model API keys anywhere: client options, headers, constants.
   for (const token of sourceCode.ast.tokens ?? []) {
-    if ((token.type === 'String' || token.type === 'Template') && MODEL_KEY.test(token.value)) {
+    if ((token.type === 'String' || token.type === 'Template') && looksLikeModelKey(token.value)) {
       const node = sourceCode.getNodeByRangeIndex(token.range[0]);
       if (node && (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement)) {
         const target = node.type === AST_NODE_TYPES.TemplateElement ? (node.parent as Node) : node;
-        if (!out.has(target)) out.set(target, { node: target, what: 'a model API key' });
+        const label = literalKeyLabel(token.value);
+        if (!out.has(target)) out.set(target, { node: target, what: label ? `an ${label}`.replace(/^an (?=[^AEIOU])/, 'a ') : 'a model API key' });
       }
     }
   }
   return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** The literal credentials in one auth package's options: literal keys, a users map, validator comparisons. */
+function credentialOptions(
+  file: FileContext,
+  module: string,
+  entry: AuthPackageEntry,
+  options: TSESTree.ObjectExpression,
+  add: (node: Node | undefined, what: string) => void,
+): void {
+  const { sourceCode } = file;
+  for (const key of entry.literalKeys ?? []) {
+    const v = valueOf(options, key);
+    if (v) add(literalBehind(sourceCode, v), `the ${key} option of ${module}`);
+  }
+  for (const key of entry.maps ?? []) {
+    const v = valueOf(options, key);
+    const m = v && objectBehind(sourceCode, v);
+    for (const p of m?.properties ?? []) {
+      if (p.type === AST_NODE_TYPES.Property) add(literalBehind(sourceCode, p.value), `a password in the ${module} users map`);
+    }
+  }
+  for (const key of entry.validators ?? []) {
+    const v = valueOf(options, key);
+    const fn = v && (isFunction(v) ? v : resolveFunction(sourceCode, v));
+    if (fn) for (const lit of literalComparisons(file, fn)) add(lit, `a credential compared in the ${module} ${key} callback`);
+  }
 }
 
 function isNonEmptyString(node: Node): boolean {
@@ -135,37 +175,90 @@ function isNonEmptyString(node: Node): boolean {
   return n.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0 && (n.quasis[0]?.value.cooked ?? '').length > 0;
 }
 
-/** `env || 'x'`, `env ?? 'x'`, `env ? env : 'x'`, `!env ? 'x' : env`, and `const { X = 'x' } = process.env`. */
-function* walkFallbacks(file: FileContext): Generator<{ env: Node; fallback: Node }> {
-  const stack: Node[] = [file.ast];
-  const keys = file.sourceCode.visitorKeys;
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
-      yield { env: n.left, fallback: skipTS(n.right) };
-    } else if (n.type === AST_NODE_TYPES.ConditionalExpression) {
-      const test = skipTS(n.test);
-      if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') yield { env: test.argument, fallback: skipTS(n.consequent) };
-      else yield { env: test, fallback: skipTS(n.alternate) };
-    } else if (
-      n.type === AST_NODE_TYPES.AssignmentPattern &&
-      n.parent?.type === AST_NODE_TYPES.Property &&
-      n.parent.parent?.type === AST_NODE_TYPES.ObjectPattern &&
-      n.parent.parent.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
-      isProcessEnv(n.parent.parent.parent.init)
-    ) {
-      const name = propertyName(n.parent);
-      if (name && CREDENTIAL_ENV.test(name) && !/PUBLIC/i.test(name) && isNonEmptyString(n.right)) {
-        yield { env: n.parent.parent.parent.init!, fallback: n.right };
+/** The env reads of a file: `process.env` (global, or imported from node:process), and local aliases of it. */
+function envObjects(file: FileContext): Node[] {
+  const tracker = trackerOf(file);
+  const env = { env: { [READ]: true } };
+  const mod = { [ESM]: true, ...env, default: env };
+  const out = [
+    ...tracker.iterateGlobalReferences({ process: env } as never),
+    ...tracker.iterateEsmReferences({ process: mod, 'node:process': mod } as never),
+    ...tracker.iterateCjsReferences({ process: mod, 'node:process': mod } as never),
+  ].map((r) => r.node as Node);
+  // const env = process.env; env.API_KEY || 'x'
+  for (const node of [...out]) {
+    const p = node.parent;
+    if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.init === node && p.id.type === AST_NODE_TYPES.Identifier) {
+      for (const ref of file.sourceCode.getDeclaredVariables(p)[0]?.references ?? []) {
+        if (ref.isRead()) out.push(ref.identifier as Node);
       }
     }
-    for (const key of keys[n.type] ?? []) {
-      const child = (n as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as Node).type === 'string') stack.push(c as Node);
-      } else if (child && typeof (child as Node).type === 'string') stack.push(child as Node);
+  }
+  return out;
+}
+
+/** Literal-or-const fallbacks of credential env reads: `env || x`, `env ?? x`, `env ? env : x`, `!env ? x : env`, `{ X = x } = process.env`. */
+function* envFallbacks(file: FileContext): Generator<{ name: string; fallback: Node }> {
+  for (const env of envObjects(file)) {
+    const p = env.parent;
+    if (p?.type === AST_NODE_TYPES.MemberExpression && p.object === env) {
+      // process.env.X / process.env['X']
+      const name = propertyName(p);
+      if (name && isCredentialEnvName(name)) yield* fallbacksOf(file, p, name, 0);
+    } else if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.init === env && p.id.type === AST_NODE_TYPES.ObjectPattern) {
+      // const { API_KEY = 'x', BASIC_PASS: pass } = process.env
+      for (const prop of p.id.properties) {
+        const name = prop.type === AST_NODE_TYPES.Property ? propertyName(prop) : undefined;
+        if (!name || !isCredentialEnvName(name) || prop.type !== AST_NODE_TYPES.Property) continue;
+        const target = prop.value.type === AST_NODE_TYPES.AssignmentPattern ? prop.value.left : prop.value;
+        if (prop.value.type === AST_NODE_TYPES.AssignmentPattern) yield { name, fallback: prop.value.right };
+        if (target.type === AST_NODE_TYPES.Identifier) yield* readsOf(file, target, name, 0);
+      }
     }
   }
+}
+
+/** The fallbacks given to one env read, climbing `a || b || 'x'` chains and following a local it is stored in. */
+function* fallbacksOf(file: FileContext, read: Node, name: string, depth: number): Generator<{ name: string; fallback: Node }> {
+  let node = read;
+  for (;;) {
+    let p = node.parent;
+    while (p && (p.type === AST_NODE_TYPES.ChainExpression || p.type === AST_NODE_TYPES.TSAsExpression || p.type === AST_NODE_TYPES.TSNonNullExpression || p.type === AST_NODE_TYPES.TSSatisfiesExpression)) {
+      node = p;
+      p = p.parent;
+    }
+    if (p?.type === AST_NODE_TYPES.LogicalExpression && p.operator !== '&&') {
+      if (p.left === node) yield { name, fallback: p.right };
+      node = p;
+      continue;
+    }
+    // env ? env : 'x' (only when the consequent is the same variable: `env ? 'on' : 'off'` is no fallback)
+    if (p?.type === AST_NODE_TYPES.ConditionalExpression && p.test === node && sameEnv(file, p.consequent, name)) {
+      yield { name, fallback: p.alternate };
+    }
+    // !env ? 'x' : env
+    const c = p?.type === AST_NODE_TYPES.UnaryExpression && p.operator === '!' ? p.parent : undefined;
+    if (c?.type === AST_NODE_TYPES.ConditionalExpression && c.test === p && sameEnv(file, c.alternate, name)) {
+      yield { name, fallback: c.consequent };
+    }
+    // const pass = process.env.BASIC_PASS; ... pass || 'x'
+    if (p?.type === AST_NODE_TYPES.VariableDeclarator && p.init === node && p.id.type === AST_NODE_TYPES.Identifier) {
+      yield* readsOf(file, p.id, name, depth);
+    }
+    return;
+  }
+}
+
+function* readsOf(file: FileContext, id: TSESTree.Identifier, name: string, depth: number): Generator<{ name: string; fallback: Node }> {
+  if (depth >= 3) return;
+  const v = variableOf(file.sourceCode, id);
+  for (const ref of v?.references ?? []) {
+    if (ref.isRead() && ref.identifier !== id) yield* fallbacksOf(file, ref.identifier as Node, name, depth + 1);
+  }
+}
+
+function sameEnv(file: FileContext, node: Node, name: string): boolean {
+  return envName(file.sourceCode, node) === name;
 }
 
 function isProcessEnv(node: Node | null | undefined): boolean {
@@ -214,6 +307,23 @@ function firstObjectArg(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): 
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const arg = node.arguments[0];
   return arg ? objectBehind(sourceCode, arg) : undefined;
+}
+
+/**
+ * The expressions naming a plugin module: `require('@fastify/jwt')` in place, or the uses of the import or
+ * require binding (ReferenceTracker reports a READ at the import, not at its uses).
+ */
+function pluginUses(file: FileContext, node: Node): Node[] {
+  let id: TSESTree.Identifier | undefined;
+  if (node.type === AST_NODE_TYPES.ImportDefaultSpecifier || node.type === AST_NODE_TYPES.ImportSpecifier || node.type === AST_NODE_TYPES.ImportNamespaceSpecifier) {
+    id = node.local;
+  } else if (node.parent?.type === AST_NODE_TYPES.VariableDeclarator && node.parent.init === node && node.parent.id.type === AST_NODE_TYPES.Identifier) {
+    id = node.parent.id;
+  } else {
+    return [node];
+  }
+  const v = file.sourceCode.getDeclaredVariables(id.parent as Node).find((x) => x.name === id.name);
+  return (v?.references ?? []).filter((r) => r.isRead()).map((r) => r.identifier as Node);
 }
 
 /** `fastify.register(plugin, { ... })`: the options of a register call that names the plugin. */

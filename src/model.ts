@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { contains, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { contains, enclosingFunction, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
 import { findLlmCalls } from './llm/index.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
@@ -52,6 +52,11 @@ export interface FileModel {
    * itself, or the call of a same-file function that leads to one.
    */
   llmSiteIn(fns: readonly FunctionNode[]): { fn: FunctionNode; site: Node; call: LlmCall } | undefined;
+  /**
+   * Every place in the handlers `fns` through which a model call runs: model calls written in them (or in inline
+   * callbacks inside them) and calls of same-file functions that lead to one. A check must stand before each.
+   */
+  llmSitesIn(fns: readonly FunctionNode[]): readonly { fn: FunctionNode; site: Node; call: LlmCall }[];
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */
@@ -152,6 +157,37 @@ export function buildModel(
       }
       return undefined;
     },
+    llmSitesIn(fns) {
+      const out: { fn: FunctionNode; site: Node; call: LlmCall }[] = [];
+      for (const fn of fns) {
+        const first = model.reachedLlmCall(fn);
+        if (!first) continue;
+        const before = out.length;
+        for (const call of model.llmCalls) {
+          // llmCalls are in source order.
+          if (call.node.range[0] < fn.range[0]) continue;
+          if (call.node.range[0] > fn.range[1]) break;
+          if (runsInline(call.node, fn)) out.push({ fn, site: call.node, call });
+        }
+        for (const c of file.index.calls) {
+          if (c.range[0] < fn.range[0]) continue;
+          if (c.range[0] > fn.range[1]) break;
+          if (!runsInline(c, fn)) continue;
+          // f(x), or items.forEach(f): a same-file function called or passed along runs here.
+          for (const target of [c.callee, ...c.arguments.filter((a) => a.type === 'Identifier')]) {
+            const callee = resolveFunction(sourceCode, target);
+            const reached = callee && callee !== fn ? model.reachedLlmCall(callee) : undefined;
+            if (reached) {
+              out.push({ fn, site: c, call: reached });
+              break;
+            }
+          }
+        }
+        // Reached some other way (a class constructor run by `new`): the handler as a whole.
+        if (out.length === before) out.push({ fn, site: fn.body, call: first });
+      }
+      return out;
+    },
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
     },
@@ -166,6 +202,18 @@ export function buildModel(
     },
   };
   return model;
+}
+
+/**
+ * Whether `node` runs as part of `fn` itself: every function between them is an inline callback argument
+ * (`items.map(async (x) => ...)`). A named inner function runs where it is called, and that call is a site of its own.
+ */
+function runsInline(node: Node, fn: FunctionNode): boolean {
+  for (let inner = enclosingFunction(node); inner && inner !== fn; inner = enclosingFunction(inner)) {
+    const p = inner.parent;
+    if ((p?.type !== 'CallExpression' && p?.type !== 'NewExpression') || !p.arguments.includes(inner as TSESTree.CallExpressionArgument)) return false;
+  }
+  return true;
 }
 
 const FRAMEWORK_OR_SDK =

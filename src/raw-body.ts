@@ -1,18 +1,38 @@
 /** Whether a file makes the request body arrive as raw bytes, so `req.body` is what the client signed. */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findProperty, propertyName, skipTS, staticString } from './ast.js';
+import { contains, findProperty, memberChain, propertyName, resolveFunction, skipTS, staticString } from './ast.js';
 import { CALL, ESM, trackerOf } from './references.js';
 import type { FileContext } from './types.js';
 
+// `text()` keeps the bytes as a string, which re-encodes to what was signed for UTF-8 payloads.
 const RAW_PARSERS = {
-  express: { [ESM]: true, raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
-  'body-parser': { [ESM]: true, raw: { [CALL]: true }, default: { raw: { [CALL]: true } } },
+  express: { [ESM]: true, raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } },
+  'body-parser': { [ESM]: true, raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } },
+};
+
+/** Parsers that turn the body into an object. Fastify needs none: it parses JSON by default. */
+const JSON_PARSERS = {
+  express: { [ESM]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { json: { [CALL]: true }, urlencoded: { [CALL]: true } } },
+  'body-parser': { [ESM]: true, [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true } } },
+  'koa-bodyparser': { [ESM]: true, [CALL]: true, default: { [CALL]: true } },
+  '@koa/bodyparser': { [ESM]: true, bodyParser: { [CALL]: true }, default: { [CALL]: true } },
+  'koa-body': { [ESM]: true, [CALL]: true, koaBody: { [CALL]: true }, default: { [CALL]: true } },
 };
 
 const cache = new WeakMap<FileContext, boolean>();
 
 /**
- * True when the file installs a raw body parser: `express.raw()`, `bodyParser.raw()`, or a Fastify
+ * Whether a tracker walk yields anything. It runs to the end: the file's tracker is shared, and a walk left half-way
+ * keeps `require` on its cycle stack, which hides every later CommonJS reference from other queries.
+ */
+function found(refs: Iterable<unknown>): boolean {
+  let any = false;
+  for (const _ of refs) any = true;
+  return any;
+}
+
+/**
+ * True when the file installs a raw body parser: `express.raw()`/`text()`, `bodyParser.raw()`/`text()`, or a Fastify
  * `addContentTypeParser(type, { parseAs: 'buffer' }, ...)`.
  */
 export function parsesRawBody(file: FileContext): boolean {
@@ -20,17 +40,39 @@ export function parsesRawBody(file: FileContext): boolean {
   if (hit !== undefined) return hit;
   const tracker = trackerOf(file);
   hit =
-    !tracker.iterateEsmReferences(RAW_PARSERS as never).next().done ||
-    !tracker.iterateCjsReferences(RAW_PARSERS as never).next().done ||
+    found(tracker.iterateEsmReferences(RAW_PARSERS as never)) ||
+    found(tracker.iterateCjsReferences(RAW_PARSERS as never)) ||
     file.index.calls.some((call) => {
       const callee = skipTS(call.callee);
       if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'addContentTypeParser') return false;
       return call.arguments.some((a) => {
         if (a.type !== AST_NODE_TYPES.ObjectExpression) return false;
         const parseAs = findProperty(a, 'parseAs');
-        return parseAs !== undefined && staticString(parseAs.value) === 'buffer';
+        if (parseAs === undefined || !['buffer', 'string'].includes(staticString(parseAs.value) ?? '')) return false;
+        // `done(null, JSON.parse(body))` hands the handler an object again (the raw copy goes elsewhere).
+        const parser = call.arguments[call.arguments.length - 1];
+        const fn = parser && resolveFunction(file.sourceCode, parser);
+        return !fn || !file.index.calls.some((c) => contains(fn, c) && memberChain(c.callee)?.join('.') === 'JSON.parse');
       });
     });
   cache.set(file, hit);
+  return hit;
+}
+
+const jsonCache = new WeakMap<FileContext, boolean>();
+
+/**
+ * True when `req.body` is a parsed object in this file: it installs `express.json()`, `bodyParser.json()`, a Koa
+ * body parser, or it is a Fastify app (JSON is parsed by default).
+ */
+export function parsesJsonBody(file: FileContext): boolean {
+  let hit = jsonCache.get(file);
+  if (hit !== undefined) return hit;
+  const tracker = trackerOf(file);
+  hit =
+    file.imports.has('fastify') ||
+    found(tracker.iterateEsmReferences(JSON_PARSERS as never)) ||
+    found(tracker.iterateCjsReferences(JSON_PARSERS as never));
+  jsonCache.set(file, hit);
   return hit;
 }

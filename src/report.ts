@@ -44,7 +44,7 @@ export function describeOrigin(origin: Origin): string {
     case 'secret':
       return `the secret ${origin.name}`;
     case 'digest':
-      return 'a computed HMAC digest';
+      return origin.keyed ? 'a computed HMAC digest' : 'a computed hash';
     case 'error':
       return 'the error';
     case 'request':

@@ -139,8 +139,8 @@ export type Origin =
   | { readonly kind: 'secret'; readonly name: string }
   /** A caught error or an error handler's error parameter. */
   | { readonly kind: 'error' }
-  /** An HMAC or hash digest computed in the file. */
-  | { readonly kind: 'digest' }
+  /** An HMAC or hash digest computed in the file; `keyed` for an HMAC (`createHmac`), not a plain hash (`createHash`). */
+  | { readonly kind: 'digest'; readonly keyed?: boolean }
   /** A value that is sent to a model as prompt or messages. */
   | { readonly kind: 'prompt'; readonly call: LlmCall };
 

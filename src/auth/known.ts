@@ -165,7 +165,11 @@ export const KNOWN_MODULES: Record<string, TraceNode> = {
   'next-auth': mod({ getServerSession: credential('next-auth getServerSession') }),
   'next-auth/next': mod({ getServerSession: credential('next-auth getServerSession') }),
   'next-auth/react': mod({ getSession: credential('next-auth getSession') }),
-  '@clerk/nextjs/server': mod({ auth: credential('@clerk/nextjs auth'), currentUser: credential('@clerk/nextjs currentUser') }),
+  // `await auth.protect()` throws (redirects or 404s) when no user is signed in.
+  '@clerk/nextjs/server': mod({
+    auth: { ...credential('@clerk/nextjs auth'), protect: verifier('@clerk/nextjs auth.protect()') },
+    currentUser: credential('@clerk/nextjs currentUser'),
+  }),
   // Known not to authenticate, whatever the variable holding them is called.
   'express-rate-limit': mod({ ...notAuth('express-rate-limit'), rateLimit: notAuth('express-rate-limit'), slowDown: notAuth('express-rate-limit') }),
   'express-slow-down': mod({ ...notAuth('express-slow-down'), slowDown: notAuth('express-slow-down') }),

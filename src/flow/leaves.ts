@@ -1,7 +1,8 @@
 /** Splits an expression that builds a prompt into the values it is made of. */
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
-import { skipTS, variableOf } from '../ast.js';
-import type { Node } from '../types.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, resolveFunction, skipTS, variableOf } from '../ast.js';
+import type { FileContext, FunctionNode, Node } from '../types.js';
+import { isNarrowedToLiterals } from './allow-list.js';
 
 const PASS_THROUGH_METHODS = new Set(['join', 'concat', 'trim', 'toString', 'replace', 'replaceAll', 'slice']);
 
@@ -9,8 +10,10 @@ const PASS_THROUGH_METHODS = new Set(['join', 'concat', 'trim', 'toString', 'rep
  * The leaf values of an expression that assembles text or messages: the parts of template literals, `+`
  * concatenations, array and object literals, conditionals, `String(x)`/`JSON.stringify(x)`, and the initialisers of
  * local constants they name, so a report can point at the value that carries the data, not at the whole prompt.
+ * Given the file, a parameter of a same-file function opens into the arguments of its call sites, so a value passed
+ * to a helper that builds the prompt is reported where it is passed.
  */
-export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node): Node[] {
+export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node, file?: FileContext): Node[] {
   const out: Node[] = [];
   const seen = new Set<Node>();
   const stack: Node[] = [root];
@@ -31,7 +34,8 @@ export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node
         stack.push(n.left, n.right);
         break;
       case AST_NODE_TYPES.ConditionalExpression:
-        stack.push(n.consequent, n.alternate);
+        // A branch narrowed to literals (`ALLOWED.includes(x) ? x : 'neutral'`) carries nothing from outside.
+        for (const b of [n.consequent, n.alternate]) if (!isNarrowedToLiterals(sourceCode, n, b)) stack.push(b);
         break;
       case AST_NODE_TYPES.AwaitExpression:
         stack.push(n.argument);
@@ -68,7 +72,9 @@ export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node
       }
       case AST_NODE_TYPES.Identifier: {
         const init = constInit(sourceCode, n);
-        if (init) stack.push(init);
+        const args = init || !file ? undefined : parameterArguments(file, n);
+        if (init) stack.push(init, ...grownWith(sourceCode, n));
+        else if (args) stack.push(...args);
         else out.push(n);
         break;
       }
@@ -80,6 +86,51 @@ export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node
     }
   }
   return out.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** What a const array receives later: `messages.push({ role: 'user', content: q })`, `unshift`. */
+function grownWith(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Node[] {
+  const out: Node[] = [];
+  for (const r of variableOf(sourceCode, id)?.references ?? []) {
+    const m = r.identifier.parent;
+    if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== r.identifier || m.computed) continue;
+    if (m.property.type !== AST_NODE_TYPES.Identifier || (m.property.name !== 'push' && m.property.name !== 'unshift')) continue;
+    if (m.parent.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) {
+      for (const a of m.parent.arguments) out.push(a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a);
+    }
+  }
+  return out;
+}
+
+const callSites = new WeakMap<FileContext, Map<FunctionNode, TSESTree.CallExpression[]>>();
+
+/** The arguments given for a plain parameter at every same-file call of its function; undefined when there are none or one is spread. */
+function parameterArguments(file: FileContext, id: TSESTree.Identifier): Node[] | undefined {
+  const v = variableOf(file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
+  const index = def.node.params.indexOf(def.name as TSESTree.Parameter);
+  if (index < 0) return undefined;
+  let sites = callSites.get(file);
+  if (!sites) {
+    sites = new Map();
+    for (const call of file.index.calls) {
+      const fn = resolveFunction(file.sourceCode, call.callee);
+      if (!fn) continue;
+      const list = sites.get(fn);
+      if (list) list.push(call);
+      else sites.set(fn, [call]);
+    }
+    callSites.set(file, sites);
+  }
+  const calls = sites.get(def.node) ?? [];
+  const out: Node[] = [];
+  for (const call of calls) {
+    if (call.arguments.slice(0, index + 1).some((a) => a.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+    const arg = call.arguments[index];
+    if (arg) out.push(arg);
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** The initialiser of a `const` that is a literal structure worth opening (template, array, object, concatenation). */
@@ -98,4 +149,26 @@ function constInit(sourceCode: Readonly<TSESLint.SourceCode>, id: Node & { type:
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether an expression passes a value on unchanged: a property read, or a variable bound once (by destructuring,
+ * or to such a read) and never reassigned. `req.body.messages`, `const { messages } = await req.json()`; not
+ * `history.filter(...)` or a function's result, which may have been cleaned.
+ */
+export function isUnchangedRead(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): boolean {
+  const n = skipTS(node);
+  if (depth > 8) return false;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (n.type === AST_NODE_TYPES.AwaitExpression) return isUnchangedRead(sourceCode, n.argument, depth + 1);
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const v = variableOf(sourceCode, n);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (!v || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
+  if (v.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+  const init = def.node.init && skipTS(def.node.init);
+  if (!init) return false;
+  // const { messages } = req.body / = await req.json()
+  if (def.node.id !== def.name && init.type === AST_NODE_TYPES.AwaitExpression) return true;
+  return isUnchangedRead(sourceCode, init, depth + 1);
 }

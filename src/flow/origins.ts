@@ -11,9 +11,10 @@ import { CALL, ESM, trackerOf } from '../references.js';
 import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey, RequestPart } from '../types.js';
 import { isSecretEnvName, isSecretFieldName, literalKeyLabel } from './origin-secrets.js';
 import { buildPromptIndex, type PromptIndex } from './origin-prompts.js';
+import { isNarrowedToLiterals } from './allow-list.js';
 
 /** Objects we follow on the way to an origin: a request, a Koa/Hono context, `process.env`, an HMAC being built. */
-type HandleKind = 'req' | 'ctx' | 'hono' | 'honoReq' | 'koaState' | 'process' | 'importMeta' | 'env' | 'hasher';
+type HandleKind = 'req' | 'ctx' | 'hono' | 'honoReq' | 'koaState' | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
 interface Handle {
   readonly kind: 'handle';
   readonly h: HandleKind;
@@ -49,7 +50,7 @@ const NO_DATA_METHODS = new Set([
 /** Methods whose arguments also flow into the result. */
 const ARG_CARRYING_METHODS = new Set(['replace', 'replaceAll', 'concat', 'padStart', 'padEnd', 'join']);
 /** Global functions that keep their first argument's origins. */
-const KEEP_GLOBALS = new Set(['String', 'structuredClone', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'atob', 'btoa']);
+const KEEP_GLOBALS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'structuredClone', 'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'atob', 'btoa']);
 /** `Ns.fn(x)` calls that keep the origins of all their arguments. */
 const KEEP_STATICS: Record<string, ReadonlySet<string>> = {
   JSON: new Set(['stringify', 'parse']),
@@ -88,7 +89,8 @@ const HONO_REQ_METHODS: Record<string, RequestPart> = {
 const URL_MEMBERS = new Set(['searchParams', 'search', 'href', 'pathname', 'query']);
 
 const ERROR: Origin = { kind: 'error' };
-const DIGEST: Origin = { kind: 'digest' };
+const DIGEST: Origin = { kind: 'digest', keyed: false };
+const HMAC_DIGEST: Origin = { kind: 'digest', keyed: true };
 const handle = (h: HandleKind): Handle => ({ kind: 'handle', h });
 
 /**
@@ -173,6 +175,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         return `secret:${v.name}`;
       case 'handle':
         return `handle:${v.h}:${v.final ? valKey(v.final) : ''}`;
+      case 'digest':
+        return v.keyed ? 'digest:hmac' : 'digest';
       default:
         return v.kind;
     }
@@ -276,8 +280,9 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       case 'honoReq':
         return named(own(HONO_REQ_METHODS, method));
       case 'hasher':
+      case 'hmac':
         if (method === 'update' || method === 'setEncoding' || method === 'copy') return [v];
-        return method === 'digest' ? [DIGEST] : [];
+        return method === 'digest' ? [v.h === 'hmac' ? HMAC_DIGEST : DIGEST] : [];
       default:
         return [];
     }
@@ -289,7 +294,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     if (specialCalls) return specialCalls;
     specialCalls = new Map();
     // ESM-marked maps so named, namespace and default imports all resolve (the tracker's strict mode).
-    const hashers = { createHmac: { [CALL]: 'hasher' }, createHash: { [CALL]: 'hasher' } };
+    const hashers = { createHmac: { [CALL]: 'hmac' }, createHash: { [CALL]: 'hasher' } };
     const crypto = { [ESM]: true, ...hashers, default: hashers };
     const basicAuth = { [CALL]: 'auth', parse: { [CALL]: 'auth' } };
     const traceMap = {
@@ -300,6 +305,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     };
     const values: Record<string, Val> = {
       hasher: handle('hasher'),
+      hmac: handle('hmac'),
       auth: { kind: 'request', part: 'auth' },
       cookies: { kind: 'request', part: 'cookies' },
       headers: { kind: 'request', part: 'headers' },
@@ -558,15 +564,26 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         return node.meta.name === 'import' && node.property.name === 'meta' ? [handle('importMeta')] : [];
       case AST_NODE_TYPES.MemberExpression: {
         const key = memberKey(node);
+        // `config.name` on a const object literal: that property alone, not its siblings (`config.apiKey`).
+        const lit = typeof key === 'string' && key !== '*' ? objectLiteralOf(node.object, 0) : undefined;
+        const value = lit ? literalValue(lit, key as string) : undefined;
+        if (value !== undefined) {
+          const vals = value ? valuesOf(value) : [];
+          return isSecretFieldName(key as string, settings) ? union(vals, [{ kind: 'secret', name: key as string }]) : vals;
+        }
         return member(valuesOf(node.object), key);
       }
       case AST_NODE_TYPES.BinaryExpression:
         // `a + b` concatenates; other operators compare or compute numbers.
         return node.operator === '+' ? union(dataOnly(valuesOf(node.left)), dataOnly(valuesOf(node.right))) : [];
       case AST_NODE_TYPES.LogicalExpression:
-        return union(valuesOf(node.left), valuesOf(node.right));
+        // `a && b` yields `a` only when it is falsy, which carries no data: `creds && creds.name` is the name.
+        return node.operator === '&&' ? valuesOf(node.right) : union(valuesOf(node.left), valuesOf(node.right));
       case AST_NODE_TYPES.ConditionalExpression:
-        return union(valuesOf(node.consequent), valuesOf(node.alternate));
+        // `ALLOWED.includes(x) ? x : 'neutral'`: the checked branch is one of the file's literals.
+        return union(
+          ...[node.consequent, node.alternate].map((b) => (isNarrowedToLiterals(sourceCode, node, b) ? [] : valuesOf(b))),
+        );
       case AST_NODE_TYPES.AssignmentExpression:
         return node.operator === '=' ? valuesOf(node.right) : union(valuesOf(node.left), valuesOf(node.right));
       case AST_NODE_TYPES.SequenceExpression:
@@ -599,6 +616,70 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       default:
         return [];
     }
+  }
+
+  const literalVars = new Map<Scope.Variable, TSESTree.ObjectExpression | undefined>();
+  /** The object literal a `const` that is never mutated holds, or a nested literal of one (`config.stripe`). */
+  function objectLiteralOf(node: Node, depth: number): TSESTree.ObjectExpression | undefined {
+    const n = skipTS(node);
+    if (n.type === AST_NODE_TYPES.MemberExpression && depth < 4) {
+      const outer = objectLiteralOf(n.object, depth + 1);
+      const key = outer ? memberKey(n) : undefined;
+      const value = outer && typeof key === 'string' ? literalValue(outer, key) : undefined;
+      const inner = value ? skipTS(value) : undefined;
+      return inner?.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
+    }
+    if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const v = variableOf(sourceCode, n);
+    if (!v) return undefined;
+    if (literalVars.has(v)) return literalVars.get(v);
+    let found: TSESTree.ObjectExpression | undefined;
+    const def = v.defs.length === 1 ? v.defs[0] : undefined;
+    if (
+      def?.type === 'Variable' &&
+      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
+      def.node.id === def.name &&
+      def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
+      def.parent.kind === 'const' &&
+      def.node.init
+    ) {
+      const init = skipTS(def.node.init);
+      if (init.type === AST_NODE_TYPES.ObjectExpression && v.references.every((r) => r.init || !mutates(r.identifier))) {
+        found = init;
+      }
+    }
+    literalVars.set(v, found);
+    return found;
+  }
+  /** `x.a = 1`, `x.a.b++`, `delete x.a`, `Object.assign(x, ...)`: the object's content changes after its literal. */
+  function mutates(id: Node): boolean {
+    let n: Node = id;
+    while (n.parent?.type === AST_NODE_TYPES.MemberExpression && n.parent.object === n) n = n.parent;
+    const p = n.parent;
+    if (!p) return false;
+    if (n !== id) {
+      if (p.type === AST_NODE_TYPES.AssignmentExpression && p.left === n) return true;
+      if (p.type === AST_NODE_TYPES.UpdateExpression) return true;
+      if (p.type === AST_NODE_TYPES.UnaryExpression && p.operator === 'delete') return true;
+    }
+    if (p.type === AST_NODE_TYPES.CallExpression && p.arguments[0] === n) {
+      const callee = skipTS(p.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'assign';
+    }
+    return false;
+  }
+  /** A literal's property value; null when the literal surely lacks it, undefined when it cannot tell (spreads, computed keys). */
+  function literalValue(obj: TSESTree.ObjectExpression, key: string): Node | null | undefined {
+    let value: Node | null = null;
+    for (const p of obj.properties) {
+      if (p.type === AST_NODE_TYPES.SpreadElement) return undefined;
+      const name = propertyName(p);
+      if (name === undefined) return undefined;
+      if (name !== key) continue;
+      if (p.kind !== 'init' || p.value.type === AST_NODE_TYPES.AssignmentPattern) return undefined;
+      value = p.value;
+    }
+    return value;
   }
 
   function memberKey(node: TSESTree.MemberExpression): PathKey {
@@ -636,7 +717,10 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       const recv = valuesOf(callee.object);
       const out: Val[] = [];
       for (const v of recv) if (v.kind === 'handle') out.push(...handleCall(v, method, args));
-      const data = dataOnly(recv);
+      // `result.response.text()`, `chunk.text()`: a method whose name ends a text path returns that text.
+      const data = dataOnly(recv).map((v) =>
+        v.kind === 'llm' && !v.text && isTextPath(v.call, [...v.path, method]) ? llmVal(v.call, [...v.path, method]) : v,
+      );
       if (NO_DATA_METHODS.has(method)) return union(out);
       if (method === 'map' || method === 'flatMap' || method === 'then' || method === 'catch') {
         const fn = args[0] ? resolveFunction(sourceCode, args[0]) : undefined;

@@ -243,6 +243,23 @@ export function isDevOnly(file: FileContext, node: Node): boolean {
   return false;
 }
 
+/**
+ * True when the handler ends the request first thing in production: a top-level
+ * `if (process.env.NODE_ENV === 'production') return res.sendStatus(404)` (or `throw`) before any other branch.
+ */
+export function exitsInProduction(file: FileContext, fn: FunctionNode): boolean {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  for (const stmt of fn.body.body) {
+    // Only declarations and plain expressions may come first: an earlier branch could already answer in production.
+    if (stmt.type === AST_NODE_TYPES.VariableDeclaration || stmt.type === AST_NODE_TYPES.ExpressionStatement) continue;
+    if (stmt.type !== AST_NODE_TYPES.IfStatement || stmt.alternate || envTest(file, stmt.test, 0) !== 'prod') return false;
+    const c = stmt.consequent;
+    const last = c.type === AST_NODE_TYPES.BlockStatement ? c.body[c.body.length - 1] : c;
+    return last?.type === AST_NODE_TYPES.ReturnStatement || last?.type === AST_NODE_TYPES.ThrowStatement;
+  }
+  return false;
+}
+
 const DEV_NAMES = new Set(['development', 'dev', 'test', 'local']);
 
 /** 'dev' when the test holds only outside production, 'prod' when only in production. */

@@ -2,7 +2,7 @@
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileModel } from '../model.js';
 import type { FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
-import { createCollector } from './common.js';
+import { createCollector, exitsInProduction } from './common.js';
 import { analyzeFastify } from './fastify.js';
 import { analyzeNext } from './next.js';
 import { analyzeOrdered } from './ordered.js';
@@ -30,7 +30,10 @@ export function analyzeFrameworks(file: FileContext, model: FileModel): Framewor
     analyzeFastify(col);
     analyzeNext(col);
     const sinks = finishRolesAndSinks(col);
-    const routes = col.routes.sort((a, b) => a.registration.range[0] - b.registration.range[0]);
+    const routes = col.routes
+      .sort((a, b) => a.registration.range[0] - b.registration.range[0])
+      // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
+      .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
     return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles };
   } finally {
     building.delete(file);

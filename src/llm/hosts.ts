@@ -110,20 +110,20 @@ export function httpSpec(api: Api, path: string, label: string): CallSpec {
       }
       return http({ resultLabel: label, inputKeys: ['messages'], systemKeys: [], messageKeys: ['messages'], textPaths: [['choices', '*', 'message', 'content']], limitKeys: ['max_tokens', 'max_completion_tokens'], textAccessor: undefined });
     case 'anthropic':
-      return http({ resultLabel: label, inputKeys: ['messages', 'prompt'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_tokens_to_sample'], textAccessor: undefined });
+      return http({ resultLabel: label, inputKeys: ['messages', 'prompt'], systemKeys: ['system'], messageKeys: ['messages'], systemRoleInMessages: false, textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_tokens_to_sample'], textAccessor: undefined });
     case 'gemini':
-      return http({ resultLabel: label, inputKeys: ['contents'], systemKeys: ['systemInstruction', 'system_instruction'], messageKeys: [], textPaths: [['candidates', '*', 'content', 'parts', '*', 'text']], limitKeys: ['maxOutputTokens', 'max_output_tokens'], textAccessor: undefined });
+      return http({ resultLabel: label, inputKeys: ['contents'], systemKeys: ['systemInstruction', 'system_instruction'], messageKeys: [], textPaths: [['candidates', '*', 'content', 'parts', '*', 'text']], limitKeys: ['maxOutputTokens', 'max_output_tokens'], limitHome: 'generationConfig', textAccessor: undefined });
     case 'cohere':
       return http({ resultLabel: label, inputKeys: ['message', 'messages', 'chat_history', 'prompt'], systemKeys: ['preamble'], messageKeys: ['messages', 'chat_history'], textPaths: /\/v2\//.test(p) ? [['message', 'content', '*', 'text']] : [['text']], limitKeys: ['max_tokens'], textAccessor: undefined });
     case 'bedrock':
       return /\/converse/.test(p)
-        ? http({ resultLabel: label, inputKeys: ['messages'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['output', 'message', 'content', '*', 'text']], limitKeys: ['maxTokens'], textAccessor: undefined })
-        : http({ resultLabel: label, inputKeys: ['messages', 'prompt', 'inputText'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_gen_len', 'maxTokenCount'], textAccessor: undefined });
+        ? http({ resultLabel: label, inputKeys: ['messages'], systemKeys: ['system'], messageKeys: ['messages'], systemRoleInMessages: false, textPaths: [['output', 'message', 'content', '*', 'text']], limitKeys: ['maxTokens'], limitHome: 'inferenceConfig', textAccessor: undefined })
+        : http({ resultLabel: label, inputKeys: ['messages', 'prompt', 'inputText'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_gen_len', 'maxTokenCount'], limitHome: null, textAccessor: undefined });
     case 'ollama':
       if (/\/v1\//.test(p)) return httpSpec('openai', p.replace(/^.*\/v1/, '/v1'), label);
       return /\/api\/generate/.test(p)
-        ? http({ resultLabel: label, inputKeys: ['prompt'], systemKeys: ['system'], messageKeys: [], textPaths: [['response']], limitKeys: ['num_predict'], textAccessor: undefined })
-        : http({ resultLabel: label, inputKeys: ['messages'], systemKeys: [], messageKeys: ['messages'], textPaths: [['message', 'content']], limitKeys: ['num_predict'], textAccessor: undefined });
+        ? http({ resultLabel: label, inputKeys: ['prompt'], systemKeys: ['system'], messageKeys: [], textPaths: [['response']], limitKeys: ['num_predict'], limitHome: 'options', textAccessor: undefined })
+        : http({ resultLabel: label, inputKeys: ['messages'], systemKeys: [], messageKeys: ['messages'], textPaths: [['message', 'content']], limitKeys: ['num_predict'], limitHome: 'options', textAccessor: undefined });
   }
 }
 

@@ -27,6 +27,21 @@ import {
 
 export { LIMIT_CONTAINERS } from './sdks.js';
 
+/** The spec each recognised call was made from, for questions the LlmCall shape does not answer. */
+const specs = new WeakMap<LlmCall, CallSpec>();
+/** Per call: message lists not written out in place (see `messageLists`). */
+const lists = new WeakMap<LlmCall, readonly Node[]>();
+
+/**
+ * Message lists of a call whose roles the file does not spell out, so they may hold a system message written by
+ * whoever built them: a list option that is not an array literal (`messages: req.body.messages`) and the spread
+ * parts of one that is (`[system, ...history]`). Empty when the SDK is told to drop system messages
+ * (Vercel ai `allowSystemInMessages: false`).
+ */
+export function messageLists(call: LlmCall): readonly Node[] {
+  return lists.get(call) ?? [];
+}
+
 /** A tracked value: `node` evaluates to something whose `need` path is an object described by `map`. */
 interface State {
   readonly node: Node;
@@ -98,6 +113,27 @@ export function outputLimitValue(call: LlmCall): Node | 'missing' | 'unknown' {
     if (found) return found;
   }
   return complete ? 'missing' : 'unknown';
+}
+
+/**
+ * Where a suggestion can add an output limit to a call that has none: the object literal written in place (the
+ * call's options, or its one setup object) and the entry to insert (`max_tokens: 1024`, or
+ * `config: { maxOutputTokens: 1024 }` when the API wants the limit nested). Undefined when no edit is mechanical.
+ */
+export function limitInsertion(call: LlmCall): { object: TSESTree.ObjectExpression; entry: string } | undefined {
+  const spec = specs.get(call);
+  if (!spec || spec.limitHome === null || spec.limitKeys.length === 0) return undefined;
+  const key = spec.limitKey ?? spec.limitKeys[0]!;
+  const target = call.options ?? (call.setupOptions.length === 1 ? call.setupOptions[0] : undefined);
+  // Only an object written as an argument: a shared const may shape other calls too.
+  const parent = target?.parent;
+  if (!target || (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression)) return undefined;
+  const value = `${key}: 1024`;
+  if (spec.limitHome === undefined) return { object: target, entry: value };
+  const home = findProperty(target, spec.limitHome);
+  if (!home) return { object: target, entry: `${spec.limitHome}: { ${value} }` };
+  const inner = skipTS(home.value);
+  return inner.type === AST_NODE_TYPES.ObjectExpression ? { object: inner, entry: value } : undefined;
 }
 
 class Finder {
@@ -512,12 +548,26 @@ class Finder {
       }
       if (own) for (const key of spec.messageKeys) systemInputs.push(...systemParts(this.file, optionValue(this.file, obj, key), this.markers));
     }
+    const opaque: Node[] = [];
+    const dropsSystem = options && spec.provider === 'ai' && staticValue(optionValue(this.file, options, 'allowSystemInMessages')) === false;
+    if (options && !dropsSystem && spec.systemRoleInMessages !== false) {
+      for (const key of spec.messageKeys) {
+        // Responses `input` is as often the user's plain text as a list: an opaque one says nothing.
+        if (key === 'input') continue;
+        const v = optionValue(this.file, options, key);
+        if (!v) continue;
+        const list = resolveLocal(this.file, v);
+        if (list.type === AST_NODE_TYPES.ArrayExpression) {
+          for (const el of list.elements) if (el?.type === AST_NODE_TYPES.SpreadElement) opaque.push(el.argument);
+        } else if (!this.markers.promptMessages.has(list)) opaque.push(v);
+      }
+    }
     let streaming = spec.streaming === true;
     if (spec.streaming === 'option' && options) {
       const s = findProperty(options, 'stream')?.value;
       streaming = !!s && s.type === AST_NODE_TYPES.Literal && s.value === true;
     }
-    this.results.set(call, {
+    const result: LlmCall = {
       node: call,
       provider: spec.provider,
       resultLabel: spec.resultLabel,
@@ -525,11 +575,14 @@ class Finder {
       setupOptions: setup,
       inputs,
       systemInputs,
-      textPaths: spec.textPaths,
+      textPaths: streaming && spec.streamTextPaths ? [...spec.textPaths, ...spec.streamTextPaths] : spec.textPaths,
       limitKeys: spec.limitKeys,
       streaming,
       textAccessor: streaming ? undefined : spec.textAccessor,
-    });
+    };
+    specs.set(result, spec);
+    lists.set(result, opaque);
+    this.results.set(call, result);
   }
 }
 
@@ -565,4 +618,10 @@ function classBodyOf(node: Node): Node | undefined {
     if (n.type === AST_NODE_TYPES.ClassBody) return n;
   }
   return undefined;
+}
+
+/** A boolean literal's value. */
+function staticValue(node: Node | undefined): unknown {
+  const n = node && skipTS(node);
+  return n?.type === AST_NODE_TYPES.Literal ? n.value : undefined;
 }

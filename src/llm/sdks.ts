@@ -34,10 +34,21 @@ export interface CallSpec {
   readonly textPaths: readonly (readonly PathKey[])[];
   /** Option keys that cap the output (also looked up one level down in LIMIT_CONTAINERS). */
   readonly limitKeys: readonly string[];
+  /** False when the API refuses system roles inside `messageKeys` lists (Anthropic, Bedrock Converse: user/assistant only). */
+  readonly systemRoleInMessages?: false;
+  /** The limit key a suggestion adds (default: the first of `limitKeys`). */
+  readonly limitKey?: string;
+  /**
+   * Where a suggestion adds the limit: the nested options key that must hold it (`config`, `inferenceConfig`), or
+   * null when no mechanical edit is right (the key depends on a model chosen elsewhere). Absent: the top level.
+   */
+  readonly limitHome?: string | null;
   /** true: always a stream; 'option': a stream when the options say `stream: true`. */
   readonly streaming: boolean | 'option';
   /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */
   readonly textAccessor: string | undefined;
+  /** Paths of plain text in a streamed result, from the result: `['*', 'choices', '*', 'delta', 'content']` for each chunk. */
+  readonly streamTextPaths?: readonly (readonly PathKey[])[];
 }
 
 /** A method whose result is another tracked object (`chats.create()`, `getGenerativeModel()`, `withStructuredOutput()`). */
@@ -108,8 +119,11 @@ const openaiChat = (provider: string, resultLabel: string, streaming: boolean | 
     messageKeys: ['messages'],
     textPaths: parsed ? [OPENAI_CHAT_TEXT, ['choices', '*', 'message', 'parsed']] : [OPENAI_CHAT_TEXT],
     limitKeys: ['max_tokens', 'max_completion_tokens'],
+    // `max_tokens` is deprecated in the openai SDK and rejected by reasoning models.
+    ...(provider === 'openai' ? { limitKey: 'max_completion_tokens' } : {}),
     streaming,
     textAccessor: ".choices[0]?.message?.content ?? ''",
+    streamTextPaths: [['*', 'choices', '*', 'delta', 'content']],
   });
 const openaiResponses = (streaming: boolean | 'option', parsed = false): CallSpec =>
   spec({
@@ -122,6 +136,8 @@ const openaiResponses = (streaming: boolean | 'option', parsed = false): CallSpe
     limitKeys: ['max_output_tokens'],
     streaming,
     textAccessor: '.output_text',
+    // `response.output_text.delta` events carry the text in `delta`.
+    streamTextPaths: [['*', 'delta']],
   });
 const openaiCompletion = spec({
   provider: 'openai',
@@ -131,6 +147,7 @@ const openaiCompletion = spec({
   limitKeys: ['max_tokens'],
   streaming: 'option',
   textAccessor: ".choices[0]?.text ?? ''",
+  streamTextPaths: [['*', 'choices', '*', 'text']],
 });
 
 const OPENAI = tree({
@@ -157,8 +174,11 @@ const anthropicMessages = (streaming: boolean | 'option'): CallSpec =>
     messageKeys: ['messages'],
     textPaths: [['content', '*', 'text']],
     limitKeys: ['max_tokens'],
+    systemRoleInMessages: false,
     streaming,
     textAccessor: ".content.find((b) => b.type === 'text')?.text ?? ''",
+    // `content_block_delta` events: `event.delta.text`.
+    streamTextPaths: [['*', 'delta', 'text']],
   });
 const ANTHROPIC = tree({
   'messages.create': anthropicMessages('option'),
@@ -173,6 +193,7 @@ const ANTHROPIC = tree({
     limitKeys: ['max_tokens_to_sample'],
     streaming: 'option',
     textAccessor: '.completion',
+    streamTextPaths: [['*', 'completion']],
   }),
 });
 
@@ -187,8 +208,10 @@ const genai = (streaming: boolean, keys: { input: string; options: number }): Ca
     systemKeys: ['config.systemInstruction', 'systemInstruction'],
     textPaths: [['text'], GEMINI_PARTS],
     limitKeys: ['maxOutputTokens'],
+    limitHome: 'config',
     streaming,
     textAccessor: '.text',
+    streamTextPaths: [['*', 'text'], ['*', ...GEMINI_PARTS]],
   });
 const GENAI_CHAT = tree({
   sendMessage: genai(false, { input: 'message', options: 0 }),
@@ -209,8 +232,10 @@ const generativeAi = (streaming: boolean): CallSpec =>
     systemKeys: ['systemInstruction'],
     textPaths: [['response', 'text'], ['response', ...GEMINI_PARTS]],
     limitKeys: ['maxOutputTokens'],
+    limitHome: 'generationConfig',
     streaming,
     textAccessor: '.response.text()',
+    streamTextPaths: [['stream', '*', 'text'], ['stream', '*', ...GEMINI_PARTS]],
   });
 const GENERATIVE_AI_CHAT = tree({ sendMessage: generativeAi(false), sendMessageStream: generativeAi(true) });
 const GENERATIVE_AI_MODEL = tree({
@@ -232,6 +257,8 @@ const vercel = (textPaths: PathKey[][], streaming: boolean, textAccessor: string
     messageKeys: ['messages'],
     textPaths,
     limitKeys: ['maxTokens', 'maxOutputTokens'],
+    // ai 5 renamed `maxTokens` to `maxOutputTokens`.
+    limitKey: 'maxOutputTokens',
     streaming,
     textAccessor,
   });
@@ -245,8 +272,12 @@ const langchain = (textPaths: PathKey[][], textAccessor: string, streaming: bool
     promptArg: 0,
     textPaths,
     limitKeys: ['maxTokens', 'maxCompletionTokens', 'maxOutputTokens', 'numPredict', 'max_tokens'],
+    // The key depends on the model class (ChatOllama `numPredict`, ChatGoogleGenerativeAI `maxOutputTokens`).
+    limitHome: null,
     streaming,
     textAccessor,
+    // Streamed chunks have the same shape as the whole result.
+    streamTextPaths: textPaths.map((p) => ['*', ...p]),
   });
 const langchainMethods = (textPaths: PathKey[][], textAccessor: string, self: () => ClientMap, structured: () => ClientMap): ClientMap =>
   tree({
@@ -280,6 +311,7 @@ const cohere = (v2: boolean, streaming: boolean): CallSpec =>
     limitKeys: ['maxTokens', 'max_tokens'],
     streaming,
     textAccessor: v2 ? ".message?.content?.[0]?.text ?? ''" : '.text',
+    streamTextPaths: v2 ? [['*', 'delta', 'message', 'content', 'text']] : [['*', 'text']],
   });
 const cohereGenerate = spec({
   provider: 'cohere',
@@ -294,7 +326,11 @@ const COHERE = tree({ chat: cohere(false, false), chatStream: cohere(false, true
 const COHERE_V2 = tree({ chat: cohere(true, false), chatStream: cohere(true, true), generate: cohereGenerate });
 
 const mistral = (streaming: boolean): CallSpec =>
-  spec({ ...openaiChat('mistral', 'Mistral completion', streaming), limitKeys: ['maxTokens', 'max_tokens'] });
+  spec({
+    ...openaiChat('mistral', 'Mistral completion', streaming),
+    limitKeys: ['maxTokens', 'max_tokens'],
+    streamTextPaths: [['*', 'data', 'choices', '*', 'delta', 'content']],
+  });
 const MISTRAL = tree({ 'chat.complete': mistral(false), 'chat.stream': mistral(true) });
 
 const OLLAMA = tree({
@@ -305,8 +341,10 @@ const OLLAMA = tree({
     messageKeys: ['messages'],
     textPaths: [['message', 'content']],
     limitKeys: ['num_predict'],
+    limitHome: 'options',
     streaming: 'option',
     textAccessor: '.message.content',
+    streamTextPaths: [['*', 'message', 'content']],
   }),
   generate: spec({
     provider: 'ollama',
@@ -315,8 +353,10 @@ const OLLAMA = tree({
     systemKeys: ['system'],
     textPaths: [['response']],
     limitKeys: ['num_predict'],
+    limitHome: 'options',
     streaming: 'option',
     textAccessor: '.response',
+    streamTextPaths: [['*', 'response']],
   }),
 });
 
@@ -329,9 +369,12 @@ const bedrock = (converse: boolean, streaming: boolean): CommandLeaf => ({
     inputKeys: converse ? ['messages'] : ['body'],
     systemKeys: converse ? ['system'] : [],
     messageKeys: converse ? ['messages'] : [],
+    systemRoleInMessages: false,
     // InvokeModel returns the provider's JSON as bytes in `body`: no plain-text path until it is decoded.
     textPaths: converse && !streaming ? [['output', 'message', 'content', '*', 'text']] : [],
     limitKeys: ['maxTokens', 'max_tokens', 'max_gen_len', 'maxTokenCount'],
+    // InvokeModel's JSON body has the chosen model's own limit key.
+    limitHome: converse ? 'inferenceConfig' : null,
     streaming,
     textAccessor: converse && !streaming ? ".output?.message?.content?.[0]?.text ?? ''" : undefined,
   }),

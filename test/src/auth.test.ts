@@ -538,6 +538,17 @@ describe('guardBefore', () => {
     `;
     expect(guard(code, 'callModel', cjs)).toBe('behaviour');
   });
+
+  it("Clerk's auth.protect() throws for signed-out users", () => {
+    const code = `
+      import { auth } from '@clerk/nextjs/server';
+      export async function POST(req) {
+        await auth.protect();
+        await callModel(await req.json());
+      }
+    `;
+    expect(guard(code, 'callModel')).toBe('behaviour');
+  });
 });
 
 describe('odd shapes', () => {

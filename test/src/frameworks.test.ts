@@ -137,6 +137,47 @@ describe('express', () => {
     expect(sinks(code)).toContain('res.json:{ error: err.message }');
   });
 
+  it('counts a handler that ends the request first thing in production as dev-only, in any framework', () => {
+    const code = `
+      import express from 'express';
+      const app = express();
+      app.get('/a', (req, res) => {
+        if (process.env.NODE_ENV === 'production') return res.sendStatus(404);
+        res.json(1);
+      });
+      app.get('/b', (req, res) => {
+        if (process.env.NODE_ENV !== 'development') { throw new Error('off'); }
+        res.json(1);
+      });
+      app.get('/c', (req, res) => {
+        if (process.env.NODE_ENV === 'production') console.warn('debug in prod');
+        res.json(1);
+      });
+      app.get('/d', (req, res) => {
+        if (req.query.x) return res.json(0);
+        if (process.env.NODE_ENV === 'production') return res.sendStatus(404);
+        res.json(1);
+      });
+    `;
+    expect(routes(code).map((r) => r.replace(/ @.*\]/, ''))).toEqual([
+      'express GET /a dev',
+      'express GET /b dev',
+      'express GET /c',
+      'express GET /d',
+    ]);
+    const next = `
+      export async function GET() {
+        if (process.env.NODE_ENV === 'production') return new Response(null, { status: 404 });
+        return Response.json({ ok: true });
+      }
+      export async function POST() { return Response.json({ ok: true }); }
+    `;
+    expect(routes(next, { filename: 'app/api/debug/route.ts' }).map((r) => r.replace(/ @.*\]/, ''))).toEqual([
+      'next GET /api/debug dev',
+      'next POST /api/debug',
+    ]);
+  });
+
   it('keeps the own path of a router that is not mounted in the file (named ESM import)', () => {
     const code = `
       import { Router } from 'express';

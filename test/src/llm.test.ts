@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { textOf, withModel } from '../helpers.js';
-import { outputLimit } from '../../src/llm/index.js';
+import { limitInsertion, messageLists, outputLimit } from '../../src/llm/index.js';
+import { isMetadataPath } from '../../src/llm/metadata.js';
 import type { LlmCall } from '../../src/types.js';
 
 type Opts = { sourceType?: 'module' | 'commonjs'; settings?: Record<string, unknown> };
@@ -86,7 +87,8 @@ describe('openai', () => {
       options: expect.stringContaining('instructions: sys'),
       inputs: [`[{ role: 'system', content: s2 }, { role: 'user', content: q }]`],
       system: ['sys', 's2'],
-      textPaths: [['output_text'], ['output', '*', 'content', '*', 'text']],
+      // A stream also has text in each `response.output_text.delta` event.
+      textPaths: [['output_text'], ['output', '*', 'content', '*', 'text'], ['*', 'delta']],
       limitKeys: ['max_output_tokens'],
       streaming: true,
       textAccessor: undefined,
@@ -239,7 +241,10 @@ describe('google', () => {
     );
     expect(found).toEqual([
       { callee: 'ai.models.generateContent', inputs: ['q'], system: ['sys'], streaming: false, limit: 'found', textPaths: [['text'], ['candidates', '*', 'content', 'parts', '*', 'text']] },
-      { callee: 'chat.sendMessageStream', inputs: ['m'], system: ['s2'], streaming: true, limit: 'missing', textPaths: [['text'], ['candidates', '*', 'content', 'parts', '*', 'text']] },
+      {
+        callee: 'chat.sendMessageStream', inputs: ['m'], system: ['s2'], streaming: true, limit: 'missing',
+        textPaths: [['text'], ['candidates', '*', 'content', 'parts', '*', 'text'], ['*', 'text'], ['*', 'candidates', '*', 'content', 'parts', '*', 'text']],
+      },
     ]);
   });
 
@@ -322,7 +327,7 @@ describe('langchain', () => {
     );
     expect(found).toEqual([
       { callee: 'model.invoke', setup: [`{ model: 'gpt', maxTokens: 10 }`], system: ['sys'], streaming: false, textPaths: [['content'], ['text']], limit: 'found' },
-      { callee: 'claude.stream', setup: ['{}'], system: ['s2'], streaming: true, textPaths: [['content'], ['text']], limit: 'missing' },
+      { callee: 'claude.stream', setup: ['{}'], system: ['s2'], streaming: true, textPaths: [['content'], ['text'], ['*', 'content'], ['*', 'text']], limit: 'missing' },
       { callee: 'model.withStructuredOutput(schema).invoke', setup: [`{ model: 'gpt', maxTokens: 10 }`], system: [], streaming: false, textPaths: [[]], limit: 'found' },
       { callee: "model.bind({ stop: ['x'] }).batch", setup: [`{ model: 'gpt', maxTokens: 10 }`], system: [], streaming: false, textPaths: [['content'], ['text']], limit: 'found' },
     ]);
@@ -569,5 +574,109 @@ describe('odd shapes', () => {
       'openai:v.chat.completions.create',
       'openai:this.#p.chat.completions.create',
     ]);
+  });
+});
+
+describe('result metadata', () => {
+  it('tells usage, ids and finish reasons from content paths', () => {
+    expect(isMetadataPath(['usage'])).toBe(true);
+    expect(isMetadataPath(['usage', 'total_tokens'])).toBe(true);
+    expect(isMetadataPath(['id'])).toBe(true);
+    expect(isMetadataPath(['choices', 0, 'finish_reason'])).toBe(true);
+    expect(isMetadataPath(['response', 'id'])).toBe(true);
+    expect(isMetadataPath([])).toBe(false);
+    expect(isMetadataPath(['choices', 0, 'message', 'content'])).toBe(false);
+    expect(isMetadataPath(['choices', 0, 'message', 'tool_calls'])).toBe(false);
+    expect(isMetadataPath(['response', 'messages'])).toBe(false);
+  });
+});
+
+describe('llmSitesIn', () => {
+  it('lists every direct call and every call of a same-file function that leads to one, skipping named inner functions', () => {
+    const code = `
+      import OpenAI from 'openai';
+      const openai = new OpenAI();
+      async function helper(q) { return openai.responses.create({ model: 'x', input: q }); }
+      export async function handler(req) {
+        async function inner(q) { return openai.chat.completions.create({ model: 'x', messages: [] }); }
+        if (req.a) await openai.chat.completions.create({ model: 'x', messages: [] });
+        await Promise.all(req.qs.map(async (q) => helper(q)));
+        req.rest.forEach(helper);
+        return inner(req.q);
+      }
+    `;
+    const sites = withModel(code, (m) => {
+      const fn = m.file.index.functions.find((f) => f.type === 'FunctionDeclaration' && f.id?.name === 'handler')!;
+      return m.llmSitesIn([fn]).map((s) => textOf(code, s.site).split('(')[0]);
+    });
+    expect(sites).toEqual(['openai.chat.completions.create', 'helper', 'req.rest.forEach', 'inner']);
+  });
+});
+
+describe('limitInsertion', () => {
+  it('adds the limit at the level each API reads it, only into objects written as arguments', () => {
+    const code = `
+      import OpenAI from 'openai';
+      import { GoogleGenAI } from '@google/genai';
+      import { GoogleGenerativeAI } from '@google/generative-ai';
+      import { BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+      import { ChatOpenAI } from '@langchain/openai';
+      import { generateText } from 'ai';
+      const openai = new OpenAI();
+      const ai = new GoogleGenAI({});
+      const m = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'g' });
+      const br = new BedrockRuntimeClient({});
+      const lc = new ChatOpenAI({ model: 'x' });
+      const shared = { model: 'x', messages: [] };
+      openai.chat.completions.create({ model: 'x', messages: [] });
+      ai.models.generateContent({ model: 'g', contents: 'q', config: { temperature: 0 } });
+      ai.models.generateContent({ model: 'g', contents: 'q' });
+      m.generateContent('q');
+      br.send(new ConverseCommand({ modelId: 'x', messages: [] }));
+      lc.invoke('q');
+      generateText({ model: 'x', prompt: 'q' });
+      openai.chat.completions.create(shared);
+      fetch('https://api.anthropic.com/v1/messages', { method: 'POST', body: JSON.stringify({ model: 'c', messages: [] }) });
+    `;
+    const out = withModel(code, (model) =>
+      model.llmCalls.map((c) => {
+        const ins = limitInsertion(c);
+        return ins ? `${ins.entry} @ ${textOf(code, ins.object).slice(0, 12)}` : undefined;
+      }),
+    );
+    expect(out).toEqual([
+      'max_completion_tokens: 1024 @ { model: \'x\'',
+      'maxOutputTokens: 1024 @ { temperatur',
+      'config: { maxOutputTokens: 1024 } @ { model: \'g\'',
+      'generationConfig: { maxOutputTokens: 1024 } @ { model: \'g\'',
+      'inferenceConfig: { maxTokens: 1024 } @ { modelId: \'',
+      undefined,
+      'maxOutputTokens: 1024 @ { model: \'x\'',
+      undefined,
+      'max_tokens: 1024 @ { model: \'c\'',
+    ]);
+  });
+});
+
+describe('messageLists', () => {
+  it('lists message lists not written out in place, except where the API refuses system roles or is told to drop them', () => {
+    const code = `
+      const OpenAI = require('openai');
+      const Anthropic = require('@anthropic-ai/sdk');
+      const { streamText } = require('ai');
+      const openai = new OpenAI();
+      const claude = new Anthropic();
+      async function h(req) {
+        const history = req.body.history;
+        await openai.chat.completions.create({ model: 'x', messages: req.body.messages });
+        await openai.chat.completions.create({ model: 'x', messages: [{ role: 'system', content: 's' }, ...history] });
+        await openai.responses.create({ model: 'x', input: req.body.input });
+        await claude.messages.create({ model: 'c', max_tokens: 9, messages: req.body.messages });
+        streamText({ model: 'x', messages: req.body.messages });
+        streamText({ model: 'x', messages: req.body.messages, allowSystemInMessages: false });
+      }
+    `;
+    const out = withModel(code, (model) => model.llmCalls.map((c) => messageLists(c).map((n) => textOf(code, n))), { sourceType: 'commonjs' });
+    expect(out).toEqual([['req.body.messages'], ['history'], [], [], ['req.body.messages'], []]);
   });
 });

@@ -45,6 +45,8 @@ function describeOrigin(o: Origin): string {
       return `request:${o.part}${o.name === undefined ? '' : `:${o.name}`}`;
     case 'secret':
       return `secret:${o.name}`;
+    case 'digest':
+      return o.keyed ? 'digest:hmac' : 'digest';
     default:
       return o.kind;
   }
@@ -197,6 +199,35 @@ describe('llm origins', () => {
     expect(t).toEqual(['llm:textStream.*:text']);
     expect(text).toEqual(['llm:text:text']);
     expect(response).toEqual(['llm:response']);
+  });
+
+  it('marks the text of each stream chunk as text, per SDK, and keeps whole chunks raw', () => {
+    const code = `
+      import OpenAI from 'openai';
+      import Anthropic from '@anthropic-ai/sdk';
+      import { GoogleGenerativeAI } from '@google/generative-ai';
+      const openai = new OpenAI();
+      const anthropic = new Anthropic();
+      const model = new GoogleGenerativeAI('k').getGenerativeModel({ model: 'gemini' });
+      export async function run() {
+        const s1 = await openai.chat.completions.create({ model: 'm', messages: [], stream: true });
+        for await (const chunk of s1) { probe(chunk.choices[0]?.delta?.content); probe(chunk.choices[0]?.delta); }
+        const s2 = await anthropic.messages.create({ model: 'm', max_tokens: 1, messages: [], stream: true });
+        for await (const ev of s2) { probe(ev.delta.text); probe(ev); }
+        const s3 = await model.generateContentStream('x');
+        for await (const c of s3.stream) probe(c.text());
+        const whole = await openai.chat.completions.create({ model: 'm', messages: [] });
+        probe(whole.choices[0].delta);
+      }
+    `;
+    expect(probe(code)).toEqual([
+      ['llm:*.choices.0.delta.content:text'],
+      ['llm:*.choices.0.delta'],
+      ['llm:*.delta.text:text'],
+      ['llm:*'],
+      ['llm:stream.*.text:text'],
+      ['llm:choices.0.delta'],
+    ]);
   });
 
   it('treats a whole custom result as text and keeps the path through a fetch Response', () => {
@@ -399,6 +430,24 @@ describe('secret origins', () => {
     ]);
   });
 
+  it('reads one property of a const object literal, not its secret siblings; `a && b` is b', () => {
+    const code = `
+      const config = { name: 'shop', apiKey: process.env.SHOP_API_KEY, stripe: { secretKey: process.env.STRIPE_KEY, mode: 'live' } };
+      probe(config.name); probe(config.apiKey); probe(config.stripe.mode); probe(config.stripe.secretKey);
+      probe(config.missing); probe(config); probe(config && config.name); probe(config.name || config.apiKey);
+      const mutable = { label: 'x', token: process.env.GH_TOKEN };
+      mutable.label = process.env.GH_TOKEN;
+      probe(mutable.label);
+      const spread = { ...other, host: 'h', key: process.env.DB_KEY };
+      probe(spread.host);
+    `;
+    expect(probe(code)).toEqual([
+      [], ['secret:SHOP_API_KEY', 'secret:apiKey'], [], ['secret:STRIPE_KEY', 'secret:secretKey'], [],
+      ['secret:SHOP_API_KEY', 'secret:STRIPE_KEY'], [], ['secret:SHOP_API_KEY', 'secret:apiKey'], ['secret:GH_TOKEN'],
+      ['secret:DB_KEY'],
+    ]);
+  });
+
   it('follows renamed destructuring from process.env in CommonJS', () => {
     const code = `const { GROQ_API_KEY: key, HOST: host } = process.env; probe(key); probe(host);`;
     expect(probe(code, { sourceType: 'commonjs' })).toEqual([['secret:GROQ_API_KEY'], []]);
@@ -434,7 +483,7 @@ describe('digest origins', () => {
       probe(crypto.createHmac('sha256', k).update(b).digest());
       probe(h.update(x));
     `;
-    expect(probe(code)).toEqual([['digest'], ['digest'], ['digest'], []]);
+    expect(probe(code)).toEqual([['digest:hmac'], ['digest'], ['digest:hmac'], []]);
   });
 
   it('traces destructured require and ignores look-alikes', () => {
@@ -445,7 +494,7 @@ describe('digest origins', () => {
       function createHash() { return { update() { return this; }, digest() { return ''; } }; }
       probe(createHash().update(1).digest());
     `;
-    expect(probe(code, { sourceType: 'commonjs' })).toEqual([['digest'], ['digest'], []]);
+    expect(probe(code, { sourceType: 'commonjs' })).toEqual([['digest:hmac'], ['digest:hmac'], []]);
   });
 });
 
@@ -520,5 +569,25 @@ describe('robustness', () => {
       probe(x); probe(y); probe(a(3));
     `;
     expect(probe(code)).toEqual([['secret:SECRET_KEY'], [], ['secret:API_TOKEN']]);
+  });
+});
+
+describe('number conversions', () => {
+  it('Number, parseInt and parseFloat keep the origin of what they convert', () => {
+    const code = `
+      import express from 'express';
+      express().post('/x', (req, res) => {
+        probe(Number(req.body.max));
+        probe(parseInt(req.query.n, 10));
+        probe(parseFloat(req.headers['x-f']));
+        probe(Math.min(Number(req.body.max), 500));
+      });
+    `;
+    const out = withModel(code, (m) =>
+      m.file.index.calls
+        .filter((c) => c.callee.type === AST_NODE_TYPES.Identifier && c.callee.name === 'probe')
+        .map((c) => m.originsOf(c.arguments[0]!).map((o) => (o.kind === 'request' ? o.part : o.kind)).join(',')),
+    );
+    expect(out).toEqual(['body', 'query', 'headers', '']);
   });
 });

@@ -1,0 +1,44 @@
+// Scenario B, hardened: the partner's HMAC is checked over the raw request bytes, in constant time, before the body is used.
+import { createHash, createHmac } from 'node:crypto';
+import express from 'express';
+import OpenAI from 'openai';
+import { safeEqual } from './security.js';
+
+// Refuse to start without the shared secret: there is no default key.
+if (!process.env.WEBHOOK_SECRET) {
+  throw new Error('WEBHOOK_SECRET must be set in the environment');
+}
+const WEBHOOK_SECRET = process.env.WEBHOOK_SECRET;
+
+const client = new OpenAI();
+
+export const webhookRouter = express.Router();
+
+function verifySignature(req, res, next) {
+  const signature = req.get('X-Signature') ?? '';
+  if (!req.rawBody) {
+    return res.status(400).json({ error: 'Expected a JSON body' });
+  }
+  // req.rawBody holds the exact bytes the partner signed (see express.json's verify option in server.js).
+  const expected = createHmac('sha256', WEBHOOK_SECRET).update(req.rawBody).digest('hex');
+  if (!safeEqual(signature, expected)) {
+    return res.status(401).json({ error: 'Invalid signature' });
+  }
+  return next();
+}
+
+webhookRouter.post('/ask', verifySignature, async (req, res) => {
+  const { prompt } = req.body;
+  if (typeof prompt !== 'string' || prompt.length === 0) {
+    return res.status(400).json({ error: 'prompt must be a non-empty string' });
+  }
+  // Log a SHA-256 fingerprint of the prompt (to correlate requests), never the prompt or the signature.
+  const promptSha256 = createHash('sha256').update(prompt).digest('hex');
+  console.info('webhook /ask', { promptSha256 });
+  const completion = await client.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 500,
+    messages: [{ role: 'user', content: prompt }],
+  });
+  return res.json({ answer: completion.choices[0]?.message?.content ?? '' });
+});

@@ -1,0 +1,115 @@
+/**
+ * The package as a user gets it: `npm pack`, install the tarball with eslint into a fresh project, lint with
+ * `npx eslint` and a flat config that spreads `configs.recommended`. Needs network access to the npm registry only.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const eslintVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/eslint/package.json'), 'utf8')) as { version: string }).version;
+
+// Settings that npm passes to scripts it runs (this test may run under `npm test`) must not steer the nested npm.
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([k]) => !/^npm_(?:lifecycle_|package_|config_(?:local_prefix|call|prefix|global_prefix)$)/i.test(k),
+  ),
+);
+
+function run(command: string, args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', shell: process.platform === 'win32', maxBuffer: 64 << 20 });
+  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+const LEAKING = `import express from 'express';
+import OpenAI from 'openai';
+
+const app = express();
+app.use(express.json());
+const openai = new OpenAI();
+
+app.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: req.body.prompt }],
+  });
+  res.json(completion);
+});
+
+app.listen(3000);
+`;
+
+const CLEAN = `import express from 'express';
+import passport from 'passport';
+import OpenAI from 'openai';
+
+const app = express();
+app.use(express.json());
+const openai = new OpenAI();
+
+app.post('/chat', passport.authenticate('jwt', { session: false }), async (req, res) => {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 300,
+    messages: [{ role: 'user', content: String(req.body.prompt) }],
+  });
+  res.json({ text: completion.choices[0]?.message?.content ?? '' });
+});
+
+app.listen(3000);
+`;
+
+const CONFIG = `import llmLeak from 'eslint-plugin-llm-leak';
+
+export default [
+  {
+    files: ['**/*.js'],
+    ...llmLeak.configs.recommended,
+    languageOptions: { globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly' } },
+  },
+];
+`;
+
+interface LintResult {
+  filePath: string;
+  messages: { ruleId: string | null; message: string; fatal?: boolean }[];
+}
+
+describe('the packed plugin in a consumer project', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'llm-leak-consumer-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the leaking file and not the clean one', { timeout: 180_000 }, () => {
+    // `prepack` builds dist/ first, so this also checks that the build passes.
+    const pack = run('npm', ['pack', '--pack-destination', dir], root);
+    expect(pack.status, `npm pack failed:\n${pack.stdout.slice(-3000)}\n${pack.stderr.slice(-3000)}`).toBe(0);
+    const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    expect(tarball, pack.stdout).toBeDefined();
+
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+    writeFileSync(path.join(dir, 'eslint.config.js'), CONFIG);
+    writeFileSync(path.join(dir, 'leaking.js'), LEAKING);
+    writeFileSync(path.join(dir, 'clean.js'), CLEAN);
+
+    const install = run(
+      'npm',
+      ['install', `./${tarball!}`, `eslint@${eslintVersion}`, '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
+      dir,
+    );
+    expect(install.status, `npm install failed:\n${install.stderr.slice(-3000)}`).toBe(0);
+
+    // eslint exits 1 when it reports problems; the JSON on stdout is what counts.
+    const lint = run('npx', ['--no-install', 'eslint', '--format', 'json', 'leaking.js', 'clean.js'], dir);
+    expect(lint.status === 0 || lint.status === 1, `eslint failed:\n${lint.stderr.slice(-3000)}`).toBe(true);
+    const results = JSON.parse(lint.stdout) as LintResult[];
+    const of = (name: string) => results.find((r) => path.basename(r.filePath) === name)?.messages ?? [];
+
+    expect(of('leaking.js').filter((m) => m.fatal)).toEqual([]);
+    expect(of('clean.js').filter((m) => m.fatal)).toEqual([]);
+    expect(of('leaking.js').filter((m) => m.ruleId?.startsWith('llm-leak/')).length, lint.stdout).toBeGreaterThan(0);
+    expect(of('clean.js')).toEqual([]);
+  });
+});

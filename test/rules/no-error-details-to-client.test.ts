@@ -1,0 +1,427 @@
+import rule from '../../rules/no-error-details-to-client.js';
+import { cjs, ruleTester } from '../helpers.js';
+
+const errorDetails = 'errorDetails' as const;
+
+ruleTester().run('no-error-details-to-client', rule, {
+  valid: [
+    // Valid because the model route answers a failure with a generic message and logs the detail.
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    console.error(err);
+    res.status(500).json({ error: 'The model request failed' });
+  }
+});`,
+    // Valid because status, code and name classify the failure without its details.
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json(r.choices[0].message.content);
+  } catch (err) {
+    const status = err.status ?? 500;
+    res.status(status).json({ error: 'Upstream error', code: err.code, type: err.name });
+  }
+});`,
+    // Valid because the route reaches no model and is no error handler.
+    `import express from 'express';
+const app = express();
+app.get('/users/:id', async (req, res) => {
+  try { res.json(await db.find(req.params.id)); } catch (err) { res.status(500).json({ error: err.message }); }
+});`,
+    // Valid because the Express error handler only logs the error.
+    {
+      code: `const express = require('express');
+const app = express();
+app.use((err, req, res, next) => {
+  req.log.error({ err }, 'request failed');
+  res.status(err.status || 500).json({ error: 'Internal Server Error' });
+});`,
+      ...cjs,
+    },
+    // Valid because the Fastify error handler sends a generic body with the status.
+    `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.setErrorHandler((error, request, reply) => {
+  request.log.error(error);
+  reply.status(error.statusCode ?? 500).send({ error: 'Something went wrong' });
+});`,
+    // Valid because the Koa error middleware sets only the status and a fixed message.
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try { await next(); } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { error: 'Internal error' };
+    ctx.app.emit('error', err, ctx);
+  }
+});`,
+    // Valid because Hono's onError sends a generic message.
+    `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => {
+  console.error(err);
+  return c.json({ error: 'Internal Server Error' }, 500);
+});`,
+    // Valid because a message that is not the error's is sent (a validation error from the handler itself).
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  if (!req.body.prompt) return res.status(400).json({ error: 'prompt is required' });
+  const r = await openai.responses.create({ model: 'gpt-4o', input: req.body.prompt });
+  res.json({ text: r.output_text });
+});`,
+    // Valid because a destructured status and code are as safe as the fields they read.
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    const { status, code } = err;
+    res.status(status ?? 502).json({ error: 'Upstream error', code });
+  }
+});`,
+    // Valid because instanceof narrowing picks a status only, and the body is fixed (TypeScript).
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (e: unknown) {
+    if (e instanceof OpenAI.APIError && e.status === 429) return res.status(429).json({ error: 'Rate limited, retry later' });
+    res.status(500).json({ error: 'Model request failed' });
+  }
+});`,
+    // Valid because a rate limiter's handler is not an error handler and reaches no model.
+    `import express from 'express';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(rateLimit({ windowMs: 60000, limit: 20, handler: (req, res) => res.status(429).json({ error: 'Too many requests' }) }));`,
+    // Valid because an imported function may sanitise the error; the rule stays silent on what it cannot read.
+    `import express from 'express';
+import OpenAI from 'openai';
+import { toPublicError } from './errors.js';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    res.status(500).json(toPublicError(err));
+  }
+});`,
+    // KNOWN MISS: an error stored on an object field first, then the object sent, is not followed.
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const result = { ok: true, detail: '' };
+  try {
+    await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+  } catch (err) {
+    result.ok = false;
+    result.detail = err.message;
+  }
+  res.json(result);
+});`,
+  ],
+  invalid: [
+    // Invalid because a same-file formatter returns the stack, and JSON.stringify keeps the whole error.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const describe = (e) => ({ error: e.message, trace: e.stack });
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    if (req.query.raw) return res.status(500).send(JSON.stringify(err));
+    res.status(500).json(describe(err));
+  }
+});`,
+      errors: [
+        { messageId: errorDetails, line: 11, column: 52, endLine: 11, endColumn: 71 },
+        { messageId: errorDetails, line: 12, column: 26, endLine: 12, endColumn: 39 },
+      ],
+    },
+    // Invalid because a Hono model route sends the error text.
+    {
+      code: `import { Hono } from 'hono';
+import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const app = new Hono();
+app.post('/chat', async (c) => {
+  try {
+    const { text } = await generateText({ model: openai('gpt-4o'), prompt: 'hi' });
+    return c.text(text);
+  } catch (e) {
+    return c.text(\`error: \${(e as Error).message}\`, 500);
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 10, column: 19, endLine: 10, endColumn: 51 }],
+    },
+    // Invalid because the Express error handler sends the stack (CommonJS).
+    {
+      code: `const express = require('express');
+const app = express();
+app.use(function onError(err, req, res, next) {
+  res.status(500).json({ message: 'failed', stack: err.stack });
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 4, column: 24, endLine: 4, endColumn: 63 }],
+    },
+    // Invalid because the whole error object is sent by a named error handler registered later.
+    {
+      code: `import express from 'express';
+const app = express();
+function errorHandler(err, req, res, next) {
+  res.status(err.status || 500).send(err);
+}
+app.use(errorHandler);`,
+      errors: [{ messageId: errorDetails, line: 4, column: 38, endLine: 4, endColumn: 41 }],
+    },
+    // Invalid because String(err) and a template literal carry the message.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/a', async (req, res) => {
+  try { const r = await openai.responses.create({ model: 'gpt-4o', input: 'x' }); res.send(r.output_text); }
+  catch (err) { res.status(500).send(String(err)); }
+});
+app.post('/b', async (req, res) => {
+  try { const r = await openai.responses.create({ model: 'gpt-4o', input: 'x' }); res.send(r.output_text); }
+  catch (err) { res.status(500).send(\`Model failed: \${err}\`); }
+});`,
+      errors: [
+        { messageId: errorDetails, line: 7, column: 38, endLine: 7, endColumn: 49 },
+        { messageId: errorDetails, line: 11, column: 38, endLine: 11, endColumn: 60 },
+      ],
+    },
+    // Invalid because OpenAI's APIError body and headers are sent after instanceof narrowing (TypeScript).
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err: unknown) {
+    if (err instanceof OpenAI.APIError) {
+      res.status(err.status ?? 500).json({ error: err.error, headers: err.headers });
+      return;
+    }
+    res.status(500).json({ error: (err as Error).message });
+  }
+});`,
+      errors: [
+        { messageId: errorDetails, line: 11, column: 42, endLine: 11, endColumn: 84 },
+        { messageId: errorDetails, line: 14, column: 26, endLine: 14, endColumn: 59 },
+      ],
+    },
+    // Invalid because axios's error carries the provider's response body (a plain HTTP call to the model API).
+    {
+      code: `import express from 'express';
+import axios from 'axios';
+const app = express();
+app.post('/chat', async (req, res) => {
+  try {
+    const { data } = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });
+    res.json({ text: data.choices[0].message.content });
+  } catch (error) {
+    res.status(502).json({ error: error.response?.data ?? 'upstream failed' });
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 9, column: 26, endLine: 9, endColumn: 78 }],
+    },
+    // Invalid because the cause is sent, and the model call is reached through a same-file helper.
+    {
+      code: `import express from 'express';
+import Anthropic from '@anthropic-ai/sdk';
+const app = express();
+const anthropic = new Anthropic();
+async function ask(prompt) {
+  const m = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: prompt }] });
+  return m.content[0].text;
+}
+app.post('/ask', async (req, res) => {
+  try { res.json({ answer: await ask(req.body.q) }); }
+  catch (e) { res.status(500).json({ error: 'failed', cause: e.cause }); }
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 36, endLine: 11, endColumn: 71 }],
+    },
+    // Invalid because a promise .catch handler sends the Anthropic error's message (CommonJS).
+    {
+      code: `const express = require('express');
+const Anthropic = require('@anthropic-ai/sdk');
+const app = express();
+const client = new Anthropic();
+app.post('/summarize', (req, res) => {
+  client.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: req.body.text }] })
+    .then((m) => res.json({ summary: m.content[0].text }))
+    .catch((err) => res.status(500).send(err.message));
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 8, column: 42, endLine: 8, endColumn: 53 }],
+    },
+    // Invalid because the Fastify error handler sends message and stack.
+    {
+      code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.setErrorHandler(async (error, request, reply) => {
+  reply.status(500).send({ message: error.message, stack: error.stack });
+});`,
+      errors: [{ messageId: errorDetails, line: 4, column: 26, endLine: 4, endColumn: 72 }],
+    },
+    // Invalid because a Fastify model route returns the error message as its body.
+    {
+      code: `import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.post('/chat', async (request, reply) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: request.body.messages });
+    return { text: r.choices[0].message.content };
+  } catch (err) {
+    reply.code(500);
+    return { error: err.message };
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 12, endLine: 11, endColumn: 34 }],
+    },
+    // Invalid because the Koa error middleware sends the message with the status.
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { error: err.message };
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 8, column: 16, endLine: 8, endColumn: 38 }],
+    },
+    // Invalid because a Koa model route sends the error body of a Groq call (CommonJS, @koa/router).
+    {
+      code: `const Router = require('@koa/router');
+const Groq = require('groq-sdk');
+const router = new Router();
+const groq = new Groq();
+router.post('/chat', async (ctx) => {
+  try {
+    const r = await groq.chat.completions.create({ model: 'llama-3.3-70b-versatile', messages: ctx.request.body.messages });
+    ctx.body = { text: r.choices[0].message.content };
+  } catch (e) {
+    ctx.status = 502;
+    ctx.body = e.error;
+  }
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 11, column: 16, endLine: 11, endColumn: 23 }],
+    },
+    // Invalid because Hono's onError sends the message.
+    {
+      code: `import { Hono } from 'hono';
+const app = new Hono();
+app.onError((err, c) => c.json({ error: err.message }, 500));`,
+      errors: [{ messageId: errorDetails, line: 3, column: 32, endLine: 3, endColumn: 54 }],
+    },
+    // Invalid because a Next.js route handler returns the error's message after a model call.
+    {
+      code: `import OpenAI from 'openai';
+import { NextResponse } from 'next/server';
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  try {
+    const { prompt } = await req.json();
+    const r = await openai.responses.create({ model: 'gpt-4o', input: prompt });
+    return NextResponse.json({ text: r.output_text });
+  } catch (e) {
+    return NextResponse.json({ error: (e as Error).message }, { status: 500 });
+  }
+}`,
+      filename: 'app/api/chat/route.ts',
+      errors: [{ messageId: errorDetails, line: 10, column: 30, endLine: 10, endColumn: 61 }],
+    },
+    // Invalid because a destructured message is still the error's message.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    const { message } = err;
+    res.status(500).json({ message });
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 26, endLine: 11, endColumn: 37 }],
+    },
+    // Invalid because the caught error's message is sent from a model route (Express).
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    res.status(500).json({ error: err.message });
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 10, column: 26, endLine: 10, endColumn: 48 }],
+    },
+    // Invalid because the error is sent through a same-file response helper called from the model route.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+function sendError(res, e) { res.status(500).json({ error: e.message }); }
+app.post('/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (err) {
+    sendError(res, err);
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 5, column: 51, endLine: 5, endColumn: 71 }],
+    },
+  ],
+});

@@ -1,0 +1,729 @@
+import rule from '../../rules/no-sensitive-logging.js';
+import { cjs, ruleTester } from '../helpers.js';
+
+ruleTester().run('no-sensitive-logging', rule, {
+  valid: [
+    // Valid because ordinary body fields, user ids and status codes are what logs are for (Express).
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.post('/signup', (req, res) => {
+          console.log('signup', req.body.email, req.body.userId);
+          console.info({ user: req.user.id, status: res.statusCode });
+          res.sendStatus(201);
+        });
+      `,
+    },
+    // Valid because a SHA-256 hash of the prompt and its length identify it without holding it.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        import { createHash } from 'node:crypto';
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const { prompt } = req.body;
+          const promptHash = createHash('sha256').update(prompt).digest('hex');
+          console.log({ promptHash, length: prompt.length });
+          console.log(createHash('sha256').update(prompt).digest('hex'));
+          const r = await client.responses.create({ model: 'gpt-4o', input: prompt });
+          res.json({ text: r.output_text });
+        });
+      `,
+    },
+    // Valid because error messages and error objects are not request secrets.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          try {
+            const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+            res.json({ text: r.choices[0].message.content });
+          } catch (err) {
+            console.error('model call failed', err.message);
+            console.error(err);
+            res.status(502).end();
+          }
+        });
+      `,
+    },
+    // Valid because token usage, ids and finish reasons are metadata, not model output (Fastify).
+    {
+      code: `
+        import Fastify from 'fastify';
+        import Anthropic from '@anthropic-ai/sdk';
+        const fastify = Fastify({ logger: true });
+        const anthropic = new Anthropic();
+        fastify.post('/chat', async (request) => {
+          const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: 'hi' }] });
+          request.log.info({ tokens: msg.usage.output_tokens, id: msg.id, stop: msg.stop_reason });
+          return { ok: true };
+        });
+      `,
+    },
+    // Valid because env values that are not secrets, and public keys, may be logged.
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.listen(3000, () => {
+          console.log('started', process.env.APP_NAME, process.env.NODE_ENV, process.env.NEXT_PUBLIC_API_KEY, process.env.PUBLIC_STRIPE_KEY);
+        });
+      `,
+    },
+    // Valid because harmless headers and cookies carry no credential.
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.get('/page', (req, res) => {
+          console.log(req.headers['user-agent'], req.get('accept-language'), req.cookies.theme);
+          res.end();
+        });
+      `,
+    },
+    // Valid because the user name of Basic Auth credentials is not the password (CommonJS).
+    {
+      code: `
+        const express = require('express');
+        const auth = require('basic-auth');
+        const app = express();
+        app.get('/admin', (req, res) => {
+          const creds = auth(req);
+          console.log('login attempt', creds && creds.name);
+          res.end();
+        });
+      `,
+      ...cjs,
+    },
+    // Valid because a sibling field of a config literal that holds a key is not the key.
+    {
+      code: `
+        import express from 'express';
+        const config = { port: 3000, openaiApiKey: process.env.OPENAI_API_KEY };
+        const app = express();
+        app.listen(config.port, () => console.log('listening on', config.port));
+      `,
+    },
+    // Valid because a non-secret state field and the Koa status are fine to log (Koa).
+    {
+      code: `
+        import Koa from 'koa';
+        import Router from '@koa/router';
+        const app = new Koa();
+        const router = new Router();
+        router.get('/me', async (ctx) => {
+          ctx.log.info({ user: ctx.state.user.id, status: ctx.status, path: ctx.path });
+          ctx.body = { ok: true };
+        });
+        app.use(router.routes());
+      `,
+    },
+    // Valid because `metrics.info` is not a logger and the prompt never reaches one.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          metrics.info(req.body.prompt);
+          const r = await client.responses.create({ model: 'gpt-4o', input: req.body.prompt });
+          console.log('answered in', Date.now());
+          res.json({ text: r.output_text });
+        });
+      `,
+    },
+    // KNOWN MISS: a logger imported from a local module under a neutral name is unknown unless named in settings.loggers.
+    {
+      code: `
+        import express from 'express';
+        import { audit } from './audit';
+        const app = express();
+        app.post('/x', (req, res) => {
+          audit.info(req.headers.authorization);
+          res.end();
+        });
+      `,
+    },
+    // KNOWN MISS: a secret stored on `this` in a class and logged from another method is not followed.
+    {
+      code: `
+        import pino from 'pino';
+        const log = pino();
+        class Client {
+          key: string;
+          constructor() { this.key = process.env.PAYMENTS_KEY ?? ''; }
+          debug() { log.info({ k: this.key }); }
+        }
+        export default Client;
+      `,
+    },
+  ],
+  invalid: [
+    // Invalid because the GitHub webhook signature header is logged (Express).
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.post('/webhooks/github', express.raw({ type: '*/*' }), (req, res) => {
+          console.log('delivery', req.headers['x-github-delivery'], req.headers['x-hub-signature-256']);
+          res.sendStatus(202);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 5, column: 69, endLine: 5, endColumn: 103,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because a Stripe signature read through a variable is logged.
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.post('/webhooks/stripe', (req, res) => {
+          const sig = req.get('stripe-signature');
+          console.warn('bad signature', sig);
+          res.sendStatus(400);
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 6, column: 41, endLine: 6, endColumn: 44,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the whole headers object (Authorization, Cookie) goes into a pino log object.
+    {
+      code: `
+        import express from 'express';
+        import pino from 'pino';
+        const logger = pino();
+        const app = express();
+        app.use((req, res, next) => {
+          logger.info({ path: req.path, headers: req.headers });
+          next();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 7, column: 23, endLine: 7, endColumn: 63,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the Authorization header is logged by winston.
+    {
+      code: `
+        import express from 'express';
+        import winston from 'winston';
+        const log = winston.createLogger({});
+        const app = express();
+        app.get('/me', (req, res) => {
+          log.debug(req.headers.authorization);
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 7, column: 21, endLine: 7, endColumn: 46,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the Cookie header is logged with TypeScript syntax around it.
+    {
+      code: `
+        import express, { type Request, type Response } from 'express';
+        const app = express();
+        app.get('/me', (req: Request, res: Response) => {
+          const cookie = req.get('Cookie') as string;
+          console.debug(cookie);
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 6, column: 25, endLine: 6, endColumn: 31,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because an API key from the environment is logged inside a template literal.
+    {
+      code: `
+        import OpenAI from 'openai';
+        const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+        console.log(\`using key \${process.env.OPENAI_API_KEY}\`);
+        export default client;
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 4, column: 21, endLine: 4, endColumn: 62,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because a destructured password from the body is logged.
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.post('/login', (req, res) => {
+          const { username, password } = req.body;
+          console.log('login', username, password);
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 6, column: 42, endLine: 6, endColumn: 50,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because express-basic-auth credentials are logged as a whole.
+    {
+      code: `
+        import express from 'express';
+        import basicAuth from 'express-basic-auth';
+        import pino from 'pino';
+        const log = pino();
+        const app = express();
+        app.use(basicAuth({ users: { admin: process.env.ADMIN_PASSWORD ?? '' } }));
+        app.get('/admin', (req, res) => {
+          log.info(req.auth);
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 20, endLine: 9, endColumn: 28,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the Basic Auth password parsed by basic-auth is logged (CommonJS).
+    {
+      code: `
+        const express = require('express');
+        const auth = require('basic-auth');
+        const app = express();
+        app.get('/admin', (req, res) => {
+          const creds = auth(req);
+          console.log(creds.pass);
+          res.end();
+        });
+      `,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 7, column: 23, endLine: 7, endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the raw body and the parsed body as a whole are logged.
+    {
+      code: `
+        import express from 'express';
+        const app = express();
+        app.post('/hook', (req, res) => {
+          console.log(req.rawBody);
+          console.log('payload', JSON.stringify(req.body));
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 5, column: 23, endLine: 5, endColumn: 34,
+          suggestions: [],
+        },
+        {
+          messageId: 'sensitiveLog', line: 6, column: 34, endLine: 6, endColumn: 58,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the prompt sent to OpenAI is logged; the suggestion adds the node:crypto import (ESM).
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const prompt = req.body.prompt;
+          console.log(prompt);
+          const r = await client.responses.create({ model: 'gpt-4o', input: prompt });
+          res.json({ text: r.output_text });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 23, endLine: 8, endColumn: 29,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        import { createHash } from 'node:crypto';
+import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const prompt = req.body.prompt;
+          console.log(createHash('sha256').update(JSON.stringify(prompt) ?? '').digest('hex'));
+          const r = await client.responses.create({ model: 'gpt-4o', input: prompt });
+          res.json({ text: r.output_text });
+        });
+      ` },
+          ],
+        },
+      ],
+    },
+    // Invalid because an object holding the prompt is logged; reported at the object, no mechanical fix.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        import pino from 'pino';
+        const logger = pino();
+        const app = express();
+        const client = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const { prompt, userId } = req.body;
+          logger.info({ prompt, userId }, 'chat request');
+          const r = await client.responses.create({ model: 'gpt-4o', input: prompt });
+          res.json({ text: r.output_text });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 10, column: 23, endLine: 10, endColumn: 41,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because model text is logged; the suggestion reuses the existing createHash import.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        import { createHash } from 'node:crypto';
+        const app = express();
+        const openai = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+          const answer = completion.choices[0]?.message?.content;
+          console.log('answer', answer);
+          res.json({ answer, key: createHash('sha256').update('x').digest('hex') });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 10, column: 33, endLine: 10, endColumn: 39,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        import { createHash } from 'node:crypto';
+        const app = express();
+        const openai = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+          const answer = completion.choices[0]?.message?.content;
+          console.log('answer', createHash('sha256').update(JSON.stringify(answer) ?? '').digest('hex'));
+          res.json({ answer, key: createHash('sha256').update('x').digest('hex') });
+        });
+      ` },
+          ],
+        },
+      ],
+    },
+    // Invalid because the whole completion object (text included) is logged.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const openai = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+          console.dir(completion);
+          res.json({ text: completion.choices[0].message.content });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 23, endLine: 8, endColumn: 33,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the message list sent to the model is logged; the suggestion inlines require (CommonJS).
+    {
+      code: `
+        const express = require('express');
+        const OpenAI = require('openai');
+        const app = express();
+        const openai = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          console.log(req.body.messages);
+          const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages });
+          res.json({ text: r.choices[0].message.content });
+        });
+      `,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 7, column: 23, endLine: 7, endColumn: 40,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        const express = require('express');
+        const OpenAI = require('openai');
+        const app = express();
+        const openai = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          console.log(require('node:crypto').createHash('sha256').update(JSON.stringify(req.body.messages) ?? '').digest('hex'));
+          const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages });
+          res.json({ text: r.choices[0].message.content });
+        });
+      ` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a Fastify request logger receives the question sent to Anthropic and a signature header.
+    {
+      code: `
+        import Fastify from 'fastify';
+        import Anthropic from '@anthropic-ai/sdk';
+        const fastify = Fastify({ logger: true });
+        const anthropic = new Anthropic();
+        fastify.post('/chat', async (request) => {
+          const { question } = request.body as { question: string };
+          request.log.info({ question }, 'asking');
+          request.log.info(request.headers['x-signature']);
+          const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: [{ role: 'user', content: question }] });
+          fastify.log.debug(msg.content);
+          return { ok: true };
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 28, endLine: 8, endColumn: 40,
+          suggestions: [],
+        },
+        {
+          messageId: 'sensitiveLog', line: 9, column: 28, endLine: 9, endColumn: 58,
+          suggestions: [],
+        },
+        {
+          messageId: 'sensitiveLog', line: 11, column: 29, endLine: 11, endColumn: 40,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the Koa context logger receives the Authorization header and the Vercel ai text.
+    {
+      code: `
+        import Koa from 'koa';
+        import Router from '@koa/router';
+        import { generateText } from 'ai';
+        import { openai } from '@ai-sdk/openai';
+        const app = new Koa();
+        const router = new Router();
+        router.post('/chat', async (ctx) => {
+          ctx.log.info(ctx.headers.authorization);
+          const { text } = await generateText({ model: openai('gpt-4o'), maxOutputTokens: 300, prompt: ctx.request.body.q });
+          ctx.log.info(text);
+          ctx.body = { text };
+        });
+        app.use(router.routes());
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 24, endLine: 9, endColumn: 49,
+          suggestions: [],
+        },
+        {
+          messageId: 'sensitiveLog', line: 11, column: 24, endLine: 11, endColumn: 28,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        import { createHash } from 'node:crypto';
+import Koa from 'koa';
+        import Router from '@koa/router';
+        import { generateText } from 'ai';
+        import { openai } from '@ai-sdk/openai';
+        const app = new Koa();
+        const router = new Router();
+        router.post('/chat', async (ctx) => {
+          ctx.log.info(ctx.headers.authorization);
+          const { text } = await generateText({ model: openai('gpt-4o'), maxOutputTokens: 300, prompt: ctx.request.body.q });
+          ctx.log.info(createHash('sha256').update(JSON.stringify(text) ?? '').digest('hex'));
+          ctx.body = { text };
+        });
+        app.use(router.routes());
+      ` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a computed HMAC digest (a replayable signature) is logged.
+    {
+      code: `
+        import express from 'express';
+        import { createHmac } from 'node:crypto';
+        const app = express();
+        app.post('/hook', express.raw({ type: 'application/json' }), (req, res) => {
+          const expected = createHmac('sha256', process.env.WEBHOOK_SECRET ?? '').update(req.body).digest('hex');
+          console.log('expected signature', expected);
+          res.end();
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 7, column: 45, endLine: 7, endColumn: 53,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because debug() logs the question a same-file helper sends to the model.
+    {
+      code: `
+        import express from 'express';
+        import createDebug from 'debug';
+        import OpenAI from 'openai';
+        const dbg = createDebug('chat');
+        const app = express();
+        const ai = new OpenAI();
+        async function ask(q: string) {
+          const r = await ai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+          return r.choices[0].message.content;
+        }
+        app.post('/chat', async (req, res) => {
+          dbg('q=%s', req.body.q);
+          res.json({ answer: await ask(req.body.q) });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 13, column: 23, endLine: 13, endColumn: 33,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        import { createHash } from 'node:crypto';
+import express from 'express';
+        import createDebug from 'debug';
+        import OpenAI from 'openai';
+        const dbg = createDebug('chat');
+        const app = express();
+        const ai = new OpenAI();
+        async function ask(q: string) {
+          const r = await ai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+          return r.choices[0].message.content;
+        }
+        app.post('/chat', async (req, res) => {
+          dbg('q=%s', createHash('sha256').update(JSON.stringify(req.body.q) ?? '').digest('hex'));
+          res.json({ answer: await ask(req.body.q) });
+        });
+      ` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a logger named in settings.loggers receives the whole body.
+    {
+      code: `
+        import express from 'express';
+        import { audit } from './audit';
+        const app = express();
+        app.post('/x', (req, res) => {
+          audit(req.body);
+          res.end();
+        });
+      `,
+      settings: {"llm-leak":{"loggers":["audit"]}},
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 6, column: 17, endLine: 6, endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because a Hono handler logs the Authorization header.
+    {
+      code: `
+        import { Hono } from 'hono';
+        const app = new Hono();
+        app.get('/me', (c) => {
+          console.log(c.req.header('authorization'));
+          return c.json({ ok: true });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 5, column: 23, endLine: 5, endColumn: 52,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because a config field named like a key is logged.
+    {
+      code: `
+        import OpenAI from 'openai';
+        const config = { openai: { apiKey: process.env.LLM_KEY, model: 'gpt-4o' } };
+        const client = new OpenAI({ apiKey: config.openai.apiKey });
+        console.log('config', config.openai.model, config.openai.apiKey);
+        export default client;
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 5, column: 52, endLine: 5, endColumn: 72,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the text of a destructured, aliased client call is logged (Express).
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const { chat } = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const out = await chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+          const { content } = out.choices[0].message;
+          console.log(content);
+          res.json({ content });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 23, endLine: 9, endColumn: 30,
+          suggestions: [
+            { messageId: 'logHash', output: `
+        import { createHash } from 'node:crypto';
+import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const { chat } = new OpenAI();
+        app.post('/chat', async (req, res) => {
+          const out = await chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+          const { content } = out.choices[0].message;
+          console.log(createHash('sha256').update(JSON.stringify(content) ?? '').digest('hex'));
+          res.json({ content });
+        });
+      ` },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,742 @@
+import rule from '../../rules/timing-safe-compare.js';
+import { cjs, ruleTester } from '../helpers.js';
+
+ruleTester().run('timing-safe-compare', rule, {
+  valid: [
+    // Valid because the hardened Basic Auth checks lengths and compares both halves with timingSafeEqual.
+    {
+      code: `
+import express from 'express';
+import { timingSafeEqual } from 'node:crypto';
+const app = express();
+const USER = process.env.BASIC_USER || 'admin';
+const PASS = process.env.BASIC_PASS;
+function safeEqual(a: string, b: string) {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  if (x.length !== y.length) return false;
+  return timingSafeEqual(x, y);
+}
+app.use((req, res, next) => {
+  const header = req.headers.authorization ?? '';
+  const [scheme, encoded] = header.split(' ');
+  if (scheme !== 'Basic' || !encoded || !PASS) return res.status(401).end();
+  const [user, pass] = Buffer.from(encoded, 'base64').toString().split(':');
+  if (safeEqual(user, USER) && safeEqual(pass, PASS)) return next();
+  res.status(401).end();
+});
+`,
+    },
+    // Valid because the Express webhook verifies in constant time after a length check.
+    {
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+  const signature = req.get('x-signature');
+  if (typeof signature !== 'string') return res.sendStatus(400);
+  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.body).digest('hex');
+  const a = Buffer.from(signature);
+  const b = Buffer.from(expected);
+  if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+    },
+    // Valid because the Fastify handler catches timingSafeEqual's RangeError itself.
+    {
+      code: `
+import Fastify from 'fastify';
+import { createHmac, timingSafeEqual } from 'crypto';
+const fastify = Fastify();
+fastify.post('/webhook', async (request, reply) => {
+  const expected = createHmac('sha256', process.env.WEBHOOK_SECRET).update(request.rawBody).digest();
+  try {
+    if (!timingSafeEqual(Buffer.from(request.headers['x-signature'], 'hex'), expected)) return reply.code(401).send();
+  } catch {
+    return reply.code(401).send();
+  }
+  return { ok: true };
+});
+`,
+    },
+    // Valid because the Koa middleware checks the lengths on the left of the same &&.
+    {
+      code: `
+const Koa = require('koa');
+const crypto = require('crypto');
+const app = new Koa();
+app.use(async (ctx, next) => {
+  const sig = Buffer.from(ctx.get('x-signature'));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.SIGNING_SECRET).update(ctx.request.rawBody).digest('hex'));
+  if (!(sig.length === expected.length && crypto.timingSafeEqual(sig, expected))) ctx.throw(401);
+  await next();
+});
+`,
+      ...cjs,
+    },
+    // Valid because Koa reads the header through ctx.request.headers and compares in constant time after a length check.
+    {
+      code: `
+import Koa from 'koa';
+import * as crypto from 'node:crypto';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  const provided = String(ctx.request.headers['x-signature'] ?? '');
+  const expected = crypto.createHmac('sha256', process.env.SIGNING_SECRET!).update(ctx.request.rawBody).digest('hex');
+  if (Buffer.byteLength(provided) !== Buffer.byteLength(expected)) ctx.throw(401);
+  if (!crypto.timingSafeEqual(Buffer.from(provided), Buffer.from(expected))) ctx.throw(401);
+  await next();
+});
+`,
+    },
+    // Valid because these are format checks against literals and named literals, not comparisons with a secret.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const PREFIX = 'sha256=';
+const BEARER = 'Bearer';
+app.post('/hook', (req, res, next) => {
+  const sig = req.headers['x-hub-signature-256'];
+  if (typeof sig !== 'string' || !sig.startsWith('sha256=') || !sig.startsWith(PREFIX)) return res.sendStatus(400);
+  const [scheme] = (req.headers.authorization ?? '').split(' ');
+  if (scheme !== BEARER && scheme === 'Basic') return res.sendStatus(401);
+  if (req.headers['stripe-signature'] === undefined || req.headers['x-api-key'] == null) return res.sendStatus(400);
+  next();
+});
+`,
+    },
+    // Valid because a length comparison does not leak the content.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/hook', (req, res, next) => {
+  const sig = req.get('x-signature') ?? '';
+  if (sig.length !== 64 || sig.length === process.env.API_TOKEN?.length) return res.sendStatus(400);
+  next();
+});
+`,
+    },
+    // Valid because a content type and a user id are not secrets.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const expectedType = 'application/json';
+app.post('/chat', (req, res, next) => {
+  const type = req.headers['content-type'];
+  if (type !== expectedType || req.body.userId === req.params.id) return res.sendStatus(400);
+  next();
+});
+`,
+    },
+    // Valid because both sides are SHA-256 digests: equal lengths by construction, the usual way to compare unequal inputs.
+    {
+      code: `
+import express from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+const app = express();
+const hash = (s: string) => createHash('sha256').update(s).digest();
+app.use((req, res, next) => {
+  const key = req.get('x-api-key') ?? '';
+  if (!timingSafeEqual(createHash('sha256').update(key).digest(), createHash('sha256').update(process.env.API_KEY!).digest())) {
+    return res.sendStatus(401);
+  }
+  if (!timingSafeEqual(hash(key), hash(process.env.API_KEY!))) return res.sendStatus(401);
+  next();
+});
+`,
+    },
+    // Valid because express-basic-auth compares with its constant-time safeCompare in the authorizer.
+    {
+      code: `
+const express = require('express');
+const basicAuth = require('express-basic-auth');
+const app = express();
+app.use(basicAuth({
+  authorizer: (user, pass) =>
+    basicAuth.safeCompare(user, process.env.BASIC_USER) & basicAuth.safeCompare(pass, process.env.BASIC_PASS),
+}));
+`,
+      ...cjs,
+    },
+    // Valid because a Set lookup of the API key is a hash lookup, not a prefix comparison.
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+const keys = new Set((process.env.ALLOWED_CLIENTS ?? '').split(','));
+fastify.addHook('onRequest', async (request, reply) => {
+  if (!keys.has(request.headers['x-client-id'])) return reply.code(401).send();
+});
+`,
+    },
+    // Valid because a rate limiter keyed by the API key compares counts, not the key.
+    {
+      code: `
+import express from 'express';
+import rateLimit from 'express-rate-limit';
+const app = express();
+app.use(rateLimit({ windowMs: 60_000, limit: 30, keyGenerator: (req) => String(req.headers['x-api-key']) }));
+app.use((req, res, next) => (req.headers['x-request-id'] === req.params.id ? next() : res.sendStatus(400)));
+`,
+    },
+    // Valid because Hono's hardened check compares digests of equal length after an explicit length check.
+    {
+      code: `
+import { Hono } from 'hono';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const app = new Hono();
+app.post('/hook', async (c) => {
+  const raw = await c.req.text();
+  const given = Buffer.from(c.req.header('x-signature') ?? '', 'hex');
+  const expected = createHmac('sha256', process.env.HOOK_SECRET!).update(raw).digest();
+  if (given.byteLength !== expected.byteLength) return c.text('bad', 401);
+  return timingSafeEqual(given, expected) ? c.text('ok') : c.text('bad', 401);
+});
+`,
+    },
+    // KNOWN MISS: a secret compared inside a function the model cannot see into (an imported helper) is not traced.
+    {
+      code: `
+import express from 'express';
+import { isValidKey } from './keys.js';
+const app = express();
+app.use((req, res, next) => (isValidKey(req.headers['x-api-key']) ? next() : res.sendStatus(401)));
+`,
+    },
+  ],
+  invalid: [
+    // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const USER = process.env.BASIC_USER || 'admin';
+const PASS = process.env.BASIC_PASS || 'secret';
+app.use((req, res, next) => {
+  const [user, pass] = Buffer.from(req.headers.authorization.split(' ')[1], 'base64').toString().split(':');
+  if (user === USER && pass === PASS) return next();
+  res.status(401).end();
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+const USER = process.env.BASIC_USER || 'admin';
+const PASS = process.env.BASIC_PASS || 'secret';
+app.use((req, res, next) => {
+  const [user, pass] = Buffer.from(req.headers.authorization.split(' ')[1], 'base64').toString().split(':');
+  if ((typeof user === 'string' && typeof USER === 'string' && Buffer.byteLength(user) === Buffer.byteLength(USER) && timingSafeEqual(Buffer.from(user), Buffer.from(USER))) && pass === PASS) return next();
+  res.status(401).end();
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unsafeCompare',
+          line: 8,
+          column: 24,
+          endLine: 8,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+const USER = process.env.BASIC_USER || 'admin';
+const PASS = process.env.BASIC_PASS || 'secret';
+app.use((req, res, next) => {
+  const [user, pass] = Buffer.from(req.headers.authorization.split(' ')[1], 'base64').toString().split(':');
+  if (user === USER && (typeof pass === 'string' && typeof PASS === 'string' && Buffer.byteLength(pass) === Buffer.byteLength(PASS) && timingSafeEqual(Buffer.from(pass), Buffer.from(PASS)))) return next();
+  res.status(401).end();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the Express webhook compares the x-signature header with !==; the namespace import is reused.
+    {
+      code: `
+import express from 'express';
+import * as crypto from 'node:crypto';
+const app = express();
+app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.body).digest('hex');
+  if (req.headers['x-signature'] !== expected) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 46,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import express from 'express';
+import * as crypto from 'node:crypto';
+const app = express();
+app.post('/webhook', express.raw({ type: 'application/json' }), (req, res) => {
+  const expected = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.body).digest('hex');
+  if (!(typeof req.headers['x-signature'] === 'string' && typeof expected === 'string' && Buffer.byteLength(req.headers['x-signature']) === Buffer.byteLength(expected) && crypto.timingSafeEqual(Buffer.from(req.headers['x-signature']), Buffer.from(expected)))) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the CommonJS webhook compares the digest with ===; the fix requires crypto inline.
+    {
+      code: `
+const express = require('express');
+const { createHmac } = require('crypto');
+const app = express();
+app.post('/webhook', express.raw({ type: '*/*' }), (req, res) => {
+  const signature = req.get('x-hub-signature-256');
+  const digest = 'sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET).update(req.body).digest('hex');
+  if (digest === signature) return res.sendStatus(204);
+  res.sendStatus(401);
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+const express = require('express');
+const { createHmac } = require('crypto');
+const app = express();
+app.post('/webhook', express.raw({ type: '*/*' }), (req, res) => {
+  const signature = req.get('x-hub-signature-256');
+  const digest = 'sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET).update(req.body).digest('hex');
+  if ((typeof digest === 'string' && typeof signature === 'string' && Buffer.byteLength(digest) === Buffer.byteLength(signature) && require('node:crypto').timingSafeEqual(Buffer.from(digest), Buffer.from(signature)))) return res.sendStatus(204);
+  res.sendStatus(401);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the Fastify handler compares request.headers['x-signature'] with !==; a named import is added.
+    {
+      code: `
+import Fastify from 'fastify';
+import { createHmac } from 'node:crypto';
+const fastify = Fastify();
+fastify.post('/webhook', async (request, reply) => {
+  const expected = createHmac('sha256', process.env.WEBHOOK_SECRET as string).update(request.rawBody as Buffer).digest('hex');
+  if (request.headers['x-signature'] !== expected) return reply.code(401).send();
+  return { ok: true };
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 50,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import Fastify from 'fastify';
+import { createHmac } from 'node:crypto';
+const fastify = Fastify();
+fastify.post('/webhook', async (request, reply) => {
+  const expected = createHmac('sha256', process.env.WEBHOOK_SECRET as string).update(request.rawBody as Buffer).digest('hex');
+  if (!(typeof request.headers['x-signature'] === 'string' && typeof expected === 'string' && Buffer.byteLength(request.headers['x-signature']) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(request.headers['x-signature']), Buffer.from(expected)))) return reply.code(401).send();
+  return { ok: true };
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the Koa middleware compares ctx.get('x-signature') with !== (CommonJS, default-style require).
+    {
+      code: `
+const Koa = require('koa');
+const crypto = require('crypto');
+const app = new Koa();
+app.use(async (ctx, next) => {
+  const expected = crypto.createHmac('sha256', process.env.SIGNING_SECRET).update(ctx.request.rawBody).digest('hex');
+  if (ctx.get('x-signature') !== expected) ctx.throw(401);
+  await next();
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 42,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because Koa's ctx.request.headers signature is destructured and compared with === in TypeScript.
+    {
+      code: `
+import Koa, { type Context } from 'koa';
+import { createHmac } from 'node:crypto';
+const app = new Koa();
+const secret: string = process.env.SIGNING_SECRET ?? '';
+app.use(async (ctx: Context, next) => {
+  const { 'x-signature': given } = ctx.request.headers;
+  const expected = createHmac('sha256', secret).update(ctx.request.rawBody).digest('hex');
+  if ((given as string) === expected) return next();
+  ctx.status = 401;
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 37,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import Koa, { type Context } from 'koa';
+import { createHmac } from 'node:crypto';
+const app = new Koa();
+const secret: string = process.env.SIGNING_SECRET ?? '';
+app.use(async (ctx: Context, next) => {
+  const { 'x-signature': given } = ctx.request.headers;
+  const expected = createHmac('sha256', secret).update(ctx.request.rawBody).digest('hex');
+  if ((typeof (given as string) === 'string' && typeof expected === 'string' && Buffer.byteLength((given as string)) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from((given as string)), Buffer.from(expected)))) return next();
+  ctx.status = 401;
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because an API key header is compared with != against the env key: loose equality gets no rewrite.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  if (req.headers['x-api-key'] != process.env.API_KEY) return res.sendStatus(401);
+  next();
+});
+`,
+      errors: [{ messageId: 'unsafeCompare', line: 5, column: 7, endLine: 5, endColumn: 54, suggestions: [] }],
+    },
+    // Invalid because a bearer token is compared with a template literal holding the env token.
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const auth = req.headers.authorization;
+  if (auth === \`Bearer \${process.env.ADMIN_TOKEN}\`) return next();
+  res.sendStatus(401);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 51,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.use((req, res, next) => {
+  const auth = req.headers.authorization;
+  if ((typeof auth === 'string' && Buffer.byteLength(auth) === Buffer.byteLength(\`Bearer \${process.env.ADMIN_TOKEN}\`) && timingSafeEqual(Buffer.from(auth), Buffer.from(\`Bearer \${process.env.ADMIN_TOKEN}\`)))) return next();
+  res.sendStatus(401);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the basic-auth package's password is compared with !==.
+    {
+      code: `
+const express = require('express');
+const auth = require('basic-auth');
+const app = express();
+app.use((req, res, next) => {
+  const credentials = auth(req);
+  if (!credentials || credentials.pass !== process.env.ADMIN_PASSWORD) return res.sendStatus(401);
+  next();
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 70,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+const express = require('express');
+const auth = require('basic-auth');
+const app = express();
+app.use((req, res, next) => {
+  const credentials = auth(req);
+  if (!credentials || !(typeof credentials.pass === 'string' && typeof process.env.ADMIN_PASSWORD === 'string' && Buffer.byteLength(credentials.pass) === Buffer.byteLength(process.env.ADMIN_PASSWORD) && require('node:crypto').timingSafeEqual(Buffer.from(credentials.pass), Buffer.from(process.env.ADMIN_PASSWORD)))) return res.sendStatus(401);
+  next();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the express-basic-auth authorizer compares the password with the env secret by ===.
+    {
+      code: `
+const express = require('express');
+const basicAuth = require('express-basic-auth');
+const app = express();
+app.use(basicAuth({ authorizer: (user, pass) => user === 'admin' && pass === process.env.ADMIN_PASS }));
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 5,
+          column: 69,
+          endLine: 5,
+          endColumn: 100,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+const express = require('express');
+const basicAuth = require('express-basic-auth');
+const app = express();
+app.use(basicAuth({ authorizer: (user, pass) => user === 'admin' && (typeof pass === 'string' && typeof process.env.ADMIN_PASS === 'string' && Buffer.byteLength(pass) === Buffer.byteLength(process.env.ADMIN_PASS) && require('node:crypto').timingSafeEqual(Buffer.from(pass), Buffer.from(process.env.ADMIN_PASS))) }));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because Buffer#equals and Buffer.compare stop at the first differing byte.
+    {
+      code: `
+import Fastify from 'fastify';
+import crypto from 'crypto';
+const fastify = Fastify();
+fastify.post('/hook', async (request, reply) => {
+  const expected = crypto.createHmac('sha256', process.env.HOOK_SECRET as string).update(request.rawBody as Buffer).digest();
+  const given = Buffer.from(String(request.headers['stripe-signature']), 'hex');
+  if (!given.equals(expected)) return reply.code(401).send();
+  if (Buffer.compare(given, expected) !== 0) return reply.code(401).send();
+  return { ok: true };
+});
+`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 8, column: 8, endLine: 8, endColumn: 30, suggestions: [] },
+        { messageId: 'unsafeCompare', line: 9, column: 7, endLine: 9, endColumn: 38, suggestions: [] },
+      ],
+    },
+    // Invalid because timingSafeEqual runs on inputs of unchecked length: a short signature throws a RangeError.
+    {
+      code: `
+import Fastify from 'fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const fastify = Fastify();
+fastify.post('/hook', async (request, reply) => {
+  const items = (request.body as { items: string[] }).items;
+  if (items.length > 100) return reply.code(413).send();
+  const expected = createHmac('sha256', process.env.HOOK_SECRET as string).update(request.rawBody as Buffer).digest('hex');
+  if (!timingSafeEqual(Buffer.from(String(request.headers['x-signature'])), Buffer.from(expected))) {
+    return reply.code(401).send();
+  }
+  return { ok: true };
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 9, column: 8, endLine: 9, endColumn: 99 }],
+    },
+    // Invalid because localeCompare, endsWith and includes compare the secret character by character.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const allowed = (process.env.API_KEYS ?? '').split(',');
+app.use((req, res, next) => {
+  const key = String(req.headers['x-api-key']);
+  if (key.localeCompare(process.env.MASTER_KEY ?? '') === 0) return next();
+  if (String(req.headers.authorization).endsWith(process.env.SERVICE_TOKEN ?? '')) return next();
+  if (allowed.includes(key)) return next();
+  res.sendStatus(401);
+});
+`,
+      errors: [
+        { messageId: 'unsafeCompare', line: 7, column: 7, endLine: 7, endColumn: 54, suggestions: [] },
+        { messageId: 'unsafeCompare', line: 8, column: 7, endLine: 8, endColumn: 82, suggestions: [] },
+        { messageId: 'unsafeCompare', line: 9, column: 7, endLine: 9, endColumn: 28, suggestions: [] },
+      ],
+    },
+    // Invalid because the same-file helper compares the header with the digest it computed.
+    {
+      code: `
+import express from 'express';
+import { createHmac } from 'node:crypto';
+const app = express();
+function verify(signature: string | undefined, body: Buffer): boolean {
+  const expected = createHmac('sha256', process.env.WEBHOOK_SECRET!).update(body).digest('hex');
+  return signature === expected;
+}
+app.post('/hook', express.raw({ type: 'application/json' }), (req, res) => {
+  if (!verify(req.get('x-signature'), req.body)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 10,
+          endLine: 7,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+import { createHmac } from 'node:crypto';
+const app = express();
+function verify(signature: string | undefined, body: Buffer): boolean {
+  const expected = createHmac('sha256', process.env.WEBHOOK_SECRET!).update(body).digest('hex');
+  return (typeof signature === 'string' && typeof expected === 'string' && Buffer.byteLength(signature) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(signature), Buffer.from(expected)));
+}
+app.post('/hook', express.raw({ type: 'application/json' }), (req, res) => {
+  if (!verify(req.get('x-signature'), req.body)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the Hono route compares c.req.header('x-signature') with !==.
+    {
+      code: `
+import { Hono } from 'hono';
+import { createHmac } from 'node:crypto';
+const app = new Hono();
+app.post('/hook', async (c) => {
+  const expected = createHmac('sha256', process.env.HOOK_SECRET!).update(await c.req.text()).digest('hex');
+  if (c.req.header('x-signature') !== expected) return c.text('bad signature', 401);
+  return c.text('ok');
+});
+`,
+      errors: [{ messageId: 'unsafeCompare', line: 7, column: 7, endLine: 7, endColumn: 47, suggestions: [] }],
+    },
+    // Invalid because the Next.js route handler compares the svix-signature header with ===.
+    {
+      code: `
+import { createHmac } from 'node:crypto';
+export async function POST(request: Request) {
+  const raw = await request.text();
+  const sig = request.headers.get('svix-signature');
+  const expected = createHmac('sha256', process.env.SVIX_SECRET!).update(raw).digest('base64');
+  if (sig === expected) return Response.json({ ok: true });
+  return new Response('bad signature', { status: 401 });
+}
+`,
+      filename: 'app/api/hook/route.ts',
+      errors: [
+        {
+          messageId: 'unsafeCompare',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 23,
+          suggestions: [
+            {
+              messageId: 'useTimingSafeEqual',
+              output: `
+import { timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+export async function POST(request: Request) {
+  const raw = await request.text();
+  const sig = request.headers.get('svix-signature');
+  const expected = createHmac('sha256', process.env.SVIX_SECRET!).update(raw).digest('base64');
+  if ((typeof sig === 'string' && typeof expected === 'string' && Buffer.byteLength(sig) === Buffer.byteLength(expected) && timingSafeEqual(Buffer.from(sig), Buffer.from(expected)))) return Response.json({ ok: true });
+  return new Response('bad signature', { status: 401 });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because a hard-coded password constant is still a password compared by timing.
+    {
+      code: `
+import express from 'express';
+const app = express();
+const ADMIN_PASSWORD = 'hunter2';
+app.use((req, res, next) => {
+  const [, pass] = Buffer.from(String(req.headers.authorization).split(' ')[1] ?? '', 'base64').toString().split(':');
+  return pass == ADMIN_PASSWORD ? next() : res.sendStatus(401);
+});
+`,
+      errors: [{ messageId: 'unsafeCompare', line: 7, column: 10, endLine: 7, endColumn: 32, suggestions: [] }],
+    },
+  ],
+});
