@@ -121,6 +121,19 @@ export function createGuard(behaviour: Behaviour): (fn: FunctionNode, target: No
     return undefined;
   };
 
+  /**
+   * `if (signature === expected) { ...target }`: the target only runs when a credential test passes, whatever
+   * follows the `if`. Negated tests (`!user`, `sig !== expected`) guard the other branch, not this one.
+   */
+  const positiveCheck = (stmt: TSESTree.IfStatement, branch: Node): AuthEvidence | undefined => {
+    if (branch !== stmt.consequent) return undefined;
+    const test = skipTS(stmt.test);
+    if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return undefined;
+    if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) return undefined;
+    const cred = behaviour.credentialIn(stmt.test);
+    return cred ? evidence(stmt, cred, 'checks') : undefined;
+  };
+
   /** An earlier statement that stops unauthenticated requests from getting past it. */
   const guardStatement = (stmt: Node): AuthEvidence | undefined => {
     // if (!user) return 401;  /  if (user) { ... } else { return 401 }
@@ -155,7 +168,7 @@ export function createGuard(behaviour: Behaviour): (fn: FunctionNode, target: No
         }
       } else if (p.type === AST_NODE_TYPES.IfStatement && n !== p.test) {
         // if (user) { ...target } else return 401  /  if (!user) return 401; else { ...target }
-        const ev = checkIf(p, n === p.consequent ? p.alternate : p.consequent);
+        const ev = checkIf(p, n === p.consequent ? p.alternate : p.consequent) ?? positiveCheck(p, n);
         if (ev) return ev;
       }
       n = p;

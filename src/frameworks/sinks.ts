@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
-import type { FileContext, Framework, FunctionNode, Node, ParamRole, Sink } from '../types.js';
+import type { FileContext, Framework, Node, ParamRole, Sink } from '../types.js';
 import { paramVariable, type Collector } from './common.js';
 
 const FRAMEWORK_MODULE = /^(express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(\/.*)?|next(\/.*)?)$/;

@@ -112,4 +112,10 @@ describe('the packed plugin in a consumer project', () => {
     expect(of('leaking.js').filter((m) => m.ruleId?.startsWith('llm-leak/')).length, lint.stdout).toBeGreaterThan(0);
     expect(of('clean.js')).toEqual([]);
   });
+
+  // After `npm pack` built dist/: the README rules table and the docs headers must match the rules' metadata.
+  it('keeps the README rules table and the docs headers in sync (eslint-doc-generator --check)', { timeout: 60_000 }, () => {
+    const check = run('npx', ['--no-install', 'eslint-doc-generator', '--check'], root);
+    expect(check.status, `docs are out of date; run npm run docs:\n${check.stdout.slice(-3000)}\n${check.stderr.slice(-3000)}`).toBe(0);
+  });
 });

@@ -585,3 +585,52 @@ describe('odd shapes', () => {
     expect(guard(code, 'model')).toBe('behaviour');
   });
 });
+
+describe('guardBefore: the model call inside the branch a credential test lets through', () => {
+  const site = (code: string) =>
+    withModel(code, (m) => {
+      const call = m.llmCalls[0]!;
+      const fn = m.routes[0]!.handlers[0]!;
+      return m.authGuardBefore(fn, call.node)?.how;
+    });
+  const head = `import express from 'express'; import OpenAI from 'openai'; import { createHmac } from 'node:crypto';
+    const app = express(); const client = new OpenAI();`;
+
+  it('counts `if (signature === expected) { call }` with the refusal after it', () => {
+    expect(
+      site(`${head}
+      app.post('/ask', async (req, res) => {
+        const expected = createHmac('sha256', process.env.S).update(req.rawBody).digest('hex');
+        if (req.get('x-signature') === expected) {
+          const c = await client.chat.completions.create({ model: 'm', messages: [] });
+          return res.json({ text: c.choices[0].message.content });
+        }
+        return res.sendStatus(401);
+      });`),
+    ).toBeDefined();
+  });
+
+  it('does not count a negated test around the call', () => {
+    expect(
+      site(`${head}
+      app.post('/ask', async (req, res) => {
+        if (req.get('x-signature') !== process.env.S) {
+          await client.chat.completions.create({ model: 'm', messages: [] });
+        }
+        res.end();
+      });`),
+    ).toBeUndefined();
+  });
+
+  it('does not count a test of ordinary request data', () => {
+    expect(
+      site(`${head}
+      app.post('/ask', async (req, res) => {
+        if (req.body.prompt) {
+          await client.chat.completions.create({ model: 'm', messages: [] });
+        }
+        res.end();
+      });`),
+    ).toBeUndefined();
+  });
+});
