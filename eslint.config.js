@@ -3,7 +3,7 @@ import eslintPlugin from 'eslint-plugin-eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'examples/', 'test/fixtures/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'examples/', 'test/fixtures/', 'test/corpus/', 'node_modules/', 'coverage/'] },
   {
     files: ['src/**/*.ts', 'rules/**/*.ts', 'test/**/*.ts'],
     extends: [tseslint.configs.recommended],

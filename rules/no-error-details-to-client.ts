@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } from '../src/ast.js';
+import { enclosingFunction, firstFrom, propertyName, resolveFunction, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { getModel, type FileModel } from '../src/model.js';
 import type { FunctionNode, Node } from '../src/types.js';
@@ -33,9 +33,9 @@ export default createRule({
         const model = getModel(context);
         if (!model.relevant) return;
         const scopes = errorScopes(model);
-        if (scopes.length === 0) return;
+        if (scopes.size === 0) return;
         for (const sink of model.sinks) {
-          if (!scopes.some((fn) => contains(fn, sink.node))) continue;
+          if (!insideAny(scopes, sink.node)) continue;
           const leak = errorDetail(model, sink.node);
           if (!leak) continue;
           context.report({ node: sink.node, messageId: 'errorDetails', data: { what: context.sourceCode.getText(leak) } });
@@ -49,18 +49,25 @@ export default createRule({
  * Error handlers, the handlers of routes that reach a model call, and the same-file helpers they call directly
  * (`sendError(res, err)`), where the response is often written.
  */
-function errorScopes(model: FileModel): FunctionNode[] {
-  const out = [...model.errorHandlers];
+function errorScopes(model: FileModel): Set<FunctionNode> {
+  const out = new Set<FunctionNode>(model.errorHandlers);
   for (const route of model.routes) {
-    for (const h of route.handlers) if (model.reachedLlmCall(h)) out.push(h);
+    for (const h of route.handlers) if (model.reachedLlmCall(h)) out.add(h);
   }
   const helpers = new Set<FunctionNode>();
   for (const call of model.file.index.calls) {
-    if (!out.some((fn) => contains(fn, call))) continue;
+    if (!insideAny(out, call)) continue;
     const callee = resolveFunction(model.file.sourceCode, call.callee);
-    if (callee && !out.includes(callee)) helpers.add(callee);
+    if (callee && !out.has(callee)) helpers.add(callee);
   }
-  return [...out, ...helpers];
+  for (const h of helpers) out.add(h);
+  return out;
+}
+
+/** Whether `node` lies in one of `fns`: a walk up its parents, so the cost does not grow with the number of routes. */
+function insideAny(fns: ReadonlySet<Node>, node: Node): boolean {
+  for (let n: Node | undefined = node; n; n = n.parent) if (fns.has(n)) return true;
+  return false;
 }
 
 /**
@@ -120,7 +127,13 @@ function errorDetail(model: FileModel, root: Node): Node | undefined {
         // A same-file function: what it returns (its parameters carry the caller's arguments' origins).
         const fn = resolveFunction(model.file.sourceCode, n.callee);
         if (fn && fn.body.type !== AST_NODE_TYPES.BlockStatement) stack.push(fn.body);
-        else if (fn) for (const r of model.file.index.returns) if (r.argument && contains(fn, r) && enclosingFunction(r) === fn) stack.push(r.argument);
+        else if (fn) {
+          const returns = model.file.index.returns;
+          for (let i = firstFrom(returns, fn.range[0], (r) => r.range[0]); i < returns.length && returns[i]!.range[0] < fn.range[1]; i++) {
+            const r = returns[i]!;
+            if (r.argument && enclosingFunction(r) === fn) stack.push(r.argument);
+          }
+        }
         // Other calls (an imported `toPublicError(err)`) may sanitise: stay silent.
         break;
       }

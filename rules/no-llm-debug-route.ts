@@ -1,7 +1,7 @@
 import { contains } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { getModel, type FileModel } from '../src/model.js';
-import { describeOrigin, describeRoute, registrationLoc } from '../src/report.js';
+import { describeMount, describeOrigin, describeRoute, mountedPath, registrationLoc } from '../src/report.js';
 import type { Node, Origin, Route } from '../src/types.js';
 
 /**
@@ -29,6 +29,8 @@ export default createRule({
     messages: {
       debugRoute:
         'The debug route {{route}} sends {{what}} to the client; remove it, or register it only outside production and behind authentication.',
+      debugRouteMount:
+        'The debug route {{route}} (mounted at {{mount}}) sends {{what}} to the client; remove it, or register it only outside production and behind authentication.',
     },
     schema: [],
   },
@@ -41,19 +43,26 @@ export default createRule({
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {
-          if (route.path === undefined || !isDebugPath(route.path)) continue;
+          // A router mounted from another file: its paths, dev-only branches and auth come from the mounts too.
+          const mounts = route.path === undefined ? undefined : model.mountsOf(route);
+          const ways = mounts?.length ? mounts.map((m) => ({ mount: m, path: mountedPath(m, route) })) : [{ mount: undefined, path: route.path }];
+          const debug = ways.filter((w) => w.path !== undefined && isDebugPath(w.path));
+          if (debug.length === 0) continue;
           const leak = leakOf(model, route);
           if (!leak) continue;
-          if (route.devOnly && isAuthenticated(model, route, leak.sink)) continue;
-          if (reported.has(route.registration)) continue;
+          const open = debug.find((w) =>
+            !((route.devOnly || !!w.mount?.devOnly) && (!!w.mount?.auth || isAuthenticated(model, route, leak.sink))));
+          if (!open || reported.has(route.registration)) continue;
           reported.add(route.registration);
+          // The system prompt and the message history are both prompts here.
+          const what = leak.origin.kind === 'prompt' ? 'a prompt given to the model' : describeOrigin(leak.origin);
           context.report({
             loc: registrationLoc(route),
-            messageId: 'debugRoute',
+            messageId: open.mount ? 'debugRouteMount' : 'debugRoute',
             data: {
-              route: describeRoute(route),
-              // The system prompt and the message history are both prompts here.
-              what: leak.origin.kind === 'prompt' ? 'a prompt given to the model' : describeOrigin(leak.origin),
+              route: describeRoute({ ...route, path: open.path }),
+              what,
+              ...(open.mount ? { mount: describeMount(open.mount, context.cwd) } : {}),
             },
           });
         }

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { getModel } from '../src/model.js';
-import { describeRoute, providerName, registrationLoc } from '../src/report.js';
+import { describeMount, describeRoute, mountedPath, providerName, registrationLoc } from '../src/report.js';
 import type { Route } from '../src/types.js';
 
 /** "POST /chat"; a handler for every method (Next.js pages/api, `app.all`) reads as its path alone. */
@@ -22,6 +22,10 @@ export default createRule({
     messages: {
       unauthenticated:
         '{{route}} calls a model ({{provider}}) with no authentication in front of it, so anyone can use the model through it.',
+      unauthenticatedMount:
+        '{{route}} calls a model ({{provider}}) and is mounted at {{mount}} with no authentication in front of it, so anyone can use the model through it.',
+      unmounted:
+        '{{route}} calls a model ({{provider}}) with no authentication in front of it, and no app entry was found that mounts its router behind authentication.',
     },
     schema: [],
   },
@@ -39,11 +43,26 @@ export default createRule({
           const open = model.llmSitesIn(route.handlers).find((s) => !model.authGuardBefore(s.fn, s.site));
           if (!open) continue;
           if (reported.has(route.registration)) continue;
+          const provider = providerName(open.call);
+          // Routers mounted from another file: judged by the project route map (src/project).
+          const mounts = model.mountsOf(route);
+          if (mounts && mounts.length === 0 && model.file.settings.unmountedRouters === 'ignore') continue;
+          const bare = mounts?.find((m) => !m.auth);
+          if (mounts && mounts.length > 0 && !bare) continue;
           reported.add(route.registration);
+          if (bare) {
+            const full = { ...route, path: mountedPath(bare, route) };
+            context.report({
+              loc: registrationLoc(route),
+              messageId: 'unauthenticatedMount',
+              data: { route: routeName(full), provider, mount: describeMount(bare, context.cwd) },
+            });
+            continue;
+          }
           context.report({
             loc: registrationLoc(route),
-            messageId: 'unauthenticated',
-            data: { route: routeName(route), provider: providerName(open.call) },
+            messageId: mounts ? 'unmounted' : 'unauthenticated',
+            data: { route: routeName(route), provider },
           });
         }
       },

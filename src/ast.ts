@@ -182,7 +182,9 @@ export function variableOf(
 ): Scope.Variable | undefined {
   // Defensive: getScope throws for nodes that are not part of this file's tree.
   try {
-    return (findVariable(sourceCode.getScope(id) as never, id as never) as Scope.Variable | null) ?? undefined;
+    // getScope already gives the innermost scope; passing the name (not the node) skips eslint-utils' search of
+    // child scopes, which is linear in their number and made files with thousands of handlers quadratic.
+    return (findVariable(sourceCode.getScope(id) as never, id.name) as Scope.Variable | null) ?? undefined;
   } catch {
     return undefined;
   }
@@ -221,4 +223,16 @@ export function resolveFunction(
 /** True when `inner` lies inside `outer` (or is it). */
 export function contains(outer: Node, inner: Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/** Index of the first item starting at or after `pos` in a list sorted by start (binary search, so scans stay linear). */
+export function firstFrom<T>(items: readonly T[], pos: number, start: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start(items[mid]!) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

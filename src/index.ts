@@ -54,6 +54,8 @@ const plugin = {
 // Configs are attached after the object exists so that they can reference the plugin itself.
 Object.assign(plugin.configs, {
   recommended: { name: 'llm-leak/recommended', plugins: { 'llm-leak': plugin }, rules: ruleSet('recommended') },
+  // The same rules; they use the checker when the consumer sets `parserOptions.projectService` (as with
+  // typescript-eslint's type-checked configs, the config leaves parser options to the consumer: see README).
   'recommended-type-checked': {
     name: 'llm-leak/recommended-type-checked',
     plugins: { 'llm-leak': plugin },

@@ -4,14 +4,16 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { contains, enclosingFunction, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { contains, enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
 import { findLlmCalls } from './llm/index.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
+import type { ExternalMount } from './frameworks/common.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
 import { findLoggerCalls } from './logging.js';
+import { projectMounts, type LintOptions, type ProjectMount } from './project/index.js';
 import type {
   AuthEvidence,
   FileContext,
@@ -65,6 +67,14 @@ export interface FileModel {
   authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
   /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */
   readonly relevant: boolean;
+  /**
+   * Where the project's entry files mount the router or plugin a route belongs to (see src/project). Undefined when
+   * the map does not apply (the route is on an app, its router is not exported, the file is not on disk); empty
+   * when a router is exported but no entry mounts it.
+   */
+  mountsOf(route: Route): readonly ProjectMount[] | undefined;
+  /** Routers and plugins imported from other files and mounted in this one. */
+  readonly externalMounts: readonly ExternalMount[];
 }
 
 const models = new WeakMap<TSESTree.Program, FileModel>();
@@ -75,7 +85,10 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   const ast = sourceCode.ast;
   const hit = models.get(ast);
   if (hit) return hit;
-  const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename);
+  const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename, {
+    cwd: context.cwd,
+    languageOptions: context.languageOptions as LintOptions['languageOptions'],
+  });
   models.set(ast, model);
   return model;
 }
@@ -85,6 +98,7 @@ export function buildModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
   allSettings: Record<string, unknown>,
   filename?: string,
+  lint?: LintOptions,
 ): FileModel {
   const settings = readSettings(allSettings);
   const { index, imports } = indexProgram(sourceCode.ast, sourceCode.visitorKeys);
@@ -147,8 +161,9 @@ export function buildModel(
         if (!call) continue;
         if (contains(fn, call.node)) return { fn, site: call.node, call };
         // Reached through a helper: the first call in fn whose callee reaches a model call.
-        for (const c of file.index.calls) {
-          if (c.range[0] < fn.range[0]) continue;
+        const calls = file.index.calls;
+        for (let i = firstFrom(calls, fn.range[0], nodeStart); i < calls.length; i++) {
+          const c = calls[i]!;
           if (c.range[0] > fn.range[1]) break;
           const callee = resolveFunction(sourceCode, c.callee);
           if (callee && callee !== fn && model.reachedLlmCall(callee)) return { fn, site: c, call };
@@ -163,14 +178,16 @@ export function buildModel(
         const first = model.reachedLlmCall(fn);
         if (!first) continue;
         const before = out.length;
-        for (const call of model.llmCalls) {
-          // llmCalls are in source order.
-          if (call.node.range[0] < fn.range[0]) continue;
+        // llmCalls and index.calls are in source order: start at fn with a binary search, stop past its end.
+        const llmCalls = model.llmCalls;
+        for (let i = firstFrom(llmCalls, fn.range[0], (call) => call.node.range[0]); i < llmCalls.length; i++) {
+          const call = llmCalls[i]!;
           if (call.node.range[0] > fn.range[1]) break;
           if (runsInline(call.node, fn)) out.push({ fn, site: call.node, call });
         }
-        for (const c of file.index.calls) {
-          if (c.range[0] < fn.range[0]) continue;
+        const calls = file.index.calls;
+        for (let i = firstFrom(calls, fn.range[0], nodeStart); i < calls.length; i++) {
+          const c = calls[i]!;
           if (c.range[0] > fn.range[1]) break;
           if (!runsInline(c, fn)) continue;
           // f(x), or items.forEach(f): a same-file function called or passed along runs here.
@@ -200,9 +217,17 @@ export function buildModel(
     get relevant() {
       return isRelevant(file);
     },
+    get externalMounts() {
+      return getFrameworks().externalMounts ?? [];
+    },
+    mountsOf(route) {
+      return lint ? projectMounts(file, allSettings, lint, route) : undefined;
+    },
   };
   return model;
 }
+
+const nodeStart = (n: Node): number => n.range[0];
 
 /**
  * Whether `node` runs as part of `fn` itself: every function between them is an inline callback argument

@@ -1,7 +1,10 @@
 /** Shared pieces of how reports read and where they sit. */
+import path from 'node:path';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from './ast.js';
 import type { LlmCall, Origin, Route } from './types.js';
+import { joinPath } from './frameworks/common.js';
+import type { ProjectMount } from './project/index.js';
 
 /**
  * Where a route report sits: the head of the registration (`app.post('/chat'`, `fastify.route({`,
@@ -27,6 +30,18 @@ export function registrationLoc(route: Route): TSESTree.SourceLocation {
     if (decl?.type === AST_NODE_TYPES.FunctionDeclaration) return { start, end: decl.loc.start };
   }
   return reg.loc;
+}
+
+/** A route's full path under a mount from another file (undefined when either is not static). */
+export function mountedPath(mount: ProjectMount, route: Route): string | undefined {
+  return mount.path === undefined || route.path === undefined ? undefined : joinPath(mount.path, route.path) || '/';
+}
+
+/** "/api in app.ts": where another file mounts a router, the file relative to the cwd. */
+export function describeMount(mount: ProjectMount, cwd: string): string {
+  const rel = path.relative(cwd, mount.file);
+  const file = (rel && !rel.startsWith('..') ? rel : mount.file).split(path.sep).join('/');
+  return `${mount.path === undefined ? 'a computed path' : mount.path || '/'} in ${file}`;
 }
 
 /** "POST /chat" or "POST route" when the path is not static. */

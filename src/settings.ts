@@ -9,15 +9,22 @@ export interface LlmLeakSettings {
   readonly loggers: readonly string[];
   /** Extra names of headers, variables or fields that hold secrets (`x-tenant-key`, `clientSecret`). */
   readonly sensitiveNames: readonly string[];
+  /** Entry files of the app (paths or globs relative to the cwd) the project route map starts from, besides the ones it finds. */
+  readonly entries: readonly string[];
+  /** What to do with a route whose router no entry mounts: 'report' it (the default) or 'ignore' it. */
+  readonly unmountedRouters: 'report' | 'ignore';
 }
 
-const KEYS = ['llmCalls', 'authMiddleware', 'loggers', 'sensitiveNames'] as const;
+const KEYS = ['llmCalls', 'authMiddleware', 'loggers', 'sensitiveNames', 'entries', 'unmountedRouters'] as const;
+const UNMOUNTED = ['report', 'ignore'] as const;
 
 export const DEFAULT_SETTINGS: LlmLeakSettings = Object.freeze({
   llmCalls: [],
   authMiddleware: [],
   loggers: [],
   sensitiveNames: [],
+  entries: [],
+  unmountedRouters: 'report',
 });
 
 const cache = new WeakMap<object, LlmLeakSettings>();
@@ -36,12 +43,19 @@ export function readSettings(all: Readonly<Record<string, unknown>> | undefined)
   }
   const hit = cache.get(raw);
   if (hit) return hit;
-  const out: Record<string, readonly string[]> = {};
+  const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!(KEYS as readonly string[]).includes(key)) {
       throw new SettingsError(
         `settings['llm-leak'] has an unknown key '${key}'; the known keys are ${KEYS.join(', ')}.`,
       );
+    }
+    if (key === 'unmountedRouters') {
+      if (!(UNMOUNTED as readonly unknown[]).includes(value)) {
+        throw new SettingsError(`settings['llm-leak'].unmountedRouters must be 'report' or 'ignore', got ${describe(value)}.`);
+      }
+      out[key] = value;
+      continue;
     }
     if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0)) {
       throw new SettingsError(

@@ -104,6 +104,11 @@ export interface Route {
   readonly unresolved: boolean;
   /** The registration sits under a branch that only runs outside production (e.g. `if (process.env.NODE_ENV !== 'production')`). */
   readonly devOnly: boolean;
+  /**
+   * The router, app or Fastify plugin at the top of the route's mount chain in this file (`app` for `express()`,
+   * `fastify()`, `new Koa()`, `new Hono()`): the project route map looks for where it is mounted.
+   */
+  readonly root?: { readonly node: Node; readonly app: boolean };
 }
 
 /** A place where a value goes back to the HTTP client. */

@@ -332,9 +332,10 @@ export function createBehaviour(model: FileModel): Behaviour {
       return undefined;
     }
     if (info) return undefined;
-    // Last-resort heuristic: an unresolvable `verify...` call with an auth-like name (verifyIdToken, verifyWebhook).
+    // Last-resort heuristic: an unresolvable `verify...` call with an auth-like name (verifyIdToken, verifyWebhook), or
+    // a `require/ensure/assert...` one (`await requireUser(req)`), which by convention throws or redirects.
     const name = calleeName(callee);
-    if (name && /(^|\.)verify/i.test(name) && isAuthLikeName(name)) return read('verifier', name, /signature|webhook/i.test(name), true);
+    if (name && (/(^|\.)verify/i.test(name) || /(^|\.)(require|ensure|assert)[A-Z_]/.test(name)) && isAuthLikeName(name)) return read('verifier', name, /signature|webhook/i.test(name), true);
     return undefined;
   };
 

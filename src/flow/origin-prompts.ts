@@ -17,6 +17,8 @@ export interface PromptIndex {
   chainCalls(node: TSESTree.MemberExpression): ReadonlySet<LlmCall> | undefined;
 }
 
+const CHAIN_SEP = '\u0000';
+
 /** Methods and functions whose result is built from their receiver and arguments. */
 const BUILDING_METHODS = new Set([
   'concat', 'join', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'toString',
@@ -34,7 +36,10 @@ export function buildPromptIndex(
 ): PromptIndex {
   const nodes = new Map<Node, Set<LlmCall>>();
   const vars = new Map<Scope.Variable, Set<LlmCall>>();
-  const chains = new Map<Scope.Variable, { chain: string[]; call: LlmCall }[]>();
+  // Keyed by the joined chain so that adding and looking up cost the chain's length, not the number of entries
+  // (10,000 `req.body.x` inputs made both quadratic); `seq` keeps the old insertion order of the hits.
+  const chains = new Map<Scope.Variable, Map<string, { seq: number; call: LlmCall }[]>>();
+  let seq = 0;
   const add = <K>(map: Map<K, Set<LlmCall>>, key: K, call: LlmCall): boolean => {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
@@ -83,9 +88,12 @@ export function buildPromptIndex(
       }
     };
     const addChain = (v: Scope.Variable, chain: string[]): void => {
-      const list = chains.get(v) ?? [];
-      if (!list.some((e) => e.call === call && same(e.chain, chain))) list.push({ chain, call });
-      chains.set(v, list);
+      let byKey = chains.get(v);
+      if (!byKey) chains.set(v, (byKey = new Map()));
+      const key = chain.join(CHAIN_SEP);
+      let list = byKey.get(key);
+      if (!list) byKey.set(key, (list = []));
+      if (!list.some((e) => e.call === call)) list.push({ seq: seq++, call });
     };
     while (work.length > 0) {
       const n = skipTS(work.pop()!);
@@ -160,9 +168,12 @@ export function buildPromptIndex(
       const chain = memberChain(node);
       const root = chain ? rootOf(node) : undefined;
       const v = root ? variableOf(sourceCode, root) : undefined;
-      const list = v ? chains.get(v) : undefined;
-      if (!chain || !list) return undefined;
-      const hits = list.filter((e) => e.chain.length <= chain.length && e.chain.every((k, i) => k === chain[i]));
+      const byKey = v ? chains.get(v) : undefined;
+      if (!chain || !byKey) return undefined;
+      // Entries whose chain is a prefix of this one (or equal).
+      const hits: { seq: number; call: LlmCall }[] = [];
+      for (let len = 0; len <= chain.length; len++) hits.push(...(byKey.get(chain.slice(0, len).join(CHAIN_SEP)) ?? []));
+      hits.sort((a, b) => a.seq - b.seq);
       return hits.length > 0 ? new Set(hits.map((e) => e.call)) : undefined;
     },
   };
@@ -190,10 +201,6 @@ function patternKeys(id: TSESTree.Identifier): string[] | undefined {
       return undefined;
     }
   }
-}
-
-function same(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
 }
 
 function rootOf(node: Node): TSESTree.Identifier | undefined {

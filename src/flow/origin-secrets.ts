@@ -27,6 +27,11 @@ export const SECRET_FIELD_PAIRS: readonly (readonly [string, string])[] = [
   ['signing', 'key'],
 ];
 
+/** Services whose `<SERVICE>_URL`/`_URI` holds a connection string, which carries the password (`DATABASE_URL`). */
+export const CONNECTION_URL_SERVICES: readonly string[] = [
+  'DATABASE', 'DB', 'POSTGRES', 'POSTGRESQL', 'PG', 'MYSQL', 'MONGO', 'MONGODB', 'REDIS', 'AMQP', 'RABBITMQ',
+];
+
 /** A name holding this word is public by intent (`NEXT_PUBLIC_*`, `publicKey`) and never a secret. */
 export const PUBLIC_WORD = 'public';
 
@@ -52,7 +57,13 @@ export function isSecretEnvName(name: string, settings?: Names): boolean {
   if (isSensitiveSetting(name, settings)) return true;
   const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   if (words.some((w) => w.startsWith('PUBLIC') || w.endsWith('PUBLIC'))) return false;
-  return words.some((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)));
+  if (words.some((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)))) return true;
+  // Connection strings: `DATABASE_URL`, `MONGODB_URI`, `PG_CONNECTION_STRING`.
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (CONNECTION_URL_SERVICES.includes(words[i]) && (words[i + 1] === 'URL' || words[i + 1] === 'URI')) return true;
+    if (words[i] === 'CONNECTION' && words[i + 1] === 'STRING') return true;
+  }
+  return false;
 }
 
 /** Lower-cased words of an identifier: `openaiApiKey` → ['openai','api','key'], `x-api-key` → ['x','api','key']. */

@@ -18,6 +18,94 @@ export interface Collector {
   readonly handlerFns: Map<FunctionNode, Framework>;
   /** Every registered function: handlers, middleware, hooks, error handlers. */
   readonly registered: Set<FunctionNode>;
+  /** Routers and plugins imported from other files and mounted here (read by the project route map). */
+  readonly externalMounts: ExternalMount[];
+}
+
+/** Where an imported value comes from: a relative module specifier and the export name ('default' for `module.exports`). */
+export interface ImportSource {
+  readonly specifier: string;
+  readonly name: string;
+}
+
+/** A value imported from another file mounted as a router or plugin: `app.use('/api', auth, chatRouter)`. */
+export interface ExternalMount {
+  readonly source: ImportSource;
+  /** The mount's full path in this file (prefixes of local parents included); undefined when not static. */
+  readonly path: string | undefined;
+  /** What runs before the mounted router or plugin, in this file. */
+  readonly middleware: readonly Middleware[];
+  readonly devOnly: boolean;
+  /** The mounting call. */
+  readonly node: Node;
+  /** The app, router or plugin at the top of the mount chain in this file. */
+  readonly top: { readonly node: Node; readonly app: boolean };
+}
+
+/**
+ * The relative module a mounted expression is imported from: `chatRouter` (ESM import or `require`), `routes.chat`
+ * (namespace import), `require('./chat')`, `require('./x').chat`, `sub.routes()` (Koa). Undefined for anything else.
+ */
+export function importSourceOf(file: FileContext, node: Node, depth = 0): ImportSource | undefined {
+  if (depth > 6 || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const e = skipTS(node);
+  const relative = (s: ImportSource | undefined): ImportSource | undefined => (s && /^\.\.?(\/|$)/.test(s.specifier) ? s : undefined);
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    const spec = requireSpecifier(e);
+    if (spec !== undefined) return relative({ specifier: spec, name: 'default' });
+    // sub.routes() / sub.middleware() (Koa)
+    const callee = skipTS(e.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'routes' || name === 'middleware')) return importSourceOf(file, callee.object, depth + 1);
+    return undefined;
+  }
+  if (e.type === AST_NODE_TYPES.MemberExpression) {
+    const key = propertyName(e);
+    const obj = skipTS(e.object);
+    if (!key) return undefined;
+    if (obj.type === AST_NODE_TYPES.CallExpression) {
+      const spec = requireSpecifier(obj);
+      return spec === undefined ? undefined : relative({ specifier: spec, name: key });
+    }
+    // import * as routes from './routes'; routes.chat
+    const inner = importSourceOf(file, obj, depth + 1);
+    return inner?.name === '*' || (inner?.name === 'default' && isRequireBinding(file, obj)) ? { specifier: inner.specifier, name: key } : undefined;
+  }
+  if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const v = variableOf(file.sourceCode, e);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (!def) return undefined;
+  if (def.type === 'ImportBinding') {
+    const decl = def.parent as TSESTree.ImportDeclaration;
+    const spec = def.node;
+    const name = spec.type === AST_NODE_TYPES.ImportSpecifier
+      ? (spec.imported.type === AST_NODE_TYPES.Identifier ? spec.imported.name : String(spec.imported.value))
+      : spec.type === AST_NODE_TYPES.ImportNamespaceSpecifier ? '*' : 'default';
+    return relative({ specifier: decl.source.value, name });
+  }
+  if (def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  // const { chatRouter } = require('./routes')
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern) {
+    const init = skipTS(def.node.init);
+    const spec = init.type === AST_NODE_TYPES.CallExpression ? requireSpecifier(init) : undefined;
+    const prop = def.node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value.type === AST_NODE_TYPES.Identifier && p.value.name === e.name);
+    const key = prop?.type === AST_NODE_TYPES.Property ? propertyName(prop) : undefined;
+    return spec !== undefined && key ? relative({ specifier: spec, name: key }) : undefined;
+  }
+  return def.node.id === def.name ? importSourceOf(file, def.node.init, depth + 1) : undefined;
+}
+
+function requireSpecifier(call: TSESTree.CallExpression): string | undefined {
+  const callee = skipTS(call.callee);
+  const arg = call.arguments[0];
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || arg?.type !== AST_NODE_TYPES.Literal) return undefined;
+  return typeof arg.value === 'string' ? arg.value : undefined;
+}
+
+function isRequireBinding(file: FileContext, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(file.sourceCode, node)?.defs[0];
+  return def?.type !== 'ImportBinding';
 }
 
 /** A fresh collector. */
@@ -31,6 +119,7 @@ export function createCollector(file: FileContext, model: FileModel): Collector 
     varFramework: new Map(),
     handlerFns: new Map(),
     registered: new Set(),
+    externalMounts: [],
   };
 }
 

@@ -12,6 +12,7 @@ import {
   calleeName,
   flattenArgs,
   httpMethod,
+  importSourceOf,
   isDevOnly,
   joinPath,
   makeRoute,
@@ -21,6 +22,7 @@ import {
   staticPath,
   wrapperMiddleware,
   type Collector,
+  type ImportSource,
 } from './common.js';
 
 /** Hooks that run before the handler, in lifecycle order. */
@@ -134,6 +136,7 @@ export function analyzeFastify(col: Collector): void {
   // Registrations first (to a fixpoint), so a plugin's instance parameter is known before its body is read.
   const registers = file.index.calls.filter((c) => calleeName(c) === 'register');
   const done = new Set<Node>();
+  const externals: { parent: FScope; prefix: string | undefined; devOnly: boolean; call: TSESTree.CallExpression; source: ImportSource }[] = [];
   for (let progress = true; progress; ) {
     progress = false;
     for (const call of registers) {
@@ -142,11 +145,17 @@ export function analyzeFastify(col: Collector): void {
       if (!parent) continue;
       done.add(call);
       const plugin = resolvePlugin(call.arguments[0]);
-      if (!plugin) continue;
-      progress = true;
-      const child = scopeOfFn(plugin.fn);
       const opts = call.arguments[1] && resolveObject(call.arguments[1]);
       const prefixProp = opts && findProperty(opts, 'prefix');
+      if (!plugin) {
+        // app.register(chatRoutes, { prefix: '/api' }) with `chatRoutes` imported: the project map follows it.
+        const source = call.arguments[0] && importSourceOf(file, call.arguments[0]);
+        const prefix = prefixProp ? staticPath(file, prefixProp.value) : opts || !call.arguments[1] ? '' : undefined;
+        if (source) externals.push({ parent, prefix, devOnly: isDevOnly(file, call), call, source });
+        continue;
+      }
+      progress = true;
+      const child = scopeOfFn(plugin.fn);
       const prefix = plugin.fp ? '' : prefixProp ? staticPath(file, prefixProp.value) : opts || !call.arguments[1] ? '' : undefined;
       child.mounts.push({ parent, prefix, fp: plugin.fp, devOnly: isDevOnly(file, call) });
     }
@@ -286,24 +295,30 @@ export function analyzeFastify(col: Collector): void {
       if (fn) assignRoles(col, fn, ['req', 'res', 'next'], 'fastify');
     }
   }
+  /** The scope hooks that apply in an encapsulation context, with how deep each was added. */
+  const applicableHooks = (ctx: FContext): { hook: string; node: Node; order: number; depth: number }[] => {
+    // Each scope on the way down, as the encapsulation context it shares hooks with.
+    const depthOf = new Map<FScope, number>();
+    ctx.chain.forEach((c, i) => {
+      for (const o of owners(c, new Set())) if (!depthOf.has(o)) depthOf.set(o, i);
+    });
+    const applicable: { hook: string; node: Node; order: number; depth: number }[] = [];
+    for (const d of allScopes) {
+      if (d.hooks.length === 0) continue;
+      let depth: number | undefined;
+      for (const o of owners(d, new Set())) {
+        const k = depthOf.get(o);
+        if (k !== undefined && (depth === undefined || k < depth)) depth = k;
+      }
+      if (depth !== undefined) for (const h of d.hooks) applicable.push({ ...h, depth });
+    }
+    return applicable;
+  };
+  const rootOf = (ctx: FContext): { node: Node; app: boolean } => ({ node: ctx.chain[0]!.node, app: roots.has(ctx.chain[0]!.node) });
   for (const s of allScopes) {
     for (const r of s.routes) {
       for (const ctx of contexts(s, new Set())) {
-        // Each scope on the way down, as the encapsulation context it shares hooks with.
-        const depthOf = new Map<FScope, number>();
-        ctx.chain.forEach((c, i) => {
-          for (const o of owners(c, new Set())) if (!depthOf.has(o)) depthOf.set(o, i);
-        });
-        const applicable: { hook: string; node: Node; order: number; depth: number }[] = [];
-        for (const d of allScopes) {
-          if (d.hooks.length === 0) continue;
-          let depth: number | undefined;
-          for (const o of owners(d, new Set())) {
-            const k = depthOf.get(o);
-            if (k !== undefined && (depth === undefined || k < depth)) depth = k;
-          }
-          if (depth !== undefined) for (const h of d.hooks) applicable.push({ ...h, depth });
-        }
+        const applicable = applicableHooks(ctx);
         const middleware: Middleware[] = [];
         for (const hook of HOOKS) {
           applicable
@@ -313,8 +328,21 @@ export function analyzeFastify(col: Collector): void {
           middleware.push(...r.routeHooks.filter((m) => m.hook === hook));
         }
         middleware.push(...r.routeHooks.filter((m) => !m.hook));
-        col.routes.push(makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly));
+        col.routes.push({ ...makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly), root: rootOf(ctx) });
       }
+    }
+  }
+  for (const ext of externals) {
+    for (const ctx of contexts(ext.parent, new Set())) {
+      const applicable = applicableHooks(ctx);
+      const middleware = HOOKS.flatMap((hook) =>
+        applicable
+          .filter((h) => h.hook === hook)
+          .sort((a, b) => a.depth - b.depth || a.order - b.order)
+          .map((h) => middlewareOf(file, h.node, 'hook', hook, resolveMw)),
+      );
+      const path = joinPath(ctx.prefix, ext.prefix);
+      col.externalMounts.push({ source: ext.source, path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
     }
   }
 

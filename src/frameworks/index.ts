@@ -2,7 +2,7 @@
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { FileModel } from '../model.js';
 import type { FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
-import { createCollector, exitsInProduction } from './common.js';
+import { createCollector, exitsInProduction, type ExternalMount } from './common.js';
 import { analyzeFastify } from './fastify.js';
 import { analyzeNext } from './next.js';
 import { analyzeOrdered } from './ordered.js';
@@ -14,9 +14,11 @@ export interface FrameworkFacts {
   readonly sinks: readonly Sink[];
   readonly errorHandlers: readonly FunctionNode[];
   readonly paramRoles: ReadonlyMap<Scope.Variable, ParamRole>;
+  /** Routers and plugins imported from other files and mounted in this one. */
+  readonly externalMounts?: readonly ExternalMount[];
 }
 
-const EMPTY: FrameworkFacts = Object.freeze({ routes: [], sinks: [], errorHandlers: [], paramRoles: new Map() });
+const EMPTY: FrameworkFacts = Object.freeze({ routes: [], sinks: [], errorHandlers: [], paramRoles: new Map(), externalMounts: [] });
 const building = new WeakSet<FileContext>();
 
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
@@ -34,7 +36,7 @@ export function analyzeFrameworks(file: FileContext, model: FileModel): Framewor
       .sort((a, b) => a.registration.range[0] - b.registration.range[0])
       // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
       .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
-    return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles };
+    return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts };
   } finally {
     building.delete(file);
   }

@@ -13,6 +13,7 @@ import {
   calleeName,
   flattenArgs,
   httpMethod,
+  importSourceOf,
   isDevOnly,
   isPathArgument,
   joinPath,
@@ -23,6 +24,7 @@ import {
   staticPath,
   wrapperMiddleware,
   type Collector,
+  type ImportSource,
 } from './common.js';
 
 type OrderedFramework = 'express' | 'koa' | 'hono';
@@ -36,6 +38,8 @@ interface Container {
   ownPrefix: string | undefined;
   readonly events: Event[];
   readonly mounts: Mount[];
+  /** Imported routers mounted on this container (for the project route map). */
+  readonly externals: (Omit<Mount, 'parent'> & { readonly call: TSESTree.CallExpression; readonly source: ImportSource })[];
 }
 
 /** A variable or expression that denotes a container, possibly through Hono's `basePath`. */
@@ -79,6 +83,8 @@ interface Context {
   readonly prefix: string | undefined;
   readonly outer: readonly { readonly mw: Middleware; readonly path: string | undefined }[];
   readonly devOnly: boolean;
+  /** The container at the top of this mount chain. */
+  readonly top: Container;
 }
 
 const ROUTER = { [CALL]: 'router', [CONSTRUCT]: 'router' };
@@ -116,7 +122,7 @@ export function analyzeOrdered(col: Collector): void {
       const n = node as Node;
       if (creations.has(n) || (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression)) continue;
       const kind = info as Kind;
-      const c: Container = { framework: fw, kind, node: n, ownPrefix: '', events: [], mounts: [] };
+      const c: Container = { framework: fw, kind, node: n, ownPrefix: '', events: [], mounts: [], externals: [] };
       // new Router({ prefix: '/api' })
       const opts = n.arguments[0] && skipTS(n.arguments[0]);
       if (fw === 'koa' && kind === 'router' && opts?.type === AST_NODE_TYPES.ObjectExpression) {
@@ -226,8 +232,13 @@ export function analyzeOrdered(col: Collector): void {
     } else if (name === 'route' && c.framework === 'hono' && args.length >= 2) {
       // app.route('/api', sub)
       const sub = handleOf(args[1]);
+      const localPath = joinPath(c.ownPrefix, h.prefix, staticPath(file, args[0]));
       if (sub && sub.c !== c) {
-        sub.c.mounts.push({ parent: c, order, localPath: joinPath(c.ownPrefix, h.prefix, staticPath(file, args[0])), middleware: [], devOnly: isDevOnly(file, call) });
+        sub.c.mounts.push({ parent: c, order, localPath, middleware: [], devOnly: isDevOnly(file, call) });
+      } else if (!sub) {
+        // app.route('/api', chat) with `chat` imported
+        const source = importSourceOf(file, args[1]!);
+        if (source) c.externals.push({ order, localPath, middleware: [], devOnly: isDevOnly(file, call), call, source });
       }
     } else if (name === 'onError' && c.framework === 'hono') {
       const fn = args[0] && resolveFunction(file.sourceCode, args[0]);
@@ -290,6 +301,9 @@ export function analyzeOrdered(col: Collector): void {
         continue;
       }
       const mw = middlewareOf(file, arg, useScope(c));
+      // An imported value may be a router: the project map decides. It stays a middleware entry here as before.
+      const source = mw.fn ? undefined : importSourceOf(file, arg);
+      if (source) c.externals.push({ order, localPath, middleware: entries.map((m) => ({ ...m, scope: 'router' as const })), devOnly, call, source });
       const fn = mw.fn;
       if (fn && c.framework === 'express' && fn.params.length === 4) {
         // (err, req, res, next) => ...: Express error-handling middleware.
@@ -344,7 +358,7 @@ export function analyzeOrdered(col: Collector): void {
     const hit = ctxMemo.get(c);
     if (hit) return hit;
     if (stack.has(c)) return [];
-    if (c.mounts.length === 0) return [{ prefix: '', outer: [], devOnly: false }];
+    if (c.mounts.length === 0) return [{ prefix: '', outer: [], devOnly: false, top: c }];
     stack.add(c);
     const out: Context[] = [];
     for (const m of c.mounts) {
@@ -355,6 +369,7 @@ export function analyzeOrdered(col: Collector): void {
           prefix: mountPath,
           outer: [...p.outer, ...before, ...m.middleware.map((mw) => ({ mw, path: mountPath }))],
           devOnly: p.devOnly || m.devOnly,
+          top: p.top,
         });
       }
     }
@@ -372,7 +387,15 @@ export function analyzeOrdered(col: Collector): void {
         const full = joinPath(ctx.prefix, ev.localPath);
         const outer = [...ctx.outer, ...usesBefore(c, ev.order).map((u) => ({ mw: u.mw, path: joinPath(ctx.prefix, u.path) }))];
         const middleware = [...outer.filter((o) => pathApplies(o.path, full)).map((o) => o.mw), ...ev.middleware];
-        col.routes.push(makeRoute(c.framework, ev.method, full, ev.call, ev.handler, middleware, ctx.devOnly || ev.devOnly));
+        col.routes.push({ ...makeRoute(c.framework, ev.method, full, ev.call, ev.handler, middleware, ctx.devOnly || ev.devOnly), root: rootOf(ctx) });
+      }
+    }
+    for (const ext of c.externals) {
+      for (const ctx of ctxs) {
+        const full = joinPath(ctx.prefix, ext.localPath);
+        const outer = [...ctx.outer, ...usesBefore(c, ext.order).map((u) => ({ mw: u.mw, path: joinPath(ctx.prefix, u.path) }))];
+        const middleware = [...outer.filter((o) => pathApplies(o.path, full)).map((o) => o.mw), ...ext.middleware];
+        col.externalMounts.push({ source: ext.source, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
       }
     }
   }
@@ -383,7 +406,7 @@ export function analyzeOrdered(col: Collector): void {
       const outer = [...ctx.outer, ...usesBefore(c, ev.order).map((u) => ({ mw: u.mw, path: joinPath(ctx.prefix, u.path) }))];
       const middleware = [...outer.filter((o) => pathApplies(o.path, full)).map((o) => o.mw), ...ev.entries.slice(0, index)];
       const path = test.path === undefined && ev.localPath === '' ? undefined : full;
-      col.routes.push(makeRoute(c.framework, test.method ?? 'ALL', path, ev.call, fn, middleware, ctx.devOnly || ev.devOnly));
+      col.routes.push({ ...makeRoute(c.framework, test.method ?? 'ALL', path, ev.call, fn, middleware, ctx.devOnly || ev.devOnly), root: rootOf(ctx) });
       col.handlerFns.set(fn, c.framework);
     }
   }
@@ -415,6 +438,10 @@ export function analyzeOrdered(col: Collector): void {
     }
     return staticPath(file, e)?.toUpperCase() ?? 'ALL';
   }
+}
+
+function rootOf(ctx: Context): { node: Node; app: boolean } {
+  return { node: ctx.top.node, app: ctx.top.kind === 'app' };
 }
 
 /** The use() middleware of a container registered before `order` (events are sorted by then). */

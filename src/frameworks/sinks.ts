@@ -8,6 +8,7 @@ import { enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } 
 import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
 import type { FileContext, Framework, Node, ParamRole, Sink } from '../types.js';
 import { paramVariable, type Collector } from './common.js';
+import { addTypedRoles } from '../typed/roles.js';
 
 const FRAMEWORK_MODULE = /^(express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(\/.*)?|next(\/.*)?)$/;
 
@@ -25,6 +26,7 @@ const HONO_SEND = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 /** Spreads roles to aliases and helper parameters, applies the name heuristic, and returns the file's sinks. */
 export function finishRolesAndSinks(col: Collector): Sink[] {
   const { file } = col;
+  addTypedRoles(col);
   propagate(col, [...col.roles.keys()]);
   if (importsFramework(file)) propagate(col, lastResortRoles(col));
 

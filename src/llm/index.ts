@@ -9,6 +9,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, findProperty, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
+import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
 import { axiosSpec, httpSpec, modelHost, urlPrefix } from './hosts.js';
 import { constInit, objectOf, optionValue, resolveLocal, systemParts, unstringify, type SystemMarkers } from './messages.js';
 import {
@@ -67,6 +68,55 @@ const CUSTOM_SPEC: CallSpec = {
   streaming: false,
   textAccessor: '',
 };
+
+/**
+ * The spec of a call known only by its declared result: what the result holds, but nothing of the request, whose
+ * options live in the wrapper (so no prompt inputs, and an output limit that is unknown rather than missing).
+ */
+function typedSpec(spec: CallSpec): CallSpec {
+  return {
+    ...spec,
+    optionsArg: -1,
+    promptArg: undefined,
+    inputKeys: [],
+    systemKeys: [],
+    messageKeys: [],
+    limitKeys: [],
+    limitHome: null,
+    streaming: spec.streaming === true,
+  };
+}
+
+/**
+ * Cheap syntactic filter before asking the checker: not a call of a global (`console.log`, `JSON.parse`,
+ * `Promise.all`), nor of a function written in this file (the flow follows its returns to the calls inside it).
+ */
+function mayReturnSdkResult(file: FileContext, call: TSESTree.CallExpression): boolean {
+  let root: Node = skipTS(call.callee);
+  // reply.status(500).send → reply
+  while (root.type === AST_NODE_TYPES.MemberExpression || root.type === AST_NODE_TYPES.CallExpression) {
+    root = skipTS(root.type === AST_NODE_TYPES.MemberExpression ? root.object : root.callee);
+  }
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    const v = variableOf(file.sourceCode, root);
+    if (!v || v.defs.length === 0) return false;
+    // `(request, reply) => reply.status(500).send(e)` in a registration: typing the callback's parameters means
+    // resolving the framework's generic overloads (seconds for Fastify), and they are the framework's objects.
+    if (root !== call.callee && v.defs.every((d) => d.type === 'Parameter' && isCallbackParam(d.node, d.name))) return false;
+  }
+  return !resolveFunction(file.sourceCode, call.callee);
+}
+
+/** An unannotated parameter of a function passed inline to a call (`app.post('/x', (req, res) => ...)`). */
+function isCallbackParam(fn: Node, name: TSESTree.BindingName): boolean {
+  const p = fn.parent;
+  return (
+    name.type === AST_NODE_TYPES.Identifier &&
+    !name.typeAnnotation &&
+    (p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) &&
+    p.arguments.includes(fn as TSESTree.CallExpressionArgument)
+  );
+}
 
 /** Every recognised LLM call in the file, in source order. */
 export function findLlmCalls(file: FileContext): LlmCall[] {
@@ -169,6 +219,7 @@ class Finder {
     this.findFetch();
     while (this.queue.length > 0) this.step(this.queue.pop()!);
     this.findCustom();
+    this.findTyped();
     return [...this.results.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
   }
 
@@ -214,6 +265,22 @@ class Finder {
       if (this.results.has(call)) continue;
       const chain = memberChain(call.callee);
       if (chain && names.has(chain.join('.'))) this.emit(call, CUSTOM_SPEC, [], [], undefined, true);
+    }
+  }
+
+  /** Type-aware mode: calls whose declared result is an SDK result (a wrapper in another module, an injected client). */
+  private findTyped(): void {
+    const info = typeInfoOf(this.file);
+    if (!info) return;
+    for (const call of this.file.index.calls) {
+      if (this.results.has(call)) continue;
+      // Only a call whose value is used can hand a model result on.
+      let p = call.parent;
+      if (p.type === AST_NODE_TYPES.AwaitExpression) p = p.parent;
+      if (p?.type === AST_NODE_TYPES.ExpressionStatement) continue;
+      if (!mayReturnSdkResult(this.file, call)) continue;
+      const result = sdkResultOfCall(info, call);
+      if (result) this.emit(call, typedSpec(result.spec), [], [], null);
     }
   }
 

@@ -500,3 +500,28 @@ export function traceMaps(): Record<string, TraceNode> {
   }
   return (cached = out);
 }
+
+/** A declared SDK result type, for the type-aware mode: a value of this type came out of a model call. */
+export interface ResultType {
+  /** npm packages whose declaration files may declare it (matched as `node_modules/<package>/`). */
+  readonly packages: readonly string[];
+  /** Type, interface or class names (the symbol or alias name). */
+  readonly names: readonly string[];
+  /** Only declarations whose file path matches (`Response` is a common name even inside openai). */
+  readonly file?: RegExp;
+  /** What a call of this SDK returning it would be: label, text paths, text accessor. */
+  readonly spec: CallSpec;
+}
+
+/** SDK result types by declaration; checked in order. Base interfaces are followed (`ParsedChatCompletion`). */
+export const RESULT_TYPES: readonly ResultType[] = [
+  { packages: ['openai'], names: ['ChatCompletion'], file: /[\\/]resources[\\/]chat[\\/]/, spec: openaiChat('openai', 'OpenAI completion', false) },
+  { packages: ['openai'], names: ['Response'], file: /[\\/]resources[\\/]responses[\\/]/, spec: openaiResponses(false) },
+  { packages: ['openai'], names: ['Completion'], file: /[\\/]resources[\\/]completions\./, spec: { ...openaiCompletion, streaming: false } },
+  { packages: ['@anthropic-ai/sdk'], names: ['Message', 'BetaMessage'], file: /[\\/]resources[\\/]/, spec: anthropicMessages(false) },
+  { packages: ['ai'], names: ['GenerateTextResult'], spec: vercel([['text']], false, '.text') },
+  { packages: ['ai'], names: ['StreamTextResult'], spec: vercel([['text'], ['textStream']], true, undefined) },
+  { packages: ['ai'], names: ['GenerateObjectResult'], spec: vercel([['object']], false, '.object') },
+  { packages: ['ai'], names: ['StreamObjectResult'], spec: vercel([['object'], ['partialObjectStream']], true, undefined) },
+  { packages: ['@langchain/core'], names: ['AIMessage', 'AIMessageChunk'], spec: langchain([['content'], ['text']], '.content', false) },
+];

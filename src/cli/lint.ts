@@ -1,0 +1,132 @@
+/** A CLI run after the arguments are read: finds the files, lints them, writes the report. */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import plugin from '../index.js';
+import { UsageError, type CliArgs } from './args.js';
+import { collectFiles } from './files.js';
+import { JS_EXTENSIONS, TS_EXTENSIONS, buildOptions, type OptionParams } from './options.js';
+import { NO_PROGRESS, PROGRESS_MIN_FILES, createProgress, type Progress } from './progress.js';
+import { buildReport, type Report } from './report.js';
+import { formatSarif } from './sarif.js';
+import { COLOUR, PLAIN, formatStylish } from './stylish.js';
+
+/** Where the CLI reads and writes; tests and the bin pass the process's own. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Files per ESLint call while a progress bar is shown (bigger with worker threads, which start per call). */
+const batchSize = (total: number, threaded: boolean): number =>
+  threaded ? Math.max(200, Math.ceil(total / 5)) : Math.max(10, Math.ceil(total / 50));
+
+async function typescriptParserAvailable(): Promise<boolean> {
+  try {
+    await import('@typescript-eslint/parser');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function configName(args: CliArgs): string {
+  if (args.strict) return args.typeChecked ? 'configs.strict (type-checked)' : 'configs.strict';
+  return args.typeChecked ? "configs['recommended-type-checked']" : 'configs.recommended';
+}
+
+async function createESLint(params: OptionParams): Promise<ESLint> {
+  const threaded = params.concurrency !== undefined && params.concurrency !== 'off';
+  const fromModule = (ESLint as unknown as { fromOptionsModule?: (url: URL) => Promise<ESLint> }).fromOptionsModule;
+  if (params.concurrency !== undefined && typeof fromModule !== 'function') {
+    // ESLint before 9.34 has neither worker threads nor the option.
+    if (threaded) throw new UsageError(`--concurrency needs ESLint 9.34 or later (found ${ESLint.version})`);
+    return new ESLint(await buildOptions({ ...params, concurrency: undefined }));
+  }
+  if (threaded && fromModule) {
+    // Workers rebuild the options from this URL: plugin objects and parsers cannot be cloned into them.
+    const url = new URL(`./options-module.js?p=${encodeURIComponent(JSON.stringify(params))}`, import.meta.url);
+    return fromModule.call(ESLint, url);
+  }
+  return new ESLint(await buildOptions(params));
+}
+
+async function lint(eslint: ESLint, files: readonly string[], progress: Progress, threaded: boolean) {
+  if (progress === NO_PROGRESS) return eslint.lintFiles([...files]);
+  const results: ESLint.LintResult[] = [];
+  const size = batchSize(files.length, threaded);
+  for (let i = 0; i < files.length; i += size) {
+    results.push(...(await eslint.lintFiles(files.slice(i, i + size))));
+    progress.update(Math.min(files.length, i + size));
+  }
+  progress.done();
+  return results;
+}
+
+function exitCode(report: Report, args: CliArgs): number {
+  if (report.errorCount > 0) return 1;
+  return args.maxWarnings !== undefined && report.warningCount > args.maxWarnings ? 1 : 0;
+}
+
+/** Lints what `args` names and writes the report; resolves to the exit code (0 clean, 1 findings). */
+export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
+  if (args.typeChecked && !existsSync(path.join(io.cwd, 'tsconfig.json'))) {
+    throw new UsageError('--type-checked needs a tsconfig.json in the current folder');
+  }
+
+  const typescript = await typescriptParserAvailable();
+  const files = collectFiles(io.cwd, args.paths, typescript ? [...JS_EXTENSIONS, ...TS_EXTENSIONS] : JS_EXTENSIONS);
+  if (!typescript && collectFiles(io.cwd, args.paths, TS_EXTENSIONS).length > 0) {
+    io.stderr.write('llm-leak: TypeScript files skipped: install @typescript-eslint/parser to lint them\n');
+  }
+
+  const params: OptionParams = {
+    cwd: io.cwd,
+    strict: args.strict,
+    typeChecked: args.typeChecked,
+    typescript,
+    severity: args.maxWarnings === undefined ? 'error' : 'warn',
+    cache: args.cache,
+    cacheLocation: args.cacheLocation,
+    concurrency: args.concurrency,
+  };
+  const eslint = await createESLint(params);
+  const lintable: string[] = [];
+  for (const file of files) if (!(await eslint.isPathIgnored(file))) lintable.push(file);
+  if (lintable.length === 0) throw new UsageError(`no JavaScript or TypeScript files to lint in ${args.paths.join(' ')}`);
+
+  const threaded = args.concurrency !== undefined && args.concurrency !== 'off';
+  const progress =
+    io.stderr.isTTY && lintable.length >= PROGRESS_MIN_FILES ? createProgress(io.stderr, lintable.length) : NO_PROGRESS;
+  const report = buildReport(io.cwd, lintable.length, await lint(eslint, lintable, progress, threaded));
+
+  let text: string;
+  if (args.format === 'json') {
+    text = `${JSON.stringify(report.results, null, 2)}\n`;
+  } else if (args.format === 'sarif') {
+    const base = args.strict ? plugin.configs.strict : plugin.configs.recommended;
+    text = formatSarif(
+      report,
+      { name: plugin.meta.name, version: plugin.meta.version, rules: plugin.rules },
+      Object.keys(base.rules),
+      params.severity === 'error' ? 'error' : 'warning',
+    );
+  } else {
+    const colour = !args.outputFile && io.stdout.isTTY && !io.env.NO_COLOR;
+    text = formatStylish(report, configName(args), colour ? COLOUR : PLAIN);
+  }
+
+  if (args.outputFile) {
+    const target = path.resolve(io.cwd, args.outputFile);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, text);
+    const total = report.errorCount + report.warningCount;
+    io.stderr.write(`llm-leak: ${total} finding${total === 1 ? '' : 's'}; report written to ${args.outputFile}\n`);
+  } else {
+    io.stdout.write(text);
+  }
+  return exitCode(report, args);
+}
+

@@ -1,0 +1,139 @@
+/** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { memberChain, propertyName, skipTS, variableOf } from '../ast.js';
+import { importSourceOf } from '../frameworks/common.js';
+import type { FileModel } from '../model.js';
+import type { FileContext, Node } from '../types.js';
+
+/** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
+export type ExportTarget =
+  | { readonly kind: 'local'; readonly key: number }
+  | { readonly kind: 'from'; readonly specifier: string; readonly name: string };
+
+/** A router or plugin imported from another file and mounted in this one. */
+export interface MountFact {
+  readonly specifier: string;
+  readonly name: string;
+  /** Full mount path in this file, undefined when not static. */
+  readonly path: string | undefined;
+  /** Some middleware or hook in front of the mount authenticates. */
+  readonly auth: boolean;
+  readonly devOnly: boolean;
+  readonly line: number;
+  /** Start of the app/router/plugin node at the top of the mount chain in this file. */
+  readonly topKey: number;
+  readonly topApp: boolean;
+}
+
+/** The facts of one file. */
+export interface FileFacts {
+  readonly exports: ReadonlyMap<string, ExportTarget>;
+  /** `export * from './x'` specifiers. */
+  readonly stars: readonly string[];
+  readonly mounts: readonly MountFact[];
+}
+
+/** Extracts the facts of a file from its model (while its scopes are live). */
+export function factsOf(model: FileModel): FileFacts {
+  const { exports, stars } = exportsOf(model.file);
+  const mounts = model.externalMounts.map((m) => ({
+    specifier: m.source.specifier,
+    name: m.source.name,
+    path: m.path,
+    auth: m.middleware.some((mw) => model.authOfMiddleware(mw) !== undefined),
+    devOnly: m.devOnly,
+    line: m.node.loc.start.line,
+    topKey: m.top.node.range[0],
+    topApp: m.top.app,
+  }));
+  return { exports, stars, mounts };
+}
+
+/** The file's exports, ESM and CommonJS alike. */
+export function exportsOf(file: FileContext): { exports: Map<string, ExportTarget>; stars: string[] } {
+  const exports = new Map<string, ExportTarget>();
+  const stars: string[] = [];
+  const set = (name: string, t: ExportTarget | undefined): void => {
+    if (t) exports.set(name, t);
+  };
+  for (const stmt of file.ast.body) {
+    switch (stmt.type) {
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        set('default', valueOf(file, stmt.declaration as Node, 0));
+        break;
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        // export * from './chat.js' (a namespace re-export `export * as x` is not followed)
+        if (!stmt.exported) stars.push(stmt.source.value);
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        for (const spec of stmt.specifiers) {
+          if (spec.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+          const exported = nameOf(spec.exported);
+          const local = nameOf(spec.local);
+          // export { default as chat } from './chat.js'
+          if (stmt.source) set(exported, { kind: 'from', specifier: stmt.source.value, name: local });
+          else set(exported, valueOf(file, spec.local as Node, 0));
+        }
+        const decl = stmt.declaration;
+        if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
+          for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) set(d.id.name, valueOf(file, d.init, 0));
+        } else if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) {
+          set(decl.id.name, { kind: 'local', key: decl.range[0] });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExpressionStatement: {
+        const e = stmt.expression;
+        if (e.type !== AST_NODE_TYPES.AssignmentExpression || e.operator !== '=') break;
+        const chain = memberChain(e.left)?.join('.');
+        if (chain === 'module.exports') {
+          const right = skipTS(e.right);
+          // module.exports = { chatRouter, admin: require('./admin') }
+          if (right.type === AST_NODE_TYPES.ObjectExpression) {
+            for (const p of right.properties) {
+              const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+              if (key && p.type === AST_NODE_TYPES.Property) set(key, valueOf(file, p.value as Node, 0));
+            }
+          } else {
+            set('default', valueOf(file, right, 0));
+          }
+        } else if (chain && /^(module\.)?exports\.[^.]+$/.test(chain)) {
+          set(chain.slice(chain.lastIndexOf('.') + 1), valueOf(file, e.right, 0));
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return { exports, stars };
+}
+
+function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return n.type === AST_NODE_TYPES.Identifier ? n.name : n.value;
+}
+
+const PLUGIN_WRAPPERS = new Set(['fp', 'fastifyPlugin']);
+
+/** What an exported expression denotes: an import it passes on, or the node that creates the value. */
+function valueOf(file: FileContext, node: Node, depth: number): ExportTarget | undefined {
+  if (depth > 8) return undefined;
+  const e = skipTS(node);
+  const imported = importSourceOf(file, e);
+  if (imported) return imported.name === '*' ? undefined : { kind: 'from', specifier: imported.specifier, name: imported.name };
+  if (e.type === AST_NODE_TYPES.Identifier) {
+    const v = variableOf(file.sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (!def) return undefined;
+    if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return { kind: 'local', key: def.node.range[0] };
+    if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) return valueOf(file, def.node.init, depth + 1);
+    return undefined;
+  }
+  // export default fp(plugin)
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(e.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    if (name && PLUGIN_WRAPPERS.has(name) && e.arguments[0]) return valueOf(file, e.arguments[0] as Node, depth + 1);
+  }
+  return { kind: 'local', key: e.range[0] };
+}

@@ -1,0 +1,308 @@
+/** Reading other files for the project route map: module resolution, entry candidates, and a bounded mtime cache. */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import { buildModel } from '../model.js';
+import { factsOf, type FileFacts } from './facts.js';
+
+/** What the linted file's run tells us about how to parse the others. */
+export interface LintOptions {
+  readonly cwd: string;
+  readonly languageOptions?: {
+    readonly parser?: unknown;
+    readonly parserOptions?: Readonly<Record<string, unknown>>;
+    readonly ecmaVersion?: unknown;
+    readonly sourceType?: string;
+  };
+}
+
+const MAX_FILES = 2000;
+const MAX_SIZE = 1_000_000;
+
+interface Entry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly createsApp: boolean;
+  /** Undefined until parsed (an entry candidate that creates no app is never parsed); null when unparsable. */
+  facts: FileFacts | null | undefined;
+}
+
+/** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
+const cache = new Map<string, Entry>();
+let reads = 0;
+
+/** How many files the cache has read and parsed since the process started (for tests and the bench). */
+export function readCount(): number {
+  return reads;
+}
+
+/** Empties the cache (tests). */
+export function clearProjectCache(): void {
+  cache.clear();
+  dirs.clear();
+  globs.clear();
+}
+
+function stat(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
+  } catch {
+    return undefined; // Defensive: permissions and the like.
+  }
+}
+
+/** True for a regular file on disk. */
+export function isFile(file: string): boolean {
+  return stat(file)?.isFile() ?? false;
+}
+
+const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Resolves a relative specifier the way Node and TypeScript do for local files; never into node_modules. */
+export function resolveModule(from: string, specifier: string): string | undefined {
+  if (!/^\.\.?(\/|$)/.test(specifier)) return undefined;
+  const base = path.resolve(path.dirname(from), specifier);
+  const candidates = [base];
+  // TS projects write './chat.js' for './chat.ts'.
+  const m = /\.(c|m)?jsx?$/.exec(base);
+  if (m) {
+    const stem = base.slice(0, -m[0].length);
+    const ts = m[1] ? `.${m[1]}ts` : m[0].endsWith('x') ? '.tsx' : '.ts';
+    candidates.push(stem + ts);
+    if (!m[1]) candidates.push(`${stem}.tsx`);
+  }
+  for (const ext of EXTS) candidates.push(base + ext);
+  for (const ext of EXTS) candidates.push(path.join(base, `index${ext}`));
+  for (const c of candidates) {
+    if (c.split(path.sep).includes('node_modules')) return undefined;
+    if (isFile(c)) return c;
+  }
+  return undefined;
+}
+
+const dirs = new Map<string, { mtimeMs: number; names: string[] }>();
+
+function listDir(dir: string): string[] {
+  const s = stat(dir);
+  if (!s?.isDirectory()) return [];
+  const hit = dirs.get(dir);
+  if (hit && hit.mtimeMs === s.mtimeMs) return hit.names;
+  let names: string[] = [];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    // Defensive: unreadable directory.
+  }
+  if (dirs.size > MAX_FILES) dirs.delete(dirs.keys().next().value!);
+  dirs.set(dir, { mtimeMs: s.mtimeMs, names });
+  return names;
+}
+
+const ENTRY_NAME = /^(app|server|index|main)\.(ts|mts|cts|js|mjs|cjs)$/;
+const MAX_LEVELS = 8;
+
+/**
+ * Entry candidates for a file: files named app/server/index/main.{ts,mts,cts,js,mjs,cjs} in its directory and each
+ * ancestor up to the package root (the nearest directory with a package.json, at most 8 levels), then the files
+ * `settings['llm-leak'].entries` names (paths or globs relative to the cwd).
+ */
+export function entryCandidates(file: string, cwd: string, entries: readonly string[]): string[] {
+  const out: string[] = [];
+  let dir = path.dirname(file);
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const names = listDir(dir);
+    for (const n of names) if (ENTRY_NAME.test(n)) out.push(path.join(dir, n));
+    if (names.includes('package.json') || names.includes('node_modules')) break;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const f of expandEntries(cwd, entries)) if (!out.includes(f)) out.push(f);
+  return out;
+}
+
+const globs = new Map<string, { at: number; files: string[] }>();
+/** Glob results are reused this long: a lint run sees one list, an editor sees new files soon enough. */
+const GLOB_TTL_MS = 2000;
+
+/** Expands entry paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the cwd, skipping node_modules and dot directories. */
+export function expandEntries(cwd: string, patterns: readonly string[]): string[] {
+  if (patterns.length === 0) return [];
+  const key = `${cwd}\0${patterns.join('\0')}`;
+  const hit = globs.get(key);
+  if (hit && Date.now() - hit.at < GLOB_TTL_MS) return hit.files;
+  const files: string[] = [];
+  for (const p of patterns) {
+    if (!/[*?{]/.test(p)) {
+      const abs = path.resolve(cwd, p);
+      if (isFile(abs) && !files.includes(abs)) files.push(abs);
+      continue;
+    }
+    const parts = p.split('/');
+    const staticParts: string[] = [];
+    while (parts.length > 1 && !/[*?{]/.test(parts[0]!)) staticParts.push(parts.shift()!);
+    const base = path.resolve(cwd, ...staticParts);
+    const re = globRegExp(parts.join('/'));
+    walk(base, '', re, files, 0);
+  }
+  if (globs.size > 100) globs.clear();
+  globs.set(key, { at: Date.now(), files });
+  return files;
+}
+
+function walk(dir: string, rel: string, re: RegExp, out: string[], depth: number): void {
+  if (depth > 12 || out.length >= MAX_FILES) return;
+  for (const name of listDir(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const abs = path.join(dir, name);
+    const r = rel ? `${rel}/${name}` : name;
+    const s = stat(abs);
+    if (s?.isDirectory()) walk(abs, r, re, out, depth + 1);
+    else if (s?.isFile() && re.test(r) && !out.includes(abs)) out.push(abs);
+  }
+}
+
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*' && glob[i + 1] === '*') {
+      // '**/' matches any number of directories, including none.
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (ch === '*') re += '[^/]*';
+    else if (ch === '?') re += '[^/]';
+    else if (ch === '{') re += '(?:';
+    else if (ch === '}') re += ')';
+    else if (ch === ',' ) re += '|';
+    else re += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */
+const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|module\.exports|\b(use|register|route)\s*\(/;
+/** Text an entry candidate must contain: it creates an app. */
+export const CREATES_APP = /\b(express|fastify|Fastify)\s*\(|\bnew\s+(Koa|Hono)\b/;
+
+/**
+ * The facts of a file, read at most once per content (path, mtime and size) and parsed at most once; undefined when
+ * unreadable, unparsable or not worth reading. With `entryOnly`, a file that creates no app is not parsed.
+ */
+export function factsFor(file: string, lint: LintOptions, settings: Record<string, unknown>, entryOnly = false): FileFacts | undefined {
+  const s = stat(file);
+  if (!s?.isFile() || s.size > MAX_SIZE) return undefined;
+  const key = `${file}\0${configKey(lint, settings)}`;
+  let hit = cache.get(key);
+  let text: string | undefined;
+  if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
+    text = read(file);
+    if (text === undefined) return undefined;
+    hit = { mtimeMs: s.mtimeMs, size: s.size, createsApp: CREATES_APP.test(text), facts: WORTH_READING.test(text) ? undefined : null };
+  }
+  // Refresh its place in the LRU order.
+  cache.delete(key);
+  if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
+  cache.set(key, hit);
+  if (entryOnly && !hit.createsApp) return undefined;
+  if (hit.facts === undefined) {
+    // A second read only when the file was first seen as an entry candidate that creates no app.
+    text ??= read(file);
+    try {
+      hit.facts = (text !== undefined && parseFacts(file, text, lint, settings)) || null;
+    } catch {
+      hit.facts = null; // Defensive: a parser that throws instead of reporting.
+    }
+  }
+  return hit.facts ?? undefined;
+}
+
+function read(file: string): string | undefined {
+  try {
+    reads++;
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // Defensive: a file that vanished between stat and read.
+  }
+}
+
+const configKeys = new WeakMap<object, string>();
+
+/** Parser identity and the plugin's settings: facts (auth verdicts) depend on both. */
+function configKey(lint: LintOptions, settings: Record<string, unknown>): string {
+  let k = configKeys.get(settings);
+  if (k === undefined) {
+    k = JSON.stringify(settings['llm-leak'] ?? null);
+    configKeys.set(settings, k);
+  }
+  return `${parserName(lint.languageOptions?.parser)}\0${k}`;
+}
+
+function parserName(parser: unknown): string {
+  const meta = (parser as { meta?: { name?: string } } | undefined)?.meta;
+  return meta?.name ?? (parser ? 'custom' : 'espree');
+}
+
+const TS_FILE = /\.(ts|tsx|mts|cts)$/;
+let tsParser: unknown;
+
+/** The parser for another file: the lint's own, or @typescript-eslint/parser for TypeScript when the lint uses espree. */
+function parserFor(file: string, lint: LintOptions): unknown {
+  const parser = lint.languageOptions?.parser;
+  if (!TS_FILE.test(file) || (parser && parserName(parser) !== 'espree')) return parser;
+  if (tsParser === undefined) {
+    try {
+      tsParser = createRequire(path.join(lint.cwd, 'package.json'))('@typescript-eslint/parser');
+    } catch {
+      tsParser = null; // Not installed: TypeScript files are skipped.
+    }
+  }
+  return tsParser ?? null;
+}
+
+/** Parses a file with the lint's parser inside a one-rule Linter run, so scopes are live while the model is read. */
+function parseFacts(file: string, text: string, lint: LintOptions, settings: Record<string, unknown>): FileFacts | undefined {
+  const parser = parserFor(file, lint);
+  if (parser === null) return undefined;
+  const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
+  const esm = /\.(mjs|mts)$/.test(file) || TS_FILE.test(file) || /^\s*(import|export)\b/m.test(text);
+  const sourceType = esm ? 'module' : /\.(cjs|cts)$/.test(file) || /\brequire\s*\(|module\.exports/.test(text) ? 'commonjs' : 'module';
+  let facts: FileFacts | undefined;
+  const linter = new Linter({ cwd: path.dirname(file), configType: 'flat' });
+  linter.verify(
+    text,
+    [
+      {
+        // A pattern ending in '*' alone does not make ESLint lint a file: name the extensions.
+        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+        languageOptions: {
+          ...(parser ? { parser: parser as Linter.Parser } : {}),
+          parserOptions: { ...parserOptions, sourceType: sourceType === 'commonjs' && parser ? 'script' : sourceType },
+          ecmaVersion: 'latest',
+          sourceType,
+        },
+        settings,
+        plugins: {
+          'llm-leak-project': {
+            rules: {
+              facts: {
+                meta: { type: 'problem', schema: [] },
+                create(context) {
+                  return {
+                    'Program:exit'() {
+                      facts = factsOf(buildModel(context.sourceCode as never, context.settings, context.filename));
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 'llm-leak-project/facts': 'error' },
+      },
+    ],
+    file,
+  );
+  return facts;
+}

@@ -1,0 +1,135 @@
+/**
+ * The project route map: from the app's entry files, follow relative imports and re-exports to the routers and
+ * plugins they mount, with the path and the authentication each mount adds, so a route in routes/chat.ts is judged
+ * by how app.ts mounts it.
+ *
+ * Entries for a linted file: files named app/server/index/main.{ts,mts,cts,js,mjs,cjs} that create an app
+ * (`express()`, `fastify()`, `new Koa()`, `new Hono()`) in its directory and each ancestor up to the package root,
+ * plus `settings['llm-leak'].entries`. Other files are parsed with the lint's parser, at most once per content.
+ */
+import path from 'node:path';
+import { joinPath } from '../frameworks/common.js';
+import { readSettings } from '../settings.js';
+import type { FileContext, Route } from '../types.js';
+import { exportsOf, type FileFacts, type MountFact } from './facts.js';
+import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
+
+export type { LintOptions };
+export { clearProjectCache, readCount } from './files.js';
+
+/** One way the project mounts a router or plugin: where, in which file, and whether auth stands in front. */
+export interface ProjectMount {
+  /** The router's full mount path, undefined when some prefix is not static. */
+  readonly path: string | undefined;
+  /** The file of the mount that adds the router (absolute). */
+  readonly file: string;
+  readonly line: number;
+  /** Some mount on the way from the app down authenticates. */
+  readonly auth: boolean;
+  /** Some mount on the way only runs outside production. */
+  readonly devOnly: boolean;
+}
+
+const MAX_DEPTH = 16;
+const reachCache = new WeakMap<FileContext, Map<string, ProjectMount[]>>();
+const exportCache = new WeakMap<FileContext, ReturnType<typeof exportsOf>>();
+
+/** Where the project mounts the router or plugin `route` belongs to; see FileModel.mountsOf. */
+export function projectMounts(
+  file: FileContext,
+  allSettings: Record<string, unknown>,
+  lint: LintOptions,
+  route: Route,
+): readonly ProjectMount[] | undefined {
+  const root = route.root;
+  const filename = file.filename;
+  if (!root || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  let exp = exportCache.get(file);
+  if (!exp) {
+    exp = exportsOf(file);
+    exportCache.set(file, exp);
+  }
+  const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === root.node.range[0]).map(([n]) => n);
+  if (names.length === 0) return undefined;
+  let reached = reachCache.get(file);
+  if (!reached) {
+    reached = reachesOf(filename, lint, allSettings);
+    reachCache.set(file, reached);
+  }
+  const mounts = names.flatMap((n) => reached.get(n) ?? []);
+  // An exported app nobody mounts is the app itself.
+  if (mounts.length === 0 && root.app) return undefined;
+  return mounts;
+}
+
+interface Walk {
+  readonly path: string | undefined;
+  readonly auth: boolean;
+  readonly devOnly: boolean;
+}
+
+/** Every mount of `target`'s exports reachable from its entries, by export name. */
+export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): Map<string, ProjectMount[]> {
+  const settings = readSettings(allSettings);
+  const out = new Map<string, (ProjectMount & { readonly entry: string })[]>();
+  // Files some walk went through: an entry candidate among them is a sub-app (`new Hono()` in v1/index.ts), not an entry.
+  const passed = new Set<string>();
+  let entry = '';
+  const configured = new Set(expandEntries(lint.cwd, settings.entries));
+  const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, entryOnly);
+
+  const follow = (from: string, m: MountFact, w: Walk, depth: number, seen: ReadonlySet<string>): void => {
+    const next: Walk = { path: w.path === undefined ? undefined : joinPath(w.path, m.path), auth: w.auth || m.auth, devOnly: w.devOnly || m.devOnly };
+    const to = resolveModule(from, m.specifier);
+    if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1, seen);
+  };
+
+  const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number, seen: ReadonlySet<string>): void => {
+    const key = `${file}#${name}`;
+    // A cycle between files, or a chain too long to be real.
+    if (depth > MAX_DEPTH || seen.has(key)) return;
+    const seen2 = new Set(seen).add(key);
+    if (file !== entry) passed.add(file);
+    if (file === target) {
+      const list = out.get(name) ?? [];
+      list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, entry });
+      out.set(name, list);
+      return;
+    }
+    const facts = load(file);
+    if (!facts) return;
+    const t = facts.exports.get(name);
+    if (!t) {
+      if (name !== 'default') for (const s of facts.stars) {
+        const to = resolveModule(file, s);
+        if (to) land(to, name, w, by, depth + 1, seen2);
+      }
+      return;
+    }
+    if (t.kind === 'from') {
+      const to = resolveModule(file, t.specifier);
+      if (to) land(to, t.name, w, by, depth + 1, seen2);
+      return;
+    }
+    for (const m of facts.mounts) if (m.topKey === t.key && !m.topApp) follow(file, m, w, depth, seen2);
+    // An exported sub-app (Hono, Express) mounted on another app passes its own mounts on too.
+    for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth, seen2);
+  };
+
+  for (const candidate of entryCandidates(target, lint.cwd, settings.entries)) {
+    if (candidate === target) continue;
+    entry = candidate;
+    const facts = load(entry, !configured.has(entry));
+    if (!facts) continue;
+    const start: Walk = { path: '', auth: false, devOnly: false };
+    for (const m of facts.mounts) if (m.topApp) follow(entry, m, start, 0, new Set([`${entry}#`]));
+  }
+  const result = new Map<string, ProjectMount[]>();
+  for (const [name, list] of out) {
+    // The same mount reached from two entries (index.ts imports app.ts) counts once.
+    const unique = new Map<string, ProjectMount>();
+    for (const { entry: from, ...m } of list) if (!passed.has(from)) unique.set(`${m.file}:${m.line}:${m.path}:${m.auth}:${m.devOnly}`, m);
+    result.set(name, [...unique.values()]);
+  }
+  return result;
+}

@@ -1,0 +1,16 @@
+const express = require('express');
+const OpenAI = require('openai');
+
+const openai = new OpenAI();
+const router = express.Router();
+
+router.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    max_tokens: 500,
+    messages: [{ role: 'user', content: String(req.body.message) }],
+  });
+  res.json({ reply: completion.choices[0]?.message?.content ?? '' });
+});
+
+module.exports = router;

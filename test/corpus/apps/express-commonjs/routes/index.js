@@ -1,0 +1,1 @@
+module.exports = { debugRouter: require('./debug') };

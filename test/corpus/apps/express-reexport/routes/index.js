@@ -1,0 +1,2 @@
+export { default as chatRouter } from './chat.js';
+export * from './admin.js';

@@ -1,0 +1,17 @@
+import OpenAI from 'openai';
+
+const openai = new OpenAI();
+
+async function chatRoutes(fastify) {
+  fastify.post('/chat', async (request) => {
+    const body = request.body;
+    const completion = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      max_tokens: 500,
+      messages: [{ role: 'user', content: body.message }],
+    });
+    return { reply: completion.choices[0]?.message?.content ?? '' };
+  });
+}
+
+export default chatRoutes;

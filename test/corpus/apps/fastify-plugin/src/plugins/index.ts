@@ -1,0 +1,2 @@
+export { default as chatPlugin } from './chat.js';
+export { default as openPlugin } from './open.js';

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import OpenAI from 'openai';
+
+const openai = new OpenAI();
+
+async function chatRoutes(fastify: FastifyInstance) {
+  fastify.post('/ask', async (request) => { // expect: llm-leak/require-auth-for-llm-route
+    const body = request.body as { message: string };
+    const completion = await openai.chat.completions.create({
+      model: 'gpt-4o-mini',
+      max_tokens: 500,
+      messages: [{ role: 'user', content: body.message }],
+    });
+    return { reply: completion.choices[0]?.message?.content ?? '' };
+  });
+}
+
+export default chatRoutes;

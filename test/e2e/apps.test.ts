@@ -1,0 +1,97 @@
+/**
+ * Multi-file fixture apps (test/corpus/apps/<name>/): each folder is linted as a project with configs.recommended,
+ * cwd = the app folder, and the reports must match the `// expect: llm-leak/<id>` labels exactly (line and rule).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint, type Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+
+const appsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../corpus/apps');
+const apps = fs.readdirSync(appsDir).filter((d) => fs.statSync(path.join(appsDir, d)).isDirectory()).sort();
+const LABEL = /\/\/ expect: (llm-leak\/[a-z-]+(?:\s*,\s*llm-leak\/[a-z-]+)*)\s*$/;
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|js|cjs|mjs)$/.test(f))
+    .map((f) => f.split(path.sep).join('/'))
+    .sort();
+}
+
+/** "file:line rule" for every label. */
+function expected(dir: string): string[] {
+  const out: string[] = [];
+  for (const f of sourceFiles(dir)) {
+    fs.readFileSync(path.join(dir, f), 'utf8').split('\n').forEach((line, i) => {
+      const m = LABEL.exec(line);
+      if (m) for (const id of m[1]!.split(/\s*,\s*/)) out.push(`${f}:${i + 1} ${id}`);
+    });
+  }
+  return out.sort();
+}
+
+/** Lints an app folder as its own project. */
+export async function lintApp(dir: string, settings: Record<string, unknown> = {}): Promise<{ found: string[]; messages: Map<string, string> }> {
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
+      { languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable' } }, settings },
+      plugin.configs.recommended as Linter.Config,
+    ],
+  });
+  const results = await eslint.lintFiles(['**/*.{ts,js,cjs,mjs}']);
+  const found: string[] = [];
+  const messages = new Map<string, string>();
+  for (const r of results) {
+    const f = path.relative(dir, r.filePath).split(path.sep).join('/');
+    for (const m of r.messages) {
+      const key = `${f}:${m.line} ${m.ruleId ?? `fatal: ${m.message}`}`;
+      found.push(key);
+      messages.set(key, m.message);
+    }
+  }
+  return { found: found.sort(), messages };
+}
+
+describe('multi-file fixture apps', () => {
+  it('has three or more apps per framework family', () => {
+    for (const family of ['express', 'fastify', 'koa', 'hono']) {
+      expect(apps.filter((a) => a.startsWith(`${family}-`)).length, family).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  for (const app of apps) {
+    it(`${app}: reports exactly the labelled lines`, async () => {
+      const dir = path.join(appsDir, app);
+      const { found } = await lintApp(dir);
+      expect(found).toEqual(expected(dir));
+    });
+  }
+
+  it('names the mount and its file when a router is mounted without authentication', async () => {
+    const { messages } = await lintApp(path.join(appsDir, 'express-mounted-open'));
+    expect(messages.get('src/routes/chat.ts:7 llm-leak/require-auth-for-llm-route')).toBe(
+      'POST /api/chat calls a model (OpenAI) and is mounted at /api in src/app.ts with no authentication in front of it, so anyone can use the model through it.',
+    );
+  });
+
+  it('says that no mount was found for a router no entry mounts, and stays silent with unmountedRouters: ignore', async () => {
+    const dir = path.join(appsDir, 'express-unmounted');
+    const { messages } = await lintApp(dir);
+    expect(messages.get('src/routes/chat.ts:7 llm-leak/require-auth-for-llm-route')).toMatch(/no app entry was found that mounts its router/);
+    const ignored = await lintApp(dir, { 'llm-leak': { unmountedRouters: 'ignore' } });
+    expect(ignored.found).toEqual([]);
+  });
+
+  it('follows settings entries when the app file has a name the search does not look for', async () => {
+    // express-mounted-open's app.ts is found by name; as an entry it also works when named explicitly.
+    const dir = path.join(appsDir, 'express-mounted-open');
+    const { found } = await lintApp(dir, { 'llm-leak': { entries: ['src/*.ts'] } });
+    expect(found).toEqual(expected(dir));
+  });
+});

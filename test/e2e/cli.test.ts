@@ -1,0 +1,186 @@
+/**
+ * The `llm-leak` command as users run it: `node bin/llm-leak.js` (the built CLI) on the example apps, checking exit
+ * codes, the grouped human output, JSON, SARIF, --max-warnings, --concurrency, --cache and command-line mistakes.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin', 'llm-leak.js');
+const vulnerable = path.join(root, 'examples', 'vulnerable');
+const hardened = path.join(root, 'examples', 'hardened');
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+const tmp = mkdtempSync(path.join(tmpdir(), 'llm-leak-cli-'));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], cwd: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, NO_COLOR: '1' };
+    execFile(process.execPath, [bin, ...args], { cwd, env, encoding: 'utf8', maxBuffer: 32 << 20 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** True when some file under src/cli is newer than its build (or the build is missing). */
+function cliBuildStale(): boolean {
+  const built = path.join(root, 'dist', 'src', 'cli', 'main.js');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return readdirSync(path.join(root, 'src', 'cli')).some((f) => statSync(path.join(root, 'src', 'cli', f)).mtimeMs > builtAt);
+}
+
+beforeAll(() => {
+  // A clean clone has dist/ from `npm ci` (prepare); build when the CLI is missing or older than its sources.
+  if (cliBuildStale()) {
+    spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+  }
+  expect(existsSync(path.join(root, 'dist', 'src', 'cli', 'main.js'))).toBe(true);
+});
+
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The lines of the stylish output from a heading (a line starting with two spaces and the label) to the next one. */
+function section(stdout: string, heading: string): string {
+  const lines = stdout.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${heading}`));
+  if (start < 0) return '';
+  const end = lines.findIndex((l, i) => i > start && /^ {2}\S/.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n');
+}
+
+describe('llm-leak, stylish', () => {
+  it('finds the vulnerable app leaking, groups findings by route, ends with a summary by rule and exits 1', async () => {
+    const r = await cli([], vulnerable);
+    expect(r.code).toBe(1);
+    // stderr is not a TTY here: no progress bar, nothing else either.
+    expect(r.stderr).toBe('');
+    const chat = section(r.stdout, 'POST /chat');
+    expect(chat).toContain('llm-leak/require-auth-for-llm-route');
+    expect(chat).toContain('llm-leak/no-raw-llm-response');
+    expect(section(r.stdout, 'GET /debug')).toContain('llm-leak/no-llm-debug-route');
+    expect(section(r.stdout, 'module code')).toContain('llm-leak/no-hardcoded-credentials');
+    expect(r.stdout).toMatch(/^webhook\.js$/m);
+    const summary = r.stdout.slice(r.stdout.indexOf('Summary by rule'));
+    expect(summary).toMatch(/llm-leak\/no-raw-llm-response\s+2/);
+    expect(summary).toMatch(/✖ \d+ findings/);
+  });
+
+  it('finds nothing in the hardened app, even with --strict, and exits 0', async () => {
+    const r = await cli(['--strict'], hardened);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toMatch(/no findings: \d+ files checked with configs\.strict/);
+  });
+
+});
+
+/** One JSON run of the vulnerable app, shared by the tests that compare with it. */
+let plainJson: Promise<Run> | undefined;
+const vulnerableJson = (): Promise<Run> => (plainJson ??= cli(['--format', 'json'], vulnerable));
+
+describe('llm-leak, json and sarif', () => {
+  it('writes ESLint-style JSON results with each finding’s route', async () => {
+    const r = await vulnerableJson();
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as {
+      filePath: string;
+      errorCount: number;
+      messages: { ruleId: string; line: number; route: { method: string; path: string } | null }[];
+    }[];
+    const server = results.find((x) => x.filePath === path.join(vulnerable, 'server.js'));
+    expect(server?.errorCount).toBe(server?.messages.length);
+    const auth = server?.messages.find((m) => m.ruleId === 'llm-leak/require-auth-for-llm-route');
+    expect(auth?.route).toMatchObject({ method: 'POST', path: '/chat' });
+    // The CLI's internal route map never shows.
+    expect(results.flatMap((x) => x.messages).every((m) => m.ruleId.startsWith('llm-leak/'))).toBe(true);
+  });
+
+  it('writes SARIF 2.1.0 that code scanning takes, to --output-file', async () => {
+    const out = path.join(tmp, 'reports', 'llm-leak.sarif');
+    const r = await cli(['--format', 'sarif', '--output-file', out], vulnerable);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    expect(log.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(log.runs).toHaveLength(1);
+    const run = log.runs[0];
+    expect(run.tool.driver).toMatchObject({ name: 'eslint-plugin-llm-leak', version, informationUri: expect.stringMatching(/^https:\/\//) });
+    const rules = run.tool.driver.rules as { id: string; shortDescription: { text: string }; helpUri: string; defaultConfiguration: { level: string } }[];
+    expect(rules.length).toBeGreaterThan(5);
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^llm-leak\//);
+      expect(rule.shortDescription.text.length).toBeGreaterThan(10);
+      expect(rule.helpUri).toMatch(new RegExp(`^https://.*/${rule.id.slice('llm-leak/'.length)}\\.md$`));
+      expect(rule.defaultConfiguration.level).toBe('error');
+    }
+    expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
+    expect(run.results.length).toBeGreaterThan(5);
+    for (const result of run.results) {
+      expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
+      expect(result.level).toBe('error');
+      expect(result.message.text.length).toBeGreaterThan(10);
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      expect(artifactLocation.uriBaseId).toBe('%SRCROOT%');
+      // Relative to the repository root, forward slashes.
+      expect(artifactLocation.uri).toMatch(/^examples\/vulnerable\/(server|webhook)\.js$/);
+      for (const key of ['startLine', 'startColumn', 'endLine', 'endColumn']) {
+        expect(Number.isInteger(region[key]) && region[key] >= 1).toBe(true);
+      }
+      expect(region.endLine >= region.startLine).toBe(true);
+    }
+  });
+});
+
+describe('llm-leak, options', () => {
+  it('--max-warnings reports findings as warnings and fails only above the limit', async () => {
+    const under = await cli(['--max-warnings', '1000'], vulnerable);
+    expect(under.code).toBe(0);
+    expect(under.stdout).toMatch(/\d+ warnings\)/);
+    const over = await cli(['--max-warnings', '0'], vulnerable);
+    expect(over.code).toBe(1);
+  });
+
+  it('--concurrency (worker threads) and --cache give the same findings as a plain run', async () => {
+    const count = (r: Run) => (JSON.parse(r.stdout) as { messages: unknown[] }[]).reduce((n, x) => n + x.messages.length, 0);
+    const plain = count(await vulnerableJson());
+    expect(plain).toBeGreaterThan(5);
+    const cacheFile = path.join(tmp, 'cache.json');
+    const cold = await cli(['--format', 'json', '--concurrency', '2', '--cache', '--cache-location', cacheFile], vulnerable);
+    expect(cold.code).toBe(1);
+    expect(existsSync(cacheFile)).toBe(true);
+    const warm = await cli(['--format', 'json', '--cache', '--cache-location', cacheFile], vulnerable);
+    expect(warm.code).toBe(1);
+    expect([count(cold), count(warm)]).toEqual([plain, plain]);
+  });
+
+  it('--help and --version exit 0', async () => {
+    const help = await cli(['--help'], vulnerable);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: llm-leak');
+    const v = await cli(['--version'], vulnerable);
+    expect(v).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it('an unknown flag, a bad value or a missing path is one line on stderr and exit 2', async () => {
+    for (const args of [['--bogus'], ['--format', 'xml'], ['--max-warnings', 'many'], ['no-such-folder']]) {
+      const r = await cli(args, vulnerable);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^llm-leak: /);
+    }
+  });
+});

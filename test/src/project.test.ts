@@ -1,0 +1,129 @@
+/** The project route map on its own: module resolution, re-exports, cycles, the mtime cache, missing files, node_modules. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearProjectCache, readCount, reachesOf } from '../../src/project/index.js';
+import { resolveModule, type LintOptions } from '../../src/project/files.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+let n = 0;
+/** A fresh project folder with these files. */
+function project(files: Record<string, string>): string {
+  const dir = path.join(root, `p${n++}`);
+  for (const [rel, text] of Object.entries({ 'package.json': '{"type":"module"}', ...files })) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const lintOf = (cwd: string): LintOptions => ({ cwd, languageOptions: { parser: tsParser, parserOptions: {} } });
+const ROUTER = `import { Router } from 'express';\nconst router = Router();\nrouter.post('/chat', (req, res) => res.end());\nexport default router;\n`;
+
+/** "path auth" for each mount of the target's default export. */
+function mounts(dir: string, target: string, name = 'default'): string[] {
+  return (reachesOf(path.join(dir, target), lintOf(dir), {}).get(name) ?? []).map(
+    (m) => `${m.path} ${m.auth ? 'auth' : 'open'} ${path.relative(dir, m.file)}:${m.line}`,
+  );
+}
+
+beforeEach(() => clearProjectCache());
+
+describe('module resolution', () => {
+  it('resolves .js to .ts, extensionless paths and index files, and never enters node_modules', () => {
+    const dir = project({ 'a.ts': '', 'b/index.js': '', 'c.mjs': '', 'node_modules/x/index.js': '' });
+    expect(resolveModule(path.join(dir, 'app.ts'), './a.js')).toBe(path.join(dir, 'a.ts'));
+    expect(resolveModule(path.join(dir, 'app.ts'), './b')).toBe(path.join(dir, 'b/index.js'));
+    expect(resolveModule(path.join(dir, 'app.ts'), './c.mjs')).toBe(path.join(dir, 'c.mjs'));
+    expect(resolveModule(path.join(dir, 'app.ts'), './missing.js')).toBeUndefined();
+    expect(resolveModule(path.join(dir, 'app.ts'), './node_modules/x')).toBeUndefined();
+    expect(resolveModule(path.join(dir, 'app.ts'), 'express')).toBeUndefined();
+  });
+});
+
+describe('the route map', () => {
+  it('finds a router mounted with its prefix and the auth in front of it', () => {
+    const dir = project({
+      'src/app.ts': `import express from 'express';\nimport passport from 'passport';\nimport chat from './routes/chat.js';\nconst app = express();\napp.use('/api', passport.authenticate('jwt'), chat);\napp.use('/open', chat);\n`,
+      'src/routes/chat.ts': ROUTER,
+    });
+    expect(mounts(dir, 'src/routes/chat.ts').sort()).toEqual(['/api auth src/app.ts:5', '/open open src/app.ts:6']);
+  });
+
+  it('follows ESM re-exports, export *, CommonJS module.exports objects and destructured requires', () => {
+    const dir = project({
+      'app.js': `const express = require('express');\nconst { chat, admin } = require('./routes');\nconst app = express();\napp.use('/c', chat);\napp.use('/a', admin);\n`,
+      'routes/index.js': `module.exports = { chat: require('./chat'), admin: require('./more').admin };\n`,
+      'routes/more.js': `export * from './admin.js';\n`,
+      'routes/admin.js': ROUTER.replace('export default router;', 'export { router as admin };'),
+      'routes/chat.js': `const express = require('express');\nconst router = express.Router();\nmodule.exports = router;\n`,
+    });
+    expect(mounts(dir, 'routes/chat.js')).toEqual(['/c open app.js:4']);
+    expect(mounts(dir, 'routes/admin.js', 'admin')).toEqual(['/a open app.js:5']);
+  });
+
+  it('stops at cycles between files', () => {
+    const dir = project({
+      'app.ts': `import express from 'express';\nimport a from './a.js';\nconst app = express();\napp.use('/x', a);\n`,
+      'a.ts': `import { Router } from 'express';\nimport b from './b.js';\nconst r = Router();\nr.use('/b', b);\nexport default r;\n`,
+      'b.ts': `import { Router } from 'express';\nimport a from './a.js';\nconst r = Router();\nr.use('/a', a);\nexport default r;\n`,
+    });
+    expect(mounts(dir, 'b.ts')).toEqual(['/x/b open a.ts:4']);
+    expect(mounts(dir, 'a.ts')).toEqual(['/x open app.ts:4']);
+  });
+
+  it('gives nothing for a mount of a missing file or of a package in node_modules', () => {
+    const dir = project({
+      'app.ts': `import express from 'express';\nimport gone from './gone.js';\nimport dep from './node_modules/dep/index.js';\nconst app = express();\napp.use('/g', gone);\napp.use('/d', dep);\n`,
+      'node_modules/dep/index.js': ROUTER,
+    });
+    const before = readCount();
+    expect(mounts(dir, 'gone.ts')).toEqual([]);
+    expect(mounts(dir, 'node_modules/dep/index.js')).toEqual([]);
+    // Only app.ts was read: the router in node_modules never was.
+    expect(readCount() - before).toBe(1);
+  });
+
+  it('reads each file once, and again only after its mtime changes', () => {
+    const dir = project({
+      'app.ts': `import express from 'express';\nimport chat from './chat.js';\nconst app = express();\napp.use('/v1', chat);\n`,
+      'chat.ts': ROUTER,
+    });
+    const before = readCount();
+    expect(mounts(dir, 'chat.ts')).toEqual(['/v1 open app.ts:4']);
+    expect(mounts(dir, 'chat.ts')).toEqual(['/v1 open app.ts:4']);
+    expect(readCount() - before).toBe(1);
+    const app = path.join(dir, 'app.ts');
+    fs.writeFileSync(app, `import express from 'express';\nimport chat from './chat.js';\nconst app = express();\napp.use('/v2', chat);\n`);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(app, later, later);
+    expect(mounts(dir, 'chat.ts')).toEqual(['/v2 open app.ts:4']);
+    expect(readCount() - before).toBe(2);
+  });
+
+  it('treats a sub-app that another entry mounts as a sub-app, not as an entry', () => {
+    const dir = project({
+      'app.ts': `import { Hono } from 'hono';\nimport { jwt } from 'hono/jwt';\nimport v1 from './v1/index.js';\nconst app = new Hono();\napp.use('*', jwt({ secret: 's' }));\napp.route('/v1', v1);\n`,
+      'v1/index.ts': `import { Hono } from 'hono';\nimport chat from './chat.js';\nconst v1 = new Hono();\nv1.route('/chat', chat);\nexport default v1;\n`,
+      'v1/chat.ts': `import { Hono } from 'hono';\nconst chat = new Hono();\nexport default chat;\n`,
+    });
+    expect(mounts(dir, 'v1/chat.ts')).toEqual(['/v1/chat auth v1/index.ts:4']);
+  });
+});
+
+describe('settings for the route map', () => {
+  it('accepts entries and unmountedRouters and names a bad value', async () => {
+    const { readSettings } = await import('../../src/settings.js');
+    expect(readSettings({ 'llm-leak': { entries: ['src/server.ts'], unmountedRouters: 'ignore' } })).toMatchObject({
+      entries: ['src/server.ts'],
+      unmountedRouters: 'ignore',
+    });
+    expect(readSettings({}).unmountedRouters).toBe('report');
+    expect(() => readSettings({ 'llm-leak': { unmountedRouters: 'warn' } })).toThrow(/unmountedRouters must be 'report' or 'ignore', got string \("warn"\)/);
+    expect(() => readSettings({ 'llm-leak': { entries: 'src/app.ts' } })).toThrow(/entries must be an array of non-empty strings/);
+  });
+});

@@ -1,0 +1,49 @@
+// The helpers that keep the model linear in file size: the binary search over position-sorted lists, and variable
+// lookup by name from the innermost scope (which replaced a search of every child scope).
+import { describe, expect, it } from 'vitest';
+import { firstFrom, variableOf } from '../../src/ast.js';
+import { withModel } from '../helpers.js';
+
+describe('firstFrom', () => {
+  const starts = [2, 5, 5, 9, 14];
+  const at = (pos: number) => firstFrom(starts, pos, (x) => x);
+
+  it('returns the first index whose start is at or after the position', () => {
+    expect(at(0)).toBe(0);
+    expect(at(2)).toBe(0);
+    expect(at(3)).toBe(1);
+    expect(at(5)).toBe(1);
+    expect(at(6)).toBe(3);
+    expect(at(14)).toBe(4);
+  });
+
+  it('returns the length past the last start, and 0 for an empty list', () => {
+    expect(at(15)).toBe(5);
+    expect(firstFrom([], 3, (x: number) => x)).toBe(0);
+  });
+});
+
+describe('variableOf', () => {
+  it('resolves each identifier to its own binding, through shadowing and in sibling functions', () => {
+    const code = `
+      const app = 1;
+      function a() { const app = 2; return app; }
+      const b = () => app;
+      function c(app) { return () => app; }
+    `;
+    const lines = withModel(code, (m) =>
+      m.file.index.returns
+        .map((r) => r.argument)
+        .filter((arg) => arg?.type === 'Identifier')
+        .map((id) => variableOf(m.file.sourceCode, id)?.defs[0]?.name.loc.start.line),
+    );
+    // `return app` in a() binds to the inner const (line 3); the arrow in c() binds to c's parameter (line 5).
+    expect(lines).toEqual([3]);
+    const arrows = withModel(code, (m) =>
+      m.file.index.functions
+        .filter((f) => f.type === 'ArrowFunctionExpression' && f.body.type === 'Identifier')
+        .map((f) => (f.body.type === 'Identifier' ? variableOf(m.file.sourceCode, f.body)?.defs[0]?.type : undefined)),
+    );
+    expect(arrows).toEqual(['Variable', 'Parameter']);
+  });
+});
