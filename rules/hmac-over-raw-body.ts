@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { hmacUpdates } from '../src/crypto.js';
-import { getModel, type FileModel } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import { parsesJsonBody, parsesRawBody } from '../src/raw-body.js';
 import type { Node } from '../src/types.js';
 
@@ -26,7 +26,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
+        const model = modelWhen(context, (s) => s.crypto);
+        if (!model) return;
         const { file } = model;
         const rawParsing = parsesRawBody(file);
         // Hono and Next hand out the body only through `.json()`/`.text()`; Next pages API parses `req.body` too.

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction, firstFrom, propertyName, resolveFunction, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getModel, type FileModel } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import type { FunctionNode, Node } from '../src/types.js';
 
 /** Calls that turn their argument into text or a plain object without removing anything. */
@@ -30,8 +30,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.framework);
+        if (!model) return;
         const scopes = errorScopes(model);
         if (scopes.size === 0) return;
         for (const sink of model.sinks) {

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { credentialLiterals } from '../src/credentials.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 
 export default createRule({
   name: 'no-hardcoded-credentials',
@@ -22,7 +22,9 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        for (const { node, what } of credentialLiterals(getModel(context).file)) {
+        const model = modelWhen(context, (s) => s.env || s.authPackage || s.crypto || s.secretText);
+        if (!model) return;
+        for (const { node, what } of credentialLiterals(model.file)) {
           context.report({ node, messageId: 'hardcoded', data: { what } });
         }
       },

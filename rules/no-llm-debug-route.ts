@@ -1,6 +1,6 @@
 import { contains } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getModel, type FileModel } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import { describeMount, describeOrigin, describeRoute, mountedPath, registrationLoc } from '../src/report.js';
 import type { Node, Origin, Route } from '../src/types.js';
 
@@ -38,8 +38,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { getModel, type FileModel } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import type { LlmCall, Node, Origin, PathKey } from '../src/types.js';
 
 type LlmOrigin = Extract<Origin, { kind: 'llm' }>;
@@ -35,8 +35,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         const reported = new Set<Node>();
         for (const sink of model.sinks) {
           if (reported.has(sink.node)) continue;

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { leafValues } from '../src/flow/leaves.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 import { describeOrigin, providerName } from '../src/report.js';
 import type { Node } from '../src/types.js';
 
@@ -24,7 +24,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         const reported = new Set<Node>();
         for (const call of model.llmCalls) {
           for (const input of [...call.inputs, ...call.systemInputs]) {

@@ -3,7 +3,7 @@ import { memberChain, skipTS, staticString } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
 import { isMetadataPath } from '../src/llm/metadata.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
 import type { LlmLeakSettings } from '../src/settings.js';
@@ -30,7 +30,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
+        const model = modelWhen(context, (s) => s.framework || s.llm || s.crypto || s.env || s.authPackage || s.secretText);
+        if (!model) return;
         const { settings } = model.file;
         for (const call of model.loggerCalls) {
           for (const arg of call.args) {

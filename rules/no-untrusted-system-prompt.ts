@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { isUnchangedRead, leafValues } from '../src/flow/leaves.js';
 import { messageLists } from '../src/llm/index.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 import { describeOrigin, providerName } from '../src/report.js';
 import type { Node, Origin, RequestPart } from '../src/types.js';
 
@@ -35,8 +35,8 @@ export default createRule({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         const reported = new Set<Node>();
         const untrustedOrigin = (node: Node): Extract<Origin, { kind: 'request' }> | undefined =>
           model.originsOf(node).find(isUntrusted);

@@ -1,5 +1,5 @@
 import { createRule } from '../src/create-rule.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 import { describeMount, describeRoute, mountedPath, providerName, registrationLoc } from '../src/report.js';
 import type { Route } from '../src/types.js';
 
@@ -33,8 +33,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {

@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { limitInsertion, outputLimitValue } from '../src/llm/index.js';
-import { getModel } from '../src/model.js';
+import { modelWhen } from '../src/model.js';
 import { providerName } from '../src/report.js';
 import type { Origin, RequestPart } from '../src/types.js';
 
@@ -30,8 +30,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
-        if (!model.relevant) return;
+        const model = modelWhen(context, (s) => s.llm);
+        if (!model) return;
         for (const call of model.llmCalls) {
           // Options built elsewhere or with a spread are unknown: stay silent rather than guess.
           const limit = outputLimitValue(call);

@@ -3,7 +3,7 @@ import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '.
 import { createRule } from '../src/create-rule.js';
 import { cryptoCalls } from '../src/crypto.js';
 import { cryptoRef } from '../src/fix.js';
-import { getModel, type FileModel } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
 import { isSecretFieldName } from '../src/flow/origin-secrets.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
@@ -42,7 +42,8 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = getModel(context);
+        const model = modelWhen(context, (s) => s.framework || s.crypto || s.env || s.authPackage || s.secretText);
+        if (!model) return;
         const { file } = model;
         for (const bin of file.index.binaries) {
           if (!EQUALITY.has(bin.operator) || bin.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;

@@ -6,6 +6,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { contains, enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
+import { signalsOf, type Signals } from './signals.js';
 import { findLlmCalls } from './llm/index.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
 import type { ExternalMount } from './frameworks/common.js';
@@ -93,6 +94,18 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   return model;
 }
 
+/**
+ * The model, or undefined when the file's cheap signals say the rule's problem cannot occur in it (no framework,
+ * no model SDK, no crypto, ... as the rule asks). Settings are validated either way, so a bad key always errors.
+ */
+export function modelWhen(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  need: (signals: Signals) => boolean,
+): FileModel | undefined {
+  const settings = readSettings(context.settings as Record<string, unknown>);
+  return need(signalsOf(context.sourceCode, settings)) ? getModel(context) : undefined;
+}
+
 /** Builds the model for a source file (exported for the shared-layer tests). */
 export function buildModel(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -101,16 +114,22 @@ export function buildModel(
   lint?: LintOptions,
 ): FileModel {
   const settings = readSettings(allSettings);
-  const { index, imports } = indexProgram(sourceCode.ast, sourceCode.visitorKeys);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
+  // The walk that indexes the file runs on first use: rules that only follow imports never pay for it.
+  let walked: ReturnType<typeof indexProgram> | undefined;
+  const walk = (): ReturnType<typeof indexProgram> => (walked ??= indexProgram(sourceCode.ast, sourceCode.visitorKeys));
   const file: FileContext = {
     sourceCode,
     ast: sourceCode.ast,
     scopeManager,
     globalScope: scopeManager.globalScope as Scope.Scope,
     settings,
-    index,
-    imports,
+    get index() {
+      return walk().index;
+    },
+    get imports() {
+      return walk().imports;
+    },
     filename,
   };
 
@@ -215,7 +234,8 @@ export function buildModel(
       return (auth ??= createAuthAnalysis(model)).guardBefore(fn, target);
     },
     get relevant() {
-      return isRelevant(file);
+      const signals = signalsOf(sourceCode, settings);
+      return signals.framework || signals.llm;
     },
     get externalMounts() {
       return getFrameworks().externalMounts ?? [];
@@ -241,14 +261,3 @@ function runsInline(node: Node, fn: FunctionNode): boolean {
   return true;
 }
 
-const FRAMEWORK_OR_SDK =
-  /^(express|fastify|koa|@koa\/router|koa-router|hono|next|openai|@anthropic-ai\/sdk|@google\/genai|@google\/generative-ai|ai|@ai-sdk\/.*|@langchain\/.*|langchain(\/.*)?|cohere-ai|@mistralai\/mistralai|groq-sdk|ollama|@aws-sdk\/client-bedrock-runtime|axios)$/;
-
-function isRelevant(file: FileContext): boolean {
-  for (const s of file.imports) {
-    if (FRAMEWORK_OR_SDK.test(s.replace(/^hono\/.*/, 'hono').replace(/^next\/.*/, 'next'))) return true;
-  }
-  // A file may use global fetch to a model host, or names taught through settings.
-  if (file.settings.llmCalls.length > 0 || file.settings.authMiddleware.length > 0) return true;
-  return file.index.calls.some((c) => c.callee.type === 'Identifier' && c.callee.name === 'fetch');
-}

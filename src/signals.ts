@@ -1,0 +1,69 @@
+/**
+ * Cheap facts read off a file's text before any analysis: which kinds of modules it imports and whether it reads
+ * the environment. Rules ask these first so that files that cannot hold their problem (most of a codebase) cost a
+ * regular-expression scan, not a walk of the tree.
+ */
+import type { TSESLint } from '@typescript-eslint/utils';
+import { MODEL_HOSTS } from './llm/hosts.js';
+import type { LlmLeakSettings } from './settings.js';
+
+export interface Signals {
+  /** The file imports a web framework (express, fastify, koa, hono, next, routers). */
+  readonly framework: boolean;
+  /**
+   * The file may call a model: it imports a model SDK, names a model API host (for fetch/axios calls, which count
+   * only with a static host), names a settings llmCall, or is type-checked and imports a framework.
+   */
+  readonly llm: boolean;
+  /** The file imports node:crypto and names createHmac, createHash or timingSafeEqual. */
+  readonly crypto: boolean;
+  /** The file reads environment variables. */
+  readonly env: boolean;
+  /** The file imports a package that takes credentials (auth middleware, JWT, sessions, basic-auth). */
+  readonly authPackage: boolean;
+  /** The text holds a string shaped like a model API key, or a name from settings.sensitiveNames. */
+  readonly secretText: boolean;
+}
+
+const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+const FRAMEWORK = /^(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|hono\/.*|next|next\/.*|@fastify\/.*)$/;
+const LLM = /^(?:openai|@anthropic-ai\/.*|@google\/genai|@google\/generative-ai|ai|@ai-sdk\/.*|@langchain\/.*|langchain(?:\/.*)?|cohere-ai|@mistralai\/.*|groq-sdk|ollama|@aws-sdk\/client-bedrock-runtime)$/;
+/** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
+const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
+const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
+const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|bearer|webhooks?|svix|stripe|octokit|slack|line)/i;
+const MODEL_KEY = /\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|xai-[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{20,})/;
+
+const cache = new WeakMap<object, Signals>();
+
+/** The file's signals, computed once per file. */
+export function signalsOf(sourceCode: Readonly<TSESLint.SourceCode>, settings: LlmLeakSettings): Signals {
+  const hit = cache.get(sourceCode.ast);
+  if (hit) return hit;
+  const text = sourceCode.text;
+  let framework = false;
+  let llm = false;
+  let crypto = false;
+  let authPackage = false;
+  for (const m of text.matchAll(SPECIFIER)) {
+    const spec = m[1]!;
+    if (FRAMEWORK.test(spec)) framework = true;
+    if (LLM.test(spec)) llm = true;
+    if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
+    if (AUTH.test(spec)) authPackage = true;
+  }
+  // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
+  if (!llm && HOST_TEXT.test(text)) llm = true;
+  if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
+  if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
+  const signals: Signals = {
+    framework,
+    llm,
+    crypto,
+    env: /\bprocess\s*\.\s*env\b|\bimport\.meta\.env\b|['"](?:node:)?process['"]|\.env\b/.test(text),
+    authPackage,
+    secretText: MODEL_KEY.test(text) || settings.sensitiveNames.some((name) => text.includes(name)),
+  };
+  cache.set(sourceCode.ast, signals);
+  return signals;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { signalsOf } from '../../src/signals.js';
+import { withModel } from '../helpers.js';
+
+const signals = (code: string, settings: Record<string, unknown> = {}) =>
+  withModel(code, (m) => ({ ...signalsOf(m.file.sourceCode, m.file.settings) }), { settings, sourceType: /require\(/.test(code) ? 'commonjs' : 'module' });
+
+describe('file signals', () => {
+  it('reads framework and SDK imports in ESM and CommonJS', () => {
+    expect(signals("import express from 'express'; import OpenAI from 'openai';")).toMatchObject({ framework: true, llm: true });
+    expect(signals("const fastify = require('fastify'); const { Anthropic } = require('@anthropic-ai/sdk');")).toMatchObject({ framework: true, llm: true });
+    expect(signals("import { Hono } from 'hono'; import { bearerAuth } from 'hono/bearer-auth';")).toMatchObject({ framework: true, llm: false, authPackage: true });
+  });
+
+  it('counts fetch only with a model host in the file, as the HTTP recogniser does', () => {
+    expect(signals("await fetch('https://example.com/api')").llm).toBe(false);
+    expect(signals("await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST' })").llm).toBe(true);
+    expect(signals("import axios from 'axios'; axios.post(url, body);").llm).toBe(false);
+  });
+
+  it('counts crypto only when the file names an HMAC, hash or timingSafeEqual', () => {
+    expect(signals("import { randomUUID } from 'node:crypto'; randomUUID();").crypto).toBe(false);
+    expect(signals("import crypto from 'node:crypto'; crypto.createHmac('sha256', k);").crypto).toBe(true);
+  });
+
+  it('sees environment reads, model-key-shaped strings and settings names', () => {
+    expect(signals('const k = process.env.API_KEY;').env).toBe(true);
+    expect(signals("const k = 'sk-proj-abcdefghijklmnop1234';").secretText).toBe(true);
+    expect(signals('const a = 1;')).toEqual({ framework: false, llm: false, crypto: false, env: false, authPackage: false, secretText: false });
+    expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
+  });
+});
