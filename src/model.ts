@@ -103,7 +103,7 @@ export function modelWhen(
   need: (signals: Signals) => boolean,
 ): FileModel | undefined {
   const settings = readSettings(context.settings as Record<string, unknown>);
-  return need(signalsOf(context.sourceCode, settings)) ? getModel(context) : undefined;
+  return need(signalsOf(context.sourceCode, settings, context.filename)) ? getModel(context) : undefined;
 }
 
 /** Builds the model for a source file (exported for the shared-layer tests). */
@@ -234,7 +234,7 @@ export function buildModel(
       return (auth ??= createAuthAnalysis(model)).guardBefore(fn, target);
     },
     get relevant() {
-      const signals = signalsOf(sourceCode, settings);
+      const signals = signalsOf(sourceCode, settings, filename);
       return signals.framework || signals.llm;
     },
     get externalMounts() {

@@ -36,8 +36,15 @@ const MODEL_KEY = /\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z
 
 const cache = new WeakMap<object, Signals>();
 
+/** Next.js route handlers and pages/api files need no import to be routes. */
+const NEXT_ROUTE_FILE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|(?:^|[\\/])pages[\\/]api[\\/]/;
+
 /** The file's signals, computed once per file. */
-export function signalsOf(sourceCode: Readonly<TSESLint.SourceCode>, settings: LlmLeakSettings): Signals {
+export function signalsOf(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: LlmLeakSettings,
+  filename?: string,
+): Signals {
   const hit = cache.get(sourceCode.ast);
   if (hit) return hit;
   const text = sourceCode.text;
@@ -52,6 +59,7 @@ export function signalsOf(sourceCode: Readonly<TSESLint.SourceCode>, settings: L
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
     if (AUTH.test(spec)) authPackage = true;
   }
+  if (!framework && filename && NEXT_ROUTE_FILE.test(filename)) framework = true;
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
   if (!llm && HOST_TEXT.test(text)) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;

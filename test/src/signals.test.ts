@@ -30,3 +30,13 @@ describe('file signals', () => {
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
   });
 });
+
+describe('file signals from the file name', () => {
+  it('treats a Next.js route file as framework code without any import', () => {
+    const code = 'export async function POST(request) { return Response.json({}); }';
+    const of = (filename: string) => withModel(code, (m) => signalsOf(m.file.sourceCode, m.file.settings, m.file.filename).framework, { filename });
+    expect(of('app/api/chat/route.ts')).toBe(true);
+    expect(of('pages/api/chat.js')).toBe(true);
+    expect(of('src/lib/router.ts')).toBe(false);
+  });
+});
