@@ -31,6 +31,17 @@ const LLM = /^(?:openai|@anthropic-ai\/.*|@google\/genai|@google\/generative-ai|
 /** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
 const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
+/**
+ * Literal fragments one of which every model host, key shape or environment read contains. `includes` on these is
+ * far cheaper than the regular expressions, which then run only on the few files that pass.
+ */
+const HOST_HINTS = [
+  'api.openai.com', 'openai.azure.com', 'api.anthropic.com', 'generativelanguage.googleapis.com', 'api.mistral.ai',
+  'api.groq.com', 'api.cohere.', 'bedrock-runtime.', 'openrouter.ai', 'api.together.', 'api.deepseek.com', 'api.x.ai',
+  ':11434',
+];
+const KEY_HINTS = ['sk-', 'AIza', 'gsk_', 'xai-', 'hf_'];
+const hasAny = (text: string, hints: readonly string[]): boolean => hints.some((h) => text.includes(h));
 const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|bearer|webhooks?|svix|stripe|octokit|slack|line)/i;
 const MODEL_KEY = /\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|xai-[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{20,})/;
 
@@ -61,16 +72,17 @@ export function signalsOf(
   }
   if (!framework && filename && NEXT_ROUTE_FILE.test(filename)) framework = true;
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
-  if (!llm && HOST_TEXT.test(text)) llm = true;
+  if (!llm && hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
   const signals: Signals = {
     framework,
     llm,
     crypto,
-    env: /\bprocess\s*\.\s*env\b|\bimport\.meta\.env\b|['"](?:node:)?process['"]|\.env\b/.test(text),
+    // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
+    env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),
     authPackage,
-    secretText: MODEL_KEY.test(text) || settings.sensitiveNames.some((name) => text.includes(name)),
+    secretText: (hasAny(text, KEY_HINTS) && MODEL_KEY.test(text)) || settings.sensitiveNames.some((name) => text.includes(name)),
   };
   cache.set(sourceCode.ast, signals);
   return signals;

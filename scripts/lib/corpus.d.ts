@@ -21,5 +21,6 @@ export declare function labelledCorpus(root: string): SourceFile[];
 export declare function configFactory(
   ruleSet: { plugins?: Record<string, unknown>; rules?: Record<string, unknown> },
   tsParser: unknown,
+  options?: { tsconfigRootDir?: string },
 ): (f: LintShape) => Linter.Config[];
 export declare function loadBuilt(root: string): Promise<{ plugin: unknown; tsParser: unknown; Linter: typeof Linter }>;

@@ -171,10 +171,14 @@ const globals = {
 
 /**
  * Makes flat-config arrays for one rule set, memoised per (parser, sourceType, jsx) so each lint call gets the same objects.
+ * With `options.tsconfigRootDir`, TypeScript files are parsed with `projectService` (type information; each file must
+ * be on disk under a tsconfig.json that includes it).
  * @param {{ plugins?: Record<string, unknown>, rules?: Record<string, unknown> }} ruleSet
  * @param {unknown} tsParser the @typescript-eslint/parser module
+ * @param {{ tsconfigRootDir?: string }} [options]
  */
-export function configFactory(ruleSet, tsParser) {
+export function configFactory(ruleSet, tsParser, options = {}) {
+  const typed = options.tsconfigRootDir ? { projectService: true, tsconfigRootDir: options.tsconfigRootDir } : {};
   const memo = new Map();
   /** @param {Pick<SourceFile, 'parser' | 'sourceType' | 'jsx'>} f */
   return (f) => {
@@ -189,7 +193,7 @@ export function configFactory(ruleSet, tsParser) {
             sourceType: f.sourceType,
             globals,
             ...(f.parser === 'typescript' ? { parser: tsParser } : {}),
-            parserOptions: { ecmaFeatures: { jsx: f.jsx } },
+            parserOptions: { ecmaFeatures: { jsx: f.jsx }, ...(f.parser === 'typescript' ? typed : {}) },
           },
           linterOptions: { reportUnusedDisableDirectives: 'off' },
           plugins: ruleSet.plugins ?? {},

@@ -1,6 +1,8 @@
 /**
- * Multi-file fixture apps (test/corpus/apps/<name>/): each folder is linted as a project with configs.recommended,
- * cwd = the app folder, and the reports must match the `// expect: llm-leak/<id>` labels exactly (line and rule).
+ * Multi-file fixture apps (test/corpus/apps/<name>/): each folder is linted as a project, cwd = the app folder, with
+ * configs.recommended and again with configs['recommended-type-checked'] + `projectService` (one program for every
+ * app, from test/corpus/apps/tsconfig.json, which reads the JS apps through allowJs). Under both configs the
+ * reports must match the `// expect: llm-leak/<id>` labels exactly (line and rule).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,15 +35,50 @@ function expected(dir: string): string[] {
   return out.sort();
 }
 
+type Mode = 'recommended' | 'type-checked';
+const MODES: readonly Mode[] = ['recommended', 'type-checked'];
+
+/** For each file the type-checked run linted (relative to the apps folder), whether the parser gave it a program. */
+const probed = new Map<string, boolean>();
+/** Records, per linted file, whether the parser gave it a program, so the typed run cannot pass without types. */
+const typeProbe = {
+  rules: {
+    program: {
+      meta: { type: 'problem' as const, schema: [] },
+      create(context: { filename: string; sourceCode: { parserServices?: { program?: unknown } } }) {
+        probed.set(path.relative(appsDir, context.filename).split(path.sep).join('/'), !!context.sourceCode.parserServices?.program);
+        return {};
+      },
+    },
+  },
+};
+
+/** The parser config of a mode: typed parses every source file (JS too) with the project service. */
+function parserConfig(mode: Mode): Linter.Config[] {
+  if (mode === 'recommended') return [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } }];
+  return [
+    {
+      files: ['**/*.{ts,js,cjs,mjs}'],
+      languageOptions: { parser: tsParser as Linter.Parser, parserOptions: { projectService: true, tsconfigRootDir: appsDir } },
+      plugins: { probe: typeProbe as never },
+      rules: { 'probe/program': 'error' },
+    },
+  ];
+}
+
 /** Lints an app folder as its own project. */
-export async function lintApp(dir: string, settings: Record<string, unknown> = {}): Promise<{ found: string[]; messages: Map<string, string> }> {
+export async function lintApp(
+  dir: string,
+  settings: Record<string, unknown> = {},
+  mode: Mode = 'recommended',
+): Promise<{ found: string[]; messages: Map<string, string> }> {
   const eslint = new ESLint({
     cwd: dir,
     overrideConfigFile: true,
     overrideConfig: [
-      { files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser } },
+      ...parserConfig(mode),
       { languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable' } }, settings },
-      plugin.configs.recommended as Linter.Config,
+      (mode === 'recommended' ? plugin.configs.recommended : plugin.configs['recommended-type-checked']) as Linter.Config,
     ],
   });
   const results = await eslint.lintFiles(['**/*.{ts,js,cjs,mjs}']);
@@ -65,13 +102,26 @@ describe('multi-file fixture apps', () => {
     }
   });
 
-  for (const app of apps) {
-    it(`${app}: reports exactly the labelled lines`, async () => {
-      const dir = path.join(appsDir, app);
-      const { found } = await lintApp(dir);
-      expect(found).toEqual(expected(dir));
-    });
+  for (const mode of MODES) {
+    for (const app of apps) {
+      it(`${app}: reports exactly the labelled lines (${mode})`, async () => {
+        const dir = path.join(appsDir, app);
+        const { found } = await lintApp(dir, {}, mode);
+        expect(found).toEqual(expected(dir));
+      });
+    }
   }
+
+  it('gives every file of the type-checked run a program, JS apps included', async () => {
+    for (const app of ['express-commonjs', 'hono-nested']) {
+      probed.clear();
+      const dir = path.join(appsDir, app);
+      await lintApp(dir, {}, 'type-checked');
+      const files = sourceFiles(dir).map((f) => `${app}/${f}`);
+      expect(files.length).toBeGreaterThan(1);
+      expect(Object.fromEntries(probed)).toEqual(Object.fromEntries(files.map((f) => [f, true])));
+    }
+  });
 
   it('names the mount and its file when a router is mounted without authentication', async () => {
     const { messages } = await lintApp(path.join(appsDir, 'express-mounted-open'));
