@@ -7,6 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
 import type { FileModel } from '../model.js';
+import { cryptoCalls } from '../crypto.js';
 import { CALL, ESM, trackerOf } from '../references.js';
 import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey, RequestPart } from '../types.js';
 import { isSecretEnvName, isSecretFieldName, literalKeyLabel } from './origin-secrets.js';
@@ -294,12 +295,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     if (specialCalls) return specialCalls;
     specialCalls = new Map();
     // ESM-marked maps so named, namespace and default imports all resolve (the tracker's strict mode).
-    const hashers = { createHmac: { [CALL]: 'hmac' }, createHash: { [CALL]: 'hasher' } };
-    const crypto = { [ESM]: true, ...hashers, default: hashers };
     const basicAuth = { [CALL]: 'auth', parse: { [CALL]: 'auth' } };
     const traceMap = {
-      crypto,
-      'node:crypto': crypto,
       'basic-auth': { [ESM]: true, ...basicAuth, default: basicAuth },
       'next/headers': { [ESM]: true, cookies: { [CALL]: 'cookies' }, headers: { [CALL]: 'headers' } },
     };
@@ -321,6 +318,10 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     } catch {
       // Defensive: an odd module shape must not break every query.
     }
+    // node:crypto is traced once for the whole model (src/crypto.ts).
+    const { createHmac, createHash } = cryptoCalls(file);
+    for (const c of createHmac) specialCalls.set(c, [values.hmac!]);
+    for (const c of createHash) specialCalls.set(c, [values.hasher!]);
     return specialCalls;
   }
 
