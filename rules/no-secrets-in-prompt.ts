@@ -1,3 +1,4 @@
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { leafValues } from '../src/flow/leaves.js';
 import { modelWhen } from '../src/model.js';
@@ -28,11 +29,17 @@ export default createRule({
         if (!model) return;
         const reported = new Set<Node>();
         for (const call of model.llmCalls) {
-          for (const input of [...call.inputs, ...call.systemInputs]) {
+          // System parts first: a helper's returned list (`messages: build(req)`) is reported at the secret inside
+          // it, so the helper call itself is skipped when it carries only secrets already reported for this call.
+          const named = new Set<string>();
+          for (const input of [...call.systemInputs, ...call.inputs]) {
             for (const leaf of leafValues(context.sourceCode, input, model.file)) {
               if (reported.has(leaf)) continue;
-              const origin = model.originsOf(leaf).find((o) => o.kind === 'secret');
+              const secrets = model.originsOf(leaf).filter((o) => o.kind === 'secret');
+              const origin = secrets[0];
               if (!origin) continue;
+              if (leaf.type === AST_NODE_TYPES.CallExpression && secrets.every((o) => named.has(o.name))) continue;
+              for (const o of secrets) named.add(o.name);
               reported.add(leaf);
               const what = describeOrigin(origin);
               context.report({

@@ -28,7 +28,8 @@ interface EvalResult {
 
 const corpus = path.join(import.meta.dirname, 'corpus');
 /** Raise these as the rules improve; never lower them to make a change pass. */
-const FLOOR = { precision: 0.9, recall: 0.9 };
+// Raised from 0.9 once every rule reached 1.0 on the corpus; lower only with a reason written here.
+const FLOOR = { precision: 0.95, recall: 0.95 };
 /** Every rule must be exercised by enough labelled lines for its scores to mean something. */
 const MIN_EXPECTED = 5;
 

@@ -61,8 +61,33 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
     return settingNames.some((s) => s === name || (!s.includes('.') && s === last));
   };
 
+  /**
+   * A wrapper that builds auth middleware per request and hands it its own arguments, e.g. Hono on Workers
+   * `(c, next) => bearerAuth({ token: c.env.TOKEN })(c, next)` or `(req, res, next) => basicAuth({...})(req, res, next)`.
+   * Sound only when its continuation is used nowhere else: then no path reaches the route without the auth
+   * middleware (a `if (skip) return next()` branch disqualifies it).
+   */
+  const wrapperVerdict = (fn: FunctionNode, depth: number): Verdict | undefined => {
+    const n = fn.params.length;
+    const last = fn.params[n - 1];
+    if (n < 2 || last?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const declared = sourceCode.scopeManager?.getDeclaredVariables(fn) ?? [];
+    const vars = fn.params.map((p) => (p.type === AST_NODE_TYPES.Identifier ? declared.find((v) => v.identifiers[0] === p) : undefined));
+    const refs = vars[n - 1]?.references ?? [];
+    if (refs.length !== 1) return undefined;
+    const call = refs[0]!.identifier.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments.length !== n || call.arguments[n - 1] !== refs[0]!.identifier) return undefined;
+    if (enclosingFunction(call) !== fn) return undefined;
+    const forwarded = call.arguments.every((a, i) => a.type === AST_NODE_TYPES.Identifier && !!vars[i] && variableOf(sourceCode, a) === vars[i]);
+    if (!forwarded) return undefined;
+    const inner = classify(call.callee, depth + 1);
+    return inner.kind === 'auth' ? inner : undefined;
+  };
+
   /** Evidence from a function of this file: it reads a credential and refuses the request without it. */
-  const functionVerdict = (fn: FunctionNode): Verdict => {
+  const functionVerdict = (fn: FunctionNode, depth = 0): Verdict => {
+    const w = wrapperVerdict(fn, depth);
+    if (w) return w;
     const s = behaviour.summary(fn);
     if (s.verifier) return auth(fn, s.verifier.named ? 'name' : s.verifier.webhook ? 'webhook' : 'behaviour', `verifies ${s.verifier.label}`);
     if (s.cred && (s.refuses || s.conditionalNext || (s.cred.webhook && s.badRequest))) {
@@ -170,7 +195,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
     const info = behaviour.known.get(node);
     const k = info && knownVerdict(node, info);
     if (k) return k;
-    if (isFunction(node)) return functionVerdict(node);
+    if (isFunction(node)) return functionVerdict(node, depth);
     switch (node.type) {
       case AST_NODE_TYPES.Identifier: {
         const v = variableOf(sourceCode, node);
@@ -179,7 +204,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
         const from = moduleOf(v);
         // A known package's export used as is (not called): no evidence, and its name proves nothing.
         if (from !== undefined) return isKnownModule(from) ? NO : unknown(node.name);
-        if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return functionVerdict(def.node);
+        if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return functionVerdict(def.node, depth);
         if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id === v.identifiers[0]) {
           if (v.references.some((r) => r.isWrite() && !r.init)) return unknown(node.name);
           const inner = classify(def.node.init, depth + 1);

@@ -1,7 +1,7 @@
 /** Reading request options and message lists: what goes in as prompt, what as system instructions. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, memberChain, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileContext, Node } from '../types.js';
+import { findProperty, isFunction, memberChain, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
+import type { FileContext, FunctionNode, Node } from '../types.js';
 
 /** LangChain helpers found through the ReferenceTracker, so their system parts can be read. */
 export interface SystemMarkers {
@@ -65,11 +65,15 @@ const SYSTEM_ROLES = new Set(['system', 'developer']);
  * `new SystemMessage(x)`, `['system', x]`, `SystemMessagePromptTemplate.fromTemplate(x)`. A list that is a
  * `ChatPromptTemplate.fromMessages([...])` call is read through.
  */
-export function systemParts(file: FileContext, list: Node | undefined, markers: SystemMarkers): Node[] {
+export function systemParts(file: FileContext, list: Node | undefined, markers: SystemMarkers, depth = 0): Node[] {
   if (!list || list.type === AST_NODE_TYPES.SpreadElement) return [];
   let n = resolveLocal(file, list);
   if (n.type === AST_NODE_TYPES.CallExpression && markers.promptMessages.has(n) && n.arguments[0]) {
     n = resolveLocal(file, n.arguments[0]);
+  } else if (n.type === AST_NODE_TYPES.CallExpression && depth < 3) {
+    // messages: buildMessages(req) — the lists a same-file helper returns (bounded, so recursion ends).
+    const fn = resolveFunction(file.sourceCode, n.callee);
+    return fn ? [...new Set(returnedValues(file, fn).flatMap((r) => systemParts(file, r, markers, depth + 1)))] : [];
   }
   if (n.type !== AST_NODE_TYPES.ArrayExpression) return [];
   const out: Node[] = [];
@@ -77,6 +81,19 @@ export function systemParts(file: FileContext, list: Node | undefined, markers: 
     if (!el || el.type === AST_NODE_TYPES.SpreadElement) continue;
     const part = systemPart(file, resolveLocal(file, el), markers);
     if (part) out.push(part);
+  }
+  return out;
+}
+
+/** What a function returns: an arrow's expression body, or the arguments of its own `return`s (not nested functions'). */
+function returnedValues(file: FileContext, fn: FunctionNode): Node[] {
+  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : [];
+  const out: Node[] = [];
+  for (const r of file.index.returns) {
+    if (!r.argument || r.range[0] < fn.body.range[0] || r.range[1] > fn.body.range[1]) continue;
+    let owner: Node | undefined = r.parent;
+    while (owner && !isFunction(owner)) owner = owner.parent;
+    if (owner === fn) out.push(r.argument);
   }
   return out;
 }

@@ -335,6 +335,28 @@ ruleTester().run('no-secrets-in-prompt', rule, {
         },
       ],
     },
+    // Invalid because a same-file helper returns the message list with a secret in its system message: one report, at the secret.
+    {
+      code: `
+        import express from 'express';
+        import OpenAI from 'openai';
+        const app = express();
+        const openai = new OpenAI();
+        function buildMessages(req) {
+          return [{ role: 'system', content: \`Key \${process.env.STRIPE_SECRET_KEY}\` }, { role: 'user', content: req.body.q }];
+        }
+        app.post('/s', async (req, res) => {
+          const r = await openai.chat.completions.create({ model: 'x', max_tokens: 9, messages: buildMessages(req) });
+          res.json({ t: r.choices[0].message.content });
+        });
+      `,
+      errors: [
+        {
+          messageId: 'secretInPrompt', line: 7, column: 53, endLine: 7, endColumn: 82,
+          suggestions: [],
+        },
+      ],
+    },
     // Invalid because a bracket-read env password, cast in TypeScript, is pushed into the message list.
     {
       code: `

@@ -2,6 +2,26 @@ import rule from '../../rules/no-untrusted-system-prompt.js';
 import { cjs, ruleTester } from '../helpers.js';
 ruleTester().run('no-untrusted-system-prompt', rule, {
   valid: [
+    // Valid because the helper that builds the message list reads only the question from the request; its system message is a constant (CommonJS).
+    {
+      code: `
+const express = require('express');
+const OpenAI = require('openai');
+const app = express();
+const openai = new OpenAI();
+function buildMessages(req) {
+  const tone = 'friendly';
+  return [
+    { role: 'system', content: \`You are a \${tone} support agent for Acme.\` },
+    { role: 'user', content: String(req.body.question) },
+  ];
+}
+app.post('/support', async (req, res) => {
+  const r = await openai.chat.completions.create({ model: 'x', max_tokens: 100, messages: buildMessages(req) });
+  res.json({ text: r.choices[0].message.content });
+});`,
+      ...cjs,
+    },
     // Valid because request data goes only into the user message; the system prompt is a constant.
     {
       code: `
@@ -572,6 +592,35 @@ app.post('/ask', async (req: Request, res: Response) => {
           column: 23,
           endLine: 10,
           endColumn: 38,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because a same-file helper builds the whole message list from the request and puts a body field in the system message (TypeScript).
+    {
+      code: `
+import express, { type Request } from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+function buildMessages(req: Request) {
+  const persona = req.body.persona ?? 'a support agent';
+  return [
+    { role: 'system' as const, content: \`You are \${persona} for Acme.\` },
+    { role: 'user' as const, content: String(req.body.question) },
+  ];
+}
+app.post('/support', async (req, res) => {
+  const r = await openai.chat.completions.create({ model: 'x', max_tokens: 100, messages: buildMessages(req) });
+  res.json({ text: r.choices[0]?.message?.content });
+});`,
+      errors: [
+        {
+          messageId: 'untrusted',
+          line: 9,
+          column: 52,
+          endLine: 9,
+          endColumn: 59,
           suggestions: [],
         },
       ],

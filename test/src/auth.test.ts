@@ -124,6 +124,45 @@ describe('known auth packages', () => {
     expect(mwAuth(c, 'app.use', cjs)).toEqual(['package']);
   });
 
+  it('a wrapper that builds auth middleware per request and forwards its own arguments', () => {
+    const hono = `
+      import { bearerAuth } from 'hono/bearer-auth';
+      app.use('/api/*', async (c, next) => bearerAuth({ token: c.env.API_TOKEN })(c, next));
+      app.use('/b/*', async (c: Context, next: Next) => {
+        const auth = bearerAuth({ token: c.env.API_TOKEN });
+        return auth(c, next);
+      });
+    `;
+    expect(mwAuth(hono, 'app.use')).toEqual(['package', 'package']);
+    const express = `
+      const basicAuth = require('express-basic-auth');
+      function withAuth(req, res, next) {
+        if (!process.env.PASS) return res.status(500).end();
+        basicAuth({ users: { admin: process.env.PASS } })(req, res, next);
+      }
+      app.post('/a', (req, res, next) => basicAuth({ users: {} })(req, res, next), h);
+      app.post('/b', withAuth, h);
+    `;
+    expect(mwAuth(express, 'app.post', cjs)).toEqual(['package', null, 'package', null]);
+  });
+
+  it('not a wrapper: a rate limiter, or a skip branch that calls next', () => {
+    const code = `
+      import rateLimit from 'express-rate-limit';
+      import basicAuth from 'express-basic-auth';
+      app.post('/a', (req, res, next) => rateLimit({ max: 5 })(req, res, next), h);
+      app.post('/b', (req, res, next) => {
+        if (req.path === '/public') return next();
+        return basicAuth({ users: {} })(req, res, next);
+      }, h);
+      app.post('/c', (req, res, next) => {
+        const auth = basicAuth({ users: {} });
+        if (req.query.debug) next(); else auth(req, res, next);
+      }, h);
+    `;
+    expect(mwAuth(code, 'app.post')).toEqual([null, null, null, null, null, null]);
+  });
+
   it('@fastify/basic-auth: fastify.basicAuth used as a hook once the plugin is imported', () => {
     const esm = `
       import fastifyBasicAuth from '@fastify/basic-auth';

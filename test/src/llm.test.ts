@@ -77,6 +77,28 @@ describe('openai', () => {
     });
   });
 
+  it('reads the system parts of the lists a same-file helper returns, not of nested functions or other calls', () => {
+    const code = `
+      import OpenAI from 'openai';
+      const client = new OpenAI();
+      function buildMessages(req) {
+        const sys = { role: 'system', content: \`You are \${req.body.persona}\` };
+        const unused = () => [{ role: 'system', content: inner }];
+        if (req.body.short) return [sys];
+        return [sys, { role: 'user', content: req.body.q }];
+      }
+      const viaArrow = (p) => [{ role: 'developer', content: p.rules }];
+      const loop = (n) => loop(n);
+      client.chat.completions.create({ model: 'gpt', messages: buildMessages(req) });
+      client.chat.completions.create({ model: 'gpt', messages: viaArrow(req) });
+      client.chat.completions.create({ model: 'gpt', messages: loop(1) });
+      client.chat.completions.create({ model: 'gpt', messages: unknownHelper(req) });
+    `;
+    expect(withModel(code, (m) => m.llmCalls.map((c) => c.systemInputs.map((n) => textOf(code, n))))).toEqual([
+      ['`You are ${req.body.persona}`'], ['p.rules'], [], [],
+    ]);
+  });
+
   it('fills the Responses fields and sees stream: true', () => {
     const code = `
       import OpenAI from 'openai';

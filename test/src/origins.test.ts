@@ -301,6 +301,23 @@ describe('request origins', () => {
     ]);
   });
 
+  it('gives a helper that receives the request only the parts it reads from it', () => {
+    const code = `
+      import express from 'express';
+      const app = express();
+      function build(incoming) {
+        const persona = incoming.body.persona ?? 'agent';
+        probe(persona); probe(\`You are \${persona}\`); probe(incoming.query.q); probe('fixed'); probe(incoming.method);
+        return [{ role: 'system', content: \`You are \${persona}\` }, { role: 'user', content: String(incoming.body.question) }];
+      }
+      app.post('/x', (req, res) => { probe(build(req)); });
+    `;
+    expect(probe(code)).toEqual([
+      ['request:body:persona'], ['request:body:persona'], ['request:query:q'], [], [],
+      ['request:body:persona', 'request:body:question'],
+    ]);
+  });
+
   it('falls back to conventional names in a CommonJS Fastify file (through model.originsOf)', () => {
     const code = `
       const fastify = require('fastify')();
