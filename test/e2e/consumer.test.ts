@@ -153,6 +153,18 @@ describe('the packed plugin in a consumer project', () => {
     expect(of('clean.js')).toEqual([]);
   });
 
+  // The bin as users get it from the tarball: no eslint config needed (it ignores the consumer's own).
+  it.each(MAJORS)('runs the installed llm-leak command with ESLint $major', ({ major }) => {
+    const consumer = path.join(dir, `eslint${major}`);
+    expect(installed.get(major)?.status).toBe(0);
+    const cli = run('npx', ['--no-install', 'llm-leak', '--format', 'json', 'leaking.js', 'clean.js'], consumer);
+    expect(cli.status, `llm-leak failed:\n${cli.stderr.slice(-3000)}`).toBe(1);
+    const results = JSON.parse(cli.stdout) as LintResult[];
+    const of = (name: string) => results.find((r) => path.basename(r.filePath) === name)?.messages ?? [];
+    expect(of('leaking.js').map((m) => m.ruleId).sort()).toEqual(['llm-leak/no-raw-llm-response', 'llm-leak/require-auth-for-llm-route']);
+    expect(of('clean.js')).toEqual([]);
+  });
+
   // After `npm pack` built dist/: the README rules table and the docs headers must match the rules' metadata.
   it('keeps the README rules table and the docs headers in sync (eslint-doc-generator --check)', { timeout: 60_000 }, () => {
     const check = run('npx', ['--no-install', 'eslint-doc-generator', '--check'], root);
