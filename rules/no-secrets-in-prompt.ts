@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { leafValues } from '../src/flow/leaves.js';
 import { modelWhen } from '../src/model.js';
-import { describeOrigin, providerName } from '../src/report.js';
+import { describeOrigin, providerName, sentence } from '../src/report.js';
 import type { Node } from '../src/types.js';
 
 export default createRule({
@@ -45,7 +45,7 @@ export default createRule({
               context.report({
                 node: leaf,
                 messageId: 'secretInPrompt',
-                data: { what: what[0]!.toUpperCase() + what.slice(1), provider: providerName(call) },
+                data: { what: sentence(what), provider: providerName(call) },
               });
             }
           }

@@ -4,7 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { cryptoCalls } from '../src/crypto.js';
 import { cryptoRef } from '../src/fix.js';
 import { modelWhen, type FileModel } from '../src/model.js';
-import { describeOrigin } from '../src/report.js';
+import { describeOrigin, sentence } from '../src/report.js';
 import { isSecretFieldName } from '../src/flow/origin-secrets.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
 import type { Node, Origin } from '../src/types.js';
@@ -260,8 +260,4 @@ function isPure(node: Node): boolean {
   if (n.type === AST_NODE_TYPES.Identifier) return true;
   if (n.type === AST_NODE_TYPES.TemplateLiteral) return n.expressions.every(isPure);
   return n.type === AST_NODE_TYPES.MemberExpression && isPure(n.object) && (!n.computed || n.property.type === AST_NODE_TYPES.Literal);
-}
-
-function sentence(s: string): string {
-  return s[0]!.toUpperCase() + s.slice(1);
 }

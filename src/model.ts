@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { contains, enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlmCalls } from './llm/index.js';
@@ -50,11 +50,6 @@ export interface FileModel {
   readonly loggerCalls: readonly LoggerCall[];
   /** The first model call that runs when `fn` runs: in its body or in same-file functions it calls. */
   reachedLlmCall(fn: FunctionNode): LlmCall | undefined;
-  /**
-   * The first handler in `fns` that reaches a model call, with the node inside it through which it does: the call
-   * itself, or the call of a same-file function that leads to one.
-   */
-  llmSiteIn(fns: readonly FunctionNode[]): { fn: FunctionNode; site: Node; call: LlmCall } | undefined;
   /**
    * Every place in the handlers `fns` through which a model call runs: model calls written in them (or in inline
    * callbacks inside them) and calls of same-file functions that lead to one. A check must stand before each.
@@ -173,23 +168,6 @@ export function buildModel(
     },
     reachedLlmCall(fn) {
       return (reach ??= createReachability(model))(fn);
-    },
-    llmSiteIn(fns) {
-      for (const fn of fns) {
-        const call = model.reachedLlmCall(fn);
-        if (!call) continue;
-        if (contains(fn, call.node)) return { fn, site: call.node, call };
-        // Reached through a helper: the first call in fn whose callee reaches a model call.
-        const calls = file.index.calls;
-        for (let i = firstFrom(calls, fn.range[0], nodeStart); i < calls.length; i++) {
-          const c = calls[i]!;
-          if (c.range[0] > fn.range[1]) break;
-          const callee = resolveFunction(sourceCode, c.callee);
-          if (callee && callee !== fn && model.reachedLlmCall(callee)) return { fn, site: c, call };
-        }
-        return { fn, site: fn.body, call };
-      }
-      return undefined;
     },
     llmSitesIn(fns) {
       const out: { fn: FunctionNode; site: Node; call: LlmCall }[] = [];

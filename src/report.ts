@@ -92,3 +92,8 @@ const PROVIDERS: Record<string, string> = {
 export function providerName(call: LlmCall): string {
   return PROVIDERS[call.provider] ?? call.provider;
 }
+
+/** The phrase with its first letter capitalised, to open a report sentence. */
+export function sentence(phrase: string): string {
+  return phrase.length === 0 ? phrase : phrase[0]!.toUpperCase() + phrase.slice(1);
+}

@@ -1,21 +1,23 @@
-/** Which request headers carry credentials or signatures. */
+/** Which request headers carry credentials or signatures: the one classifier auth, logging and comparisons share. */
 import type { LlmLeakSettings } from './settings.js';
 
-/** Header names that carry credentials. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token']);
-
-/** True for headers that carry a signature: any name holding "signature", and the known webhook ones. */
-export function isSignatureHeader(name: string): boolean {
-  return name.includes('signature') || name === 'x-hub-signature-256' || name === 'svix-signature';
+/** What kind of credential a header carries, by its (case-insensitive) name; undefined when none. */
+export function headerCredential(
+  raw: string,
+  extra: readonly string[] = [],
+): 'header' | 'signature' | 'apiKey' | 'cookie' | undefined {
+  const name = raw.toLowerCase();
+  if (name === 'authorization' || name === 'proxy-authorization') return 'header';
+  if (name === 'cookie' || name === 'set-cookie') return 'cookie';
+  if (name.includes('signature')) return 'signature';
+  if (extra.some((e) => e.toLowerCase() === name)) return 'apiKey';
+  // Headers whose names hold "key" or "token" but carry no credential.
+  if (/idempotency|keep-alive|content-|accept|user-agent|forwarded|request-id|trace/.test(name)) return undefined;
+  if (/api[-_]?key|token|secret|password|(^|[-_])key$|[-_]key[-_]|auth/.test(name)) return 'apiKey';
+  return undefined;
 }
 
 /** True for a header whose value is a credential or a request signature. */
 export function isSensitiveHeader(name: string, settings: LlmLeakSettings): boolean {
-  const n = name.toLowerCase();
-  return (
-    CREDENTIAL_HEADERS.has(n) ||
-    isSignatureHeader(n) ||
-    /(^|-)(token|secret|password|api-?key)($|-)/.test(n) ||
-    settings.sensitiveNames.some((s) => s.toLowerCase() === n)
-  );
+  return headerCredential(name, settings.sensitiveNames) !== undefined;
 }

@@ -4,6 +4,7 @@
  * regular-expression scan, not a walk of the tree.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
+import { literalKeyLabel } from './flow/origin-secrets.js';
 import { MODEL_HOSTS } from './llm/hosts.js';
 import type { LlmLeakSettings } from './settings.js';
 
@@ -43,7 +44,6 @@ const HOST_HINTS = [
 const KEY_HINTS = ['sk-', 'AIza', 'gsk_', 'xai-', 'hf_'];
 const hasAny = (text: string, hints: readonly string[]): boolean => hints.some((h) => text.includes(h));
 const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|bearer|webhooks?|svix|stripe|octokit|slack|line)/i;
-const MODEL_KEY = /\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|xai-[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{20,})/;
 
 const cache = new WeakMap<object, Signals>();
 
@@ -82,7 +82,7 @@ export function signalsOf(
     // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
     env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),
     authPackage,
-    secretText: (hasAny(text, KEY_HINTS) && MODEL_KEY.test(text)) || settings.sensitiveNames.some((name) => text.includes(name)),
+    secretText: (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) || settings.sensitiveNames.some((name) => text.includes(name)),
   };
   cache.set(sourceCode.ast, signals);
   return signals;

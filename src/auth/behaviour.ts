@@ -14,10 +14,10 @@ import {
   KNOWN_MODULES,
   NEXT_PARAM_NAMES,
   REQUEST_PARAM_NAMES,
-  headerCredential,
   isAuthLikeName,
   type KnownInfo,
 } from './known.js';
+import { headerCredential } from '../sensitive.js';
 
 /** What a credential read is. */
 export interface CredRead {

@@ -232,21 +232,6 @@ export const REQUEST_PARAM_NAMES = new Set(['req', 'request', 'ctx', 'context', 
 /** Parameter names of the continuation callback: `(req, res, next)`, `(ctx, next)`, `(request, reply, done)`. */
 export const NEXT_PARAM_NAMES = new Set(['next', 'done', 'cb', 'callback']);
 
-/** What kind of credential a header carries, by its (case-insensitive) name; undefined when none. */
-export function headerCredential(
-  raw: string,
-  extra: readonly string[] = [],
-): 'header' | 'signature' | 'apiKey' | 'cookie' | undefined {
-  const name = raw.toLowerCase();
-  if (name === 'authorization' || name === 'proxy-authorization') return 'header';
-  if (name === 'cookie') return 'cookie';
-  if (name.includes('signature')) return 'signature';
-  if (extra.some((e) => e.toLowerCase() === name)) return 'apiKey';
-  if (/idempotency|keep-alive|content-|accept|user-agent|forwarded|request-id|trace/.test(name)) return undefined;
-  if (/api[-_]?key|token|secret|(^|[-_])key$|[-_]key[-_]|auth/.test(name)) return 'apiKey';
-  return undefined;
-}
-
 /** Status codes that refuse a request for want of credentials. */
 export const AUTH_STATUSES = new Set([401, 403, 407]);
 /** Named status constants (`StatusCodes.UNAUTHORIZED`, `HttpStatus.FORBIDDEN`). */

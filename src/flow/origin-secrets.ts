@@ -42,6 +42,7 @@ export const LITERAL_KEY_PATTERNS: readonly { readonly label: string; readonly p
   { label: 'Google API key', pattern: /(?:^|[^\w-])AIza[\w-]{35}(?![\w-])/ },
   { label: 'Groq API key', pattern: /(?:^|[^\w-])gsk_[A-Za-z0-9]{20,}/ },
   { label: 'xAI API key', pattern: /(?:^|[^\w-])xai-[A-Za-z0-9]{20,}/ },
+  { label: 'Hugging Face token', pattern: /(?:^|[^\w-])hf_[A-Za-z0-9]{30,}/ },
 ];
 
 type Names = Pick<LlmLeakSettings, 'sensitiveNames'>;
