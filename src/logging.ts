@@ -1,7 +1,7 @@
 /** Finds logger calls: console, pino, winston, bunyan, log4js, debug, request/framework loggers, settings names. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberChain, skipTS, variableOf } from './ast.js';
-import type { FileModel } from './model.js';
+import type { FileModel } from './contract.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, LoggerCall, Node } from './types.js';
 

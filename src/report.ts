@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from './ast.js';
 import type { LlmCall, Origin, Route } from './types.js';
 import { joinPath } from './frameworks/common.js';
-import type { ProjectMount } from './project/index.js';
+import type { ProjectMount } from './types.js';
 
 /**
  * Where a route report sits: the head of the registration (`app.post('/chat'`, `fastify.route({`,

@@ -170,3 +170,36 @@ export interface AuthEvidence {
   readonly how: 'package' | 'behaviour' | 'webhook' | 'settings' | 'name';
   readonly description: string;
 }
+
+/** Where an imported value comes from: a relative module specifier and the export name ('default' for `module.exports`). */
+export interface ImportSource {
+  readonly specifier: string;
+  readonly name: string;
+}
+
+/** A value imported from another file mounted as a router or plugin: `app.use('/api', auth, chatRouter)`. */
+export interface ExternalMount {
+  readonly source: ImportSource;
+  /** The mount's full path in this file (prefixes of local parents included); undefined when not static. */
+  readonly path: string | undefined;
+  /** What runs before the mounted router or plugin, in this file. */
+  readonly middleware: readonly Middleware[];
+  readonly devOnly: boolean;
+  /** The mounting call. */
+  readonly node: Node;
+  /** The app, router or plugin at the top of the mount chain in this file. */
+  readonly top: { readonly node: Node; readonly app: boolean };
+}
+
+/** One way the project mounts a router or plugin: where, in which file, and whether auth stands in front. */
+export interface ProjectMount {
+  /** The router's full mount path, undefined when some prefix is not static. */
+  readonly path: string | undefined;
+  /** The file of the mount that adds the router (absolute). */
+  readonly file: string;
+  readonly line: number;
+  /** Some mount on the way from the app down authenticates. */
+  readonly auth: boolean;
+  /** Some mount on the way only runs outside production. */
+  readonly devOnly: boolean;
+}

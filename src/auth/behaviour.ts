@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../model.js';
+import type { FileModel } from '../contract.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
 import {

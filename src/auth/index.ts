@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, findProperty, isFunction, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../model.js';
+import type { FileModel } from '../contract.js';
 import type { AuthEvidence, FunctionNode, Middleware, Node } from '../types.js';
 import { createBehaviour, type Behaviour } from './behaviour.js';
 import { createGuard } from './guard.js';

@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../model.js';
+import type { FileModel } from '../contract.js';
 import { cryptoCalls } from '../crypto.js';
 import { CALL, ESM, trackerOf } from '../references.js';
 import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey, RequestPart } from '../types.js';

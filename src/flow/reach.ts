@@ -6,7 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { constInit } from '../llm/messages.js';
-import type { FileModel } from '../model.js';
+import type { FileModel } from '../contract.js';
 import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
 
 /** `(fn) => the first model call (source order) that runs when fn runs`, memoised over the file. */

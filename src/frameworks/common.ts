@@ -2,8 +2,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../model.js';
-import type { FileContext, Framework, FunctionNode, Middleware, Node, ParamRole, Route } from '../types.js';
+import type { FileModel } from '../contract.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, ImportSource, Middleware, Node, ParamRole, Route } from '../types.js';
 
 /** What the adapters write into while they read the file. */
 export interface Collector {
@@ -20,26 +20,6 @@ export interface Collector {
   readonly registered: Set<FunctionNode>;
   /** Routers and plugins imported from other files and mounted here (read by the project route map). */
   readonly externalMounts: ExternalMount[];
-}
-
-/** Where an imported value comes from: a relative module specifier and the export name ('default' for `module.exports`). */
-export interface ImportSource {
-  readonly specifier: string;
-  readonly name: string;
-}
-
-/** A value imported from another file mounted as a router or plugin: `app.use('/api', auth, chatRouter)`. */
-export interface ExternalMount {
-  readonly source: ImportSource;
-  /** The mount's full path in this file (prefixes of local parents included); undefined when not static. */
-  readonly path: string | undefined;
-  /** What runs before the mounted router or plugin, in this file. */
-  readonly middleware: readonly Middleware[];
-  readonly devOnly: boolean;
-  /** The mounting call. */
-  readonly node: Node;
-  /** The app, router or plugin at the top of the mount chain in this file. */
-  readonly top: { readonly node: Node; readonly app: boolean };
 }
 
 /**

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, ESM, trackerOf } from '../references.js';
-import type { FunctionNode, Middleware, Node } from '../types.js';
+import type { FunctionNode, ImportSource, Middleware, Node } from '../types.js';
 import {
   assignRoles,
   calleeName,
@@ -22,7 +22,6 @@ import {
   staticPath,
   wrapperMiddleware,
   type Collector,
-  type ImportSource,
 } from './common.js';
 
 /** Hooks that run before the handler, in lifecycle order. */

@@ -1,8 +1,8 @@
 /** Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { FileModel } from '../model.js';
-import type { FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
-import { createCollector, exitsInProduction, type ExternalMount } from './common.js';
+import type { FileModel } from '../contract.js';
+import type { ExternalMount, FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
+import { createCollector, exitsInProduction } from './common.js';
 import { analyzeFastify } from './fastify.js';
 import { analyzeNext } from './next.js';
 import { analyzeOrdered } from './ordered.js';

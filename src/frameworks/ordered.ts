@@ -7,7 +7,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { contains, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
-import type { FunctionNode, Middleware, Node, ParamRole } from '../types.js';
+import type { FunctionNode, ImportSource, Middleware, Node, ParamRole } from '../types.js';
 import {
   assignRoles,
   calleeName,
@@ -24,7 +24,6 @@ import {
   staticPath,
   wrapperMiddleware,
   type Collector,
-  type ImportSource,
 } from './common.js';
 
 type OrderedFramework = 'express' | 'koa' | 'hono';

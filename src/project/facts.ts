@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberChain, propertyName, skipTS, variableOf } from '../ast.js';
 import { importSourceOf } from '../frameworks/common.js';
-import type { FileModel } from '../model.js';
+import type { FileModel } from '../contract.js';
 import type { FileContext, Node } from '../types.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */

@@ -3,12 +3,24 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import { buildModel } from '../model.js';
-import { factsOf, type FileFacts } from './facts.js';
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { FileFacts } from './facts.js';
+
+/**
+ * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
+ * asks it (no import cycle, and one recogniser for both).
+ */
+export type FactsBuilder = (
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Record<string, unknown>,
+  filename: string,
+) => FileFacts;
 
 /** What the linted file's run tells us about how to parse the others. */
 export interface LintOptions {
   readonly cwd: string;
+  /** How to read another file's facts once it is parsed. */
+  readonly buildFacts: FactsBuilder;
   readonly languageOptions?: {
     readonly parser?: unknown;
     readonly parserOptions?: Readonly<Record<string, unknown>>;
@@ -291,7 +303,7 @@ function parseFacts(file: string, text: string, lint: LintOptions, settings: Rec
                 create(context) {
                   return {
                     'Program:exit'() {
-                      facts = factsOf(buildModel(context.sourceCode as never, context.settings, context.filename));
+                      facts = lint.buildFacts(context.sourceCode as never, context.settings, context.filename);
                     },
                   };
                 },

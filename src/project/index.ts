@@ -10,25 +10,12 @@
 import path from 'node:path';
 import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
-import type { FileContext, Route } from '../types.js';
+import type { FileContext, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
 
-export type { LintOptions };
+export type { LintOptions, ProjectMount };
 export { clearProjectCache, readCount } from './files.js';
-
-/** One way the project mounts a router or plugin: where, in which file, and whether auth stands in front. */
-export interface ProjectMount {
-  /** The router's full mount path, undefined when some prefix is not static. */
-  readonly path: string | undefined;
-  /** The file of the mount that adds the router (absolute). */
-  readonly file: string;
-  readonly line: number;
-  /** Some mount on the way from the app down authenticates. */
-  readonly auth: boolean;
-  /** Some mount on the way only runs outside production. */
-  readonly devOnly: boolean;
-}
 
 const MAX_DEPTH = 16;
 const reachCache = new WeakMap<FileContext, Map<string, ProjectMount[]>>();

@@ -6,6 +6,7 @@ import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, readCount, reachesOf } from '../../src/project/index.js';
 import { resolveModule, type LintOptions } from '../../src/project/files.js';
+import { buildFacts } from '../../src/model.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-const lintOf = (cwd: string): LintOptions => ({ cwd, languageOptions: { parser: tsParser, parserOptions: {} } });
+const lintOf = (cwd: string): LintOptions => ({ cwd, buildFacts, languageOptions: { parser: tsParser, parserOptions: {} } });
 const ROUTER = `import { Router } from 'express';\nconst router = Router();\nrouter.post('/chat', (req, res) => res.end());\nexport default router;\n`;
 
 /** "path auth" for each mount of the target's default export. */

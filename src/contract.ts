@@ -1,0 +1,65 @@
+/**
+ * What rules may ask about one file: the model's public face. It lives apart from the model's construction
+ * (src/model.ts) so that the analyses that build it can name it without importing the builder.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type {
+  AuthEvidence,
+  ExternalMount,
+  FileContext,
+  FunctionNode,
+  LlmCall,
+  LoggerCall,
+  Middleware,
+  Node,
+  Origin,
+  ParamRole,
+  ProjectMount,
+  Route,
+  Sink,
+} from './types.js';
+
+/** Everything the rules can ask about one file. */
+export interface FileModel {
+  readonly file: FileContext;
+  /** Every recognised model call, in source order. */
+  readonly llmCalls: readonly LlmCall[];
+  /** The model call a call/new node is, if any. */
+  llmCallOf(node: Node): LlmCall | undefined;
+  /** Routes registered in this file, all frameworks together. */
+  readonly routes: readonly Route[];
+  /** Places where values go back to the client. */
+  readonly sinks: readonly Sink[];
+  /** Error-handling functions: Express `(err, req, res, next)`, Fastify `setErrorHandler`, Koa try/catch around `await next()`, Hono `onError`. */
+  readonly errorHandlers: readonly FunctionNode[];
+  /** The role of a handler/middleware parameter (by its variable). */
+  paramRole(variable: Scope.Variable): ParamRole | undefined;
+  /** The role of the parameter an identifier refers to. */
+  paramRoleOf(id: TSESTree.Identifier): ParamRole | undefined;
+  /** Logger calls in the file. */
+  readonly loggerCalls: readonly LoggerCall[];
+  /** The first model call that runs when `fn` runs: in its body or in same-file functions it calls. */
+  reachedLlmCall(fn: FunctionNode): LlmCall | undefined;
+  /**
+   * Every place in the handlers `fns` through which a model call runs: model calls written in them (or in inline
+   * callbacks inside them) and calls of same-file functions that lead to one. A check must stand before each.
+   */
+  llmSitesIn(fns: readonly FunctionNode[]): readonly { fn: FunctionNode; site: Node; call: LlmCall }[];
+  /** Where the value of an expression came from (empty when nothing of interest). */
+  originsOf(node: Node): readonly Origin[];
+  /** Whether a middleware authenticates the request. */
+  authOfMiddleware(mw: Middleware): AuthEvidence | undefined;
+  /** A credential check inside `fn` that ends the request, and that runs on every path before `target`. */
+  authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
+  /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */
+  readonly relevant: boolean;
+  /**
+   * Where the project's entry files mount the router or plugin a route belongs to (see src/project). Undefined when
+   * the map does not apply (the route is on an app, its router is not exported, the file is not on disk); empty
+   * when a router is exported but no entry mounts it.
+   */
+  mountsOf(route: Route): readonly ProjectMount[] | undefined;
+  /** Routers and plugins imported from other files and mounted in this one. */
+  readonly externalMounts: readonly ExternalMount[];
+}
