@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from './ast.js';
 import type { LlmCall, Origin, Route } from './types.js';
 import { joinPath } from './frameworks/common.js';
+import { providerDisplayName } from './llm/sdks.js';
 import type { ProjectMount } from './types.js';
 
 /**
@@ -82,15 +83,9 @@ export function describeOrigin(origin: Origin): string {
   }
 }
 
-const PROVIDERS: Record<string, string> = {
-  openai: 'OpenAI', anthropic: 'Anthropic', google: 'Google Gemini', ai: 'Vercel AI SDK', langchain: 'LangChain',
-  cohere: 'Cohere', mistral: 'Mistral', groq: 'Groq', ollama: 'Ollama', bedrock: 'AWS Bedrock', http: 'model API',
-  custom: 'model wrapper',
-};
-
 /** The provider's display name: "OpenAI", "Anthropic", "model API". */
 export function providerName(call: LlmCall): string {
-  return PROVIDERS[call.provider] ?? call.provider;
+  return providerDisplayName(call.provider);
 }
 
 /** The phrase with its first letter capitalised, to open a report sentence. */

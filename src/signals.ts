@@ -4,8 +4,9 @@
  * regular-expression scan, not a walk of the tree.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
-import { literalKeyLabel } from './flow/origin-secrets.js';
+import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import { MODEL_HOSTS } from './llm/hosts.js';
+import { MODEL_MODULES } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
 
 export interface Signals {
@@ -28,20 +29,12 @@ export interface Signals {
 
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
 const FRAMEWORK = /^(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|hono\/.*|next|next\/.*|@fastify\/.*)$/;
-const LLM = /^(?:openai|@anthropic-ai\/.*|@google\/genai|@google\/generative-ai|ai|@ai-sdk\/.*|@langchain\/.*|langchain(?:\/.*)?|cohere-ai|@mistralai\/.*|groq-sdk|ollama|@aws-sdk\/client-bedrock-runtime)$/;
 /** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
 const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
-/**
- * Literal fragments one of which every model host, key shape or environment read contains. `includes` on these is
- * far cheaper than the regular expressions, which then run only on the few files that pass.
- */
-const HOST_HINTS = [
-  'api.openai.com', 'openai.azure.com', 'api.anthropic.com', 'generativelanguage.googleapis.com', 'api.mistral.ai',
-  'api.groq.com', 'api.cohere.', 'bedrock-runtime.', 'openrouter.ai', 'api.together.', 'api.deepseek.com', 'api.x.ai',
-  ':11434',
-];
-const KEY_HINTS = ['sk-', 'AIza', 'gsk_', 'xai-', 'hf_'];
+/** Literal fragments of every model host and key shape: `includes` on these is far cheaper than the regular expressions. */
+const HOST_HINTS = MODEL_HOSTS.map((h) => h.hint);
+const KEY_HINTS = LITERAL_KEY_PATTERNS.map((k) => k.hint);
 const hasAny = (text: string, hints: readonly string[]): boolean => hints.some((h) => text.includes(h));
 const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|bearer|webhooks?|svix|stripe|octokit|slack|line)/i;
 
@@ -66,7 +59,7 @@ export function signalsOf(
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1]!;
     if (FRAMEWORK.test(spec)) framework = true;
-    if (LLM.test(spec)) llm = true;
+    if (MODEL_MODULES.has(spec)) llm = true;
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
     if (AUTH.test(spec)) authPackage = true;
   }

@@ -8,21 +8,24 @@ import type { CallSpec } from './sdks.js';
 /** The wire format a host speaks. */
 type Api = 'openai' | 'anthropic' | 'gemini' | 'cohere' | 'bedrock' | 'ollama';
 
-/** Host patterns (matched against the lower-case `host[:port]`) → the API family and a label for messages. */
-export const MODEL_HOSTS: readonly { readonly host: RegExp; readonly api: Api; readonly label: string }[] = [
-  { host: /^api\.openai\.com$/, api: 'openai', label: 'OpenAI API response' },
-  { host: /^[a-z0-9-]+\.openai\.azure\.com$/, api: 'openai', label: 'Azure OpenAI API response' },
-  { host: /^api\.anthropic\.com$/, api: 'anthropic', label: 'Anthropic API response' },
-  { host: /^generativelanguage\.googleapis\.com$/, api: 'gemini', label: 'Gemini API response' },
-  { host: /^api\.mistral\.ai$/, api: 'openai', label: 'Mistral API response' },
-  { host: /^api\.groq\.com$/, api: 'openai', label: 'Groq API response' },
-  { host: /^api\.cohere\.(ai|com)$/, api: 'cohere', label: 'Cohere API response' },
-  { host: /^bedrock-runtime\.[a-z0-9-]+\.amazonaws\.com$/, api: 'bedrock', label: 'Bedrock API response' },
-  { host: /^openrouter\.ai$/, api: 'openai', label: 'OpenRouter API response' },
-  { host: /^api\.together\.(xyz|ai)$/, api: 'openai', label: 'Together API response' },
-  { host: /^api\.deepseek\.com$/, api: 'openai', label: 'DeepSeek API response' },
-  { host: /^api\.x\.ai$/, api: 'openai', label: 'xAI API response' },
-  { host: /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):11434$/, api: 'ollama', label: 'Ollama API response' },
+/**
+ * Host patterns (matched against the lower-case `host[:port]`) → the API family and a label for messages. `hint` is
+ * a literal part of every matching host: the cheap text signals look for it before any regular expression runs.
+ */
+export const MODEL_HOSTS: readonly { readonly host: RegExp; readonly hint: string; readonly api: Api; readonly label: string }[] = [
+  { host: /^api\.openai\.com$/, hint: 'api.openai.com', api: 'openai', label: 'OpenAI API response' },
+  { host: /^[a-z0-9-]+\.openai\.azure\.com$/, hint: '.openai.azure.com', api: 'openai', label: 'Azure OpenAI API response' },
+  { host: /^api\.anthropic\.com$/, hint: 'api.anthropic.com', api: 'anthropic', label: 'Anthropic API response' },
+  { host: /^generativelanguage\.googleapis\.com$/, hint: 'generativelanguage.googleapis.com', api: 'gemini', label: 'Gemini API response' },
+  { host: /^api\.mistral\.ai$/, hint: 'api.mistral.ai', api: 'openai', label: 'Mistral API response' },
+  { host: /^api\.groq\.com$/, hint: 'api.groq.com', api: 'openai', label: 'Groq API response' },
+  { host: /^api\.cohere\.(ai|com)$/, hint: 'api.cohere.', api: 'cohere', label: 'Cohere API response' },
+  { host: /^bedrock-runtime\.[a-z0-9-]+\.amazonaws\.com$/, hint: 'bedrock-runtime.', api: 'bedrock', label: 'Bedrock API response' },
+  { host: /^openrouter\.ai$/, hint: 'openrouter.ai', api: 'openai', label: 'OpenRouter API response' },
+  { host: /^api\.together\.(xyz|ai)$/, hint: 'api.together.', api: 'openai', label: 'Together API response' },
+  { host: /^api\.deepseek\.com$/, hint: 'api.deepseek.com', api: 'openai', label: 'DeepSeek API response' },
+  { host: /^api\.x\.ai$/, hint: 'api.x.ai', api: 'openai', label: 'xAI API response' },
+  { host: /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):11434$/, hint: ':11434', api: 'ollama', label: 'Ollama API response' },
 ];
 
 /** The host and path of a URL prefix such as 'https://api.openai.com/v1/chat'; undefined for relative or odd text. */

@@ -15,10 +15,34 @@ import type { PathKey } from '../types.js';
  */
 export const LIMIT_CONTAINERS: readonly string[] = ['config', 'generationConfig', 'inferenceConfig', 'options', 'textGenerationConfig'];
 
+/** SDK families by id, with the name reports give them. The one place a provider is named. */
+export const PROVIDERS = {
+  openai: 'OpenAI',
+  anthropic: 'Anthropic',
+  google: 'Google Gemini',
+  ai: 'Vercel AI SDK',
+  langchain: 'LangChain',
+  cohere: 'Cohere',
+  mistral: 'Mistral',
+  groq: 'Groq',
+  ollama: 'Ollama',
+  bedrock: 'AWS Bedrock',
+  http: 'model API',
+  custom: 'model wrapper',
+} as const;
+
+/** An SDK family id. */
+export type Provider = keyof typeof PROVIDERS;
+
+/** The provider's display name: "OpenAI", "Anthropic", "model API". */
+export function providerDisplayName(provider: string): string {
+  return (PROVIDERS as Record<string, string>)[provider] ?? provider;
+}
+
 /** One kind of model call: the metadata at a leaf of a client table. */
 export interface CallSpec {
   readonly type: 'call';
-  readonly provider: string;
+  readonly provider: Provider;
   readonly resultLabel: string;
   /** Index of the request options argument, or -1 when the call takes none. */
   readonly optionsArg: number;
@@ -111,7 +135,7 @@ const spec = (s: Omit<CallSpec, 'type' | 'inputKeys' | 'systemKeys' | 'messageKe
 
 // --- OpenAI-style chat completions (openai, groq-sdk) ---
 const OPENAI_CHAT_TEXT: PathKey[] = ['choices', '*', 'message', 'content'];
-const openaiChat = (provider: string, resultLabel: string, streaming: boolean | 'option', parsed = false): CallSpec =>
+const openaiChat = (provider: Provider, resultLabel: string, streaming: boolean | 'option', parsed = false): CallSpec =>
   spec({
     provider,
     resultLabel,
@@ -465,6 +489,24 @@ export const AXIOS_CREATE: InstanceLeaf = { type: 'instance', map: () => AXIOS_I
 
 /** The `fetch` global as a leaf. */
 export const FETCH_LEAF: HttpLeaf = { type: 'http', via: 'fetch' };
+
+const isHttpExport = (leaf: ExportLeaf): boolean =>
+  ('call' in leaf && leaf.call.type === 'http') || ('read' in leaf && leaf.read.call?.type === 'http');
+
+/**
+ * Modules whose import alone makes a file model code: every module of MODULES except the plain HTTP clients, which
+ * count only with a model host in the file (see src/signals.ts).
+ */
+export const MODEL_MODULES: ReadonlySet<string> = new Set(
+  Object.entries(MODULES)
+    .filter(([, exports]) =>
+      Object.values(exports).some((v) => {
+        const leaves = ['construct', 'call', 'read', 'command', 'marker'].some((k) => k in v) ? [v as ExportLeaf] : (Object.values(v) as ExportLeaf[]);
+        return leaves.some((l) => !isHttpExport(l));
+      }),
+    )
+    .map(([mod]) => mod),
+);
 
 type TraceNode = { [key: string]: TraceNode } & { [CALL]?: unknown; [CONSTRUCT]?: unknown; [READ]?: unknown; [ESM]?: boolean };
 
