@@ -21,6 +21,28 @@ export default tseslint.config(
       // Each report is one sentence: it starts with a capital, a placeholder or a code name (`timingSafeEqual`), and ends
       // with a full stop.
       'eslint-plugin/report-message-format': ['error', '^(?:[A-Z]|\\{\\{|[a-z]\\w*[A-Z.]).*\\.$'],
+      // Rules ask the model; they never reach into the analyses behind it. What they may import: the model and its
+      // contract, types, report and fix helpers, createRule, and src/ast.ts (syntax helpers that hold no knowledge).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../src/**',
+                '!../src/model.js',
+                '!../src/contract.js',
+                '!../src/types.js',
+                '!../src/report.js',
+                '!../src/fix.js',
+                '!../src/create-rule.js',
+                '!../src/ast.js',
+              ],
+              message: 'Rules import only the model, its contract, types, report and fix helpers, createRule and src/ast.js: ask the model instead (src/contract.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

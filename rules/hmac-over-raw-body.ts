@@ -1,9 +1,7 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { hmacUpdates } from '../src/crypto.js';
 import { modelWhen, type FileModel } from '../src/model.js';
-import { parsesJsonBody, parsesRawBody } from '../src/raw-body.js';
 import type { Node } from '../src/types.js';
 
 export default createRule({
@@ -29,16 +27,16 @@ export default createRule({
         const model = modelWhen(context, (s) => s.crypto);
         if (!model) return;
         const { file } = model;
-        const rawParsing = parsesRawBody(file);
+        const rawParsing = model.parsesRawBody;
         // Hono and Next hand out the body only through `.json()`/`.text()`; Next pages API parses `req.body` too.
         const webBody = [...file.imports].some((m) => /^(hono|next)(\/|$)/.test(m));
-        const bodyParsed = webBody || (!rawParsing && parsesJsonBody(file));
+        const bodyParsed = webBody || (!rawParsing && model.parsesJsonBody);
         const fromRequest = (n: Node): { body: boolean; any: boolean } => {
           const origins = model.originsOf(n);
           const body = origins.some((o) => o.kind === 'request' && o.part === 'body');
           return { body, any: body || origins.some((o) => o.kind === 'request' && o.part === 'rawBody') };
         };
-        for (const update of hmacUpdates(file)) {
+        for (const update of model.hmacUpdates) {
           const arg = update.arguments[0];
           if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
           const shape = valueShape(model, arg);

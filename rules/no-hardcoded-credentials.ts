@@ -1,5 +1,4 @@
 import { createRule } from '../src/create-rule.js';
-import { credentialLiterals } from '../src/credentials.js';
 import { modelWhen } from '../src/model.js';
 
 export default createRule({
@@ -24,7 +23,7 @@ export default createRule({
       'Program:exit'() {
         const model = modelWhen(context, (s) => s.env || s.authPackage || s.crypto || s.secretText);
         if (!model) return;
-        for (const { node, what } of credentialLiterals(model.file)) {
+        for (const { node, what } of model.credentialLiterals) {
           context.report({ node, messageId: 'hardcoded', data: { what } });
         }
       },

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { leafValues } from '../src/flow/leaves.js';
 import { modelWhen } from '../src/model.js';
 import { describeOrigin, providerName, sentence } from '../src/report.js';
 import type { Node } from '../src/types.js';
@@ -33,7 +32,7 @@ export default createRule({
           // it, so the helper call itself is skipped when it carries only secrets already reported for this call.
           const named = new Set<string>();
           for (const input of [...call.systemInputs, ...call.inputs]) {
-            for (const leaf of leafValues(context.sourceCode, input, model.file)) {
+            for (const leaf of model.leafValues(input)) {
               if (reported.has(leaf)) continue;
               const secrets = model.originsOf(leaf).filter((o) => o.kind === 'secret');
               const origin = secrets[0];

@@ -2,11 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { memberChain, skipTS, staticString } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
-import { isMetadataPath } from '../src/llm/metadata.js';
-import { modelWhen } from '../src/model.js';
+import { modelWhen, type FileModel } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
-import { isSensitiveHeader } from '../src/sensitive.js';
-import type { LlmLeakSettings } from '../src/settings.js';
 import type { Node, Origin } from '../src/types.js';
 
 export default createRule({
@@ -32,11 +29,10 @@ export default createRule({
       'Program:exit'() {
         const model = modelWhen(context, (s) => s.framework || s.llm || s.crypto || s.env || s.authPackage || s.secretText);
         if (!model) return;
-        const { settings } = model.file;
         for (const call of model.loggerCalls) {
           for (const arg of call.args) {
             if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
-            const origin = model.originsOf(arg).find((o) => isSensitive(o, arg, settings));
+            const origin = model.originsOf(arg).find((o) => isSensitive(model, o, arg));
             if (!origin) continue;
             const hashable = (origin.kind === 'prompt' || (origin.kind === 'llm' && origin.text)) && isSimple(arg);
             context.report({
@@ -53,11 +49,11 @@ export default createRule({
 });
 
 /** Whether a value of this origin must stay out of logs. */
-function isSensitive(origin: Origin, arg: Node, settings: LlmLeakSettings): boolean {
+function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
   switch (origin.kind) {
     case 'llm':
       // Token usage, ids and finish reasons are what logs are for; the content is not.
-      return !isMetadataPath(origin.path);
+      return !model.isMetadataPath(origin.path);
     case 'prompt':
     case 'secret':
       return true;
@@ -70,9 +66,9 @@ function isSensitive(origin: Origin, arg: Node, settings: LlmLeakSettings): bool
       switch (origin.part) {
         case 'headers':
           // The whole headers object holds Authorization and Cookie.
-          return origin.name === undefined ? isWhole(arg) : isSensitiveHeader(origin.name, settings);
+          return origin.name === undefined ? isWhole(arg) : model.isSensitiveHeader(origin.name);
         case 'cookies':
-          return origin.name === undefined ? isWhole(arg) : isSessionCookie(origin.name, settings);
+          return origin.name === undefined ? isWhole(arg) : isSessionCookie(model, origin.name);
         case 'auth':
           // `req.auth`, `auth(req)`: the credentials object. Its fields are reported only when named like a
           // secret (`creds.pass`, a 'secret' origin); `req.user` is the authenticated identity, not a credential.
@@ -96,8 +92,8 @@ function isWhole(arg: Node): boolean {
 }
 
 /** Cookies that usually carry a session or a credential; a `theme` or `locale` cookie does not. */
-function isSessionCookie(name: string, settings: LlmLeakSettings): boolean {
-  return /sess|sid|token|auth|jwt|csrf|xsrf|secret|remember/i.test(name) || isSensitiveHeader(name, settings);
+function isSessionCookie(model: FileModel, name: string): boolean {
+  return /sess|sid|token|auth|jwt|csrf|xsrf|secret|remember/i.test(name) || model.isSensitiveHeader(name);
 }
 
 function endsWith(arg: Node, name: string): boolean {

@@ -1,7 +1,5 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
-import { isUnchangedRead, leafValues } from '../src/flow/leaves.js';
-import { messageLists } from '../src/llm/index.js';
 import { modelWhen } from '../src/model.js';
 import { describeOrigin, providerName } from '../src/report.js';
 import type { Node, Origin, RequestPart } from '../src/types.js';
@@ -32,7 +30,6 @@ export default createRule({
   },
   defaultOptions: [],
   create(context) {
-    const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
         const model = modelWhen(context, (s) => s.llm);
@@ -42,7 +39,7 @@ export default createRule({
           model.originsOf(node).find(isUntrusted);
         for (const call of model.llmCalls) {
           for (const input of call.systemInputs) {
-            for (const leaf of leafValues(sourceCode, input, model.file)) {
+            for (const leaf of model.leafValues(input)) {
               const origin = untrustedOrigin(leaf);
               if (!origin) continue;
               // buildSystem(req.body.name): point at the argument that carries the data when one does.
@@ -57,8 +54,8 @@ export default createRule({
             }
           }
           // messages: req.body.messages — only a list passed on unchanged; a filtered or mapped one may be clean.
-          for (const list of messageLists(call)) {
-            if (reported.has(list) || !isUnchangedRead(sourceCode, list)) continue;
+          for (const list of model.messageListsOf(call)) {
+            if (reported.has(list) || !model.isUnchangedRead(list)) continue;
             const origin = untrustedOrigin(list);
             if (!origin) continue;
             reported.add(list);

@@ -1,5 +1,5 @@
 import { createRule } from '../src/create-rule.js';
-import { limitInsertion, outputLimitValue } from '../src/llm/index.js';
+import { limitInsertion } from '../src/fix.js';
 import { modelWhen } from '../src/model.js';
 import { providerName } from '../src/report.js';
 import type { Origin, RequestPart } from '../src/types.js';
@@ -34,7 +34,7 @@ export default createRule({
         if (!model) return;
         for (const call of model.llmCalls) {
           // Options built elsewhere or with a spread are unknown: stay silent rather than guess.
-          const limit = outputLimitValue(call);
+          const limit = model.outputLimitOf(call);
           if (limit === 'unknown') continue;
           if (limit === 'missing') {
             const insertion = limitInsertion(call);

@@ -1,12 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
-import { cryptoCalls } from '../src/crypto.js';
 import { cryptoRef } from '../src/fix.js';
 import { modelWhen, type FileModel } from '../src/model.js';
 import { describeOrigin, sentence } from '../src/report.js';
-import { isSecretFieldName } from '../src/flow/origin-secrets.js';
-import { isSensitiveHeader } from '../src/sensitive.js';
 import type { Node, Origin } from '../src/types.js';
 
 const EQUALITY = new Set(['===', '!==', '==', '!=']);
@@ -97,7 +94,7 @@ export default createRule({
             data: { what: sentence(describeOrigin(origin)), operator: context.sourceCode.getText(callee) },
           });
         }
-        for (const call of cryptoCalls(file).timingSafeEqual) {
+        for (const call of model.crypto.timingSafeEqual) {
           if (!lengthChecked(model, call) && !fixedLength(model, call)) context.report({ node: call, messageId: 'unguardedTimingSafeEqual' });
         }
       },
@@ -148,7 +145,7 @@ function isNamedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolea
   if (def.parent.kind !== 'const' || !def.node.init) return false;
   const init = skipTS(def.node.init);
   const literal = init.type === AST_NODE_TYPES.Literal || (init.type === AST_NODE_TYPES.TemplateLiteral && init.expressions.length === 0);
-  return literal && !isSecretFieldName(id.name, model.file.settings) && model.originsOf(init).length === 0;
+  return literal && !model.isSecretFieldName(id.name) && model.originsOf(init).length === 0;
 }
 
 /** The origin that makes an operand a secret worth comparing in constant time. */
@@ -159,7 +156,7 @@ function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
       case 'secret':
         return true;
       case 'request':
-        return o.part === 'auth' || (o.part === 'headers' && o.name !== undefined && isSensitiveHeader(o.name, model.file.settings));
+        return o.part === 'auth' || (o.part === 'headers' && o.name !== undefined && model.isSensitiveHeader(o.name));
       default:
         return false;
     }

@@ -4,6 +4,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import type { CredentialLiteral } from './credentials.js';
+import type { CryptoCalls } from './crypto.js';
 import type {
   AuthEvidence,
   ExternalMount,
@@ -14,6 +16,7 @@ import type {
   Middleware,
   Node,
   Origin,
+  PathKey,
   ParamRole,
   ProjectMount,
   Route,
@@ -62,4 +65,29 @@ export interface FileModel {
   mountsOf(route: Route): readonly ProjectMount[] | undefined;
   /** Routers and plugins imported from other files and mounted in this one. */
   readonly externalMounts: readonly ExternalMount[];
+
+  /** Model-call details: the message lists passed to `call` (for role checks). */
+  messageListsOf(call: LlmCall): readonly Node[];
+  /** The output limit given to `call`: its value, 'missing' when the options say none, 'unknown' when unseen. */
+  outputLimitOf(call: LlmCall): Node | 'missing' | 'unknown';
+  /** Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content. */
+  isMetadataPath(path: readonly PathKey[]): boolean;
+  /** The file's `node:crypto` calls. */
+  readonly crypto: CryptoCalls;
+  /** `hmac.update(x)` calls of HMACs created in the file. */
+  readonly hmacUpdates: readonly TSESTree.CallExpression[];
+  /** Credentials written as literals: fallbacks, auth-package options, secrets, model keys. */
+  readonly credentialLiterals: readonly CredentialLiteral[];
+  /** Whether the file (or its app) parses request bodies raw, for signature checks. */
+  readonly parsesRawBody: boolean;
+  /** Whether the file parses request bodies as JSON. */
+  readonly parsesJsonBody: boolean;
+  /** The values an expression may end up as: branches of conditionals, items of arrays, same-file returns. */
+  leafValues(root: Node): Node[];
+  /** Whether an expression is a read of request data passed on unchanged (no map, filter or rebuild). */
+  isUnchangedRead(node: Node): boolean;
+  /** Whether a request header carries a credential or signature (settings' sensitiveNames included). */
+  isSensitiveHeader(name: string): boolean;
+  /** Whether a field or variable name says it holds a secret (settings' sensitiveNames included); a last resort. */
+  isSecretFieldName(name: string): boolean;
 }

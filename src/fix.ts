@@ -32,3 +32,6 @@ export function cryptoRef(
     fixes: [first ? fixer.insertTextBefore(first, line) : fixer.insertTextAfterRange([0, 0], line)],
   };
 }
+
+/** Where a suggestion adds an output limit to a model call, and the entry it adds. */
+export { limitInsertion } from './llm/index.js';

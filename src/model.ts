@@ -13,6 +13,14 @@ import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
 import { findLoggerCalls } from './logging.js';
+import { messageLists, outputLimitValue } from './llm/index.js';
+import { isMetadataPath } from './llm/metadata.js';
+import { cryptoCalls, hmacUpdates } from './crypto.js';
+import { credentialLiterals } from './credentials.js';
+import { parsesJsonBody, parsesRawBody } from './raw-body.js';
+import { isUnchangedRead, leafValues } from './flow/leaves.js';
+import { isSensitiveHeader } from './sensitive.js';
+import { isSecretFieldName } from './flow/origin-secrets.js';
 import { projectMounts, type LintOptions } from './project/index.js';
 import { factsOf, type FileFacts } from './project/facts.js';
 import type { FileModel } from './contract.js';
@@ -84,6 +92,12 @@ export function buildModel(
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
 
+  const once: {
+    hmacUpdates?: TSESTree.CallExpression[];
+    credentialLiterals?: ReturnType<typeof credentialLiterals>;
+    raw?: boolean;
+    json?: boolean;
+  } = {};
   const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, model));
 
   const model: FileModel = {
@@ -169,6 +183,28 @@ export function buildModel(
     mountsOf(route) {
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;
     },
+    messageListsOf: (call) => messageLists(call),
+    outputLimitOf: (call) => outputLimitValue(call),
+    isMetadataPath,
+    get crypto() {
+      return cryptoCalls(file);
+    },
+    get hmacUpdates() {
+      return (once.hmacUpdates ??= hmacUpdates(file));
+    },
+    get credentialLiterals() {
+      return (once.credentialLiterals ??= credentialLiterals(file));
+    },
+    get parsesRawBody() {
+      return (once.raw ??= parsesRawBody(file));
+    },
+    get parsesJsonBody() {
+      return (once.json ??= parsesJsonBody(file));
+    },
+    leafValues: (root) => leafValues(sourceCode, root, file),
+    isUnchangedRead: (node) => isUnchangedRead(sourceCode, node),
+    isSensitiveHeader: (name) => isSensitiveHeader(name, settings),
+    isSecretFieldName: (name) => isSecretFieldName(name, settings),
   };
   return model;
 }
