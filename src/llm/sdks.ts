@@ -10,10 +10,11 @@ import type { PathKey } from '../types.js';
 /**
  * Option objects that may hold an output limit or a system instruction one level down, per API:
  * `config` (@google/genai), `generationConfig` (@google/generative-ai and the Gemini REST API),
- * `inferenceConfig` (Bedrock Converse), `options` (Ollama), `textGenerationConfig` (Bedrock Titan bodies).
+ * `inferenceConfig` (Bedrock Converse), `options` (Ollama), `textGenerationConfig` (Bedrock Titan bodies),
+ * `parameters` (Hugging Face text generation).
  * A rule looking for a `limitKeys` entry checks the options object itself, then these children.
  */
-export const LIMIT_CONTAINERS: readonly string[] = ['config', 'generationConfig', 'inferenceConfig', 'options', 'textGenerationConfig'];
+export const LIMIT_CONTAINERS: readonly string[] = ['config', 'generationConfig', 'inferenceConfig', 'options', 'textGenerationConfig', 'parameters'];
 
 /** SDK families by id, with the name reports give them. The one place a provider is named. */
 export const PROVIDERS = {
@@ -27,6 +28,7 @@ export const PROVIDERS = {
   groq: 'Groq',
   ollama: 'Ollama',
   bedrock: 'AWS Bedrock',
+  huggingface: 'Hugging Face',
   http: 'model API',
   custom: 'model wrapper',
 } as const;
@@ -384,6 +386,27 @@ const OLLAMA = tree({
   }),
 });
 
+// --- Hugging Face (@huggingface/inference): an OpenAI-shaped chat API and a raw text-generation task ---
+const hfText = (streaming: boolean): CallSpec =>
+  spec({
+    provider: 'huggingface',
+    resultLabel: 'Hugging Face generation',
+    inputKeys: ['inputs'],
+    textPaths: streaming ? [] : [['generated_text']],
+    limitKeys: ['max_new_tokens'],
+    limitHome: 'parameters',
+    streaming,
+    textAccessor: streaming ? undefined : '.generated_text',
+    // Each streamed event carries one token.
+    streamTextPaths: [['*', 'token', 'text']],
+  });
+const HUGGINGFACE = tree({
+  chatCompletion: openaiChat('huggingface', 'Hugging Face completion', false),
+  chatCompletionStream: openaiChat('huggingface', 'Hugging Face completion stream', true),
+  textGeneration: hfText(false),
+  textGenerationStream: hfText(true),
+});
+
 // --- AWS Bedrock ---
 const bedrock = (converse: boolean, streaming: boolean): CommandLeaf => ({
   type: 'command',
@@ -468,6 +491,14 @@ export const MODULES: Readonly<Record<string, Readonly<Record<string, ExportLeaf
   'cohere-ai': { CohereClient: client(COHERE), CohereClientV2: client(COHERE_V2) },
   '@mistralai/mistralai': { Mistral: client(MISTRAL) },
   'groq-sdk': { '': client(GROQ), default: client(GROQ), Groq: client(GROQ) },
+  '@huggingface/inference': {
+    InferenceClient: client(HUGGINGFACE),
+    HfInference: client(HUGGINGFACE),
+    chatCompletion: { call: openaiChat('huggingface', 'Hugging Face completion', false) },
+    chatCompletionStream: { call: openaiChat('huggingface', 'Hugging Face completion stream', true) },
+    textGeneration: { call: hfText(false) },
+    textGenerationStream: { call: hfText(true) },
+  },
   ollama: { '': { read: OLLAMA }, default: { read: OLLAMA }, Ollama: client(OLLAMA) },
   'ollama/browser': { '': { read: OLLAMA }, default: { read: OLLAMA }, Ollama: client(OLLAMA) },
   '@aws-sdk/client-bedrock-runtime': {

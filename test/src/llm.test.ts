@@ -445,6 +445,49 @@ describe('cohere, mistral, groq, ollama', () => {
   });
 });
 
+describe('@huggingface/inference', () => {
+  it('finds chat and text-generation calls on the client classes and the standalone functions', () => {
+    const code = `
+      import { InferenceClient, HfInference, textGeneration } from '@huggingface/inference';
+      const hf = new InferenceClient(process.env.HF_TOKEN);
+      const legacy = new HfInference(token);
+      hf.chatCompletion({ model: 'm', messages: [{ role: 'system', content: sys }], max_tokens: 5 });
+      hf.chatCompletionStream({ model: 'm', messages: [] });
+      legacy.textGeneration({ model: 'm', inputs: q, parameters: { max_new_tokens: 50 } });
+      textGeneration({ accessToken: t, model: 'm', inputs: q });
+    `;
+    expect(calls(code)).toEqual([
+      'huggingface:hf.chatCompletion', 'huggingface:hf.chatCompletionStream',
+      'huggingface:legacy.textGeneration', 'huggingface:textGeneration',
+    ]);
+    expect(
+      withModel(code, (m) =>
+        m.llmCalls.map((c) => [c.systemInputs.map((n) => textOf(code, n)).join(), c.inputs.map((n) => textOf(code, n)).join(), c.streaming, outputLimit(c), c.textAccessor]),
+      ),
+    ).toEqual([
+      ['sys', "[{ role: 'system', content: sys }]", false, 'found', ".choices[0]?.message?.content ?? ''"],
+      ['', '[]', true, 'missing', undefined],
+      ['', 'q', false, 'found', '.generated_text'],
+      ['', 'q', false, 'missing', '.generated_text'],
+    ]);
+  });
+
+  it('adds a missing text-generation limit inside `parameters`, where the API reads it', () => {
+    const code = `
+      const { InferenceClient } = require('@huggingface/inference');
+      const hf = new InferenceClient(process.env.HF_TOKEN);
+      hf.textGeneration({ model: 'm', inputs: q });
+      hf.chatCompletion({ model: 'm', messages: [] });
+    `;
+    const out = withModel(
+      code,
+      (model) => model.llmCalls.map((c) => limitInsertion(c)?.entry),
+      { sourceType: 'commonjs' },
+    );
+    expect(out).toEqual(['parameters: { max_new_tokens: 1024 }', 'max_tokens: 1024']);
+  });
+});
+
 describe('bedrock', () => {
   it('the send call is the LLM call; options are the command object', () => {
     const code = `
