@@ -1,0 +1,79 @@
+/** Plain HTTP calls to model APIs: `fetch(url, init)` and axios, recognised by the URL's host. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { findProperty, memberChain, skipTS, variableOf } from '../ast.js';
+import type { FileContext, Node } from '../types.js';
+import { axiosSpec, httpSpec, modelHost, urlPrefix } from './hosts.js';
+import { constInit, objectOf, unstringify } from './messages.js';
+import type { CallSpec, HttpLeaf } from './sdks.js';
+
+/** Global `fetch(...)`/`globalThis.fetch(...)` calls: the callee resolves to no variable declared in the file. */
+export function globalFetchCalls(file: FileContext): TSESTree.CallExpression[] {
+  const out: TSESTree.CallExpression[] = [];
+  for (const call of file.index.calls) {
+    const chain = memberChain(call.callee);
+    if (!chain) continue;
+    const isFetch = chain.length === 1 ? chain[0] === 'fetch' : chain.length === 2 && chain[1] === 'fetch' && ['globalThis', 'window', 'global', 'self'].includes(chain[0]!);
+    if (!isFetch) continue;
+    const root = skipTS(call.callee);
+    const id = root.type === AST_NODE_TYPES.Identifier ? root : root.type === AST_NODE_TYPES.MemberExpression ? skipTS(root.object) : undefined;
+    if (id?.type !== AST_NODE_TYPES.Identifier) continue;
+    const v = variableOf(file.sourceCode, id);
+    if (v && v.defs.length > 0) continue;
+    out.push(call);
+  }
+  return out;
+}
+
+/** What an HTTP call to a model host sends: its spec, JSON body options and inputs; undefined for other hosts. */
+export function httpCall(
+  file: FileContext,
+  leaf: HttpLeaf,
+  call: TSESTree.CallExpression,
+  setup: readonly TSESTree.ObjectExpression[],
+): { spec: CallSpec; options: TSESTree.ObjectExpression | null; inputs: Node[] } | undefined {
+  const args = call.arguments;
+  let url: Node | undefined;
+  let payload: Node | undefined;
+  let config: TSESTree.ObjectExpression | undefined;
+  if (leaf.via === 'fetch') {
+    url = args[0];
+    const init = objectOf(file, args[1]);
+    payload = init && findProperty(init, 'body')?.value;
+  } else if (leaf.method === 'call' || leaf.method === 'request') {
+    const first = objectOf(file, args[0]);
+    config = leaf.method === 'request' || first ? first : objectOf(file, args[1]);
+    url = leaf.method === 'call' && !first ? args[0] : config && findProperty(config, 'url')?.value;
+    payload = config && findProperty(config, 'data')?.value;
+  } else {
+    url = args[0];
+    payload = args[1];
+    config = objectOf(file, args[2]);
+  }
+  if (!url || url.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  const scope = scopeOf(file, url);
+  const resolve = (id: TSESTree.Identifier): Node | undefined => constInit(file, id);
+  let full = urlPrefix(url, scope, resolve);
+  if (leaf.via === 'axios' && !(full && modelHost(full))) {
+    // A relative path on an instance made with axios.create({ baseURL })
+    const baseNode = [config, ...setup].map((o) => o && findProperty(o, 'baseURL')?.value).find(Boolean);
+    const base = baseNode && urlPrefix(baseNode, scopeOf(file, baseNode), resolve);
+    if (base !== undefined) full = base.replace(/\/+$/, '') + (full === undefined ? '' : full.startsWith('/') ? full : `/${full}`);
+  }
+  const host = full === undefined ? undefined : modelHost(full);
+  if (!host) return undefined;
+  let spec = httpSpec(host.api, host.path, host.label);
+  if (leaf.via === 'axios') spec = axiosSpec(spec);
+  const body = payload && payload.type !== AST_NODE_TYPES.SpreadElement ? unstringify(payload) : undefined;
+  const options = objectOf(file, body);
+  // The whole JSON body is the input; its messages are inside it already.
+  return { spec: { ...spec, inputKeys: [] }, options: options ?? null, inputs: body ? [body] : [] };
+}
+
+function scopeOf(file: FileContext, node: Node): Scope.Scope | undefined {
+  try {
+    return file.sourceCode.getScope(node) as Scope.Scope;
+  } catch {
+    return undefined; // Defensive: a node outside this tree.
+  }
+}
