@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen, type FileModel } from '../src/model.js';
-import type { LlmCall, Node, Origin, PathKey } from '../src/types.js';
+import type { Node, Origin, PathKey } from '../src/types.js';
 
 type LlmOrigin = Extract<Origin, { kind: 'llm' }>;
 
@@ -45,17 +45,31 @@ export default createRule({
           if (!first) continue;
           reported.add(sink.node);
           const chunk = isChunk(first);
+          const whole = isWhole(first);
           context.report({
             node: sink.node,
-            messageId: first.path.length === 0 ? 'raw' : chunk ? 'rawChunk' : 'rawPart',
+            messageId: whole ? 'raw' : chunk ? 'rawChunk' : 'rawPart',
             data: { what: first.call.resultLabel, part: describePath(first.path) },
-            suggest: raw.length === 1 && first.path.length === 0 ? suggestion(context, model, sink.node, first.call) : [],
+            suggest: raw.length === 1 && whole ? suggestion(context, model, sink.node, first) : [],
           });
         }
       },
     };
   },
 });
+
+/** The whole result: the value itself, or the envelope the client wraps it in (`response.data` of axios, openai v3). */
+function isWhole(o: LlmOrigin): boolean {
+  return o.path.length === 0 || (o.path.length === o.call.envelope.length && o.path.every((k, i) => k === o.call.envelope[i]));
+}
+
+/** The text accessor from where the value was read: the envelope's part of it is already written. */
+function accessorFrom(o: LlmOrigin): string | undefined {
+  const accessor = o.call.textAccessor;
+  if (!accessor || o.path.length === 0) return accessor;
+  const prefix = o.path.map((k) => `.${String(k)}`).join('');
+  return accessor.startsWith(prefix) ? accessor.slice(prefix.length) : undefined;
+}
 
 /** A field that says nothing about the request or the conversation: `choices[0].finish_reason`. */
 function harmless(o: LlmOrigin): boolean {
@@ -79,9 +93,9 @@ function suggestion(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   model: FileModel,
   sent: Node,
-  call: LlmCall,
+  origin: LlmOrigin,
 ): Suggestion[] {
-  const accessor = call.textAccessor;
+  const accessor = accessorFrom(origin);
   const target = suggestionTarget(sent);
   if (!accessor || !target || model.originsOf(target).length !== 1) return [];
   if (target.type === AST_NODE_TYPES.Identifier) {

@@ -71,6 +71,8 @@ export interface LlmCall {
    * Undefined when there is no one mechanical accessor.
    */
   readonly textAccessor: string | undefined;
+  /** Members the client wraps the result in (axios and openai v3 `.data`); a read of exactly these is the whole result. */
+  readonly envelope: readonly PathKey[];
 }
 
 /** Where a middleware in front of a handler comes from. */

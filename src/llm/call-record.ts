@@ -134,6 +134,7 @@ export function makeCall(
     limitKeys: spec.limitKeys,
     streaming,
     textAccessor: streaming ? undefined : spec.textAccessor,
+    envelope: spec.envelope ?? [],
   };
   specs.set(result, spec);
   lists.set(result, opaque);

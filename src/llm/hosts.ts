@@ -133,7 +133,7 @@ export function httpSpec(api: Api, path: string, label: string): CallSpec {
 /** The same spec for an axios call: the provider's JSON sits under `data`. */
 export function axiosSpec(base: CallSpec): CallSpec {
   const textPaths: (readonly PathKey[])[] = base.textPaths.map((p) => ['data', ...p]);
-  return { ...base, textPaths, textAccessor: accessorFor(base.textPaths[0], '.data') };
+  return { ...base, textPaths, textAccessor: accessorFor(base.textPaths[0], '.data'), envelope: ['data'] };
 }
 
 function accessorFor(path: readonly PathKey[] | undefined, prefix: string): string | undefined {

@@ -73,6 +73,8 @@ export interface CallSpec {
   readonly streaming: boolean | 'option';
   /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */
   readonly textAccessor: string | undefined;
+  /** Members the client wraps the provider's result in (axios and openai v3 `.data`): reading them is the whole result. */
+  readonly envelope?: readonly string[];
   /** Paths of plain text in a streamed result, from the result: `['*', 'choices', '*', 'delta', 'content']` for each chunk. */
   readonly streamTextPaths?: readonly (readonly PathKey[])[];
 }
@@ -186,6 +188,27 @@ const OPENAI = tree({
   'responses.parse': openaiResponses(false, true),
   'responses.stream': openaiResponses(true),
   'completions.create': openaiCompletion,
+});
+
+// openai v3 (`new OpenAIApi(new Configuration(...))`): axios underneath, so every result sits in `.data`.
+const OPENAI_V3 = tree({
+  createChatCompletion: spec({
+    ...openaiChat('openai', 'OpenAI completion', 'option'),
+    textPaths: [['data', ...OPENAI_CHAT_TEXT]],
+    envelope: ['data'],
+    limitKeys: ['max_tokens'],
+    limitKey: 'max_tokens',
+    textAccessor: ".data.choices[0]?.message?.content ?? ''",
+    // A v3 stream is the raw server-sent-event bytes in `.data`: no plain-text path.
+    streamTextPaths: [],
+  }),
+  createCompletion: spec({
+    ...openaiCompletion,
+    textPaths: [['data', 'choices', '*', 'text']],
+    envelope: ['data'],
+    textAccessor: ".data.choices[0]?.text ?? ''",
+    streamTextPaths: [],
+  }),
 });
 
 const GROQ = tree({ 'chat.completions.create': openaiChat('groq', 'Groq completion', 'option') });
@@ -458,7 +481,13 @@ const langchainPrompts = {
  * dotted keys go deeper (`default.OpenAI`). Turned into ReferenceTracker trace maps by `traceMaps()`.
  */
 export const MODULES: Readonly<Record<string, Readonly<Record<string, ExportLeaf | Record<string, ExportLeaf>>>>> = {
-  openai: { '': client(OPENAI), default: client(OPENAI), OpenAI: client(OPENAI), AzureOpenAI: client(OPENAI) },
+  openai: {
+    '': client(OPENAI),
+    default: client(OPENAI),
+    OpenAI: client(OPENAI),
+    AzureOpenAI: client(OPENAI),
+    OpenAIApi: client(OPENAI_V3),
+  },
   '@anthropic-ai/sdk': { '': client(ANTHROPIC), default: client(ANTHROPIC), Anthropic: client(ANTHROPIC) },
   '@google/genai': { GoogleGenAI: client(GENAI) },
   '@google/generative-ai': { GoogleGenerativeAI: client(GENERATIVE_AI) },

@@ -3,6 +3,20 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    // Valid because only the text of an openai v3 completion (under the axios `.data`) goes out.
+    {
+      code: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+app.post('/chat', async (req, res) => {
+  const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
+  res.json({ answer: completion.data.choices[0].message.content, done: completion.data.choices[0].finish_reason });
+});
+`,
+      ...cjs,
+    },
     // Valid because only the generated text goes out, wrapped in an object.
     {
       code: `
@@ -220,6 +234,73 @@ app.post('/s', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because axios' `response.data` is the whole chat completion of the model API.
+    {
+      code: `
+import express from 'express';
+import axios from 'axios';
+const app = express();
+app.post('/chat', async (req, res) => {
+  const r = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: req.body.messages });
+  res.json(r.data);
+});
+`,
+      errors: [
+        {
+          messageId: 'raw',
+          line: 7, column: 12, endLine: 7, endColumn: 18,
+          suggestions: [
+            {
+              messageId: 'sendText',
+              output: `
+import express from 'express';
+import axios from 'axios';
+const app = express();
+app.post('/chat', async (req, res) => {
+  const r = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: req.body.messages });
+  res.json(r.data?.choices?.[0]?.message?.content ?? '');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because an openai v3 result's `.data` is the whole completion.
+    {
+      code: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+app.post('/chat', async (req, res) => {
+  const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
+  res.json(completion.data);
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'raw',
+          line: 8, column: 12, endLine: 8, endColumn: 27,
+          suggestions: [
+            {
+              messageId: 'sendText',
+              output: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+app.post('/chat', async (req, res) => {
+  const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
+  res.json(completion.data.choices[0]?.message?.content ?? '');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Invalid because the whole OpenAI completion is sent with res.json.
     {
       code: `

@@ -445,6 +445,27 @@ describe('cohere, mistral, groq, ollama', () => {
   });
 });
 
+describe('openai v3', () => {
+  it('finds createChatCompletion and createCompletion on an OpenAIApi client, with results under .data', () => {
+    const code = `
+      const { Configuration, OpenAIApi } = require('openai');
+      const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+      openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'system', content: sys }] });
+      openai.createCompletion({ model: 'text-davinci-003', prompt: q, max_tokens: 100 });
+      openai.listModels();
+    `;
+    expect(calls(code, { sourceType: 'commonjs' })).toEqual(['openai:openai.createChatCompletion', 'openai:openai.createCompletion']);
+    expect(
+      withModel(code, (m) => m.llmCalls.map((c) => [c.systemInputs.map((n) => textOf(code, n)).join(), c.textPaths, outputLimit(c), c.textAccessor, outputLimit(c) === 'missing' ? limitInsertion(c)?.entry : '-']), {
+        sourceType: 'commonjs',
+      }),
+    ).toEqual([
+      ['sys', [['data', 'choices', '*', 'message', 'content']], 'missing', ".data.choices[0]?.message?.content ?? ''", 'max_tokens: 1024'],
+      ['', [['data', 'choices', '*', 'text']], 'found', ".data.choices[0]?.text ?? ''", '-'],
+    ]);
+  });
+});
+
 describe('@huggingface/inference', () => {
   it('finds chat and text-generation calls on the client classes and the standalone functions', () => {
     const code = `

@@ -33,7 +33,7 @@ function fakeCall(code: string, node: TSESTree.CallExpression, fake: FakeCall): 
   return {
     node, provider: fake.provider, resultLabel: `${fake.provider} result (${textOf(code, node.callee)})`, options,
     setupOptions: [], inputs: [...valuesOf(INPUT_KEYS), ...positional], systemInputs: valuesOf(SYSTEM_KEYS),
-    textPaths: fake.textPaths, limitKeys: [], streaming: false, textAccessor: undefined,
+    textPaths: fake.textPaths, limitKeys: [], streaming: false, textAccessor: undefined, envelope: [],
   };
 }
 
