@@ -173,7 +173,7 @@ export interface AuthEvidence {
   readonly description: string;
 }
 
-/** Where an imported value comes from: a relative module specifier and the export name ('default' for `module.exports`). */
+/** Where an imported value comes from: a module specifier (the project map resolves it) and the export name ('default' for `module.exports`). */
 export interface ImportSource {
   readonly specifier: string;
   readonly name: string;

@@ -23,13 +23,14 @@ export interface Collector {
 }
 
 /**
- * The relative module a mounted expression is imported from: `chatRouter` (ESM import or `require`), `routes.chat`
+ * The module a mounted expression is imported from: `chatRouter` (ESM import or `require`), `routes.chat`
  * (namespace import), `require('./chat')`, `require('./x').chat`, `sub.routes()` (Koa). Undefined for anything else.
  */
 export function importSourceOf(file: FileContext, node: Node, depth = 0): ImportSource | undefined {
   if (depth > 6 || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const e = skipTS(node);
-  const relative = (s: ImportSource | undefined): ImportSource | undefined => (s && /^\.\.?(\/|$)/.test(s.specifier) ? s : undefined);
+  // Any module may be the project's (tsconfig paths, `#imports`, workspace packages): the project map's resolver decides.
+  const relative = (s: ImportSource | undefined): ImportSource | undefined => (s && !s.specifier.startsWith('node:') ? s : undefined);
   if (e.type === AST_NODE_TYPES.CallExpression) {
     const spec = requireSpecifier(e);
     if (spec !== undefined) return relative({ specifier: spec, name: 'default' });

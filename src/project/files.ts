@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
+import { projectRoot, readSource, sourceFileStat } from './disk.js';
+import { resolveInProject } from './resolve.js';
 
 /**
  * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
@@ -30,7 +32,6 @@ export interface LintOptions {
 }
 
 const MAX_FILES = 2000;
-const MAX_SIZE = 1_000_000;
 
 interface Entry {
   readonly mtimeMs: number;
@@ -69,28 +70,12 @@ export function isFile(file: string): boolean {
   return stat(file)?.isFile() ?? false;
 }
 
-const EXTS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** Resolves a relative specifier the way Node and TypeScript do for local files; never into node_modules. */
-export function resolveModule(from: string, specifier: string): string | undefined {
-  if (!/^\.\.?(\/|$)/.test(specifier)) return undefined;
-  const base = path.resolve(path.dirname(from), specifier);
-  const candidates = [base];
-  // TS projects write './chat.js' for './chat.ts'.
-  const m = /\.(c|m)?jsx?$/.exec(base);
-  if (m) {
-    const stem = base.slice(0, -m[0].length);
-    const ts = m[1] ? `.${m[1]}ts` : m[0].endsWith('x') ? '.tsx' : '.ts';
-    candidates.push(stem + ts);
-    if (!m[1]) candidates.push(`${stem}.tsx`);
-  }
-  for (const ext of EXTS) candidates.push(base + ext);
-  for (const ext of EXTS) candidates.push(path.join(base, `index${ext}`));
-  for (const c of candidates) {
-    if (c.split(path.sep).includes('node_modules')) return undefined;
-    if (isFile(c)) return c;
-  }
-  return undefined;
+/**
+ * Resolves a specifier to a file of the project (see resolve.ts): relative paths, tsconfig paths, package imports
+ * and workspace packages; never into node_modules, never outside `root` (default: the file's project root).
+ */
+export function resolveModule(from: string, specifier: string, root = projectRoot(from, path.dirname(from))): string | undefined {
+  return resolveInProject(from, specifier, root);
 }
 
 const dirs = new Map<string, { mtimeMs: number; names: string[] }>();
@@ -202,14 +187,21 @@ export const CREATES_APP = /\b(express|fastify|Fastify)\s*\(|\bnew\s+(Koa|Hono)\
  * The facts of a file, read at most once per content (path, mtime and size) and parsed at most once; undefined when
  * unreadable, unparsable or not worth reading. With `entryOnly`, a file that creates no app is not parsed.
  */
-export function factsFor(file: string, lint: LintOptions, settings: Record<string, unknown>, entryOnly = false): FileFacts | undefined {
-  const s = stat(file);
-  if (!s?.isFile() || s.size > MAX_SIZE) return undefined;
+export function factsFor(
+  file: string,
+  lint: LintOptions,
+  settings: Record<string, unknown>,
+  root: string,
+  entryOnly = false,
+): FileFacts | undefined {
+  // The guard: a regular source file inside the project root, of a sane size, on its real path too.
+  const s = sourceFileStat(file, root);
+  if (!s) return undefined;
   const key = `${file}\0${configKey(lint, settings)}`;
   let hit = cache.get(key);
   let text: string | undefined;
   if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
-    text = read(file);
+    text = read(file, root);
     if (text === undefined) return undefined;
     hit = { mtimeMs: s.mtimeMs, size: s.size, createsApp: CREATES_APP.test(text), facts: WORTH_READING.test(text) ? undefined : null };
   }
@@ -220,7 +212,7 @@ export function factsFor(file: string, lint: LintOptions, settings: Record<strin
   if (entryOnly && !hit.createsApp) return undefined;
   if (hit.facts === undefined) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
-    text ??= read(file);
+    text ??= read(file, root);
     try {
       hit.facts = (text !== undefined && parseFacts(file, text, lint, settings)) || null;
     } catch {
@@ -230,13 +222,9 @@ export function factsFor(file: string, lint: LintOptions, settings: Record<strin
   return hit.facts ?? undefined;
 }
 
-function read(file: string): string | undefined {
-  try {
-    reads++;
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined; // Defensive: a file that vanished between stat and read.
-  }
+function read(file: string, root: string): string | undefined {
+  reads++;
+  return readSource(file, root);
 }
 
 const configKeys = new WeakMap<object, string>();

@@ -12,6 +12,7 @@ import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
+import { projectRoot } from './disk.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
 
 export type { LintOptions, ProjectMount };
@@ -63,11 +64,13 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
   const passed = new Set<string>();
   let entry = '';
   const configured = new Set(expandEntries(lint.cwd, settings.entries));
-  const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, entryOnly);
+  // Nothing outside the project of the linted file is resolved or read.
+  const root = projectRoot(target, lint.cwd);
+  const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, root, entryOnly);
 
   const follow = (from: string, m: MountFact, w: Walk, depth: number, seen: ReadonlySet<string>): void => {
     const next: Walk = { path: w.path === undefined ? undefined : joinPath(w.path, m.path), auth: w.auth || m.auth, devOnly: w.devOnly || m.devOnly };
-    const to = resolveModule(from, m.specifier);
+    const to = resolveModule(from, m.specifier, root);
     if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1, seen);
   };
 
@@ -88,13 +91,13 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     const t = facts.exports.get(name);
     if (!t) {
       if (name !== 'default') for (const s of facts.stars) {
-        const to = resolveModule(file, s);
+        const to = resolveModule(file, s, root);
         if (to) land(to, name, w, by, depth + 1, seen2);
       }
       return;
     }
     if (t.kind === 'from') {
-      const to = resolveModule(file, t.specifier);
+      const to = resolveModule(file, t.specifier, root);
       if (to) land(to, t.name, w, by, depth + 1, seen2);
       return;
     }

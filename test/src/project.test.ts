@@ -46,6 +46,56 @@ describe('module resolution', () => {
   });
 });
 
+describe('module resolution as Node and TypeScript do it', () => {
+  it('follows tsconfig paths, package.json imports and workspace packages linked into node_modules', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ type: 'module', workspaces: ['packages/*'], imports: { '#routes/*': './src/routes/*' } }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/lib/*': ['src/lib/*'] } } }),
+      'src/lib/ai.ts': '',
+      'src/routes/chat.ts': '',
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', exports: { '.': './src/index.ts' } }),
+      'packages/api/src/index.ts': '',
+    });
+    fs.mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'packages/api'), path.join(dir, 'node_modules/@acme/api'), 'dir');
+    const from = path.join(dir, 'src/app.ts');
+    expect(resolveModule(from, '@/lib/ai.js', dir)).toBe(path.join(dir, 'src/lib/ai.ts'));
+    expect(resolveModule(from, '#routes/chat.js', dir)).toBe(path.join(dir, 'src/routes/chat.ts'));
+    expect(resolveModule(from, '@acme/api', dir)).toBe(path.join(dir, 'packages/api/src/index.ts'));
+    // The workspace root is the project root of a file in one of its packages.
+    expect(resolveModule(path.join(dir, 'packages/api/src/index.ts'), '#routes/chat.js')).toBeUndefined();
+  });
+
+  it('never resolves to a third-party package, a builtin, a file outside the project or a symlink out of it', () => {
+    const outside = project({ 'secret.ts': 'export default 1;' });
+    const dir = project({
+      'a.ts': '',
+      'node_modules/openai/package.json': JSON.stringify({ name: 'openai', main: 'index.js' }),
+      'node_modules/openai/index.js': '',
+      'big.ts': 'x'.repeat(1_100_000),
+    });
+    fs.symlinkSync(path.join(outside, 'secret.ts'), path.join(dir, 'link.ts'));
+    const from = path.join(dir, 'app.ts');
+    expect(resolveModule(from, 'openai', dir)).toBeUndefined();
+    expect(resolveModule(from, 'node:fs', dir)).toBeUndefined();
+    expect(resolveModule(from, 'fs', dir)).toBeUndefined();
+    expect(resolveModule(from, path.relative(dir, path.join(outside, 'secret.ts')).split(path.sep).join('/').replace(/^/, './'), dir)).toBeUndefined();
+    expect(resolveModule(from, './link.ts', dir)).toBeUndefined();
+    expect(resolveModule(from, './big.ts', dir)).toBeUndefined();
+    expect(resolveModule(from, '../../../../../../../../proc/self/environ', dir)).toBeUndefined();
+    expect(resolveModule(from, './a.js', dir)).toBe(path.join(dir, 'a.ts'));
+  });
+
+  it('sees an authenticated mount behind a package.json imports specifier', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ type: 'module', imports: { '#routes/*': './src/routes/*' } }),
+      'src/app.ts': `import express from 'express';\nimport passport from 'passport';\nimport chat from '#routes/chat.js';\nconst app = express();\napp.use('/api', passport.authenticate('jwt'), chat);\n`,
+      'src/routes/chat.ts': ROUTER,
+    });
+    expect(mounts(dir, 'src/routes/chat.ts')).toEqual(['/api auth src/app.ts:5']);
+  });
+});
+
 describe('the route map', () => {
   it('finds a router mounted with its prefix and the auth in front of it', () => {
     const dir = project({

@@ -1,0 +1,102 @@
+/**
+ * The one way the project map touches the disk. Every file it reads on its own (other modules, entry candidates)
+ * must be a regular source file of a sane size inside the project root, checked on its real path, so an import of
+ * `../../../../proc/kmsg` or a symlink out of the tree is never opened.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Files larger than this are not source code worth reading (a bundle, a data file). */
+export const MAX_SIZE = 1_000_000;
+const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+const MAX_LEVELS = 12;
+
+function stat(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
+  } catch {
+    return undefined; // Defensive: permissions and the like.
+  }
+}
+
+/** The real path of a file, or undefined when it does not exist. */
+export function realpath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `child` is `parent` or inside it. */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+const roots = new Map<string, { at: number; root: string }>();
+/** Roots are reused this long: a lint run sees one answer, an editor sees a new package.json soon enough. */
+const ROOT_TTL_MS = 2000;
+
+function readJson(file: string): Record<string, unknown> | undefined {
+  const s = stat(file);
+  if (!s?.isFile() || s.size > MAX_SIZE) return undefined;
+  try {
+    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined; // A broken package.json says nothing.
+  }
+}
+
+/**
+ * The project root of a file: the workspace root that holds its package (a package.json with `workspaces`, or a
+ * pnpm-workspace.yaml, above the package), else its package root (the nearest package.json), else `fallback`.
+ * Reads only package.json files and directory entries on the way up.
+ */
+export function projectRoot(file: string, fallback: string): string {
+  const start = path.dirname(path.resolve(file));
+  const hit = roots.get(start);
+  if (hit && Date.now() - hit.at < ROOT_TTL_MS) return hit.root;
+  let pkg: string | undefined;
+  let workspace: string | undefined;
+  let dir = start;
+  for (let level = 0; level < MAX_LEVELS; level++) {
+    const manifest = path.join(dir, 'package.json');
+    if (stat(manifest)?.isFile()) {
+      pkg ??= dir;
+      const json = readJson(manifest);
+      if (json && 'workspaces' in json) workspace = dir;
+    }
+    if (stat(path.join(dir, 'pnpm-workspace.yaml'))?.isFile()) workspace = dir;
+    if (workspace) break;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const root = workspace ?? pkg ?? fallback;
+  if (roots.size > 2000) roots.delete(roots.keys().next().value!);
+  roots.set(start, { at: Date.now(), root });
+  return root;
+}
+
+/** Stats of a readable source file inside `root` (on its real path too), or undefined. */
+export function sourceFileStat(file: string, root: string): fs.Stats | undefined {
+  if (!SOURCE_FILE.test(file) || !isInside(path.resolve(file), root)) return undefined;
+  const s = stat(file);
+  if (!s?.isFile() || s.size > MAX_SIZE) return undefined;
+  const real = realpath(file);
+  const realRoot = realpath(root);
+  if (!real || !realRoot || !isInside(real, realRoot) || real.split(path.sep).includes('node_modules')) return undefined;
+  return s;
+}
+
+/** The text of a source file inside `root`, or undefined when the guard refuses it or it cannot be read. */
+export function readSource(file: string, root: string): string | undefined {
+  if (!sourceFileStat(file, root)) return undefined;
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // Defensive: it changed or vanished between the check and the read.
+  }
+}
