@@ -18,7 +18,17 @@ import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type L
 export type { LintOptions, ProjectMount };
 export { clearProjectCache, readCount } from './files.js';
 
+/** Mount and re-export chains longer than this are not real; the walk stops there. */
 const MAX_DEPTH = 16;
+/** At most this many (module, export, walk) states a query visits: a bound even for a graph built to blow up. */
+const MAX_VISITS = 20_000;
+let visits = 0;
+
+/** How many module-export states the route map has visited since the process started (for tests and the bench). */
+export function walkCount(): number {
+  return visits;
+}
+
 const reachCache = new WeakMap<FileContext, Map<string, ProjectMount[]>>();
 const exportCache = new WeakMap<FileContext, ReturnType<typeof exportsOf>>();
 
@@ -68,17 +78,33 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
   const root = projectRoot(target, lint.cwd);
   const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, root, entryOnly);
 
-  const follow = (from: string, m: MountFact, w: Walk, depth: number, seen: ReadonlySet<string>): void => {
+  // Each module export is visited once per walk state (prefix, auth, dev-only, mounting site) across the whole query,
+  // not once per path: barrels that `export *` from each other, or a ladder of them, cost linear time. A cycle comes
+  // back to a visited state and stops.
+  const visited = new Set<string>();
+  // Module exports on the current chain: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
+  const onPath = new Set<string>();
+  const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
     const next: Walk = { path: w.path === undefined ? undefined : joinPath(w.path, m.path), auth: w.auth || m.auth, devOnly: w.devOnly || m.devOnly };
     const to = resolveModule(from, m.specifier, root);
-    if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1, seen);
+    if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1);
   };
 
-  const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number, seen: ReadonlySet<string>): void => {
-    const key = `${file}#${name}`;
-    // A cycle between files, or a chain too long to be real.
-    if (depth > MAX_DEPTH || seen.has(key)) return;
-    const seen2 = new Set(seen).add(key);
+  const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
+    const node = `${file}#${name}`;
+    const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${by.file}:${by.line}`;
+    if (depth > MAX_DEPTH || onPath.has(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
+    visited.add(key);
+    visits++;
+    onPath.add(node);
+    try {
+      visit(file, name, w, by, depth);
+    } finally {
+      onPath.delete(node);
+    }
+  };
+
+  const visit = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
     if (file !== entry) passed.add(file);
     if (file === target) {
       const list = out.get(name) ?? [];
@@ -92,18 +118,18 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     if (!t) {
       if (name !== 'default') for (const s of facts.stars) {
         const to = resolveModule(file, s, root);
-        if (to) land(to, name, w, by, depth + 1, seen2);
+        if (to) land(to, name, w, by, depth + 1);
       }
       return;
     }
     if (t.kind === 'from') {
       const to = resolveModule(file, t.specifier, root);
-      if (to) land(to, t.name, w, by, depth + 1, seen2);
+      if (to) land(to, t.name, w, by, depth + 1);
       return;
     }
-    for (const m of facts.mounts) if (m.topKey === t.key && !m.topApp) follow(file, m, w, depth, seen2);
+    for (const m of facts.mounts) if (m.topKey === t.key && !m.topApp) follow(file, m, w, depth);
     // An exported sub-app (Hono, Express) mounted on another app passes its own mounts on too.
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth, seen2);
+    for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth);
   };
 
   for (const candidate of entryCandidates(target, lint.cwd, settings.entries)) {
@@ -112,7 +138,9 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     const facts = load(entry, !configured.has(entry));
     if (!facts) continue;
     const start: Walk = { path: '', auth: false, devOnly: false };
-    for (const m of facts.mounts) if (m.topApp) follow(entry, m, start, 0, new Set([`${entry}#`]));
+    onPath.add(`${entry}#`);
+    for (const m of facts.mounts) if (m.topApp) follow(entry, m, start, 0);
+    onPath.delete(`${entry}#`);
   }
   const result = new Map<string, ProjectMount[]>();
   for (const [name, list] of out) {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearProjectCache, readCount, reachesOf } from '../../src/project/index.js';
+import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
 import { resolveModule, type LintOptions } from '../../src/project/files.js';
 import { buildFacts } from '../../src/model.js';
 
@@ -93,6 +93,49 @@ describe('module resolution as Node and TypeScript do it', () => {
       'src/routes/chat.ts': ROUTER,
     });
     expect(mounts(dir, 'src/routes/chat.ts')).toEqual(['/api auth src/app.ts:5']);
+  });
+});
+
+describe('the route map on graphs built to blow up', () => {
+  it('walks ten barrels that all `export *` from each other once each', () => {
+    const files: Record<string, string> = {
+      'app.ts': `import express from 'express';\nimport { chat } from './b0.js';\nconst app = express();\napp.use('/api', chat);\n`,
+      'chat.ts': `import { Router } from 'express';\nexport const chat = Router();\nchat.post('/x', (req, res) => res.end());\n`,
+    };
+    for (let i = 0; i < 10; i++) {
+      files[`b${i}.ts`] = Array.from({ length: 10 }, (_, j) => (j === i ? '' : `export * from './b${j}.js';`)).join('\n') + (i === 9 ? "\nexport * from './chat.js';\n" : '\n');
+    }
+    const dir = project(files);
+    const before = walkCount();
+    expect(mounts(dir, 'chat.ts', 'chat')).toEqual(['/api open app.ts:4']);
+    // One state per barrel (and the target): linear, where a walk per path visits 10! orders.
+    expect(walkCount() - before).toBeLessThanOrEqual(12);
+  });
+
+  it('walks a ladder of barrels three wide and fourteen deep in linear steps (chains stop at 16 hops)', () => {
+    const files: Record<string, string> = {
+      'app.ts': `import express from 'express';\nimport { chat } from './l0_0.js';\nconst app = express();\napp.use('/api', chat);\n`,
+      'chat.ts': `import { Router } from 'express';\nexport const chat = Router();\nchat.post('/x', (req, res) => res.end());\n`,
+    };
+    for (let level = 0; level < 14; level++) {
+      for (let k = 0; k < 3; k++) {
+        files[`l${level}_${k}.ts`] = level === 13 ? "export * from './chat.js';\n" : [0, 1, 2].map((n) => `export * from './l${level + 1}_${n}.js';`).join('\n');
+      }
+    }
+    const dir = project(files);
+    const before = walkCount();
+    expect(mounts(dir, 'chat.ts', 'chat')).toEqual(['/api open app.ts:4']);
+    expect(walkCount() - before).toBeLessThanOrEqual(3 * 14 + 2);
+  });
+
+  it('cuts a cycle of routers mounting each other', () => {
+    const dir = project({
+      'app.ts': `import express from 'express';\nimport a from './a.js';\nconst app = express();\napp.use('/x', a);\n`,
+      'a.ts': `import { Router } from 'express';\nimport b from './b.js';\nimport chat from './chat.js';\nconst a = Router();\na.use('/b', b);\na.use('/t', chat);\nexport default a;\n`,
+      'b.ts': `import { Router } from 'express';\nimport a from './a.js';\nconst b = Router();\nb.use('/a', a);\nexport default b;\n`,
+      'chat.ts': ROUTER,
+    });
+    expect(mounts(dir, 'chat.ts')).toEqual(['/x/t open a.ts:6']);
   });
 });
 
