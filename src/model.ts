@@ -84,7 +84,8 @@ export function buildModel(
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
 
-  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, model));
+  // Reachability reads model calls only, so the adapters can ask it without re-entering the route analysis.
+  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn) }));
 
   const model: FileModel = {
     file,

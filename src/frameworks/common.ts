@@ -2,13 +2,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../contract.js';
-import type { ExternalMount, FileContext, Framework, FunctionNode, ImportSource, Middleware, Node, ParamRole, Route } from '../types.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ImportSource, Middleware, Node, ParamRole, Route } from '../types.js';
 
 /** What the adapters write into while they read the file. */
 export interface Collector {
   readonly file: FileContext;
-  readonly model: FileModel;
+  /** The first model call `fn` reaches (from the model's LLM calls alone). */
+  readonly reachedLlmCall: (fn: FunctionNode) => LlmCall | undefined;
   readonly routes: Route[];
   readonly errorHandlers: Set<FunctionNode>;
   readonly roles: Map<Scope.Variable, ParamRole>;
@@ -89,10 +89,10 @@ function isRequireBinding(file: FileContext, node: Node): boolean {
 }
 
 /** A fresh collector. */
-export function createCollector(file: FileContext, model: FileModel): Collector {
+export function createCollector(file: FileContext, inputs: { readonly reachedLlmCall: Collector['reachedLlmCall'] }): Collector {
   return {
     file,
-    model,
+    reachedLlmCall: inputs.reachedLlmCall,
     routes: [],
     errorHandlers: new Set(),
     roles: new Map(),

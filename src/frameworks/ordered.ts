@@ -320,7 +320,7 @@ export function analyzeOrdered(col: Collector): void {
     c.events.push(ev);
     // A use() function that itself reaches a model call acts as a route.
     entries.forEach((m, index) => {
-      if (m.fn && !col.errorHandlers.has(m.fn) && col.model.reachedLlmCall(m.fn)) useFnRoutes.push({ c, ev, index, fn: m.fn });
+      if (m.fn && !col.errorHandlers.has(m.fn) && col.reachedLlmCall(m.fn)) useFnRoutes.push({ c, ev, index, fn: m.fn });
     });
   }
 
