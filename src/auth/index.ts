@@ -6,7 +6,7 @@ import type { FileModel } from '../contract.js';
 import type { AuthEvidence, FunctionNode, Middleware, Node } from '../types.js';
 import { createBehaviour, type Behaviour } from './behaviour.js';
 import { createGuard } from './guard.js';
-import { FASTIFY_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
+import { PLUGIN_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
 
 export interface AuthAnalysis {
   /** Whether a middleware authenticates the request. */
@@ -165,7 +165,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
   };
 
   const isKnownModule = (m: string): boolean =>
-    m in KNOWN_MODULES || NOT_AUTH_PLUGINS.has(m) || m in FASTIFY_AUTH_DECORATORS;
+    m in KNOWN_MODULES || NOT_AUTH_PLUGINS.has(m) || m in PLUGIN_AUTH_DECORATORS;
 
   /** A value returned by a same-file factory: `const requireRole = (r) => (req, res, next) => {...}`. */
   const returnedValue = (fn: FunctionNode): Node | undefined => {
@@ -253,7 +253,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
         const key = propertyName(node);
         if (key !== undefined) {
           // fastify.basicAuth after registering @fastify/basic-auth.
-          for (const [plugin, decorators] of Object.entries(FASTIFY_AUTH_DECORATORS)) {
+          for (const [plugin, decorators] of Object.entries(PLUGIN_AUTH_DECORATORS)) {
             if (decorators.includes(key) && file.imports.has(plugin)) return auth(node, 'package', `${plugin} (${key})`);
           }
           // fastify.authenticate decorated in this file.

@@ -388,3 +388,15 @@ function isNodeEnv(file: FileContext, node: Node, depth: number): boolean {
 export function isFunctionish(file: FileContext, node: Node): boolean {
   return isFunction(skipTS(node)) || !!resolveFunction(file.sourceCode, node);
 }
+
+/** The member call made on `obj`: `obj.name(args)`, or undefined. */
+export function methodCall(obj: Node): { name: string; call: TSESTree.CallExpression } | undefined {
+  const m = obj.parent;
+  if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== obj) return undefined;
+  const name = propertyName(m);
+  let callee: Node = m;
+  while (callee.parent && (callee.parent.type === AST_NODE_TYPES.TSNonNullExpression || callee.parent.type === AST_NODE_TYPES.ChainExpression)) callee = callee.parent;
+  const call = callee.parent;
+  if (!name || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return undefined;
+  return { name, call };
+}

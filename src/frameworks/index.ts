@@ -1,10 +1,13 @@
-/** Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. */
+/**
+ * Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. The
+ * frameworks are the adapters of ./registry.ts: registration-order ones go through ./registration-order.ts, the
+ * others bring their own `analyze`.
+ */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ExternalMount, FileContext, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
 import { createCollector, exitsInProduction } from './common.js';
-import { analyzeFastify } from './fastify.js';
-import { analyzeNext } from './next.js';
-import { analyzeOrdered } from './ordered.js';
+import { analyzeRegistrationOrder } from './registration-order.js';
+import { ADAPTERS, ORDERED } from './registry.js';
 import { finishRolesAndSinks } from './sinks.js';
 
 /** What the framework adapters find in one file. */
@@ -29,9 +32,8 @@ export interface FrameworkInputs {
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
 export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): FrameworkFacts {
   const col = createCollector(file, inputs);
-  analyzeOrdered(col);
-  analyzeFastify(col);
-  analyzeNext(col);
+  analyzeRegistrationOrder(col, ORDERED);
+  for (const adapter of ADAPTERS) adapter.analyze?.(col);
   const sinks = finishRolesAndSinks(col);
   const routes = col.routes
     .sort((a, b) => a.registration.range[0] - b.registration.range[0])
