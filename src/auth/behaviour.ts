@@ -18,6 +18,7 @@ import {
   type KnownInfo,
 } from './known.js';
 import { headerCredential } from '../sensitive.js';
+import { REFUSAL_CALLS, REFUSAL_METHODS, RESPONSE_CONSTRUCTORS } from '../frameworks/registry.js';
 
 /** What a credential read is. */
 export interface CredRead {
@@ -383,14 +384,14 @@ export function createBehaviour(model: FileModel): Behaviour {
       // new Response('no', { status: 401 }), new NextResponse(...)
       case AST_NODE_TYPES.NewExpression: {
         const callee = skipTS(n.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && /^(Response|NextResponse)$/.test(callee.name)) return initStatus(n.arguments[1]);
+        if (callee.type === AST_NODE_TYPES.Identifier && RESPONSE_CONSTRUCTORS.has(callee.name)) return initStatus(n.arguments[1]);
         return undefined;
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = skipTS(n.callee);
         if (callee.type === AST_NODE_TYPES.Identifier) {
-          // next/navigation redirect() throws; next(err) / done(err) hands an error to the framework.
-          if (callee.name === 'redirect') return 'auth';
+          // A framework's refusing call (next/navigation redirect() throws); next(err) / done(err) hands an error on.
+          if (REFUSAL_CALLS.has(callee.name)) return 'auth';
           if (nextLike(callee)) {
             const a = n.arguments[0];
             if (!a) return undefined;
@@ -403,29 +404,21 @@ export function createBehaviour(model: FileModel): Behaviour {
           return undefined;
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-        switch (propertyName(callee)) {
+        const name = propertyName(callee);
+        // The frameworks' refusal shapes (src/frameworks/<framework>.ts `refusals`).
+        switch (name === undefined ? undefined : REFUSAL_METHODS.get(name)) {
           // res.status(401), reply.code(403), res.sendStatus(401), res.writeHead(401), ctx.throw(401)
-          case 'status':
-          case 'code':
-          case 'sendStatus':
-          case 'writeHead':
-          case 'throw':
+          case 'statusArg0':
             return statusKind(n.arguments[0]);
           // c.json(x, 401), Response.json(x, { status: 401 }), NextResponse.json(x, { status: 403 })
-          case 'json':
-          case 'text':
-          case 'body':
-          case 'html':
-          case 'newResponse':
+          case 'statusInit1':
             return initStatus(n.arguments[1]) ?? statusKind(n.arguments[1]);
           // ctx.assert(user, 401)
-          case 'assert':
+          case 'statusArg1':
             return statusKind(n.arguments[1]);
-          case 'redirect':
-          case 'unauthorized':
-          case 'forbidden':
+          case 'auth':
             return 'auth';
-          case 'badRequest':
+          case 'bad':
             return 'bad';
           default:
             return undefined;
