@@ -96,6 +96,9 @@ export const KNOWN_MODULES: Record<string, TraceNode> = {
 /** Plugins that only decorate the instance; `instance.<decorator>` used as a hook is what enforces auth (adapters). */
 export const PLUGIN_AUTH_DECORATORS: Readonly<Record<string, readonly string[]>> = frameworkAuth.decorators;
 
+/** Plugins whose decorator combines auth hooks (`fastify.auth([a, b])` of @fastify/auth), by plugin (adapters). */
+export const AUTH_COMBINATORS: Readonly<Record<string, string>> = frameworkAuth.combinators;
+
 /** Plugins whose registration or hook is not authentication (values used bare from these are "known, not auth"). */
 export const NOT_AUTH_PLUGINS = new Set([...frameworkAuth.notAuthPlugins, 'rate-limiter-flexible']);
 

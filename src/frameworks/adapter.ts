@@ -67,6 +67,8 @@ export interface FrameworkAuth {
   readonly modules?: Readonly<Record<string, TraceNode>>;
   /** Plugins that only decorate the instance; `instance.<decorator>` used as a hook enforces auth. */
   readonly decorators?: Readonly<Record<string, readonly string[]>>;
+  /** Plugins that decorate the instance with a method combining auth hooks, by plugin: `fastify.auth([a, b])`. */
+  readonly combinators?: Readonly<Record<string, string>>;
   /** Plugins whose registration or hook is not authentication. */
   readonly notAuthPlugins?: readonly string[];
   /** Setup options of its auth packages that hold credentials. */

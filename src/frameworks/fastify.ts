@@ -396,6 +396,7 @@ export const fastify: FrameworkAdapter = {
       'fastify-basic-auth': ['basicAuth'],
       '@fastify/bearer-auth': ['verifyBearerAuth'],
     },
+    combinators: { '@fastify/auth': 'auth' },
     notAuthPlugins: [
       '@fastify/rate-limit', 'fastify-rate-limit', '@fastify/cors', '@fastify/helmet', '@fastify/static', '@fastify/compress',
       '@fastify/cookie', '@fastify/session', '@fastify/formbody', '@fastify/multipart',

@@ -175,11 +175,13 @@ export const RESPONSE_CONSTRUCTORS: ReadonlySet<string> = new Set(['Response', .
 export const frameworkAuth: {
   readonly modules: Readonly<Record<string, TraceNode>>;
   readonly decorators: Readonly<Record<string, readonly string[]>>;
+  readonly combinators: Readonly<Record<string, string>>;
   readonly notAuthPlugins: readonly string[];
   readonly credentialOptions: Readonly<Record<string, readonly CredentialOptions[]>>;
 } = {
   modules: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.modules ?? {})),
   decorators: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.decorators ?? {})),
+  combinators: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.combinators ?? {})),
   notAuthPlugins: ADAPTERS.flatMap((a) => a.auth?.notAuthPlugins ?? []),
   credentialOptions: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.credentialOptions ?? {})),
 };
