@@ -69,6 +69,14 @@ export interface FrameworkAuth {
   readonly decorators?: Readonly<Record<string, readonly string[]>>;
   /** Plugins that decorate the instance with a method combining auth hooks, by plugin: `fastify.auth([a, b])`. */
   readonly combinators?: Readonly<Record<string, string>>;
+  /** Members leading from a handler parameter to the request (`ctx.request`, `c.req`, `request.raw`). */
+  readonly requestWrappers?: readonly string[];
+  /** Context members holding what auth middleware attached (`ctx.state`, `c.var`). */
+  readonly stateHolders?: readonly string[];
+  /** Keys its auth middleware attach there beyond user/auth/jwt/session (`jwtPayload` of hono/jwt). */
+  readonly statePrincipals?: readonly string[];
+  /** Request methods that verify a token and throw on a bad one (`request.jwtVerify()` of @fastify/jwt). */
+  readonly requestVerifiers?: readonly string[];
   /** Plugins whose registration or hook is not authentication. */
   readonly notAuthPlugins?: readonly string[];
   /** Setup options of its auth packages that hold credentials. */
@@ -166,6 +174,8 @@ export interface FrameworkAdapter {
   readonly typedRoles?: readonly TypedRoleEntry[];
   /** Body parsers it bundles: raw (bytes kept) and JSON ones, as trace maps, and whether it parses JSON by itself. */
   readonly bodyParsers?: { readonly raw?: TraceMap; readonly json?: TraceMap; readonly jsonByDefault?: readonly string[] };
+  /** Local names of its plugin wrapper (`fp(plugin)` of fastify-plugin): an exported plugin is what it wraps. */
+  readonly pluginWrappers?: readonly string[];
   /** Objects conventionally holding its logger (`req.log`, `fastify.log`). */
   readonly logOwners?: readonly string[];
 }

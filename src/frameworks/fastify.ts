@@ -397,6 +397,8 @@ export const fastify: FrameworkAdapter = {
       '@fastify/bearer-auth': ['verifyBearerAuth'],
     },
     combinators: { '@fastify/auth': 'auth' },
+    requestWrappers: ['raw'],
+    requestVerifiers: ['jwtVerify'],
     notAuthPlugins: [
       '@fastify/rate-limit', 'fastify-rate-limit', '@fastify/cors', '@fastify/helmet', '@fastify/static', '@fastify/compress',
       '@fastify/cookie', '@fastify/session', '@fastify/formbody', '@fastify/multipart',
@@ -414,5 +416,6 @@ export const fastify: FrameworkAdapter = {
   ],
   // Fastify parses JSON bodies by default.
   bodyParsers: { jsonByDefault: ['fastify'] },
+  pluginWrappers: ['fp', 'fastifyPlugin'],
   logOwners: ['request', 'fastify', 'reply', 'instance'],
 };

@@ -46,6 +46,10 @@ export const hono: FrameworkAdapter = {
   // c.json(x, 401), c.text('no', 403)
   refusals: { methods: { json: 'statusInit1', text: 'statusInit1', body: 'statusInit1', html: 'statusInit1', newResponse: 'statusInit1', redirect: 'auth' } },
   auth: {
+    // c.req.header(), c.req.raw.headers; c.var.user / c.get('jwtPayload') set by hono/jwt
+    requestWrappers: ['req', 'raw'],
+    stateHolders: ['var'],
+    statePrincipals: ['jwtPayload'],
     modules: {
       'hono/basic-auth': mod({ basicAuth: auth('hono/basic-auth') }),
       'hono/bearer-auth': mod({ bearerAuth: auth('hono/bearer-auth') }),

@@ -66,6 +66,9 @@ export const koa: FrameworkAdapter = {
   sinks: { context: { role: 'ctx', read: contextSink } },
   refusals: { methods: { throw: 'statusArg0', assert: 'statusArg1', redirect: 'auth' } },
   auth: {
+    // ctx.request.headers; ctx.state.user set by koa-jwt / koa-passport
+    requestWrappers: ['request', 'req'],
+    stateHolders: ['state'],
     modules: {
       'koa-passport': mod(PASSPORT),
       'koa-basic-auth': mod(auth('koa-basic-auth')),

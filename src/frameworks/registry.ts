@@ -176,12 +176,20 @@ export const frameworkAuth: {
   readonly modules: Readonly<Record<string, TraceNode>>;
   readonly decorators: Readonly<Record<string, readonly string[]>>;
   readonly combinators: Readonly<Record<string, string>>;
+  readonly requestWrappers: ReadonlySet<string>;
+  readonly stateHolders: ReadonlySet<string>;
+  readonly statePrincipals: readonly string[];
+  readonly requestVerifiers: ReadonlySet<string>;
   readonly notAuthPlugins: readonly string[];
   readonly credentialOptions: Readonly<Record<string, readonly CredentialOptions[]>>;
 } = {
   modules: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.modules ?? {})),
   decorators: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.decorators ?? {})),
   combinators: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.combinators ?? {})),
+  requestWrappers: new Set(ADAPTERS.flatMap((a) => a.auth?.requestWrappers ?? [])),
+  stateHolders: new Set(ADAPTERS.flatMap((a) => a.auth?.stateHolders ?? [])),
+  statePrincipals: ADAPTERS.flatMap((a) => a.auth?.statePrincipals ?? []),
+  requestVerifiers: new Set(ADAPTERS.flatMap((a) => a.auth?.requestVerifiers ?? [])),
   notAuthPlugins: ADAPTERS.flatMap((a) => a.auth?.notAuthPlugins ?? []),
   credentialOptions: Object.assign({}, ...ADAPTERS.map((a) => a.auth?.credentialOptions ?? {})),
 };
@@ -197,6 +205,9 @@ export const BODY_PARSERS: { readonly raw: TraceMap; readonly json: TraceMap; re
   json: Object.assign({}, ...ADAPTERS.map((a) => a.bodyParsers?.json ?? {})),
   jsonByDefault: ADAPTERS.flatMap((a) => a.bodyParsers?.jsonByDefault ?? []),
 };
+
+/** Local names of plugin wrappers (`fp(plugin)`): an exported plugin is what it wraps. */
+export const PLUGIN_WRAPPERS: ReadonlySet<string> = new Set(ADAPTERS.flatMap((a) => a.pluginWrappers ?? []));
 
 /** Objects conventionally holding a framework's logger (`req.log`, `fastify.log`). */
 export const LOG_OWNERS: readonly string[] = ADAPTERS.flatMap((a) => a.logOwners ?? []);
