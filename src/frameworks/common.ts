@@ -24,9 +24,10 @@ export interface Collector {
 
 /**
  * The relative module a mounted expression is imported from: `chatRouter` (ESM import or `require`), `routes.chat`
- * (namespace import), `require('./chat')`, `require('./x').chat`, `sub.routes()` (Koa). Undefined for anything else.
+ * (namespace import), `require('./chat')`, `require('./x').chat`, and `sub.routes()` when `mountCalls` (the
+ * adapters' `order.mountCalls`) has `routes`. Undefined for anything else.
  */
-export function importSourceOf(file: FileContext, node: Node, depth = 0): ImportSource | undefined {
+export function importSourceOf(file: FileContext, node: Node, mountCalls: ReadonlySet<string> = NO_NAMES, depth = 0): ImportSource | undefined {
   if (depth > 6 || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const e = skipTS(node);
   const relative = (s: ImportSource | undefined): ImportSource | undefined => (s && /^\.\.?(\/|$)/.test(s.specifier) ? s : undefined);
@@ -36,7 +37,7 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
     // sub.routes() / sub.middleware() (Koa)
     const callee = skipTS(e.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
-    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'routes' || name === 'middleware')) return importSourceOf(file, callee.object, depth + 1);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name && mountCalls.has(name)) return importSourceOf(file, callee.object, mountCalls, depth + 1);
     return undefined;
   }
   if (e.type === AST_NODE_TYPES.MemberExpression) {
@@ -48,7 +49,7 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
       return spec === undefined ? undefined : relative({ specifier: spec, name: key });
     }
     // import * as routes from './routes'; routes.chat
-    const inner = importSourceOf(file, obj, depth + 1);
+    const inner = importSourceOf(file, obj, mountCalls, depth + 1);
     return inner?.name === '*' || (inner?.name === 'default' && isRequireBinding(file, obj)) ? { specifier: inner.specifier, name: key } : undefined;
   }
   if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -72,8 +73,10 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
     const key = prop?.type === AST_NODE_TYPES.Property ? propertyName(prop) : undefined;
     return spec !== undefined && key ? relative({ specifier: spec, name: key }) : undefined;
   }
-  return def.node.id === def.name ? importSourceOf(file, def.node.init, depth + 1) : undefined;
+  return def.node.id === def.name ? importSourceOf(file, def.node.init, mountCalls, depth + 1) : undefined;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 function requireSpecifier(call: TSESTree.CallExpression): string | undefined {
   const callee = skipTS(call.callee);

@@ -40,13 +40,14 @@ interface UseFunctionRoute {
 export function analyzeRegistrationOrder(col: Collector, adapters: readonly FrameworkAdapter[]): void {
   const creations = findContainers(col.file, adapters);
   if (creations.size === 0) return;
-  const useFnRoutes = readRegistrations(col, createHandles(col.file, creations));
+  const mountCalls = new Set(adapters.flatMap((a) => a.order?.mountCalls ?? []));
+  const useFnRoutes = readRegistrations(col, createHandles(col.file, creations), mountCalls);
   for (const c of creations.values()) c.events.sort((a, b) => a.order - b.order);
   buildRoutes(col, [...creations.values()], useFnRoutes);
 }
 
 /** Reads every registration call on a container into its events, mounts and externals. */
-export function readRegistrations(col: Collector, handles: Handles): UseFunctionRoute[] {
+export function readRegistrations(col: Collector, handles: Handles, mountCalls: ReadonlySet<string> = new Set()): UseFunctionRoute[] {
   const { file } = col;
   const useFnRoutes: UseFunctionRoute[] = [];
   for (const call of file.index.calls) {
@@ -68,7 +69,7 @@ export function readRegistrations(col: Collector, handles: Handles): UseFunction
     const t = c.traits;
     const args = [...call.arguments] as Node[];
     if (name === 'use') {
-      useFnRoutes.push(...readUse(col, handles, h, call, args, order));
+      useFnRoutes.push(...readUse(col, handles, h, call, args, order, mountCalls));
     } else if (name === 'prefix' && t.routerPrefix && c.kind === 'router') {
       c.ownPrefix = staticPath(file, args[0]);
     } else if (name === 'route' && t.routeMounts && args.length >= 2) {
@@ -79,7 +80,7 @@ export function readRegistrations(col: Collector, handles: Handles): UseFunction
         sub.c.mounts.push({ parent: c, order, localPath, middleware: [], devOnly: isDevOnly(file, call) });
       } else if (!sub) {
         // app.route('/api', chat) with `chat` imported
-        const source = importSourceOf(file, args[1]!);
+        const source = importSourceOf(file, args[1]!, mountCalls);
         if (source) c.externals.push({ order, localPath, middleware: [], devOnly: isDevOnly(file, call), call, source });
       }
     } else if (t.errorHandlerMethod && name === t.errorHandlerMethod.name) {
@@ -130,7 +131,15 @@ function addRoute(col: Collector, c: Container, call: TSESTree.CallExpression, m
 }
 
 /** A `use()` registration: mounts, imported routers, error middleware, and middleware entries in order. */
-function readUse(col: Collector, handles: Handles, h: Handle, call: TSESTree.CallExpression, args: Node[], order: number): UseFunctionRoute[] {
+function readUse(
+  col: Collector,
+  handles: Handles,
+  h: Handle,
+  call: TSESTree.CallExpression,
+  args: Node[],
+  order: number,
+  mountCalls: ReadonlySet<string>,
+): UseFunctionRoute[] {
   const { file } = col;
   const c = h.c;
   const t = c.traits;
@@ -152,7 +161,7 @@ function readUse(col: Collector, handles: Handles, h: Handle, call: TSESTree.Cal
     }
     const mw = middlewareOf(file, arg, c.kind === 'app' ? 'app' : 'router');
     // An imported value may be a router: the project map decides. It stays a middleware entry here as before.
-    const source = mw.fn ? undefined : importSourceOf(file, arg);
+    const source = mw.fn ? undefined : importSourceOf(file, arg, mountCalls);
     if (source) c.externals.push({ order, localPath, middleware: entries.map((m) => ({ ...m, scope: 'router' as const })), devOnly, call, source });
     const fn = mw.fn;
     if (fn && t.errorMiddleware && fn.params.length === t.errorMiddleware.arity) {

@@ -65,6 +65,9 @@ export function importsFramework(file: FileContext): boolean {
 /** The adapters whose middleware run in registration order, for the shared engine. */
 export const ORDERED: readonly FrameworkAdapter[] = ADAPTERS.filter((a) => a.order);
 
+/** Methods that turn a router into mountable middleware (`router.routes()`), over the registration-order adapters. */
+export const MOUNT_CALLS: ReadonlySet<string> = new Set(ORDERED.flatMap((a) => a.order?.mountCalls ?? []));
+
 /** Source text that creates an app of any framework (the project map's cheap test for entry files). */
 export const CREATES_APP_TEXT = new RegExp(
   ADAPTERS.flatMap((a) => (a.createsAppText ? [a.createsAppText.source] : [])).join('|'),
