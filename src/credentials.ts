@@ -5,6 +5,8 @@ import { cryptoCalls } from './crypto.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, FunctionNode, Node } from './types.js';
 import { literalKeyLabel } from './flow/origin-secrets.js';
+import type { CredentialOptions } from './frameworks/adapter.js';
+import { frameworkAuth } from './frameworks/registry.js';
 
 /**
  * Whether an environment variable name holds a credential or a login. The name's last word decides, so the
@@ -53,33 +55,14 @@ function looksLikeModelKey(text: string): boolean {
  * Auth packages and which options of their setup call hold credentials. `users` is a map of name → password;
  * `validators` are callbacks whose literal comparisons are hard-coded credentials.
  */
-interface AuthPackageEntry {
-  readonly path: string[];
-  readonly literalKeys?: string[];
-  /** Positional arguments that are secrets: `jwt.sign(payload, secret)`. */
-  readonly args?: number[];
-  readonly maps?: string[];
-  readonly validators?: string[];
-  /** A Fastify plugin: its options are the second argument of `register`. */
-  readonly plugin?: boolean;
-}
+type AuthPackageEntry = CredentialOptions;
 
-const AUTH_PACKAGES: Record<string, AuthPackageEntry[]> = {
-  'express-basic-auth': [{ path: [], maps: ['users'], validators: ['authorizer'] }],
-  'koa-basic-auth': [{ path: [], literalKeys: ['name', 'pass'] }],
-  '@fastify/basic-auth': [{ path: [], validators: ['validate'], plugin: true }],
-  '@fastify/jwt': [{ path: [], literalKeys: ['secret'], plugin: true }],
-  'hono/basic-auth': [{ path: ['basicAuth'], literalKeys: ['username', 'password'], validators: ['verifyUser'] }],
-  'hono/bearer-auth': [{ path: ['bearerAuth'], literalKeys: ['token'] }],
-  'hono/jwt': [{ path: ['jwt'], literalKeys: ['secret'] }],
-  'koa-jwt': [{ path: [], literalKeys: ['secret'] }],
-  'express-jwt': [{ path: ['expressjwt'], literalKeys: ['secret'] }, { path: ['expressJwt'], literalKeys: ['secret'] }],
+/** Generic packages here; the auth packages a framework owns come from its adapter (`auth.credentialOptions`). */
+const AUTH_PACKAGES: Record<string, readonly AuthPackageEntry[]> = {
+  ...frameworkAuth.credentialOptions,
   // Signing secrets: a token or cookie signed with a published key can be forged by anyone.
   jsonwebtoken: [{ path: ['sign'], args: [1] }, { path: ['verify'], args: [1] }],
-  'express-session': [{ path: [], literalKeys: ['secret'] }],
   'cookie-parser': [{ path: [], args: [0] }],
-  '@fastify/cookie': [{ path: [], literalKeys: ['secret'], plugin: true }],
-  '@fastify/session': [{ path: [], literalKeys: ['secret'], plugin: true }],
 };
 
 /** A hard-coded credential literal with what it is. */

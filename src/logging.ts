@@ -4,6 +4,7 @@ import { memberChain, skipTS, variableOf } from './ast.js';
 import type { FileModel } from './contract.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, LoggerCall, Node } from './types.js';
+import { LOG_OWNERS } from './frameworks/registry.js';
 
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silly', 'verbose', 'http', 'notice', 'critical', 'alert', 'emerg', 'dir', 'table'];
 const levelMap = (): Record<string, { [CALL]: true }> =>
@@ -24,7 +25,7 @@ const FACTORIES: Record<string, Record<string | symbol, unknown>> = {
 };
 
 /** Objects conventionally holding a framework's logger: `req.log`, `request.log`, `ctx.log`, `fastify.log`, `app.log`, `app.logger`. */
-const FRAMEWORK_LOG_OWNERS = new Set(['req', 'request', 'ctx', 'fastify', 'app', 'server', 'c', 'reply', 'instance']);
+const FRAMEWORK_LOG_OWNERS = new Set([...LOG_OWNERS, 'app', 'server']);
 
 /** Logger calls of the file, in source order. */
 export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall[] {

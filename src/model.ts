@@ -98,7 +98,8 @@ export function buildModel(
     raw?: boolean;
     json?: boolean;
   } = {};
-  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, model));
+  // Reachability reads model calls only, so the adapters can ask it without re-entering the route analysis.
+  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn) }));
 
   const model: FileModel = {
     file,

@@ -3,21 +3,22 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { contains, findProperty, memberChain, propertyName, resolveFunction, skipTS, staticString } from './ast.js';
 import { CALL, ESM, trackerOf } from './references.js';
 import type { FileContext } from './types.js';
+import { BODY_PARSERS } from './frameworks/registry.js';
+
+const esm = (maps: Record<string, Record<string | symbol, unknown>>): Record<string, Record<string | symbol, unknown>> =>
+  Object.fromEntries(Object.entries(maps).map(([k, v]) => [k, { [ESM]: true, ...v }]));
 
 // `text()` keeps the bytes as a string, which re-encodes to what was signed for UTF-8 payloads.
-const RAW_PARSERS = {
-  express: { [ESM]: true, raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } },
-  'body-parser': { [ESM]: true, raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } },
-};
+const RAW_PARSERS = esm({
+  ...BODY_PARSERS.raw,
+  'body-parser': { raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } },
+});
 
-/** Parsers that turn the body into an object. Fastify needs none: it parses JSON by default. */
-const JSON_PARSERS = {
-  express: { [ESM]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { json: { [CALL]: true }, urlencoded: { [CALL]: true } } },
-  'body-parser': { [ESM]: true, [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true } } },
-  'koa-bodyparser': { [ESM]: true, [CALL]: true, default: { [CALL]: true } },
-  '@koa/bodyparser': { [ESM]: true, bodyParser: { [CALL]: true }, default: { [CALL]: true } },
-  'koa-body': { [ESM]: true, [CALL]: true, koaBody: { [CALL]: true }, default: { [CALL]: true } },
-};
+/** Parsers that turn the body into an object (body-parser here, the ones frameworks bundle from their adapters). */
+const JSON_PARSERS = esm({
+  ...BODY_PARSERS.json,
+  'body-parser': { [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { [CALL]: true, json: { [CALL]: true }, urlencoded: { [CALL]: true } } },
+});
 
 const cache = new WeakMap<FileContext, boolean>();
 
@@ -70,7 +71,7 @@ export function parsesJsonBody(file: FileContext): boolean {
   if (hit !== undefined) return hit;
   const tracker = trackerOf(file);
   hit =
-    file.imports.has('fastify') ||
+    BODY_PARSERS.jsonByDefault.some((m) => file.imports.has(m)) ||
     found(tracker.iterateEsmReferences(JSON_PARSERS as never)) ||
     found(tracker.iterateCjsReferences(JSON_PARSERS as never));
   jsonCache.set(file, hit);

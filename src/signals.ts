@@ -8,9 +8,10 @@ import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js'
 import { MODEL_HOSTS } from './llm/hosts.js';
 import { MODEL_MODULES } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
+import { isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 
 export interface Signals {
-  /** The file imports a web framework (express, fastify, koa, hono, next, routers). */
+  /** The file imports a web framework's module or plugin, or is a route by its name (src/frameworks/registry.ts). */
   readonly framework: boolean;
   /**
    * The file may call a model: it imports a model SDK, names a model API host (for fetch/axios calls, which count
@@ -28,7 +29,6 @@ export interface Signals {
 }
 
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
-const FRAMEWORK = /^(?:express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono|hono\/.*|next|next\/.*|@fastify\/.*)$/;
 /** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
 const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
@@ -40,8 +40,6 @@ const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|
 
 const cache = new WeakMap<object, Signals>();
 
-/** Next.js route handlers and pages/api files need no import to be routes. */
-const NEXT_ROUTE_FILE = /(?:^|[\\/])route\.[cm]?[jt]sx?$|(?:^|[\\/])pages[\\/]api[\\/]/;
 
 /** The file's signals, computed once per file. */
 export function signalsOf(
@@ -58,12 +56,13 @@ export function signalsOf(
   let authPackage = false;
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1]!;
-    if (FRAMEWORK.test(spec)) framework = true;
+    if (!framework && isFrameworkModule(spec)) framework = true;
     if (MODEL_MODULES.has(spec)) llm = true;
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
     if (AUTH.test(spec)) authPackage = true;
   }
-  if (!framework && filename && NEXT_ROUTE_FILE.test(filename)) framework = true;
+  // File-routed frameworks (Next.js route handlers, pages/api) need no import to be routes.
+  if (!framework && isRouteFile(filename)) framework = true;
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
   if (!llm && hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;

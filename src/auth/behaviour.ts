@@ -18,6 +18,7 @@ import {
   type KnownInfo,
 } from './known.js';
 import { headerCredential } from '../sensitive.js';
+import { REFUSAL_CALLS, REFUSAL_METHODS, RESPONSE_CONSTRUCTORS, frameworkAuth } from '../frameworks/registry.js';
 
 /** What a credential read is. */
 export interface CredRead {
@@ -133,7 +134,9 @@ function patternPath(pattern: Node, target: Node): string[] | undefined {
 
 /** Request parts that hold the authenticated principal once auth middleware ran. */
 const PRINCIPAL = new Set(['user', 'auth', 'isAuthenticated', 'userId']);
-const STATE_PRINCIPAL = new Set(['user', 'auth', 'jwt', 'session', 'jwtPayload']);
+const STATE_PRINCIPAL = new Set(['user', 'auth', 'jwt', 'session', ...frameworkAuth.statePrincipals]);
+/** The frameworks' ways from a parameter to the request, to what middleware attached, and throwing token checks. */
+const { requestWrappers: REQUEST_WRAPPERS, stateHolders: STATE_HOLDERS, requestVerifiers: REQUEST_VERIFIERS } = frameworkAuth;
 
 /** Builds the behaviour analysis for one file (memoised per function and variable). */
 export function createBehaviour(model: FileModel): Behaviour {
@@ -218,7 +221,7 @@ export function createBehaviour(model: FileModel): Behaviour {
   const credentialOfPath = (path: readonly string[]): CredRead | undefined => {
     let p = path;
     // ctx.request.headers, c.req.header, request.raw.headers
-    while (p.length > 0 && (p[0] === 'request' || p[0] === 'req' || p[0] === 'raw')) p = p.slice(1);
+    while (p.length > 0 && REQUEST_WRAPPERS.has(p[0]!)) p = p.slice(1);
     const head = p[0];
     if (head === undefined) return undefined;
     if ((head === 'headers' || head === 'header') && p[1] !== undefined && p[1] !== '*') {
@@ -228,10 +231,10 @@ export function createBehaviour(model: FileModel): Behaviour {
     if (head === 'session') return read('session', 'the session');
     if (head === 'cookies' || head === 'signedCookies') return read('cookie', 'cookies');
     if (PRINCIPAL.has(head)) return read('user', `the authenticated user (${head})`);
-    if ((head === 'state' || head === 'var') && p[1] !== undefined && STATE_PRINCIPAL.has(p[1])) {
+    if (STATE_HOLDERS.has(head) && p[1] !== undefined && STATE_PRINCIPAL.has(p[1])) {
       return read('user', `the authenticated user (${head}.${p[1]})`);
     }
-    if (head === 'jwtVerify') return read('jwt', 'request.jwtVerify()');
+    if (REQUEST_VERIFIERS.has(head)) return read('jwt', `request.${head}()`);
     return undefined;
   };
 
@@ -290,7 +293,7 @@ export function createBehaviour(model: FileModel): Behaviour {
           if (name === undefined) return undefined;
           const base = requestPath(callee.object);
           if (base) {
-            const rest = base.filter((k) => k !== 'request' && k !== 'req' && k !== 'raw');
+            const rest = base.filter((k) => !REQUEST_WRAPPERS.has(k));
             if (rest.length === 0 && method === 'get' && STATE_PRINCIPAL.has(name)) return read('user', `the authenticated user (${name})`);
             if (rest.length === 0 || rest[rest.length - 1] === 'headers' || rest[rest.length - 1] === 'header') {
               const kind = headerCredential(name, extraHeaders);
@@ -321,8 +324,9 @@ export function createBehaviour(model: FileModel): Behaviour {
     if (call.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipTS(call.callee);
     // await request.jwtVerify() (@fastify/jwt)
-    if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'jwtVerify' && requestPath(callee.object)) {
-      return read('jwt', 'request.jwtVerify()');
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && method && REQUEST_VERIFIERS.has(method) && requestPath(callee.object)) {
+      return read('jwt', `request.${method}()`);
     }
     const fn = resolveFunction(sourceCode, callee);
     if (fn) {
@@ -383,14 +387,14 @@ export function createBehaviour(model: FileModel): Behaviour {
       // new Response('no', { status: 401 }), new NextResponse(...)
       case AST_NODE_TYPES.NewExpression: {
         const callee = skipTS(n.callee);
-        if (callee.type === AST_NODE_TYPES.Identifier && /^(Response|NextResponse)$/.test(callee.name)) return initStatus(n.arguments[1]);
+        if (callee.type === AST_NODE_TYPES.Identifier && RESPONSE_CONSTRUCTORS.has(callee.name)) return initStatus(n.arguments[1]);
         return undefined;
       }
       case AST_NODE_TYPES.CallExpression: {
         const callee = skipTS(n.callee);
         if (callee.type === AST_NODE_TYPES.Identifier) {
-          // next/navigation redirect() throws; next(err) / done(err) hands an error to the framework.
-          if (callee.name === 'redirect') return 'auth';
+          // A framework's refusing call (next/navigation redirect() throws); next(err) / done(err) hands an error on.
+          if (REFUSAL_CALLS.has(callee.name)) return 'auth';
           if (nextLike(callee)) {
             const a = n.arguments[0];
             if (!a) return undefined;
@@ -403,29 +407,21 @@ export function createBehaviour(model: FileModel): Behaviour {
           return undefined;
         }
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-        switch (propertyName(callee)) {
+        const name = propertyName(callee);
+        // The frameworks' refusal shapes (src/frameworks/<framework>.ts `refusals`).
+        switch (name === undefined ? undefined : REFUSAL_METHODS.get(name)) {
           // res.status(401), reply.code(403), res.sendStatus(401), res.writeHead(401), ctx.throw(401)
-          case 'status':
-          case 'code':
-          case 'sendStatus':
-          case 'writeHead':
-          case 'throw':
+          case 'statusArg0':
             return statusKind(n.arguments[0]);
           // c.json(x, 401), Response.json(x, { status: 401 }), NextResponse.json(x, { status: 403 })
-          case 'json':
-          case 'text':
-          case 'body':
-          case 'html':
-          case 'newResponse':
+          case 'statusInit1':
             return initStatus(n.arguments[1]) ?? statusKind(n.arguments[1]);
           // ctx.assert(user, 401)
-          case 'assert':
+          case 'statusArg1':
             return statusKind(n.arguments[1]);
-          case 'redirect':
-          case 'unauthorized':
-          case 'forbidden':
+          case 'auth':
             return 'auth';
-          case 'badRequest':
+          case 'bad':
             return 'bad';
           default:
             return undefined;

@@ -6,7 +6,7 @@ import type { FileModel } from '../contract.js';
 import type { AuthEvidence, FunctionNode, Middleware, Node } from '../types.js';
 import { createBehaviour, type Behaviour } from './behaviour.js';
 import { createGuard } from './guard.js';
-import { FASTIFY_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
+import { AUTH_COMBINATORS, PLUGIN_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
 
 export interface AuthAnalysis {
   /** Whether a middleware authenticates the request. */
@@ -165,7 +165,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
   };
 
   const isKnownModule = (m: string): boolean =>
-    m in KNOWN_MODULES || NOT_AUTH_PLUGINS.has(m) || m in FASTIFY_AUTH_DECORATORS;
+    m in KNOWN_MODULES || NOT_AUTH_PLUGINS.has(m) || m in PLUGIN_AUTH_DECORATORS;
 
   /** A value returned by a same-file factory: `const requireRole = (r) => (req, res, next) => {...}`. */
   const returnedValue = (fn: FunctionNode): Node | undefined => {
@@ -223,13 +223,14 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
             if (inner.kind === 'auth') return inner;
           }
           // fastify.auth([fastify.verifyJWT, fastify.basicAuth]) from @fastify/auth
-          if (method === 'auth' && file.imports.has('@fastify/auth') && node.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression) {
+          const combinator = Object.keys(AUTH_COMBINATORS).find((p) => AUTH_COMBINATORS[p] === method && file.imports.has(p));
+          if (combinator && node.arguments[0]?.type === AST_NODE_TYPES.ArrayExpression) {
             for (const el of node.arguments[0].elements) {
               if (!el || el.type === AST_NODE_TYPES.SpreadElement) continue;
               const inner = classify(el, depth + 1);
-              if (inner.kind === 'auth') return auth(node, inner.evidence.how === 'name' ? 'name' : 'package', `@fastify/auth with ${inner.evidence.description}`);
+              if (inner.kind === 'auth') return auth(node, inner.evidence.how === 'name' ? 'name' : 'package', `${combinator} with ${inner.evidence.description}`);
               // Unknown members are auth by name (documented heuristic).
-              if (inner.kind === 'unknown' && inner.names.some(isAuthLikeName)) return auth(node, 'name', `@fastify/auth with ${inner.names[0]}`);
+              if (inner.kind === 'unknown' && inner.names.some(isAuthLikeName)) return auth(node, 'name', `${combinator} with ${inner.names[0]}`);
             }
             return NO;
           }
@@ -253,7 +254,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
         const key = propertyName(node);
         if (key !== undefined) {
           // fastify.basicAuth after registering @fastify/basic-auth.
-          for (const [plugin, decorators] of Object.entries(FASTIFY_AUTH_DECORATORS)) {
+          for (const [plugin, decorators] of Object.entries(PLUGIN_AUTH_DECORATORS)) {
             if (decorators.includes(key) && file.imports.has(plugin)) return auth(node, 'package', `${plugin} (${key})`);
           }
           // fastify.authenticate decorated in this file.

@@ -1,51 +1,9 @@
 /** What the auth analysis knows about packages, header names and auth-like names: data, not code paths. */
-import { CALL, CONSTRUCT, ESM, READ } from '../references.js';
+import { CALL, CONSTRUCT, READ } from '../references.js';
+import { auth, BODY_PARSERS, credential, hmac, mod, notAuth, PASSPORT, verifier, webhookMw, type KnownInfo, type TraceNode } from './trace.js';
+import { frameworkAuth } from '../frameworks/registry.js';
 
-/** What a traced reference is. */
-export interface KnownInfo {
-  /**
-   * 'auth' / 'webhook': a middleware that enforces authentication / verifies a webhook signature.
-   * 'notAuth': a middleware that is known not to authenticate (rate limiters, parsers, ...).
-   * 'instance': an object whose members are traced further (`members`).
-   * 'verifier': a call that throws when a credential or signature is bad.
-   * 'credential': a call that reads or checks a credential and returns the result.
-   * 'hmac': a call that computes or compares a MAC (crypto.createHmac, timingSafeEqual).
-   */
-  readonly kind: 'auth' | 'webhook' | 'notAuth' | 'instance' | 'verifier' | 'credential' | 'hmac';
-  /** Human name used in evidence descriptions. */
-  readonly label: string;
-  /** True when the verifier/credential is about webhook signatures. */
-  readonly webhook?: boolean;
-  /** Option checks that can turn the call into something else. */
-  readonly check?: 'eocAuth' | 'passport' | 'slackReceiver' | 'callbackVerifier';
-  /** For instances: what to trace on the instance. */
-  readonly members?: TraceNode;
-}
-
-/** A node of a ReferenceTracker trace map with our info at the leaves. */
-export interface TraceNode {
-  [key: string]: TraceNode;
-  [CALL]?: KnownInfo;
-  [CONSTRUCT]?: KnownInfo;
-  [READ]?: KnownInfo;
-}
-
-const auth = (label: string, check?: KnownInfo['check']): TraceNode => ({ [CALL]: { kind: 'auth', label, check } });
-const webhookMw = (label: string): TraceNode => ({ [CALL]: { kind: 'webhook', label } });
-const notAuth = (label: string): TraceNode => ({ [CALL]: { kind: 'notAuth', label } });
-const verifier = (label: string, webhook = false, check?: KnownInfo['check']): TraceNode => ({
-  [CALL]: { kind: 'verifier', label, webhook, check },
-});
-const credential = (label: string, webhook = false): TraceNode => ({ [CALL]: { kind: 'credential', label, webhook } });
-const hmac = (label: string): TraceNode => ({ [CALL]: { kind: 'hmac', label, webhook: true } });
-
-/**
- * A module's trace map that works for ESM (default and named imports) and CommonJS (`require(m)`,
- * `require(m).x`, destructuring): `top` is what `require(m)` returns, mirrored under `default`.
- */
-function mod(top: TraceNode): TraceNode {
-  return { [ESM]: true, ...top, default: top } as TraceNode;
-}
+export type { KnownInfo, TraceNode };
 
 const STRIPE_MEMBERS: TraceNode = {
   webhooks: {
@@ -92,56 +50,19 @@ const CRYPTO: TraceNode = {
   subtle: { verify: hmac('crypto.subtle.verify') },
 };
 
-const PASSPORT: TraceNode = {
-  authenticate: auth('passport.authenticate', 'passport'),
-  authorize: auth('passport.authorize', 'passport'),
-  initialize: notAuth('passport.initialize'),
-  session: notAuth('passport.session'),
-};
-
-const BODY_PARSERS: TraceNode = {
-  json: notAuth('body parser'),
-  urlencoded: notAuth('body parser'),
-  raw: notAuth('body parser'),
-  text: notAuth('body parser'),
-};
-
-/** Every module the auth analysis traces, by specifier. */
+/** Every module the auth analysis traces, by specifier: generic packages here, framework-owned ones from the adapters. */
 export const KNOWN_MODULES: Record<string, TraceNode> = {
+  ...frameworkAuth.modules,
   // Auth middleware.
-  'express-basic-auth': mod(auth('express-basic-auth')),
   passport: mod(PASSPORT),
-  'koa-passport': mod(PASSPORT),
-  'express-jwt': mod({ ...auth('express-jwt'), expressjwt: auth('express-jwt') }),
-  'express-openid-connect': mod({
-    requiresAuth: auth('express-openid-connect requiresAuth'),
-    auth: auth('express-openid-connect auth', 'eocAuth'),
-    claimEquals: auth('express-openid-connect claimEquals'),
-    claimIncludes: auth('express-openid-connect claimIncludes'),
-    claimCheck: auth('express-openid-connect claimCheck'),
-  }),
-  'express-oauth2-jwt-bearer': mod({ auth: auth('express-oauth2-jwt-bearer') }),
   'connect-ensure-login': mod({
     ensureLoggedIn: auth('connect-ensure-login'),
     ensureAuthenticated: auth('connect-ensure-login'),
-  }),
-  '@clerk/express': mod({
-    requireAuth: auth('@clerk/express requireAuth'),
-    // clerkMiddleware() only attaches the session; it lets anonymous requests through.
-    clerkMiddleware: notAuth('@clerk/express clerkMiddleware'),
-    getAuth: credential('@clerk/express getAuth'),
   }),
   '@clerk/clerk-sdk-node': mod({
     ClerkExpressRequireAuth: auth('@clerk/clerk-sdk-node ClerkExpressRequireAuth'),
     ClerkExpressWithAuth: notAuth('@clerk/clerk-sdk-node ClerkExpressWithAuth'),
   }),
-  'koa-basic-auth': mod(auth('koa-basic-auth')),
-  'koa-jwt': mod({ ...auth('koa-jwt'), koajwt: auth('koa-jwt') }),
-  'hono/basic-auth': mod({ basicAuth: auth('hono/basic-auth') }),
-  'hono/bearer-auth': mod({ bearerAuth: auth('hono/bearer-auth') }),
-  'hono/jwt': mod({ jwt: auth('hono/jwt'), verify: verifier('hono/jwt verify') }),
-  'hono/jwk': mod({ jwk: auth('hono/jwk') }),
-  '@hono/clerk-auth': mod({ clerkMiddleware: notAuth('@hono/clerk-auth clerkMiddleware') }),
   // Webhook verification middleware and verifiers.
   '@line/bot-sdk': mod({
     middleware: webhookMw('@line/bot-sdk middleware (channel secret)'),
@@ -161,68 +82,25 @@ export const KNOWN_MODULES: Record<string, TraceNode> = {
   jose: mod({ jwtVerify: verifier('jose jwtVerify') }),
   crypto: mod(CRYPTO),
   'node:crypto': mod(CRYPTO),
-  // Session getters of Next.js auth libraries.
-  'next-auth': mod({ getServerSession: credential('next-auth getServerSession') }),
-  'next-auth/next': mod({ getServerSession: credential('next-auth getServerSession') }),
-  'next-auth/react': mod({ getSession: credential('next-auth getSession') }),
-  // `await auth.protect()` throws (redirects or 404s) when no user is signed in.
-  '@clerk/nextjs/server': mod({
-    auth: { ...credential('@clerk/nextjs auth'), protect: verifier('@clerk/nextjs auth.protect()') },
-    currentUser: credential('@clerk/nextjs currentUser'),
-  }),
   // Known not to authenticate, whatever the variable holding them is called.
-  'express-rate-limit': mod({ ...notAuth('express-rate-limit'), rateLimit: notAuth('express-rate-limit'), slowDown: notAuth('express-rate-limit') }),
-  'express-slow-down': mod({ ...notAuth('express-slow-down'), slowDown: notAuth('express-slow-down') }),
-  'koa-ratelimit': mod(notAuth('koa-ratelimit')),
-  'hono-rate-limiter': mod({ rateLimiter: notAuth('hono-rate-limiter') }),
   cors: mod(notAuth('cors')),
-  '@koa/cors': mod(notAuth('@koa/cors')),
-  'hono/cors': mod({ cors: notAuth('hono/cors') }),
   helmet: mod(notAuth('helmet')),
-  'koa-helmet': mod(notAuth('koa-helmet')),
-  'hono/secure-headers': mod({ secureHeaders: notAuth('hono/secure-headers') }),
-  express: mod({ ...BODY_PARSERS, static: notAuth('express.static') }),
   'body-parser': mod({ ...notAuth('body-parser'), ...BODY_PARSERS }),
-  'koa-body': mod({ ...notAuth('koa-body'), koaBody: notAuth('koa-body') }),
-  'koa-bodyparser': mod(notAuth('koa-bodyparser')),
-  '@koa/bodyparser': mod({ ...notAuth('@koa/bodyparser'), bodyParser: notAuth('@koa/bodyparser') }),
   compression: mod(notAuth('compression')),
-  'koa-compress': mod(notAuth('koa-compress')),
-  'hono/compress': mod({ compress: notAuth('hono/compress') }),
   morgan: mod(notAuth('morgan')),
   'pino-http': mod({ ...notAuth('pino-http'), pinoHttp: notAuth('pino-http') }),
-  'koa-logger': mod(notAuth('koa-logger')),
-  'hono/logger': mod({ logger: notAuth('hono/logger') }),
-  'express-session': mod(notAuth('express-session')),
   'cookie-parser': mod(notAuth('cookie-parser')),
-  'koa-session': mod(notAuth('koa-session')),
   'serve-static': mod(notAuth('serve-static')),
-  'koa-static': mod(notAuth('koa-static')),
-  'hono/serve-static': mod({ serveStatic: notAuth('hono/serve-static') }),
-  '@hono/node-server/serve-static': mod({ serveStatic: notAuth('hono/serve-static') }),
 };
 
-/** Fastify plugins that only decorate the instance; `fastify.<decorator>` used as a hook is what enforces auth. */
-export const FASTIFY_AUTH_DECORATORS: Record<string, readonly string[]> = {
-  '@fastify/basic-auth': ['basicAuth'],
-  'fastify-basic-auth': ['basicAuth'],
-  '@fastify/bearer-auth': ['verifyBearerAuth'],
-};
+/** Plugins that only decorate the instance; `instance.<decorator>` used as a hook is what enforces auth (adapters). */
+export const PLUGIN_AUTH_DECORATORS: Readonly<Record<string, readonly string[]>> = frameworkAuth.decorators;
+
+/** Plugins whose decorator combines auth hooks (`fastify.auth([a, b])` of @fastify/auth), by plugin (adapters). */
+export const AUTH_COMBINATORS: Readonly<Record<string, string>> = frameworkAuth.combinators;
 
 /** Plugins whose registration or hook is not authentication (values used bare from these are "known, not auth"). */
-export const NOT_AUTH_PLUGINS = new Set([
-  '@fastify/rate-limit',
-  'fastify-rate-limit',
-  '@fastify/cors',
-  '@fastify/helmet',
-  '@fastify/static',
-  '@fastify/compress',
-  '@fastify/cookie',
-  '@fastify/session',
-  '@fastify/formbody',
-  '@fastify/multipart',
-  'rate-limiter-flexible',
-]);
+export const NOT_AUTH_PLUGINS = new Set([...frameworkAuth.notAuthPlugins, 'rate-limiter-flexible']);
 
 /** Globals traced like modules: Web Crypto in Hono / Next edge handlers. */
 export const KNOWN_GLOBALS: Record<string, TraceNode> = { crypto: CRYPTO };

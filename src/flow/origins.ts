@@ -13,9 +13,11 @@ import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey, RequestPa
 import { isSecretEnvName, isSecretFieldName, literalKeyLabel } from './origin-secrets.js';
 import { buildPromptIndex, type PromptIndex } from './origin-prompts.js';
 import { isNarrowedToLiterals } from './allow-list.js';
+import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
+import { REQUEST_CALLS, REQUEST_SHAPES, RESPONSE_CONSTRUCTORS, requestParamRole } from '../frameworks/registry.js';
 
-/** Objects we follow on the way to an origin: a request, a Koa/Hono context, `process.env`, an HMAC being built. */
-type HandleKind = 'req' | 'ctx' | 'hono' | 'honoReq' | 'koaState' | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
+/** Objects we follow on the way to an origin: a request or context (described by the adapters), `process.env`, an HMAC being built. */
+type HandleKind = RequestHandleKind | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
 interface Handle {
   readonly kind: 'handle';
   readonly h: HandleKind;
@@ -37,7 +39,6 @@ export function createOriginAnalysis(model: FileModel): (node: Node) => readonly
   return originAnalysis(model);
 }
 
-const FRAMEWORK_MODULES = /^(express|fastify|koa|@koa\/router|koa-router|hono(\/.*)?|next\/server|next\/headers)$/;
 /** Callback methods whose first parameter is an element of the receiver. */
 const ELEMENT_CALLBACKS = new Set(['map', 'flatMap', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'findIndex', 'findLastIndex']);
 /** Methods whose result is one element of the receiver. */
@@ -61,30 +62,23 @@ const KEEP_STATICS: Record<string, ReadonlySet<string>> = {
   Promise: new Set(['resolve']),
 };
 /** Constructors that keep their first argument's origins. */
-const KEEP_CONSTRUCTORS = new Set(['Response', 'NextResponse', 'URL', 'URLSearchParams', 'String', 'Blob', 'Buffer']);
+const KEEP_CONSTRUCTORS = new Set([...RESPONSE_CONSTRUCTORS, 'URL', 'URLSearchParams', 'String', 'Blob', 'Buffer']);
 
-/** Request object members: Express/Fastify `req`, web/Next `Request`, Koa `ctx.request`. */
-const REQ_MEMBERS: Record<string, RequestPart | Handle> = {
-  body: 'body', files: 'body', file: 'body', query: 'query', params: 'params', headers: 'headers',
-  cookies: 'cookies', signedCookies: 'cookies', session: 'session', auth: 'auth', user: 'auth', rawBody: 'rawBody',
-  url: 'query', originalUrl: 'query', nextUrl: 'query', search: 'query', searchParams: 'query',
-  raw: { kind: 'handle', h: 'req', final: { kind: 'request', part: 'rawBody' } },
-};
-const REQ_METHODS: Record<string, RequestPart> = {
-  get: 'headers', header: 'headers', json: 'body', formData: 'body', text: 'rawBody', arrayBuffer: 'rawBody', blob: 'rawBody',
-};
-const CTX_MEMBERS: Record<string, RequestPart | Handle> = {
-  request: { kind: 'handle', h: 'req' }, req: { kind: 'handle', h: 'req' }, state: { kind: 'handle', h: 'koaState' },
-  query: 'query', querystring: 'query', url: 'query', originalUrl: 'query', params: 'params', headers: 'headers',
-  header: 'headers', cookies: 'cookies', session: 'session',
-};
-const HONO_REQ_MEMBERS: Record<string, RequestPart | Handle> = {
-  raw: { kind: 'handle', h: 'req', final: { kind: 'request', part: 'rawBody' } }, url: 'query', path: 'query',
-};
-const HONO_REQ_METHODS: Record<string, RequestPart> = {
-  json: 'body', parseBody: 'body', formData: 'body', valid: 'body', text: 'rawBody', arrayBuffer: 'rawBody',
-  blob: 'rawBody', query: 'query', queries: 'query', param: 'params', header: 'headers',
-};
+/** A request table entry as an origin value: a request part, or the request object it leads to. */
+function requestValue(v: RequestValue): RequestPart | Handle {
+  if (typeof v === 'string') return v;
+  return v.final ? { kind: 'handle', h: v.handle, final: { kind: 'request', part: v.final } } : { kind: 'handle', h: v.handle };
+}
+/** The adapters' request objects (Express `req`, Koa `ctx`, Hono `c` and `c.req`, ...), as origin tables by handle kind. */
+const REQUEST_TABLES = new Map(
+  [...REQUEST_SHAPES].map(([kind, shape]) => [
+    kind,
+    {
+      members: Object.fromEntries(Object.entries(shape.members ?? {}).map(([k, v]) => [k, requestValue(v)])) as Record<string, RequestPart | Handle>,
+      methods: (shape.methods ?? {}) as Record<string, RequestPart>,
+    },
+  ]),
+);
 
 /** Members of a URL that still hold the whole query: `new URL(req.url).searchParams`, `nextUrl.search`. */
 const URL_MEMBERS = new Set(['searchParams', 'search', 'href', 'pathname', 'query']);
@@ -251,21 +245,13 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     switch (v.h) {
       case 'process':
       case 'importMeta':
-      case 'hono':
-        if (key === 'env') return [handle('env')];
-        return v.h === 'hono' && key === 'req' ? [handle('honoReq')] : [];
+        return key === 'env' ? [handle('env')] : [];
       case 'env':
         return typeof key === 'string' && key !== '*' && isSecretEnvName(key, settings) ? [{ kind: 'secret', name: key }] : [];
-      case 'req':
-        return fromTable(own(REQ_MEMBERS, key));
-      case 'ctx':
-        return fromTable(own(CTX_MEMBERS, key));
-      case 'honoReq':
-        return fromTable(own(HONO_REQ_MEMBERS, key));
-      case 'koaState':
-        return key === 'user' || key === 'auth' ? [{ kind: 'request', part: 'auth' }] : [];
-      default:
-        return [];
+      default: {
+        const table = REQUEST_TABLES.get(v.h as RequestHandleKind);
+        return table ? fromTable(own(table.members, key)) : [];
+      }
     }
   }
 
@@ -274,18 +260,14 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     const named = (part: RequestPart | undefined): Val[] =>
       fromTable(part, arg0 === undefined ? undefined : part === 'headers' ? arg0.toLowerCase() : arg0);
     switch (v.h) {
-      case 'req':
-        return named(own(REQ_METHODS, method));
-      case 'ctx':
-        return method === 'get' ? named('headers') : [];
-      case 'honoReq':
-        return named(own(HONO_REQ_METHODS, method));
       case 'hasher':
       case 'hmac':
         if (method === 'update' || method === 'setEncoding' || method === 'copy') return [v];
         return method === 'digest' ? [v.h === 'hmac' ? HMAC_DIGEST : DIGEST] : [];
-      default:
-        return [];
+      default: {
+        const table = REQUEST_TABLES.get(v.h as RequestHandleKind);
+        return table ? named(own(table.methods, method)) : [];
+      }
     }
   }
 
@@ -296,22 +278,22 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     specialCalls = new Map();
     // ESM-marked maps so named, namespace and default imports all resolve (the tracker's strict mode).
     const basicAuth = { [CALL]: 'auth', parse: { [CALL]: 'auth' } };
-    const traceMap = {
-      'basic-auth': { [ESM]: true, ...basicAuth, default: basicAuth },
-      'next/headers': { [ESM]: true, cookies: { [CALL]: 'cookies' }, headers: { [CALL]: 'headers' } },
-    };
+    const traceMap: Record<string, Record<string | symbol, unknown>> = { 'basic-auth': { [ESM]: true, ...basicAuth, default: basicAuth } };
+    // Framework modules whose calls return request data (`cookies()` of next/headers).
+    for (const [module, calls] of Object.entries(REQUEST_CALLS)) {
+      traceMap[module] = { [ESM]: true, ...Object.fromEntries(Object.entries(calls).map(([name, part]) => [name, { [CALL]: `part:${part}` }])) };
+    }
     const values: Record<string, Val> = {
       hasher: handle('hasher'),
       hmac: handle('hmac'),
       auth: { kind: 'request', part: 'auth' },
-      cookies: { kind: 'request', part: 'cookies' },
-      headers: { kind: 'request', part: 'headers' },
     };
     const tracker = trackerOf(file);
     try {
       for (const it of [tracker.iterateEsmReferences(traceMap as never), tracker.iterateCjsReferences(traceMap as never)]) {
         for (const { node, info } of it) {
-          const val = values[String(info)];
+          const key = String(info);
+          const val: Val | undefined = key.startsWith('part:') ? { kind: 'request', part: key.slice(5) as RequestPart } : values[key];
           if (val) specialCalls.set(node as Node, [val]);
         }
       }
@@ -370,9 +352,6 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   const returnValues = (fn: FunctionNode): Val[] =>
     memo(keyFor('returns', fn), () => union(...returnsOf(fn).map((r) => valuesOf(r))));
 
-  let framework: boolean | undefined;
-  const importsFramework = (): boolean =>
-    (framework ??= [...file.imports].some((s) => FRAMEWORK_MODULES.test(s)));
 
   // ---- parameters ----
   function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter): Val[] {
@@ -413,12 +392,10 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   }
 
   /** Last resort when no adapter gave a role: conventional names in a file that imports a web framework. */
+  const namedRoles = new Map<string, ParamRole | undefined>();
   function roleByName(name: string): ParamRole | undefined {
-    if (!importsFramework()) return undefined;
-    if (name === 'req' || name === 'request') return 'req';
-    const hono = [...file.imports].some((s) => /^hono(\/|$)/.test(s));
-    if (name === 'ctx') return hono ? 'honoContext' : 'ctx';
-    return name === 'c' && hono ? 'honoContext' : undefined;
+    if (!namedRoles.has(name)) namedRoles.set(name, requestParamRole(name, file));
+    return namedRoles.get(name);
   }
 
   function roleValues(role: ParamRole): Val[] {
@@ -428,7 +405,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       case 'ctx':
         return [handle('ctx')];
       case 'honoContext':
-        return [handle('hono')];
+        return [handle('webContext')];
       case 'err':
         return [ERROR];
       default:

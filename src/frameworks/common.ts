@@ -2,13 +2,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileModel } from '../contract.js';
-import type { ExternalMount, FileContext, Framework, FunctionNode, ImportSource, Middleware, Node, ParamRole, Route } from '../types.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ImportSource, Middleware, Node, ParamRole, Route } from '../types.js';
 
 /** What the adapters write into while they read the file. */
 export interface Collector {
   readonly file: FileContext;
-  readonly model: FileModel;
+  /** The first model call `fn` reaches (from the model's LLM calls alone). */
+  readonly reachedLlmCall: (fn: FunctionNode) => LlmCall | undefined;
   readonly routes: Route[];
   readonly errorHandlers: Set<FunctionNode>;
   readonly roles: Map<Scope.Variable, ParamRole>;
@@ -24,9 +24,10 @@ export interface Collector {
 
 /**
  * The module a mounted expression is imported from: `chatRouter` (ESM import or `require`), `routes.chat`
- * (namespace import), `require('./chat')`, `require('./x').chat`, `sub.routes()` (Koa). Undefined for anything else.
+ * (namespace import), `require('./chat')`, `require('./x').chat`, and `sub.routes()` when `mountCalls` (the
+ * adapters' `order.mountCalls`) has `routes`. Undefined for anything else.
  */
-export function importSourceOf(file: FileContext, node: Node, depth = 0): ImportSource | undefined {
+export function importSourceOf(file: FileContext, node: Node, mountCalls: ReadonlySet<string> = NO_NAMES, depth = 0): ImportSource | undefined {
   if (depth > 6 || node.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const e = skipTS(node);
   // Any module may be the project's (tsconfig paths, `#imports`, workspace packages): the project map's resolver decides.
@@ -37,7 +38,7 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
     // sub.routes() / sub.middleware() (Koa)
     const callee = skipTS(e.callee);
     const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
-    if (callee.type === AST_NODE_TYPES.MemberExpression && (name === 'routes' || name === 'middleware')) return importSourceOf(file, callee.object, depth + 1);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && name && mountCalls.has(name)) return importSourceOf(file, callee.object, mountCalls, depth + 1);
     return undefined;
   }
   if (e.type === AST_NODE_TYPES.MemberExpression) {
@@ -49,7 +50,7 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
       return spec === undefined ? undefined : relative({ specifier: spec, name: key });
     }
     // import * as routes from './routes'; routes.chat
-    const inner = importSourceOf(file, obj, depth + 1);
+    const inner = importSourceOf(file, obj, mountCalls, depth + 1);
     return inner?.name === '*' || (inner?.name === 'default' && isRequireBinding(file, obj)) ? { specifier: inner.specifier, name: key } : undefined;
   }
   if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -73,8 +74,10 @@ export function importSourceOf(file: FileContext, node: Node, depth = 0): Import
     const key = prop?.type === AST_NODE_TYPES.Property ? propertyName(prop) : undefined;
     return spec !== undefined && key ? relative({ specifier: spec, name: key }) : undefined;
   }
-  return def.node.id === def.name ? importSourceOf(file, def.node.init, depth + 1) : undefined;
+  return def.node.id === def.name ? importSourceOf(file, def.node.init, mountCalls, depth + 1) : undefined;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 function requireSpecifier(call: TSESTree.CallExpression): string | undefined {
   const callee = skipTS(call.callee);
@@ -90,10 +93,10 @@ function isRequireBinding(file: FileContext, node: Node): boolean {
 }
 
 /** A fresh collector. */
-export function createCollector(file: FileContext, model: FileModel): Collector {
+export function createCollector(file: FileContext, inputs: { readonly reachedLlmCall: Collector['reachedLlmCall'] }): Collector {
   return {
     file,
-    model,
+    reachedLlmCall: inputs.reachedLlmCall,
     routes: [],
     errorHandlers: new Set(),
     roles: new Map(),
@@ -388,4 +391,16 @@ function isNodeEnv(file: FileContext, node: Node, depth: number): boolean {
 /** True when `node` is a function literal or resolves to one. */
 export function isFunctionish(file: FileContext, node: Node): boolean {
   return isFunction(skipTS(node)) || !!resolveFunction(file.sourceCode, node);
+}
+
+/** The member call made on `obj`: `obj.name(args)`, or undefined. */
+export function methodCall(obj: Node): { name: string; call: TSESTree.CallExpression } | undefined {
+  const m = obj.parent;
+  if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== obj) return undefined;
+  const name = propertyName(m);
+  let callee: Node = m;
+  while (callee.parent && (callee.parent.type === AST_NODE_TYPES.TSNonNullExpression || callee.parent.type === AST_NODE_TYPES.ChainExpression)) callee = callee.parent;
+  const call = callee.parent;
+  if (!name || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return undefined;
+  return { name, call };
 }

@@ -23,6 +23,8 @@ import {
   wrapperMiddleware,
   type Collector,
 } from './common.js';
+import type { FrameworkAdapter } from './adapter.js';
+import { REQUEST } from './request.js';
 
 /** Hooks that run before the handler, in lifecycle order. */
 const HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'] as const;
@@ -373,3 +375,47 @@ function exportedValues(ast: TSESTree.Program): Node[] {
   }
   return out.filter((n) => isFunction(skipTS(n)) || skipTS(n).type === AST_NODE_TYPES.CallExpression || skipTS(n).type === AST_NODE_TYPES.Identifier);
 }
+
+/** The Fastify adapter: its own registration model (encapsulated plugin scopes and hooks) and its data. */
+export const fastify: FrameworkAdapter = {
+  id: 'fastify',
+  modules: { names: ['fastify', 'fastify-plugin'] },
+  plugins: { names: [], prefixes: ['@fastify/'] },
+  createsAppText: /\b(?:fastify|Fastify)\s*\(/,
+  handlerRoles: ['req', 'res'],
+  analyze: analyzeFastify,
+  controllerParams: { reply: 'res' },
+  request: { req: REQUEST },
+  // reply.send(x); a handler's return value is the body.
+  sinks: { response: { label: 'reply', send: new Set(['send']) }, returnIsBody: true },
+  // reply.code(401); reply.unauthorized() of @fastify/sensible
+  refusals: { methods: { code: 'statusArg0', unauthorized: 'auth', forbidden: 'auth', badRequest: 'bad' } },
+  auth: {
+    decorators: {
+      '@fastify/basic-auth': ['basicAuth'],
+      'fastify-basic-auth': ['basicAuth'],
+      '@fastify/bearer-auth': ['verifyBearerAuth'],
+    },
+    combinators: { '@fastify/auth': 'auth' },
+    requestWrappers: ['raw'],
+    requestVerifiers: ['jwtVerify'],
+    notAuthPlugins: [
+      '@fastify/rate-limit', 'fastify-rate-limit', '@fastify/cors', '@fastify/helmet', '@fastify/static', '@fastify/compress',
+      '@fastify/cookie', '@fastify/session', '@fastify/formbody', '@fastify/multipart',
+    ],
+    credentialOptions: {
+      '@fastify/basic-auth': [{ path: [], validators: ['validate'], plugin: true }],
+      '@fastify/jwt': [{ path: [], literalKeys: ['secret'], plugin: true }],
+      '@fastify/cookie': [{ path: [], literalKeys: ['secret'], plugin: true }],
+      '@fastify/session': [{ path: [], literalKeys: ['secret'], plugin: true }],
+    },
+  },
+  typedRoles: [
+    { names: ['FastifyRequest'], packages: ['fastify'], role: 'req' },
+    { names: ['FastifyReply'], packages: ['fastify'], role: 'res' },
+  ],
+  // Fastify parses JSON bodies by default.
+  bodyParsers: { jsonByDefault: ['fastify'] },
+  pluginWrappers: ['fp', 'fastifyPlugin'],
+  logOwners: ['request', 'fastify', 'reply', 'instance'],
+};

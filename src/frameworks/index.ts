@@ -1,11 +1,13 @@
-/** Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. */
+/**
+ * Turns each web framework's registrations into one model: routes, sinks, error handlers, parameter roles. The
+ * frameworks are the adapters of ./registry.ts: registration-order ones go through ./registration-order.ts, the
+ * others bring their own `analyze`.
+ */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { FileModel } from '../contract.js';
-import type { ExternalMount, FileContext, FunctionNode, ParamRole, Route, Sink } from '../types.js';
+import type { ExternalMount, FileContext, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
 import { createCollector, exitsInProduction } from './common.js';
-import { analyzeFastify } from './fastify.js';
-import { analyzeNext } from './next.js';
-import { analyzeOrdered } from './ordered.js';
+import { analyzeRegistrationOrder } from './registration-order.js';
+import { ADAPTERS, ORDERED } from './registry.js';
 import { finishRolesAndSinks } from './sinks.js';
 
 /** What the framework adapters find in one file. */
@@ -18,26 +20,24 @@ export interface FrameworkFacts {
   readonly externalMounts?: readonly ExternalMount[];
 }
 
-const EMPTY: FrameworkFacts = Object.freeze({ routes: [], sinks: [], errorHandlers: [], paramRoles: new Map(), externalMounts: [] });
-const building = new WeakSet<FileContext>();
+/**
+ * What the adapters need besides the file. Only model calls: reachability depends on them alone, never on routes,
+ * so asking it while routes are being built cannot re-enter this analysis.
+ */
+export interface FrameworkInputs {
+  /** The first model call that runs when `fn` runs (a `use()` function that reaches one acts as a route). */
+  readonly reachedLlmCall: (fn: FunctionNode) => LlmCall | undefined;
+}
 
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
-export function analyzeFrameworks(file: FileContext, model: FileModel): FrameworkFacts {
-  // Re-entry (another analysis asked for routes while we asked it for reachability) sees no facts rather than looping.
-  if (building.has(file)) return EMPTY;
-  building.add(file);
-  try {
-    const col = createCollector(file, model);
-    analyzeOrdered(col);
-    analyzeFastify(col);
-    analyzeNext(col);
-    const sinks = finishRolesAndSinks(col);
-    const routes = col.routes
-      .sort((a, b) => a.registration.range[0] - b.registration.range[0])
-      // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
-      .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
-    return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts };
-  } finally {
-    building.delete(file);
-  }
+export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): FrameworkFacts {
+  const col = createCollector(file, inputs);
+  analyzeRegistrationOrder(col, ORDERED);
+  for (const adapter of ADAPTERS) adapter.analyze?.(col);
+  const sinks = finishRolesAndSinks(col);
+  const routes = col.routes
+    .sort((a, b) => a.registration.range[0] - b.registration.range[0])
+    // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
+    .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
+  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts };
 }

@@ -1,7 +1,10 @@
 /** Next.js route handlers (`export async function POST`) and pages-router API routes (`export default function handler`). */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { credential, mod, verifier } from '../auth/trace.js';
 import type { Node } from '../types.js';
+import type { FrameworkAdapter } from './adapter.js';
 import { assignRoles, makeRoute, resolveHandler, wrapperMiddleware, type Collector } from './common.js';
+import { REQUEST, RESPONSE_SEND } from './request.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const ROUTE_FILE = /(^|[\\/])route\.[cm]?[jt]sx?$/;
@@ -65,3 +68,33 @@ function pagesPath(filename: string): string | undefined {
   if (!m) return undefined;
   return `/${m[1]!.replace(/\/index$/, '')}`;
 }
+
+/** The Next.js adapter: routes come from file names and exports, not registrations. */
+export const next: FrameworkAdapter = {
+  id: 'next',
+  modules: { names: ['next'], prefixes: ['next/'] },
+  routeFile: new RegExp(`${ROUTE_FILE.source}|${PAGES_API.source}`),
+  handlerRoles: ['req'],
+  analyze: analyzeNext,
+  // pages/api handlers take (req, res) with Express-like response methods.
+  controllerParams: { res: 'res' },
+  requestCalls: { 'next/headers': { cookies: 'cookies', headers: 'headers' } },
+  request: { req: REQUEST },
+  sinks: { response: { label: 'res', send: RESPONSE_SEND }, webResponses: true, responseClasses: { 'next/server': 'NextResponse' } },
+  // NextResponse.json(x, { status: 401 }); redirect() of next/navigation throws.
+  refusals: { methods: { json: 'statusInit1', redirect: 'auth' }, calls: ['redirect'] },
+  auth: {
+    modules: {
+      // Session getters of Next.js auth libraries.
+      'next-auth': mod({ getServerSession: credential('next-auth getServerSession') }),
+      'next-auth/next': mod({ getServerSession: credential('next-auth getServerSession') }),
+      'next-auth/react': mod({ getSession: credential('next-auth getSession') }),
+      // `await auth.protect()` throws (redirects or 404s) when no user is signed in.
+      '@clerk/nextjs/server': mod({
+        auth: { ...credential('@clerk/nextjs auth'), protect: verifier('@clerk/nextjs auth.protect()') },
+        currentUser: credential('@clerk/nextjs currentUser'),
+      }),
+    },
+  },
+  typedRoles: [{ names: ['NextRequest'], packages: ['next'], role: 'req' }],
+};

@@ -6,22 +6,23 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
-import type { FileContext, Framework, Node, ParamRole, Sink } from '../types.js';
-import { paramVariable, type Collector } from './common.js';
+import type { Framework, Node, ParamRole, Sink } from '../types.js';
+import { methodCall, paramVariable, type Collector } from './common.js';
+import type { AddSink } from './adapter.js';
+import {
+  RESPONSE_CLASSES,
+  contextSinkOf,
+  controllerParam,
+  importsFramework,
+  isControllerParamName,
+  responseShape,
+  returnIsBody,
+  webResponseFramework,
+} from './registry.js';
 import { addTypedRoles } from '../typed/roles.js';
-
-const FRAMEWORK_MODULE = /^(express|fastify|fastify-plugin|koa|@koa\/router|koa-router|hono(\/.*)?|next(\/.*)?)$/;
-
-/** True when the file imports one of the web frameworks (or Next.js). */
-export function importsFramework(file: FileContext): boolean {
-  for (const s of file.imports) if (FRAMEWORK_MODULE.test(s)) return true;
-  return false;
-}
 
 /** Methods that return the response object itself: `res.status(500).json(x)`, `reply.code(200).send(x)`. */
 const CHAINABLE = new Set(['status', 'code', 'type', 'set', 'header', 'headers', 'append', 'cookie', 'clearCookie', 'vary', 'location', 'links', 'attachment', 'contentType', 'hijack', 'removeHeader']);
-const EXPRESS_SEND = new Set(['json', 'send', 'jsonp', 'write', 'end']);
-const HONO_SEND = new Set(['json', 'text', 'body', 'html', 'newResponse']);
 
 /** Spreads roles to aliases and helper parameters, applies the name heuristic, and returns the file's sinks. */
 export function finishRolesAndSinks(col: Collector): Sink[] {
@@ -42,55 +43,50 @@ export function finishRolesAndSinks(col: Collector): Sink[] {
       if (!ref.isRead()) continue;
       const id = ref.identifier as Node;
       if (role === 'res') responseSink(id, fw, add);
-      else if (role === 'ctx') koaSink(id, add);
-      else if (role === 'honoContext') honoSink(id, add);
+      else contextSinkOf(role)?.read(id, add);
     }
   }
 
   // Fastify: the value a route handler returns is the response body.
-  for (const [fn, fw] of col.handlerFns) {
-    if (fw !== 'fastify') continue;
+  const bodyReturners = new Map([...col.handlerFns].filter(([, fw]) => returnIsBody(fw)));
+  for (const [fn, fw] of bodyReturners) {
     if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      if (!sendsItself(col, fn.body)) add(fn.body, 'return', 'fastify');
+      if (!sendsItself(col, fn.body)) add(fn.body, 'return', fw);
     }
   }
-  const fastifyHandlers = new Set([...col.handlerFns].filter(([, fw]) => fw === 'fastify').map(([fn]) => fn));
-  if (fastifyHandlers.size > 0) {
+  if (bodyReturners.size > 0) {
     for (const ret of file.index.returns) {
       const fn = enclosingFunction(ret);
-      if (ret.argument && fn && fastifyHandlers.has(fn) && !sendsItself(col, ret.argument)) add(ret.argument, 'return', 'fastify');
+      const fw = fn && bodyReturners.get(fn);
+      if (ret.argument && fw && !sendsItself(col, ret.argument)) add(ret.argument, 'return', fw);
     }
   }
 
-  // Web Response objects: Hono and Next.js handlers return them.
-  const webFramework: Framework | undefined = [...file.imports].some((s) => /^hono(\/|$)/.test(s))
-    ? 'hono'
-    : [...file.imports].some((s) => /^next(\/|$)/.test(s)) || isNextFile(file) ? 'next' : undefined;
+  // Web Response objects: Hono and Next.js handlers return them; framework classes (NextResponse) say whose they are.
+  const webFramework = webResponseFramework(file);
   const tracker = trackerOf(file);
+  const classes = new Map<string, Framework>();
+  const cjs: Record<string, Record<string, unknown>> = {};
+  for (const c of RESPONSE_CLASSES) {
+    classes.set(`new ${c.name}`, c.framework).set(`${c.name}.json`, c.framework);
+    (cjs[c.module] ??= {})[c.name] = { [CONSTRUCT]: `new ${c.name}`, json: { [CALL]: `${c.name}.json` } };
+  }
+  const esm = Object.fromEntries(Object.entries(cjs).map(([k, v]) => [k, { [ESM]: true, ...v }]));
   const found = [
     ...tracker.iterateGlobalReferences({ Response: { [CONSTRUCT]: 'new Response', json: { [CALL]: 'Response.json' } } } as never),
-    ...tracker.iterateEsmReferences({
-      'next/server': { [ESM]: true, NextResponse: { [CONSTRUCT]: 'new NextResponse', json: { [CALL]: 'NextResponse.json' } } },
-    } as never),
-    ...tracker.iterateCjsReferences({
-      'next/server': { NextResponse: { [CONSTRUCT]: 'new NextResponse', json: { [CALL]: 'NextResponse.json' } } },
-    } as never),
+    ...tracker.iterateEsmReferences(esm as never),
+    ...tracker.iterateCjsReferences(cjs as never),
   ];
   for (const { node, info } of found) {
     const n = node as TSESTree.CallExpression | TSESTree.NewExpression;
     const fn = enclosingFunction(n);
     const kind = String(info);
-    const fw = kind.includes('NextResponse') ? 'next' : webFramework;
+    const fw = classes.get(kind) ?? webFramework;
     // Outside Hono/Next files, only inside a registered handler (Fastify 5 may return a Response too).
     if (!fw && !(fn && col.registered.has(fn))) continue;
     add(n.arguments[0] as Node | undefined, kind, fw ?? col.handlerFns.get(fn!));
   }
   return [...sinks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
-}
-
-/** True for a Next.js route or pages/api file name. */
-export function isNextFile(file: FileContext): boolean {
-  return !!file.filename && /(^|[\\/])(route\.[cm]?[jt]sx?$|pages[\\/]api[\\/])/.test(file.filename);
 }
 
 /** `return reply.send(x)` / `return reply`: the value is already sent, not returned as a body. */
@@ -107,23 +103,9 @@ function sendsItself(col: Collector, expr: Node): boolean {
   return !!v && col.roles.get(v) === 'res';
 }
 
-type Add = (node: Node | undefined, kind: string, framework: Framework | undefined) => void;
-
-/** The member call made on `obj`: `obj.name(args)`, or undefined. */
-function methodCall(obj: Node): { name: string; call: TSESTree.CallExpression } | undefined {
-  const m = obj.parent;
-  if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== obj) return undefined;
-  const name = propertyName(m);
-  let callee: Node = m;
-  while (callee.parent && (callee.parent.type === AST_NODE_TYPES.TSNonNullExpression || callee.parent.type === AST_NODE_TYPES.ChainExpression)) callee = callee.parent;
-  const call = callee.parent;
-  if (!name || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) return undefined;
-  return { name, call };
-}
-
 /** Express/Next `res.json(x)`, `res.status(n).send(x)`; Fastify `reply.send(x)`, `reply.code(n).send(x)`, `reply.raw.end(x)`. */
-function responseSink(id: Node, fw: Framework | undefined, add: Add): void {
-  const base = fw === 'fastify' ? 'reply' : 'res';
+function responseSink(id: Node, fw: Framework | undefined, add: AddSink): void {
+  const { label: base, send } = responseShape(fw);
   let obj: Node = id;
   for (let i = 0; i < 10; i++) {
     const mc = methodCall(obj);
@@ -131,7 +113,7 @@ function responseSink(id: Node, fw: Framework | undefined, add: Add): void {
       obj = mc.call;
       continue;
     }
-    if (mc && (fw === 'fastify' ? mc.name === 'send' : EXPRESS_SEND.has(mc.name))) add(mc.call.arguments[0] as Node, `${base}.${mc.name}`, fw);
+    if (mc && send.has(mc.name)) add(mc.call.arguments[0] as Node, `${base}.${mc.name}`, fw);
     break;
   }
   // reply.raw.write(x) / res.raw.end(x)
@@ -140,33 +122,6 @@ function responseSink(id: Node, fw: Framework | undefined, add: Add): void {
     const mc = methodCall(raw);
     if (mc && (mc.name === 'write' || mc.name === 'end')) add(mc.call.arguments[0] as Node, `${base}.raw.${mc.name}`, fw);
   }
-}
-
-/** Koa `ctx.body = x`, `ctx.response.body = x`, `ctx.res.write/end(x)`. */
-function koaSink(id: Node, add: Add): void {
-  const m = id.parent;
-  if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== id) return;
-  const name = propertyName(m);
-  if (name === 'body') {
-    assigned(m, 'ctx.body', add);
-  } else if (name === 'response') {
-    const m2 = m.parent;
-    if (m2?.type === AST_NODE_TYPES.MemberExpression && m2.object === m && propertyName(m2) === 'body') assigned(m2, 'ctx.response.body', add);
-  } else if (name === 'res') {
-    const mc = methodCall(m);
-    if (mc && (mc.name === 'write' || mc.name === 'end')) add(mc.call.arguments[0] as Node, `ctx.res.${mc.name}`, 'koa');
-  }
-}
-
-function assigned(target: Node, kind: string, add: Add): void {
-  const a = target.parent;
-  if (a?.type === AST_NODE_TYPES.AssignmentExpression && a.left === target) add(a.right, kind, 'koa');
-}
-
-/** Hono `c.json(x)`, `c.text(x)`, `c.body(x)`, `c.html(x)`. */
-function honoSink(id: Node, add: Add): void {
-  const mc = methodCall(id);
-  if (mc && HONO_SEND.has(mc.name)) add(mc.call.arguments[0] as Node, `c.${mc.name}`, 'hono');
 }
 
 /** Gives roles to aliases (`const r = res`) and to same-file helpers' parameters (`send(res, data)`). */
@@ -200,15 +155,8 @@ function propagate(col: Collector, start: Scope.Variable[]): void {
   }
 }
 
-const NAME_ROLES: Record<string, [ParamRole, Framework | undefined]> = {
-  req: ['req', undefined],
-  request: ['req', undefined],
-  res: ['res', 'express'],
-  reply: ['res', 'fastify'],
-  ctx: ['ctx', 'koa'],
-  c: ['honoContext', 'hono'],
-  next: ['next', undefined],
-};
+/** Parameter names whose role is the same in every framework; the adapters add theirs (`res`, `reply`, `ctx`, `c`). */
+const NAME_ROLES: Record<string, ParamRole> = { req: 'req', request: 'req', next: 'next' };
 
 /**
  * Documented last-resort heuristic, by parameter name: a function registered nowhere in the file (an exported
@@ -216,7 +164,6 @@ const NAME_ROLES: Record<string, [ParamRole, Framework | undefined]> = {
  */
 function lastResortRoles(col: Collector): Scope.Variable[] {
   const out: Scope.Variable[] = [];
-  const nextFile = isNextFile(col.file) || [...col.file.imports].some((s) => /^next(\/|$)/.test(s));
   for (const fn of col.file.index.functions) {
     if (col.registered.has(fn)) continue;
     // Callbacks (`items.map(c => ...)`) are not controllers.
@@ -224,13 +171,14 @@ function lastResortRoles(col: Collector): Scope.Variable[] {
     if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p.callee !== fn) continue;
     const vars = fn.params.map((q) => paramVariable(col.file, q));
     if (vars.some((v) => v && col.roles.has(v))) continue;
-    if (!vars.some((v) => v && ['res', 'reply', 'ctx', 'c'].includes(v.name))) continue;
+    if (!vars.some((v) => v && isControllerParamName(v.name))) continue;
     for (const v of vars) {
-      const entry = v && NAME_ROLES[v.name];
-      if (!v || !entry) continue;
-      col.roles.set(v, entry[0]);
-      const fw = entry[1] === 'express' && nextFile ? 'next' : entry[1];
-      if (fw) col.varFramework.set(v, fw);
+      if (!v) continue;
+      const own = Object.hasOwn(NAME_ROLES, v.name) ? undefined : controllerParam(v.name, col.file);
+      const role = own?.role ?? (Object.hasOwn(NAME_ROLES, v.name) ? NAME_ROLES[v.name] : undefined);
+      if (!role) continue;
+      col.roles.set(v, role);
+      if (own) col.varFramework.set(v, own.framework);
       out.push(v);
     }
   }

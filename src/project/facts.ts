@@ -4,6 +4,7 @@ import { memberChain, propertyName, skipTS, variableOf } from '../ast.js';
 import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Node } from '../types.js';
+import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
 export type ExportTarget =
@@ -113,13 +114,12 @@ function nameOf(n: TSESTree.Identifier | TSESTree.StringLiteral): string {
   return n.type === AST_NODE_TYPES.Identifier ? n.name : n.value;
 }
 
-const PLUGIN_WRAPPERS = new Set(['fp', 'fastifyPlugin']);
 
 /** What an exported expression denotes: an import it passes on, or the node that creates the value. */
 function valueOf(file: FileContext, node: Node, depth: number): ExportTarget | undefined {
   if (depth > 8) return undefined;
   const e = skipTS(node);
-  const imported = importSourceOf(file, e);
+  const imported = importSourceOf(file, e, MOUNT_CALLS);
   if (imported) return imported.name === '*' ? undefined : { kind: 'from', specifier: imported.specifier, name: imported.name };
   if (e.type === AST_NODE_TYPES.Identifier) {
     const v = variableOf(file.sourceCode, e);

@@ -7,6 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import { projectRoot, readSource, sourceFileStat } from './disk.js';
 import { resolveInProject } from './resolve.js';
+import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 
 /**
  * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
@@ -180,8 +181,8 @@ function globRegExp(glob: string): RegExp {
 
 /** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */
 const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|module\.exports|\b(use|register|route)\s*\(/;
-/** Text an entry candidate must contain: it creates an app. */
-export const CREATES_APP = /\b(express|fastify|Fastify)\s*\(|\bnew\s+(Koa|Hono)\b/;
+/** Text an entry candidate must contain: it creates an app (each adapter's `createsAppText`). */
+export const CREATES_APP = CREATES_APP_TEXT;
 
 /**
  * The facts of a file, read at most once per content (path, mtime and size) and parsed at most once; undefined when

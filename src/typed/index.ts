@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { RESULT_TYPES, type ResultType } from '../llm/sdks.js';
 import type { FileContext, Framework, ParamRole } from '../types.js';
+import { TYPED_ROLES } from '../frameworks/registry.js';
 
 /** What the checker offers for one file. */
 export interface TypeInfo {
@@ -106,7 +107,7 @@ function declaredBy(checker: ts.TypeChecker, symbol: ts.Symbol, entry: DeclaredT
       if (fileName.includes(`/node_modules/${pkg}/`)) return true;
     }
   }
-  // `declare module 'express' { interface Request ... }`: an ambient declaration (a stub, or a project's own typings).
+  // `declare module '<pkg>' { interface Request ... }`: an ambient declaration (a stub, or a project's own typings).
   const qualified = checker.getFullyQualifiedName(symbol);
   return entry.packages.some((pkg) => qualified.startsWith(`"${pkg.replace(/^@types\//, '')}".`));
 }
@@ -129,25 +130,12 @@ export interface TypedRole {
   readonly framework: Framework | undefined;
 }
 
-const EXPRESS = ['@types/express', '@types/express-serve-static-core', 'express', 'express-serve-static-core'];
-const KOA = ['@types/koa', '@types/koa__router', '@types/koa-router', 'koa', '@koa/router', 'koa-router'];
-const role = (r: ParamRole, framework: Framework | undefined): TypedRole => ({ role: r, framework });
-
-/** Framework request/response/context types (checked in order). */
-const FRAMEWORK_TABLE: readonly DeclaredType<TypedRole>[] = [
-  { names: ['Request'], packages: EXPRESS, value: role('req', 'express') },
-  { names: ['Response'], packages: EXPRESS, value: role('res', 'express') },
-  { names: ['NextFunction'], packages: EXPRESS, value: role('next', 'express') },
-  { names: ['FastifyRequest'], packages: ['fastify'], value: role('req', 'fastify') },
-  { names: ['FastifyReply'], packages: ['fastify'], value: role('res', 'fastify') },
-  {
-    names: ['Context', 'ParameterizedContext', 'ExtendableContext', 'BaseContext', 'DefaultContext', 'RouterContext'],
-    packages: KOA,
-    value: role('ctx', 'koa'),
-  },
-  { names: ['Context'], packages: ['hono'], value: role('honoContext', 'hono') },
-  { names: ['NextRequest'], packages: ['next'], value: role('req', 'next') },
-];
+/** Framework request/response/context types (checked in order), from the adapters' `typedRoles`. */
+const FRAMEWORK_TABLE: readonly DeclaredType<TypedRole>[] = TYPED_ROLES.map((t) => ({
+  names: t.names,
+  packages: t.packages,
+  value: { role: t.role, framework: t.framework },
+}));
 
 /** The framework role a value of this type plays (Express `Response` → 'res'), or undefined. */
 export function frameworkRoleOf(checker: ts.TypeChecker, type: ts.Type): TypedRole | undefined {

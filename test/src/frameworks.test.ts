@@ -12,10 +12,8 @@ function facts<T>(code: string, inspect: (f: FrameworkFacts, m: FileModel) => T,
     code,
     (m) => {
       if (!opts.filename && !opts.llm) return inspect({ routes: m.routes, sinks: m.sinks, errorHandlers: m.errorHandlers, paramRoles: new Map() }, m);
-      const model = Object.create(m, {
-        reachedLlmCall: { value: (fn: FunctionNode) => (textOf(code, fn).includes('openai.') ? ({} as LlmCall) : undefined) },
-      }) as FileModel;
-      return inspect(analyzeFrameworks({ ...m.file, filename: opts.filename }, model), m);
+      const reachedLlmCall = (fn: FunctionNode): LlmCall | undefined => (textOf(code, fn).includes('openai.') ? ({} as LlmCall) : undefined);
+      return inspect(analyzeFrameworks({ ...m.file, filename: opts.filename }, { reachedLlmCall }), m);
     },
     { sourceType: opts.sourceType },
   );
@@ -448,4 +446,38 @@ describe('odd shapes', () => {
       "koa GET ? @r.get('/y', (ctx) => { ctx.body = 1; }) []",
     ]);
   });
+});
+
+describe('order of questions', () => {
+  // The route analysis asks only for model reachability, which never asks for routes: no re-entry, one answer.
+  const apps = [
+    `import express from 'express'; import OpenAI from 'openai';
+     const openai = new OpenAI(); const app = express();
+     app.use(async (req, res, next) => { if (req.path === '/chat') { const r = await openai.chat.completions.create({ model: 'm', messages: [] }); return res.json(r); } next(); });
+     app.post('/x', async (req, res) => { res.json(await ask(req.body)); });
+     async function ask(q) { return openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); }`,
+    `import Koa from 'koa'; import OpenAI from 'openai';
+     const openai = new OpenAI(); const app = new Koa();
+     app.use(async (ctx, next) => { if (ctx.path === '/chat') { ctx.body = await openai.chat.completions.create({ model: 'm', messages: [] }); return; } await next(); });`,
+  ];
+  const summary = (m: FileModel, code: string): string[] => [
+    ...m.routes.map((r) => `${r.framework} ${r.method} ${r.path ?? '?'} ${r.handlers.map((h) => textOf(code, h).length).join(',')} ${r.middleware.length}`),
+    ...m.sinks.map((s) => `sink ${s.kind} ${textOf(code, s.node)}`),
+  ];
+  for (const code of apps) {
+    it('gives the same routes whether asked first or after reachability, origins and auth', () => {
+      const first = withModel(code, (m) => summary(m, code));
+      const later = withModel(code, (m) => {
+        for (const fn of m.file.index.functions) {
+          m.reachedLlmCall(fn);
+          m.authGuardBefore(fn, fn.body);
+        }
+        m.llmSitesIn(m.file.index.functions);
+        for (const call of m.file.index.calls) m.originsOf(call);
+        return summary(m, code);
+      });
+      expect(first.some((l) => l.includes('/chat'))).toBe(true);
+      expect(later).toEqual(first);
+    });
+  }
 });

@@ -1,0 +1,68 @@
+/** Express: what it is made of, as data; its routes are read by the registration-order engine. */
+import { auth, BODY_PARSERS, credential, mod, notAuth } from '../auth/trace.js';
+import { CALL } from '../references.js';
+import type { FrameworkAdapter } from './adapter.js';
+import { REQUEST, RESPONSE_SEND } from './request.js';
+
+const PACKAGES = ['@types/express', '@types/express-serve-static-core', 'express', 'express-serve-static-core'];
+
+/** The Express adapter. */
+export const express: FrameworkAdapter = {
+  id: 'express',
+  modules: { names: ['express'] },
+  createsAppText: /\bexpress\s*\(/,
+  handlerRoles: ['req', 'res', 'next'],
+  order: {
+    creation: { express: { [CALL]: 'app', Router: { [CALL]: 'router' }, default: { [CALL]: 'app', Router: { [CALL]: 'router' } } } },
+    routeChains: true,
+    useMountsHandles: true,
+    errorMiddleware: { arity: 4, roles: ['err', 'req', 'res', 'next'] },
+    pathTests: true,
+  },
+  controllerParams: { res: 'res' },
+  requestParams: { any: { req: 'req', request: 'req' } },
+  request: { req: REQUEST },
+  sinks: { response: { label: 'res', send: RESPONSE_SEND } },
+  refusals: { methods: { status: 'statusArg0', sendStatus: 'statusArg0', writeHead: 'statusArg0', redirect: 'auth' } },
+  auth: {
+    modules: {
+      'express-basic-auth': mod(auth('express-basic-auth')),
+      'express-jwt': mod({ ...auth('express-jwt'), expressjwt: auth('express-jwt') }),
+      'express-openid-connect': mod({
+        requiresAuth: auth('express-openid-connect requiresAuth'),
+        auth: auth('express-openid-connect auth', 'eocAuth'),
+        claimEquals: auth('express-openid-connect claimEquals'),
+        claimIncludes: auth('express-openid-connect claimIncludes'),
+        claimCheck: auth('express-openid-connect claimCheck'),
+      }),
+      'express-oauth2-jwt-bearer': mod({ auth: auth('express-oauth2-jwt-bearer') }),
+      '@clerk/express': mod({
+        requireAuth: auth('@clerk/express requireAuth'),
+        // clerkMiddleware() only attaches the session; it lets anonymous requests through.
+        clerkMiddleware: notAuth('@clerk/express clerkMiddleware'),
+        getAuth: credential('@clerk/express getAuth'),
+      }),
+      // Known not to authenticate, whatever the variable holding them is called.
+      'express-rate-limit': mod({ ...notAuth('express-rate-limit'), rateLimit: notAuth('express-rate-limit'), slowDown: notAuth('express-rate-limit') }),
+      'express-slow-down': mod({ ...notAuth('express-slow-down'), slowDown: notAuth('express-slow-down') }),
+      express: mod({ ...BODY_PARSERS, static: notAuth('express.static') }),
+      'express-session': mod(notAuth('express-session')),
+    },
+    credentialOptions: {
+      'express-basic-auth': [{ path: [], maps: ['users'], validators: ['authorizer'] }],
+      'express-jwt': [{ path: ['expressjwt'], literalKeys: ['secret'] }, { path: ['expressJwt'], literalKeys: ['secret'] }],
+      'express-session': [{ path: [], literalKeys: ['secret'] }],
+    },
+  },
+  typedRoles: [
+    { names: ['Request'], packages: PACKAGES, role: 'req' },
+    { names: ['Response'], packages: PACKAGES, role: 'res' },
+    { names: ['NextFunction'], packages: PACKAGES, role: 'next' },
+  ],
+  bodyParsers: {
+    // `text()` keeps the bytes as a string, which re-encodes to what was signed for UTF-8 payloads.
+    raw: { express: { raw: { [CALL]: true }, text: { [CALL]: true }, default: { raw: { [CALL]: true }, text: { [CALL]: true } } } },
+    json: { express: { json: { [CALL]: true }, urlencoded: { [CALL]: true }, default: { json: { [CALL]: true }, urlencoded: { [CALL]: true } } } },
+  },
+  logOwners: ['req'],
+};
