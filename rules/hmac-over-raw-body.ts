@@ -26,11 +26,8 @@ export default createRule({
       'Program:exit'() {
         const model = modelWhen(context, (s) => s.crypto);
         if (!model) return;
-        const { file } = model;
         const rawParsing = model.parsesRawBody;
-        // Hono and Next hand out the body only through `.json()`/`.text()`; Next pages API parses `req.body` too.
-        const webBody = [...file.imports].some((m) => /^(hono|next)(\/|$)/.test(m));
-        const bodyParsed = webBody || (!rawParsing && model.parsesJsonBody);
+        const bodyParsed = !rawParsing && model.parsesJsonBody;
         const fromRequest = (n: Node): { body: boolean; any: boolean } => {
           const origins = model.originsOf(n);
           const body = origins.some((o) => o.kind === 'request' && o.part === 'body');

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { contains, findProperty, memberChain, propertyName, resolveFunction, skipTS, staticString } from './ast.js';
 import { CALL, ESM, trackerOf } from './references.js';
 import type { FileContext } from './types.js';
-import { BODY_PARSERS } from './frameworks/registry.js';
+import { BODY_PARSERS, bodyArrivesParsed } from './frameworks/registry.js';
 
 const esm = (maps: Record<string, Record<string | symbol, unknown>>): Record<string, Record<string | symbol, unknown>> =>
   Object.fromEntries(Object.entries(maps).map(([k, v]) => [k, { [ESM]: true, ...v }]));
@@ -63,8 +63,9 @@ export function parsesRawBody(file: FileContext): boolean {
 const jsonCache = new WeakMap<FileContext, boolean>();
 
 /**
- * True when `req.body` is a parsed object in this file: it installs `express.json()`, `bodyParser.json()`, a Koa
- * body parser, or it is a Fastify app (JSON is parsed by default).
+ * True when the body handlers read is a parsed object in this file: it installs `express.json()`,
+ * `bodyParser.json()`, a Koa body parser, it is a Fastify app (JSON is parsed by default), or its framework hands
+ * the body out only parsed (Hono, Next.js).
  */
 export function parsesJsonBody(file: FileContext): boolean {
   let hit = jsonCache.get(file);
@@ -72,6 +73,7 @@ export function parsesJsonBody(file: FileContext): boolean {
   const tracker = trackerOf(file);
   hit =
     BODY_PARSERS.jsonByDefault.some((m) => file.imports.has(m)) ||
+    bodyArrivesParsed(file) ||
     found(tracker.iterateEsmReferences(JSON_PARSERS as never)) ||
     found(tracker.iterateCjsReferences(JSON_PARSERS as never));
   jsonCache.set(file, hit);

@@ -172,8 +172,16 @@ export interface FrameworkAdapter {
   readonly refusals?: Refusals;
   readonly auth?: FrameworkAuth;
   readonly typedRoles?: readonly TypedRoleEntry[];
-  /** Body parsers it bundles: raw (bytes kept) and JSON ones, as trace maps, and whether it parses JSON by itself. */
-  readonly bodyParsers?: { readonly raw?: TraceMap; readonly json?: TraceMap; readonly jsonByDefault?: readonly string[] };
+  /**
+   * Body parsers it bundles: raw (bytes kept) and JSON ones, as trace maps, the modules that parse JSON by
+   * themselves, and `parsedOnly` when handlers get the body only parsed (`c.req.json()`, `await request.json()`).
+   */
+  readonly bodyParsers?: {
+    readonly raw?: TraceMap;
+    readonly json?: TraceMap;
+    readonly jsonByDefault?: readonly string[];
+    readonly parsedOnly?: boolean;
+  };
   /** Local names of its plugin wrapper (`fp(plugin)` of fastify-plugin): an exported plugin is what it wraps. */
   readonly pluginWrappers?: readonly string[];
   /** Objects conventionally holding its logger (`req.log`, `fastify.log`). */

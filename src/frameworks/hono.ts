@@ -43,6 +43,8 @@ export const hono: FrameworkAdapter = {
     },
   },
   sinks: { webResponses: true, context: { role: 'honoContext', read: contextSink } },
+  // The body comes only through `c.req.json()` / `text()` / `parseBody()`.
+  bodyParsers: { parsedOnly: true },
   // c.json(x, 401), c.text('no', 403)
   refusals: { methods: { json: 'statusInit1', text: 'statusInit1', body: 'statusInit1', html: 'statusInit1', newResponse: 'statusInit1', redirect: 'auth' } },
   auth: {

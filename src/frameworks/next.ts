@@ -81,6 +81,8 @@ export const next: FrameworkAdapter = {
   requestCalls: { 'next/headers': { cookies: 'cookies', headers: 'headers' } },
   request: { req: REQUEST },
   sinks: { response: { label: 'res', send: RESPONSE_SEND }, webResponses: true, responseClasses: { 'next/server': 'NextResponse' } },
+  // Route handlers read `await request.json()`; pages/api parses `req.body` by itself.
+  bodyParsers: { parsedOnly: true },
   // NextResponse.json(x, { status: 401 }); redirect() of next/navigation throws.
   refusals: { methods: { json: 'statusInit1', redirect: 'auth' }, calls: ['redirect'] },
   auth: {

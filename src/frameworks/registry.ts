@@ -209,6 +209,11 @@ export const BODY_PARSERS: { readonly raw: TraceMap; readonly json: TraceMap; re
   jsonByDefault: ADAPTERS.flatMap((a) => a.bodyParsers?.jsonByDefault ?? []),
 };
 
+/** Whether the file uses a framework that hands handlers the request body only parsed (Hono, Next.js). */
+export function bodyArrivesParsed(file: FileContext): boolean {
+  return ADAPTERS.some((a) => a.bodyParsers?.parsedOnly && fileUses(file, a));
+}
+
 /** Local names of plugin wrappers (`fp(plugin)`): an exported plugin is what it wraps. */
 export const PLUGIN_WRAPPERS: ReadonlySet<string> = new Set(ADAPTERS.flatMap((a) => a.pluginWrappers ?? []));
 
