@@ -1,5 +1,6 @@
 /** The one RuleCreator every rule uses, with our typed docs. */
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { withPathRecorder } from './flow/paths.js';
 
 export interface LlmLeakDocs {
   description: string;
@@ -14,6 +15,15 @@ export interface LlmLeakDocs {
 
 export const REPO_URL = 'https://github.com/llm-leak/eslint-plugin-llm-leak';
 
-export const createRule = ESLintUtils.RuleCreator<LlmLeakDocs>(
+const baseCreateRule = ESLintUtils.RuleCreator<LlmLeakDocs>(
   (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
 );
+
+/**
+ * RuleCreator, plus the code path recorder (src/flow/paths.ts) merged into the listeners of the first rule created
+ * for each file: the model's "runs before" questions are answered from it at `Program:exit`.
+ */
+export const createRule: typeof baseCreateRule = (spec) => {
+  const rule = baseCreateRule(spec);
+  return { ...rule, create: (context) => withPathRecorder(context, rule.create(context)) };
+};
