@@ -4,6 +4,7 @@ import { createRule } from '../src/create-rule.js';
 import { cryptoCalls } from '../src/crypto.js';
 import { cryptoRef } from '../src/fix.js';
 import { modelWhen, type FileModel } from '../src/model.js';
+import { pathsOf, type Paths } from '../src/flow/paths.js';
 import { describeOrigin, sentence } from '../src/report.js';
 import { isSecretFieldName } from '../src/flow/origin-secrets.js';
 import { isSensitiveHeader } from '../src/sensitive.js';
@@ -167,24 +168,72 @@ function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
 }
 
 /**
- * Whether a length comparison of the compared values runs before `call` in its function, or the call sits in a `try`
- * that catches the RangeError.
+ * Whether `call` only runs once a length comparison of the compared values said "equal" (asked of the code paths),
+ * or the call sits in a `try` that catches the RangeError. A comparison whose "unequal" outcome goes on to the call
+ * anyway (no early return) is no check.
  */
 function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean {
   const fn = enclosingFunction(call);
   for (let n: Node | undefined = call.parent; n && n !== fn; n = n.parent) {
     if (n.type === AST_NODE_TYPES.TryStatement && contains(n.block, call) && n.handler) return true;
   }
+  const paths = pathsOf(model.file.ast);
+  if (!paths) return false; // No code paths recorded (a model built outside a lint): report, never hide.
   const names = operandNames(model, call);
-  const from = fn ? fn.range[0] : 0;
   return model.file.index.binaries.some(
     (b) =>
-      b.range[0] >= from &&
-      b.range[1] <= call.range[0] &&
+      EQUALITY.has(b.operator) &&
       (fn === undefined || contains(fn, b)) &&
-      ['===', '!==', '==', '!=', '<', '>', '<=', '>='].includes(b.operator) &&
-      (isLengthOf(b.left, names) || isLengthOf(b.right, names)),
-  ) || isInsideLengthConjunction(call, names);
+      (isLengthOf(b.left, names) || isLengthOf(b.right, names)) &&
+      onlyEqualReaches(paths, b, call),
+  );
+}
+
+/**
+ * Whether `call` runs only when the length comparison `cmp` found equal lengths: it sits in (or after) the branch
+ * of a test that the "equal" outcome takes, or the "unequal" branch never goes on to it.
+ */
+function onlyEqualReaches(paths: Paths, cmp: TSESTree.BinaryExpression, call: Node): boolean {
+  // What each outcome of the expression climbed so far says about the lengths.
+  let equalIfTrue = cmp.operator === '===' || cmp.operator === '==';
+  let equalIfFalse = !equalIfTrue;
+  let n: Node = cmp;
+  for (let depth = 0; n.parent && depth < 1000; depth++) {
+    const p: Node = n.parent;
+    switch (p.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (p.operator !== '!') return false;
+        [equalIfTrue, equalIfFalse] = [equalIfFalse, equalIfTrue];
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (p.operator === '??') return false;
+        // `a.length === b.length && f(a, b)`, `a.length !== b.length || !f(a, b)`: the right runs on one outcome.
+        if (p.left === n && (p.operator === '&&' ? equalIfTrue : equalIfFalse) && paths.runsBefore(p.right, call)) return true;
+        // `x && y` is true only when both are, `x || y` false only when both are.
+        if (p.operator === '&&') equalIfFalse = false;
+        else equalIfTrue = false;
+        break;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (p.test !== n) return false;
+        if (equalIfTrue && paths.runsBefore(p.consequent, call)) return true;
+        if (equalIfFalse && p.alternate && paths.runsBefore(p.alternate, call)) return true;
+        if (contains(p.test, call) || !paths.runsBefore(p, call)) return false;
+        // if (a.length !== b.length) return false;  ...  timingSafeEqual(a, b)
+        const unequal = equalIfFalse ? p.consequent : equalIfTrue ? p.alternate : null;
+        return !!unequal && !paths.reachesFrom(unequal, call, p);
+      }
+      default:
+        return false;
+    }
+    n = p;
+  }
+  return false;
 }
 
 /** Names the compared buffers go by: identifiers in the arguments, and in the `const` initialisers they refer to. */
@@ -216,20 +265,6 @@ function fixedLength(model: FileModel, call: TSESTree.CallExpression): boolean {
       return origins.length > 0 && origins.every((o) => o.kind === 'digest');
     })
   );
-}
-
-/** `a.length === b.length && timingSafeEqual(a, b)`: the check sits on the left of an enclosing `&&`. */
-function isInsideLengthConjunction(call: Node, names: ReadonlySet<string>): boolean {
-  for (let n: Node | undefined = call; n?.parent; n = n.parent) {
-    const p: Node = n.parent;
-    if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === n) {
-      const left = skipTS(p.left);
-      if (left.type === AST_NODE_TYPES.BinaryExpression && (isLengthOf(left.left, names) || isLengthOf(left.right, names))) return true;
-      if (left.type === AST_NODE_TYPES.LogicalExpression && isInsideLengthConjunction(left.right, names)) return true;
-    }
-    if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) return false;
-  }
-  return false;
 }
 
 /** `a.length`, `buf.byteLength`, `Buffer.byteLength(a)` where `a` is one of the compared values. */

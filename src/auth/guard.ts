@@ -136,7 +136,7 @@ export function createGuard(
       return checkIf(p, stmt, stmt.consequent, target) ?? checkIf(p, stmt, stmt.alternate, target) ?? positiveCheck(p, stmt, target);
     }
     // const user = await verify(req); stripe.webhooks.constructEvent(...); ctx.assert(ctx.state.user, 401)
-    if (!p.runsBefore(stmt, target)) return undefined;
+    if (contains(stmt, target) || !p.runsBefore(stmt, target)) return undefined;
     const v = statementVerifier(stmt);
     return v && throwStops(p, stmt, target, fn) ? evidence(stmt, v, 'verifies') : undefined;
   };

@@ -30,7 +30,10 @@ interface Place {
 
 /** The questions the rules ask about execution order. */
 export interface Paths {
-  /** Whether `gate` runs on every path from the start of its function to `target`, before `target`. */
+  /**
+   * Whether every path from the start of its function to `target` enters `gate` first: `target` is `gate`, lies
+   * inside it, or comes after it on every path.
+   */
   runsBefore(gate: Node, target: Node): boolean;
   /**
    * Whether control that enters `branch` can go on to run `target` without passing `gate` again (`gate` is the
@@ -185,7 +188,8 @@ function createQueries(rec: Recording): Paths {
     runsBefore(gate, target) {
       const g = rec.places.get(gate);
       const t = g && inPath(target, g.path);
-      if (!g || !t || g === t) return false;
+      if (!g || !t) return false;
+      if (g === t) return true;
       const d = dominatorsOf(g.path, doms);
       const ts = reachableSegments(t.segments);
       if (ts.length === 0) return false; // Unreachable code: nothing runs before it.
