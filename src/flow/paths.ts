@@ -50,6 +50,30 @@ interface Recording {
   readonly stops: Map<Segment, number>;
   /** The code path each function (and Program) starts. */
   readonly pathOf: Map<Node, CodePath>;
+  /**
+   * Edges code path analysis leaves out: it enters a `catch` only from the end of its `try` block and from `throw`
+   * statements, but any call in the block can throw. The catch is entered from the point where the block starts
+   * (mid-segment, so the segment is split there) and from the end of every segment inside the block.
+   */
+  readonly catches: Map<CodePath, CatchEdges[]>;
+}
+
+/** Where a `try` block can throw to its catch. */
+interface CatchEdges {
+  /** The segments current when the block starts, and the traversal number of the block. */
+  readonly start: readonly Segment[];
+  readonly at: number;
+  /** Segments that start inside the block. */
+  readonly inner: ReadonlySet<Segment>;
+  readonly to: readonly Segment[];
+}
+
+/** A `try` block being walked. */
+interface TryBlock {
+  readonly node: Node;
+  readonly start: readonly Segment[];
+  readonly at: number;
+  readonly inner: Set<Segment>;
 }
 
 const recordings = new WeakMap<TSESTree.Program, Recording>();
@@ -63,15 +87,19 @@ type Listeners = TSESLint.RuleListener;
 export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listeners {
   const ast = sourceCode.ast;
   if (recordings.has(ast)) return {};
-  const rec: Recording = { places: new Map(), stops: new Map(), pathOf: new Map() };
+  const rec: Recording = { places: new Map(), stops: new Map(), pathOf: new Map(), catches: new Map() };
   recordings.set(ast, rec);
   // ESLint 9 removed `currentSegments`: each code path's current segments are tracked from the segment events.
   // The array is replaced, never mutated, so every node entered between two events shares it.
-  const stack: { path: CodePath; node: Node; current: readonly Segment[] }[] = [];
+  const stack: { path: CodePath; node: Node; current: readonly Segment[]; tries: TryBlock[] }[] = [];
+  /** `try` blocks whose catch has not been entered yet, by TryStatement. */
+  const walked = new Map<Node, TryBlock>();
   let seq = 0;
   const start = (segment: Segment): void => {
     const top = stack[stack.length - 1];
-    if (top) top.current = [...top.current, segment];
+    if (!top) return;
+    top.current = [...top.current, segment];
+    top.tries[top.tries.length - 1]?.inner.add(segment);
   };
   const end = (segment: Segment): void => {
     const top = stack[stack.length - 1];
@@ -79,7 +107,7 @@ export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listen
   };
   const listeners = {
     onCodePathStart(path: CodePath, node: Node) {
-      stack.push({ path, node, current: [] });
+      stack.push({ path, node, current: [], tries: [] });
       rec.pathOf.set(node, path);
     },
     onCodePathEnd() {
@@ -94,7 +122,29 @@ export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listen
       if (!top) return; // Defensive: no code path (never so for ESTree programs).
       // A function runs where it is created, in the enclosing code path; its own path starts inside it.
       if (top.node === node && stack.length > 1) top = stack[stack.length - 2]!;
-      rec.places.set(node, { segments: top.current, path: top.path, seq: seq++ });
+      const at = seq++;
+      rec.places.set(node, { segments: top.current, path: top.path, seq: at });
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.TryStatement && parent.handler) {
+        if (parent.block === node) {
+          const block: TryBlock = { node: parent, start: top.current, at, inner: new Set() };
+          top.tries.push(block);
+          walked.set(parent, block);
+        } else if (parent.handler === node) {
+          const block = walked.get(parent);
+          walked.delete(parent);
+          if (!block) return;
+          const list = rec.catches.get(top.path) ?? rec.catches.set(top.path, []).get(top.path)!;
+          list.push({ start: block.start, at: block.at, inner: block.inner, to: top.current });
+        }
+      }
+    },
+    'BlockStatement:exit'(node: TSESTree.BlockStatement) {
+      const top = stack[stack.length - 1];
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.TryStatement && parent.block === node && top?.tries[top.tries.length - 1]?.node === parent) {
+        top.tries.pop();
+      }
     },
     'CallExpression:exit'(node: TSESTree.CallExpression) {
       if (!neverReturns(node)) return;
@@ -158,14 +208,33 @@ export function pathsOf(ast: TSESTree.Program): Paths | undefined {
   return q;
 }
 
-/** The dominator tree of one code path, numbered so that "a dominates b" is two comparisons. */
-interface Dominators {
-  readonly pre: Map<Segment, number>;
-  readonly post: Map<Segment, number>;
+/**
+ * One code path as a graph of numbered vertices: ESLint's reachable segments, each split where a `try` block starts
+ * inside it, with the edges into catches added; then its dominator tree.
+ */
+interface Graph {
+  /** A segment's vertices, and the traversal numbers where its second, third, ... vertex start. */
+  readonly parts: Map<Segment, { readonly first: number; readonly splits: readonly number[] }>;
+  readonly next: number[][];
+  /** The traversal number at which a vertex stops (a call that never returns), if it does. */
+  readonly stopAt: Map<number, number>;
+  readonly initial: number;
+  readonly finals: ReadonlySet<number>;
+  /** Dominator tree numbering: a dominates b exactly when b's interval nests in a's. */
+  readonly pre: number[];
+  readonly post: number[];
 }
 
 function createQueries(rec: Recording): Paths {
-  const doms = new Map<CodePath, Dominators>();
+  const graphs = new Map<CodePath, Graph>();
+  const graph = (path: CodePath): Graph => {
+    let g = graphs.get(path);
+    if (!g) {
+      g = buildGraph(rec, path);
+      graphs.set(path, g);
+    }
+    return g;
+  };
 
   /** `node` itself, or the nearest ancestor that runs in `path` (a callback runs where it is created). */
   const inPath = (node: Node, path: CodePath): Place | undefined => {
@@ -176,61 +245,69 @@ function createQueries(rec: Recording): Paths {
     return undefined;
   };
 
-  const dominates = (a: Segment, b: Segment, d: Dominators): boolean => {
-    const pa = d.pre.get(a);
-    const pb = d.pre.get(b);
-    return pa !== undefined && pb !== undefined && pa <= pb && d.post.get(b)! <= d.post.get(a)!;
+  /** The vertices a place runs in (none when unreachable). */
+  const vertices = (g: Graph, place: Place): number[] => {
+    const out: number[] = [];
+    for (const s of place.segments) {
+      const part = g.parts.get(s);
+      if (!part) continue;
+      let i = 0;
+      while (i < part.splits.length && part.splits[i]! <= place.seq) i++;
+      out.push(part.first + i);
+    }
+    return out;
   };
 
-  const reachableSegments = (s: readonly Segment[]): Segment[] => s.filter((x) => x.reachable);
+  const dominates = (g: Graph, a: number, b: number): boolean =>
+    g.pre[a]! >= 0 && g.pre[b]! >= 0 && g.pre[a]! <= g.pre[b]! && g.post[b]! <= g.post[a]!;
 
   return {
     runsBefore(gate, target) {
-      const g = rec.places.get(gate);
-      const t = g && inPath(target, g.path);
-      if (!g || !t) return false;
-      if (g === t) return true;
-      const d = dominatorsOf(g.path, doms);
-      const ts = reachableSegments(t.segments);
+      const gp = rec.places.get(gate);
+      const tp = gp && inPath(target, gp.path);
+      if (!gp || !tp) return false;
+      if (gp === tp) return true;
+      const g = graph(gp.path);
+      const gs = vertices(g, gp);
+      const ts = vertices(g, tp);
       if (ts.length === 0) return false; // Unreachable code: nothing runs before it.
-      return ts.every((ts1) =>
-        g.segments.some((gs) => (gs === ts1 ? g.seq < t.seq : dominates(gs, ts1, d))),
-      );
+      return ts.every((t) => gs.some((v) => (v === t ? gp.seq < tp.seq : dominates(g, v, t))));
     },
 
     reachesFrom(branch, target, gate) {
-      const b = rec.places.get(branch);
-      const g = rec.places.get(gate);
-      const t = b && inPath(target, b.path);
+      const bp = rec.places.get(branch);
+      const gp = rec.places.get(gate);
+      const tp = bp && inPath(target, bp.path);
       // Unknown places: assume the branch can get there, which keeps callers conservative.
-      if (!b || !g || !t || g.path !== b.path) return true;
-      const targets = new Set(t.segments);
-      const gates = new Set(g.segments);
-      const seen = new Set<Segment>();
-      const work: Segment[] = [];
-      // The branch's own segments run from the branch's start; the others from their own start.
-      const runsTarget = (s: Segment, from: number): boolean => {
-        if (!targets.has(s) || t.seq < from) return false;
-        if (gates.has(s) && g.seq >= from && g.seq < t.seq) return false;
-        const stop = rec.stops.get(s);
-        return stop === undefined || t.seq < stop;
+      if (!bp || !gp || !tp || gp.path !== bp.path) return true;
+      const g = graph(bp.path);
+      const targets = new Set(vertices(g, tp));
+      const gates = new Set(vertices(g, gp));
+      // Within a vertex, `from` is where control came in: the branch's start, or the vertex's own start (-1).
+      const runsTarget = (v: number, from: number): boolean => {
+        if (!targets.has(v) || tp.seq < from) return false;
+        if (gates.has(v) && gp.seq >= from && gp.seq < tp.seq) return false;
+        const stop = g.stopAt.get(v);
+        return stop === undefined || tp.seq < stop;
       };
-      const passes = (s: Segment, from: number): boolean => {
-        if (gates.has(s) && g.seq >= from) return false; // Back at the gate: it decides again.
-        const stop = rec.stops.get(s);
+      const passes = (v: number, from: number): boolean => {
+        if (gates.has(v) && gp.seq >= from) return false; // Back at the gate: it decides again.
+        const stop = g.stopAt.get(v);
         return stop === undefined || stop < from;
       };
-      for (const s of reachableSegments(b.segments)) {
-        if (runsTarget(s, b.seq)) return true;
-        seen.add(s);
-        if (passes(s, b.seq)) work.push(...s.nextSegments);
+      const seen = new Set<number>();
+      const work: number[] = [];
+      for (const v of vertices(g, bp)) {
+        if (runsTarget(v, bp.seq)) return true;
+        seen.add(v);
+        if (passes(v, bp.seq)) work.push(...g.next[v]!);
       }
       while (work.length > 0) {
-        const s = work.pop()!;
-        if (seen.has(s)) continue;
-        seen.add(s);
-        if (runsTarget(s, -1)) return true;
-        if (passes(s, -1)) for (const n of s.nextSegments) if (!seen.has(n)) work.push(n);
+        const v = work.pop()!;
+        if (seen.has(v)) continue;
+        seen.add(v);
+        if (runsTarget(v, -1)) return true;
+        if (passes(v, -1)) for (const n of g.next[v]!) if (!seen.has(n)) work.push(n);
       }
       return false;
     },
@@ -238,57 +315,116 @@ function createQueries(rec: Recording): Paths {
     alwaysRuns(fn, nodes) {
       const path = rec.pathOf.get(fn);
       if (!path) return false;
-      const blocked = new Set<Segment>();
+      const g = graph(path);
+      const blocked = new Set<number>();
       for (const n of nodes) {
         const p = rec.places.get(n);
-        if (p?.path === path) for (const s of p.segments) blocked.add(s);
+        if (p?.path === path) for (const v of vertices(g, p)) blocked.add(v);
       }
-      const finals = new Set(path.finalSegments);
-      // Search for a way from the start to an end that avoids every blocked segment.
-      const seen = new Set<Segment>();
-      const work: Segment[] = [path.initialSegment];
+      // Search for a way from the start to an end that avoids every blocked vertex.
+      const seen = new Set<number>();
+      const work: number[] = [g.initial];
       while (work.length > 0) {
-        const s = work.pop()!;
-        if (seen.has(s) || blocked.has(s) || !s.reachable) continue;
-        seen.add(s);
-        if (finals.has(s)) return false;
-        work.push(...s.nextSegments);
+        const v = work.pop()!;
+        if (seen.has(v) || blocked.has(v)) continue;
+        seen.add(v);
+        if (g.finals.has(v)) return false;
+        work.push(...g.next[v]!);
       }
       return true;
     },
   };
 }
 
+function buildGraph(rec: Recording, path: CodePath): Graph {
+  // The reachable segments, in the order an iterative search meets them (deep nesting cannot overflow the stack).
+  const innerTo = new Map<Segment, Segment[]>();
+  const splitTo = new Map<Segment, { at: number; to: readonly Segment[] }[]>();
+  for (const c of rec.catches.get(path) ?? []) {
+    for (const s of c.inner) for (const t of c.to) if (t !== s) (innerTo.get(s) ?? innerTo.set(s, []).get(s)!).push(t);
+    for (const s of c.start) (splitTo.get(s) ?? splitTo.set(s, []).get(s)!).push({ at: c.at, to: c.to });
+  }
+  const segments: Segment[] = [];
+  const seen = new Set<Segment>([path.initialSegment]);
+  const todo: Segment[] = [path.initialSegment];
+  while (todo.length > 0) {
+    const s = todo.pop()!;
+    segments.push(s);
+    const out = [...s.nextSegments, ...(innerTo.get(s) ?? []), ...(splitTo.get(s) ?? []).flatMap((x) => x.to)];
+    for (const n of out) {
+      if (n.reachable && !seen.has(n)) {
+        seen.add(n);
+        todo.push(n);
+      }
+    }
+  }
+  // Number the vertices: a segment split at k places has k + 1 vertices in a row.
+  const parts = new Map<Segment, { first: number; splits: number[] }>();
+  let count = 0;
+  for (const s of segments) {
+    const splits = [...new Set((splitTo.get(s) ?? []).map((x) => x.at))].sort((a, b) => a - b);
+    parts.set(s, { first: count, splits });
+    count += splits.length + 1;
+  }
+  const next: number[][] = Array.from({ length: count }, () => []);
+  const last = (s: Segment): number => parts.get(s)!.first + parts.get(s)!.splits.length;
+  for (const s of segments) {
+    const { first, splits } = parts.get(s)!;
+    for (let i = 0; i < splits.length; i++) next[first + i]!.push(first + i + 1);
+    for (const n of s.nextSegments) if (parts.has(n)) next[last(s)]!.push(parts.get(n)!.first);
+    for (const n of innerTo.get(s) ?? []) if (parts.has(n)) next[last(s)]!.push(parts.get(n)!.first);
+    // A try block starting mid-segment: its catch is entered from just before the block, not from the segment's end.
+    for (const { at, to } of splitTo.get(s) ?? []) {
+      const before = first + splits.indexOf(at);
+      for (const n of to) if (parts.has(n)) next[before]!.push(parts.get(n)!.first);
+    }
+  }
+  const stopAt = new Map<number, number>();
+  for (const s of segments) {
+    const stop = rec.stops.get(s);
+    if (stop === undefined) continue;
+    const { first, splits } = parts.get(s)!;
+    let i = 0;
+    while (i < splits.length && splits[i]! <= stop - 1) i++;
+    stopAt.set(first + i, stop);
+  }
+  const finals = new Set<number>();
+  for (const s of path.finalSegments) if (parts.has(s)) finals.add(last(s));
+  const { pre, post } = dominatorTree(next, 0);
+  return { parts, next, stopAt, initial: 0, finals, pre, post };
+}
+
 /**
- * Dominators of a code path's reachable segments (Cooper, Harvey and Kennedy's iterative algorithm over reverse
- * postorder: near-linear on the reducible graphs JavaScript makes, loops included), then a pre/post numbering of
- * the tree.
+ * Dominators by Cooper, Harvey and Kennedy's iterative algorithm over reverse postorder (near-linear on the
+ * reducible graphs JavaScript makes, loops included), then a pre/post numbering of the tree.
  */
-function dominatorsOf(path: CodePath, cache: Map<CodePath, Dominators>): Dominators {
-  const hit = cache.get(path);
-  if (hit) return hit;
-  // Postorder by an iterative depth-first search (no recursion: deep nesting cannot overflow the stack).
-  const order: Segment[] = [];
-  const index = new Map<Segment, number>();
-  const visited = new Set<Segment>([path.initialSegment]);
-  const stack: { s: Segment; i: number }[] = [{ s: path.initialSegment, i: 0 }];
+function dominatorTree(next: readonly (readonly number[])[], root: number): { pre: number[]; post: number[] } {
+  const n = next.length;
+  const prev: number[][] = Array.from({ length: n }, () => []);
+  for (let v = 0; v < n; v++) for (const w of next[v]!) prev[w]!.push(v);
+  // Postorder numbers by an iterative depth-first search.
+  const po = new Array<number>(n).fill(-1);
+  const order: number[] = [];
+  const visited = new Uint8Array(n);
+  visited[root] = 1;
+  const stack: { v: number; i: number }[] = [{ v: root, i: 0 }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const next = top.s.nextSegments[top.i++];
-    if (next) {
-      if (!visited.has(next) && next.reachable) {
-        visited.add(next);
-        stack.push({ s: next, i: 0 });
+    const w = next[top.v]![top.i++];
+    if (w !== undefined) {
+      if (!visited[w]) {
+        visited[w] = 1;
+        stack.push({ v: w, i: 0 });
       }
     } else {
       stack.pop();
-      index.set(top.s, order.length);
-      order.push(top.s);
+      po[top.v] = order.length;
+      order.push(top.v);
     }
   }
-  const root = order.length - 1;
-  const idom: number[] = new Array<number>(order.length).fill(-1);
-  idom[root] = root;
+  const r = order.length - 1;
+  const idom = new Array<number>(order.length).fill(-1);
+  idom[r] = r;
   const intersect = (a: number, b: number): number => {
     while (a !== b) {
       while (a < b) a = idom[a]!;
@@ -298,11 +434,11 @@ function dominatorsOf(path: CodePath, cache: Map<CodePath, Dominators>): Dominat
   };
   for (let changed = true; changed; ) {
     changed = false;
-    for (let i = root - 1; i >= 0; i--) {
+    for (let i = r - 1; i >= 0; i--) {
       let best = -1;
-      for (const p of order[i]!.prevSegments) {
-        const pi = index.get(p);
-        if (pi === undefined || idom[pi] === -1) continue;
+      for (const p of prev[order[i]!]!) {
+        const pi = po[p]!;
+        if (pi < 0 || idom[pi] === -1) continue;
         best = best === -1 ? pi : intersect(pi, best);
       }
       if (best !== -1 && idom[i] !== best) {
@@ -311,26 +447,23 @@ function dominatorsOf(path: CodePath, cache: Map<CodePath, Dominators>): Dominat
       }
     }
   }
-  // Number the dominator tree: a dominates b exactly when b's interval nests in a's.
   const children: number[][] = order.map(() => []);
-  for (let i = 0; i < root; i++) if (idom[i]! >= 0) children[idom[i]!]!.push(i);
-  const pre = new Map<Segment, number>();
-  const post = new Map<Segment, number>();
+  for (let i = 0; i < r; i++) if (idom[i]! >= 0) children[idom[i]!]!.push(i);
+  const pre = new Array<number>(n).fill(-1);
+  const post = new Array<number>(n).fill(-1);
   let clock = 0;
-  const walk: { n: number; i: number }[] = [{ n: root, i: 0 }];
-  pre.set(order[root]!, clock++);
+  pre[order[r]!] = clock++;
+  const walk: { i: number; k: number }[] = [{ i: r, k: 0 }];
   while (walk.length > 0) {
     const top = walk[walk.length - 1]!;
-    const child = children[top.n]![top.i++];
-    if (child !== undefined) {
-      pre.set(order[child]!, clock++);
-      walk.push({ n: child, i: 0 });
+    const c = children[top.i]![top.k++];
+    if (c !== undefined) {
+      pre[order[c]!] = clock++;
+      walk.push({ i: c, k: 0 });
     } else {
-      post.set(order[top.n]!, clock++);
+      post[order[top.i]!] = clock++;
       walk.pop();
     }
   }
-  const out = { pre, post };
-  cache.set(path, out);
-  return out;
+  return { pre, post };
 }
