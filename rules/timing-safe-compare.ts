@@ -185,7 +185,7 @@ function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean
       EQUALITY.has(b.operator) &&
       (fn === undefined || contains(fn, b)) &&
       (isLengthOf(b.left, names) || isLengthOf(b.right, names)) &&
-      onlyEqualReaches(paths, b, call),
+      onlyEqualReaches(model, paths, b, call, 1),
   );
 }
 
@@ -193,10 +193,17 @@ function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean
  * Whether `call` runs only when the length comparison `cmp` found equal lengths: it sits in (or after) the branch
  * of a test that the "equal" outcome takes, or the "unequal" branch never goes on to it.
  */
-function onlyEqualReaches(paths: Paths, cmp: TSESTree.BinaryExpression, call: Node): boolean {
+function onlyEqualReaches(
+  model: FileModel,
+  paths: Paths,
+  cmp: Node,
+  call: Node,
+  hops: number,
+  equal = cmp.type === AST_NODE_TYPES.BinaryExpression && (cmp.operator === '===' || cmp.operator === '=='),
+): boolean {
   // What each outcome of the expression climbed so far says about the lengths.
-  let equalIfTrue = cmp.operator === '===' || cmp.operator === '==';
-  let equalIfFalse = !equalIfTrue;
+  let equalIfTrue = equal;
+  let equalIfFalse = !equal;
   let n: Node = cmp;
   for (let depth = 0; n.parent && depth < 1000; depth++) {
     const p: Node = n.parent;
@@ -227,6 +234,13 @@ function onlyEqualReaches(paths: Paths, cmp: TSESTree.BinaryExpression, call: No
         // if (a.length !== b.length) return false;  ...  timingSafeEqual(a, b)
         const unequal = equalIfFalse ? p.consequent : equalIfTrue ? p.alternate : null;
         return !!unequal && !paths.reachesFrom(unequal, call, p);
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        // const sameLength = a.length === b.length; if (!sameLength) return false;
+        if (p.init !== n || hops <= 0 || p.id.type !== AST_NODE_TYPES.Identifier || p.parent.kind !== 'const') return false;
+        if (!equalIfTrue && !equalIfFalse) return false;
+        const reads = variableOf(model.file.sourceCode, p.id)?.references.filter((r) => r.isRead()) ?? [];
+        return reads.some((r) => onlyEqualReaches(model, paths, r.identifier as Node, call, hops - 1, equalIfTrue));
       }
       default:
         return false;
