@@ -39,11 +39,23 @@ export function createGuard(
     return false;
   };
 
+  /** The credential an if statement tests, once per statement. */
+  const tests = new Map<Node, CredRead | null>();
+  const testCredential = (stmt: TSESTree.IfStatement): CredRead | undefined => {
+    let hit = tests.get(stmt);
+    if (hit === undefined) {
+      hit = behaviour.credentialIn(stmt.test) ?? null;
+      tests.set(stmt, hit);
+    }
+    return hit ?? undefined;
+  };
+
   /** `if (!user) return res.status(401)...`: a credential test whose refusing branch never goes on to `target`. */
   const checkIf = (p: Paths, stmt: TSESTree.IfStatement, exitBranch: Node | null, target: Node): AuthEvidence | undefined => {
-    if (!exitBranch || p.reachesFrom(exitBranch, target, stmt)) return undefined;
-    const cred = behaviour.credentialIn(stmt.test);
-    if (!cred) return undefined;
+    if (!exitBranch) return undefined;
+    const cred = testCredential(stmt);
+    // The credential test is cheap and rarely there; the path search runs only for a real check.
+    if (!cred || p.reachesFrom(exitBranch, target, stmt)) return undefined;
     // `if (!checkAuth(req, res)) return;` — the helper in the test does the refusing.
     if (refuses(exitBranch, cred.webhook) || helperRefuses(stmt.test)) return evidence(stmt, cred, 'checks');
     return undefined;
@@ -107,9 +119,8 @@ export function createGuard(
     const test = skipTS(stmt.test);
     if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return undefined;
     if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) return undefined;
-    if (!p.runsBefore(stmt.consequent, target)) return undefined;
-    const cred = behaviour.credentialIn(stmt.test);
-    return cred ? evidence(stmt, cred, 'checks') : undefined;
+    const cred = testCredential(stmt);
+    return cred && p.runsBefore(stmt.consequent, target) ? evidence(stmt, cred, 'checks') : undefined;
   };
 
   /**

@@ -258,6 +258,35 @@ function createQueries(rec: Recording): Paths {
     return out;
   };
 
+  /**
+   * Where control goes from the start of a branch until it meets the gate again: the branch's own vertices (entered
+   * mid-way) and the vertices entered from their start. One search per branch, whatever the number of targets.
+   */
+  const searches = new Map<Place, Map<Place, { starts: Set<number>; entered: Set<number> }>>();
+  const reached = (g: Graph, bp: Place, gp: Place, gates: ReadonlySet<number>): { starts: Set<number>; entered: Set<number> } => {
+    const byGate = searches.get(bp) ?? searches.set(bp, new Map()).get(bp)!;
+    const hit = byGate.get(gp);
+    if (hit) return hit;
+    const passes = (v: number, from: number): boolean => {
+      if (gates.has(v) && gp.seq >= from) return false; // Back at the gate: it decides again.
+      const stop = g.stopAt.get(v);
+      return stop === undefined || stop < from;
+    };
+    const starts = new Set(vertices(g, bp));
+    const entered = new Set<number>();
+    const work: number[] = [];
+    for (const v of starts) if (passes(v, bp.seq)) work.push(...g.next[v]!);
+    while (work.length > 0) {
+      const v = work.pop()!;
+      if (entered.has(v)) continue;
+      entered.add(v);
+      if (passes(v, -1)) for (const n of g.next[v]!) if (!entered.has(n)) work.push(n);
+    }
+    const out = { starts, entered };
+    byGate.set(gp, out);
+    return out;
+  };
+
   const dominates = (g: Graph, a: number, b: number): boolean =>
     g.pre[a]! >= 0 && g.pre[b]! >= 0 && g.pre[a]! <= g.pre[b]! && g.post[b]! <= g.post[a]!;
 
@@ -281,35 +310,16 @@ function createQueries(rec: Recording): Paths {
       // Unknown places: assume the branch can get there, which keeps callers conservative.
       if (!bp || !gp || !tp || gp.path !== bp.path) return true;
       const g = graph(bp.path);
-      const targets = new Set(vertices(g, tp));
       const gates = new Set(vertices(g, gp));
-      // Within a vertex, `from` is where control came in: the branch's start, or the vertex's own start (-1).
+      const { starts, entered } = reached(g, bp, gp, gates);
+      // Inside a vertex, a target runs if control came in before it and nothing (the gate, a stop) ends it first.
       const runsTarget = (v: number, from: number): boolean => {
-        if (!targets.has(v) || tp.seq < from) return false;
+        if (tp.seq < from) return false;
         if (gates.has(v) && gp.seq >= from && gp.seq < tp.seq) return false;
         const stop = g.stopAt.get(v);
         return stop === undefined || tp.seq < stop;
       };
-      const passes = (v: number, from: number): boolean => {
-        if (gates.has(v) && gp.seq >= from) return false; // Back at the gate: it decides again.
-        const stop = g.stopAt.get(v);
-        return stop === undefined || stop < from;
-      };
-      const seen = new Set<number>();
-      const work: number[] = [];
-      for (const v of vertices(g, bp)) {
-        if (runsTarget(v, bp.seq)) return true;
-        seen.add(v);
-        if (passes(v, bp.seq)) work.push(...g.next[v]!);
-      }
-      while (work.length > 0) {
-        const v = work.pop()!;
-        if (seen.has(v)) continue;
-        seen.add(v);
-        if (runsTarget(v, -1)) return true;
-        if (passes(v, -1)) for (const n of g.next[v]!) if (!seen.has(n)) work.push(n);
-      }
-      return false;
+      return vertices(g, tp).some((v) => (entered.has(v) && runsTarget(v, -1)) || (starts.has(v) && runsTarget(v, bp.seq)));
     },
 
     alwaysRuns(fn, nodes) {
