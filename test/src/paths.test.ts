@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Linter } from 'eslint';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { withModel } from '../helpers.js';
-import { mergeListeners, pathsOf, type Paths } from '../../src/flow/paths.js';
+import { mergeListeners, pathListeners, pathsOf, type Paths } from '../../src/flow/paths.js';
+import plugin from '../../src/index.js';
 import type { FunctionNode, Node } from '../../src/types.js';
 
 /** Every node of the program, in source order. */
@@ -215,6 +216,42 @@ describe('recording', () => {
       },
     ]);
     expect(seen).toBeUndefined();
+  });
+
+  it('records once per file: a second recorder for the same file adds no listeners', () => {
+    expect(withModel('a();', (m) => Object.keys(pathListeners(m.file.sourceCode as never)).length)).toBe(0);
+  });
+
+  it('serves every rule of one lint from the recording the first one made', () => {
+    const code = `
+import express from 'express';
+import crypto from 'node:crypto';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const given = Buffer.from(String(req.headers['x-api-key']));
+  const expected = Buffer.from(String(process.env.API_KEY));
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  const r = await openai.responses.create({ model: 'gpt-4o', input: String(req.body.q) });
+  res.json({ text: r.output_text });
+});
+`;
+    const lint = (ruleIds: string[]) =>
+      new Linter({ configType: 'flat' })
+        .verify(code, [
+          {
+            files: ['**/*.js'],
+            plugins: { 'llm-leak': plugin as never },
+            rules: Object.fromEntries(ruleIds.map((id) => [`llm-leak/${id}`, 'error'])),
+          },
+        ], 'app.js')
+        .map((m) => m.ruleId ?? m.message);
+    // Each rule alone, and both together in either order: no reports, so both got their answers.
+    expect(lint(['require-auth-for-llm-route'])).toEqual([]);
+    expect(lint(['timing-safe-compare'])).toEqual([]);
+    expect(lint(['timing-safe-compare', 'require-auth-for-llm-route'])).toEqual([]);
+    expect(lint(['require-auth-for-llm-route', 'timing-safe-compare'])).toEqual([]);
   });
 
   it('merges listeners that share a key, the rule first', () => {
