@@ -1,6 +1,8 @@
 /** The one RuleCreator every rule uses, with our typed docs. */
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { withPathRecorder } from './flow/paths.js';
+import { readSettings } from './settings.js';
+import { signalsOf } from './signals.js';
 
 export interface LlmLeakDocs {
   description: string;
@@ -25,5 +27,20 @@ const baseCreateRule = ESLintUtils.RuleCreator<LlmLeakDocs>(
  */
 export const createRule: typeof baseCreateRule = (spec) => {
   const rule = baseCreateRule(spec);
-  return { ...rule, create: (context) => withPathRecorder(context, rule.create(context)) };
+  return {
+    ...rule,
+    create: (context) => {
+      const listeners = rule.create(context);
+      // Only files that may hold a route, a model call or a timingSafeEqual ask "runs before": the others (most
+      // of node_modules, utility files) skip the per-node recording.
+      let needed = true;
+      try {
+        const s = signalsOf(context.sourceCode, readSettings(context.settings as Record<string, unknown>), context.filename);
+        needed = s.framework || s.llm || s.crypto || s.authPackage;
+      } catch {
+        // Bad settings: the rule reports them at Program:exit; record as if needed.
+      }
+      return needed ? withPathRecorder(context, listeners) : listeners;
+    },
+  };
 };
