@@ -439,6 +439,7 @@ function dominatorTree(next: readonly (readonly number[])[], root: number): { pr
     while (a !== b) {
       while (a < b) a = idom[a]!;
       while (b < a) b = idom[b]!;
+      if (!(a >= 0 && b >= 0)) return r; // Defensive: a chain through an unnumbered vertex.
     }
     return a;
   };
