@@ -849,5 +849,21 @@ app.use(async (ctx) => {
 `,
       errors: [{ messageId: 'unguardedTimingSafeEqual', line: 11, column: 8, endLine: 11, endColumn: 47 }],
     },
+    {
+      // Invalid because a minimum-length check does not make the lengths equal: a longer signature still throws.
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+  const given = Buffer.from(String(req.headers['x-signature']));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.HOOK_SECRET!).update(req.body).digest('hex'));
+  if (given.length < expected.length) return res.sendStatus(401);
+  if (!crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 9, column: 8, endLine: 9, endColumn: 47 }],
+    },
   ],
 });
