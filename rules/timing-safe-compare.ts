@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
+import type { Paths } from '../src/contract.js';
 import { modelWhen, type FileModel } from '../src/model.js';
 import { describeOrigin, sentence } from '../src/report.js';
 import type { Node, Origin } from '../src/types.js';
@@ -164,24 +165,86 @@ function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
 }
 
 /**
- * Whether a length comparison of the compared values runs before `call` in its function, or the call sits in a `try`
- * that catches the RangeError.
+ * Whether `call` only runs once a length comparison of the compared values said "equal" (asked of the code paths),
+ * or the call sits in a `try` that catches the RangeError. A comparison whose "unequal" outcome goes on to the call
+ * anyway (no early return) is no check.
  */
 function lengthChecked(model: FileModel, call: TSESTree.CallExpression): boolean {
   const fn = enclosingFunction(call);
   for (let n: Node | undefined = call.parent; n && n !== fn; n = n.parent) {
     if (n.type === AST_NODE_TYPES.TryStatement && contains(n.block, call) && n.handler) return true;
   }
+  const paths = model.paths;
+  if (!paths) return false; // No code paths recorded (a model built outside a lint): report, never hide.
   const names = operandNames(model, call);
-  const from = fn ? fn.range[0] : 0;
   return model.file.index.binaries.some(
     (b) =>
-      b.range[0] >= from &&
-      b.range[1] <= call.range[0] &&
+      EQUALITY.has(b.operator) &&
       (fn === undefined || contains(fn, b)) &&
-      ['===', '!==', '==', '!=', '<', '>', '<=', '>='].includes(b.operator) &&
-      (isLengthOf(b.left, names) || isLengthOf(b.right, names)),
-  ) || isInsideLengthConjunction(call, names);
+      (isLengthOf(b.left, names) || isLengthOf(b.right, names)) &&
+      onlyEqualReaches(model, paths, b, call, 1),
+  );
+}
+
+/**
+ * Whether `call` runs only when the length comparison `cmp` found equal lengths: it sits in (or after) the branch
+ * of a test that the "equal" outcome takes, or the "unequal" branch never goes on to it.
+ */
+function onlyEqualReaches(
+  model: FileModel,
+  paths: Paths,
+  cmp: Node,
+  call: Node,
+  hops: number,
+  equal = cmp.type === AST_NODE_TYPES.BinaryExpression && (cmp.operator === '===' || cmp.operator === '=='),
+): boolean {
+  // What each outcome of the expression climbed so far says about the lengths.
+  let equalIfTrue = equal;
+  let equalIfFalse = !equal;
+  let n: Node = cmp;
+  for (let depth = 0; n.parent && depth < 1000; depth++) {
+    const p: Node = n.parent;
+    switch (p.type) {
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+        break;
+      case AST_NODE_TYPES.UnaryExpression:
+        if (p.operator !== '!') return false;
+        [equalIfTrue, equalIfFalse] = [equalIfFalse, equalIfTrue];
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (p.operator === '??') return false;
+        // `a.length === b.length && f(a, b)`, `a.length !== b.length || !f(a, b)`: the right runs on one outcome.
+        if (p.left === n && (p.operator === '&&' ? equalIfTrue : equalIfFalse) && paths.runsBefore(p.right, call)) return true;
+        // `x && y` is true only when both are, `x || y` false only when both are.
+        if (p.operator === '&&') equalIfFalse = false;
+        else equalIfTrue = false;
+        break;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression: {
+        if (p.test !== n) return false;
+        if (equalIfTrue && paths.runsBefore(p.consequent, call)) return true;
+        if (equalIfFalse && p.alternate && paths.runsBefore(p.alternate, call)) return true;
+        if (contains(p.test, call) || !paths.runsBefore(p, call)) return false;
+        // if (a.length !== b.length) return false;  ...  timingSafeEqual(a, b)
+        const unequal = equalIfFalse ? p.consequent : equalIfTrue ? p.alternate : null;
+        return !!unequal && !paths.reachesFrom(unequal, call, p);
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        // const sameLength = a.length === b.length; if (!sameLength) return false;
+        if (p.init !== n || hops <= 0 || p.id.type !== AST_NODE_TYPES.Identifier || p.parent.kind !== 'const') return false;
+        if (!equalIfTrue && !equalIfFalse) return false;
+        const reads = variableOf(model.file.sourceCode, p.id)?.references.filter((r) => r.isRead()) ?? [];
+        return reads.some((r) => onlyEqualReaches(model, paths, r.identifier as Node, call, hops - 1, equalIfTrue));
+      }
+      default:
+        return false;
+    }
+    n = p;
+  }
+  return false;
 }
 
 /** Names the compared buffers go by: identifiers in the arguments, and in the `const` initialisers they refer to. */
@@ -213,20 +276,6 @@ function fixedLength(model: FileModel, call: TSESTree.CallExpression): boolean {
       return origins.length > 0 && origins.every((o) => o.kind === 'digest');
     })
   );
-}
-
-/** `a.length === b.length && timingSafeEqual(a, b)`: the check sits on the left of an enclosing `&&`. */
-function isInsideLengthConjunction(call: Node, names: ReadonlySet<string>): boolean {
-  for (let n: Node | undefined = call; n?.parent; n = n.parent) {
-    const p: Node = n.parent;
-    if (p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === n) {
-      const left = skipTS(p.left);
-      if (left.type === AST_NODE_TYPES.BinaryExpression && (isLengthOf(left.left, names) || isLengthOf(left.right, names))) return true;
-      if (left.type === AST_NODE_TYPES.LogicalExpression && isInsideLengthConjunction(left.right, names)) return true;
-    }
-    if (p.type === AST_NODE_TYPES.BlockStatement || p.type === AST_NODE_TYPES.Program) return false;
-  }
-  return false;
 }
 
 /** `a.length`, `buf.byteLength`, `Buffer.byteLength(a)` where `a` is one of the compared values. */

@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CredentialLiteral } from './credentials.js';
 import type { CryptoCalls } from './crypto.js';
+import type { Paths } from './flow/paths.js';
 import type {
   AuthEvidence,
   ExternalMount,
@@ -90,4 +91,11 @@ export interface FileModel {
   isSensitiveHeader(name: string): boolean;
   /** Whether a field or variable name says it holds a secret (settings' sensitiveNames included); a last resort. */
   isSecretFieldName(name: string): boolean;
+  /**
+   * Execution order from ESLint's code path analysis (runs before, reaches from, always runs); undefined when no rule
+   * recorded the file's code paths (a model built outside a lint), where callers must answer conservatively.
+   */
+  readonly paths: Paths | undefined;
 }
+
+export type { Paths };

@@ -21,6 +21,7 @@ import { parsesJsonBody, parsesRawBody } from './raw-body.js';
 import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
+import { pathsOf } from './flow/paths.js';
 import { projectMounts, type LintOptions } from './project/index.js';
 import { factsOf, type FileFacts } from './project/facts.js';
 import type { FileModel } from './contract.js';
@@ -206,6 +207,9 @@ export function buildModel(
     isUnchangedRead: (node) => isUnchangedRead(sourceCode, node),
     isSensitiveHeader: (name) => isSensitiveHeader(name, settings),
     isSecretFieldName: (name) => isSecretFieldName(name, settings),
+    get paths() {
+      return pathsOf(sourceCode.ast);
+    },
   };
   return model;
 }

@@ -3,6 +3,7 @@ import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { buildModel, type FileModel } from '../src/model.js';
+import { withPathRecorder } from '../src/flow/paths.js';
 
 /** RuleTester for ESM TypeScript/JavaScript snippets. */
 export function ruleTester(): RuleTester {
@@ -65,7 +66,8 @@ export function withModel<T>(code: string, inspect: (model: FileModel) => T, opt
               model: {
                 meta: { type: 'problem', schema: [] },
                 create(context) {
-                  return {
+                  // The model's "runs before" answers come from the code path recorder, as in a real lint.
+                  return withPathRecorder(context as never, {
                     'Program:exit'() {
                       try {
                         result = inspect(buildModel(context.sourceCode as never, context.settings, context.filename));
@@ -74,7 +76,7 @@ export function withModel<T>(code: string, inspect: (model: FileModel) => T, opt
                         failure = error;
                       }
                     },
-                  };
+                  }) as never;
                 },
               },
             },

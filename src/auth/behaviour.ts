@@ -19,6 +19,7 @@ import {
 } from './known.js';
 import { headerCredential } from '../sensitive.js';
 import { REFUSAL_CALLS, REFUSAL_METHODS, RESPONSE_CONSTRUCTORS, frameworkAuth } from '../frameworks/registry.js';
+import { pathsOf } from '../flow/paths.js';
 
 /** What a credential read is. */
 export interface CredRead {
@@ -474,7 +475,7 @@ export function createBehaviour(model: FileModel): Behaviour {
     return false;
   };
 
-  /** Whether `fn` calls `next()` only on some paths. */
+  /** Whether `fn` calls `next()` only on some paths (no when no code paths were recorded). */
   const conditionalNext = (fn: FunctionNode): boolean => {
     const calls = new Set<Node>();
     for (const param of fn.params) {
@@ -486,36 +487,9 @@ export function createBehaviour(model: FileModel): Behaviour {
       }
     }
     if (calls.size === 0) return false;
-    const bare = (e: Node | null | undefined): Node | undefined => {
-      if (!e) return undefined;
-      const n = skipTS(e);
-      return n.type === AST_NODE_TYPES.AwaitExpression ? skipTS(n.argument) : n;
-    };
-    if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      const b = bare(fn.body);
-      return !(b && calls.has(b));
-    }
-    let exitedBefore = false;
-    for (const stmt of fn.body.body) {
-      const e =
-        stmt.type === AST_NODE_TYPES.ExpressionStatement ? bare(stmt.expression)
-        : stmt.type === AST_NODE_TYPES.ReturnStatement ? bare(stmt.argument)
-        : undefined;
-      if (e && calls.has(e)) return exitedBefore;
-      if (!exitedBefore && canExit(stmt)) exitedBefore = true;
-    }
-    return true;
-  };
-
-  /** Whether a statement contains a return or throw of its own function. */
-  const canExit = (stmt: Node): boolean => {
-    const stack: Node[] = [stmt];
-    while (stack.length > 0) {
-      const n = stack.pop()!;
-      if (n.type === AST_NODE_TYPES.ReturnStatement || n.type === AST_NODE_TYPES.ThrowStatement) return true;
-      pushChildren(stack, n, false);
-    }
-    return false;
+    // Asked of the code paths: some way through `fn` returns, throws or ends without calling next().
+    const paths = pathsOf(sourceCode.ast);
+    return !!paths && !paths.alwaysRuns(fn, calls);
   };
 
   /** An unresolvable call whose name says it checks auth (the documented last-resort heuristic). */

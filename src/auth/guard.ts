@@ -2,45 +2,23 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { contains, isFunction, propertyName, skipTS } from '../ast.js';
 import type { AuthEvidence, FunctionNode, Node } from '../types.js';
+import type { Paths } from '../flow/paths.js';
 import type { Behaviour, CredRead } from './behaviour.js';
 
-/** Builds `guardBefore(fn, target)` over the behaviour analysis. */
-export function createGuard(behaviour: Behaviour): (fn: FunctionNode, target: Node) => AuthEvidence | undefined {
+/**
+ * Builds `guardBefore(fn, target)` over the behaviour analysis. Which statements run before the target, and which
+ * branches end the request, come from the code paths (src/flow/paths.ts); without them (a model built outside a
+ * lint) there is no guard.
+ */
+export function createGuard(
+  behaviour: Behaviour,
+  paths: () => Paths | undefined,
+): (fn: FunctionNode, target: Node) => AuthEvidence | undefined {
   const evidence = (node: Node, cred: CredRead, what: string): AuthEvidence => ({
     node,
     how: cred.named ? 'name' : cred.webhook ? 'webhook' : 'behaviour',
     description: `${what} ${cred.label}`,
   });
-
-  /** Whether a statement ends the function on every path (return, throw, `ctx.throw()`, both branches exit). */
-  const alwaysExits = (stmt: Node | null | undefined, depth = 0): boolean => {
-    if (!stmt || depth > 100) return false;
-    switch (stmt.type) {
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.ThrowStatement:
-        return true;
-      case AST_NODE_TYPES.ExpressionStatement: {
-        // ctx.throw(401) and next/navigation redirect() throw.
-        let e = skipTS(stmt.expression);
-        if (e.type === AST_NODE_TYPES.AwaitExpression) e = skipTS(e.argument);
-        if (e.type !== AST_NODE_TYPES.CallExpression) return false;
-        const callee = skipTS(e.callee);
-        if (callee.type === AST_NODE_TYPES.MemberExpression) return propertyName(callee) === 'throw';
-        return callee.type === AST_NODE_TYPES.Identifier && callee.name === 'redirect';
-      }
-      case AST_NODE_TYPES.BlockStatement:
-        return stmt.body.some((s) => alwaysExits(s, depth + 1));
-      case AST_NODE_TYPES.IfStatement:
-        return alwaysExits(stmt.consequent, depth + 1) && alwaysExits(stmt.alternate, depth + 1);
-      case AST_NODE_TYPES.TryStatement:
-        return (
-          (alwaysExits(stmt.block, depth + 1) && (!stmt.handler || alwaysExits(stmt.handler.body, depth + 1))) ||
-          alwaysExits(stmt.finalizer, depth + 1)
-        );
-      default:
-        return false;
-    }
-  };
 
   /** Whether a branch refuses the request: 401/403 (or 400 for signatures), redirect, throw, error to next. */
   const refuses = (branch: Node, allowBadRequest: boolean): boolean => {
@@ -61,11 +39,23 @@ export function createGuard(behaviour: Behaviour): (fn: FunctionNode, target: No
     return false;
   };
 
-  /** `if (!user) return res.status(401)...`: a credential test whose branch exits with a refusal. */
-  const checkIf = (stmt: TSESTree.IfStatement, exitBranch: Node | null): AuthEvidence | undefined => {
-    if (!exitBranch || !alwaysExits(exitBranch)) return undefined;
-    const cred = behaviour.credentialIn(stmt.test);
-    if (!cred) return undefined;
+  /** The credential an if statement tests, once per statement. */
+  const tests = new Map<Node, CredRead | null>();
+  const testCredential = (stmt: TSESTree.IfStatement): CredRead | undefined => {
+    let hit = tests.get(stmt);
+    if (hit === undefined) {
+      hit = behaviour.credentialIn(stmt.test) ?? null;
+      tests.set(stmt, hit);
+    }
+    return hit ?? undefined;
+  };
+
+  /** `if (!user) return res.status(401)...`: a credential test whose refusing branch never goes on to `target`. */
+  const checkIf = (p: Paths, stmt: TSESTree.IfStatement, exitBranch: Node | null, target: Node): AuthEvidence | undefined => {
+    if (!exitBranch) return undefined;
+    const cred = testCredential(stmt);
+    // The credential test is cheap and rarely there; the path search runs only for a real check.
+    if (!cred || p.reachesFrom(exitBranch, target, stmt)) return undefined;
     // `if (!checkAuth(req, res)) return;` — the helper in the test does the refusing.
     if (refuses(exitBranch, cred.webhook) || helperRefuses(stmt.test)) return evidence(stmt, cred, 'checks');
     return undefined;
@@ -125,53 +115,77 @@ export function createGuard(behaviour: Behaviour): (fn: FunctionNode, target: No
    * `if (signature === expected) { ...target }`: the target only runs when a credential test passes, whatever
    * follows the `if`. Negated tests (`!user`, `sig !== expected`) guard the other branch, not this one.
    */
-  const positiveCheck = (stmt: TSESTree.IfStatement, branch: Node): AuthEvidence | undefined => {
-    if (branch !== stmt.consequent) return undefined;
+  const positiveCheck = (p: Paths, stmt: TSESTree.IfStatement, target: Node): AuthEvidence | undefined => {
     const test = skipTS(stmt.test);
     if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return undefined;
     if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) return undefined;
-    const cred = behaviour.credentialIn(stmt.test);
-    return cred ? evidence(stmt, cred, 'checks') : undefined;
+    const cred = testCredential(stmt);
+    return cred && p.runsBefore(stmt.consequent, target) ? evidence(stmt, cred, 'checks') : undefined;
   };
 
-  /** An earlier statement that stops unauthenticated requests from getting past it. */
-  const guardStatement = (stmt: Node): AuthEvidence | undefined => {
-    // if (!user) return 401;  /  if (user) { ... } else { return 401 }
-    if (stmt.type === AST_NODE_TYPES.IfStatement) return checkIf(stmt, stmt.consequent) ?? checkIf(stmt, stmt.alternate);
-    if (stmt.type === AST_NODE_TYPES.TryStatement) {
+  /**
+   * Whether a throw from `stmt` stops the request before `target`: every `try` around it in `fn` either has a catch
+   * that never goes on to the target, and refuses when the target lies after the `try`, or no catch at all.
+   */
+  const throwStops = (p: Paths, stmt: Node, target: Node, fn: FunctionNode): boolean => {
+    for (let n: Node = stmt; n !== fn && n.parent; n = n.parent) {
+      const t: Node = n.parent;
+      if (t.type !== AST_NODE_TYPES.TryStatement || t.block !== n || !t.handler) continue;
       // try { event = constructEvent(...) } catch (e) { return res.status(400).send() }
-      if (!stmt.handler || !alwaysExits(stmt.handler.body) || !behaviour.catchRefuses(stmt.handler)) return undefined;
-      for (const inner of stmt.block.body) {
-        const v = statementVerifier(inner);
-        if (v) return evidence(stmt, v, 'verifies');
-      }
-      return undefined;
+      if (p.reachesFrom(t.handler, target, t)) return false;
+      if (!contains(t.block, target) && !behaviour.catchRefuses(t.handler)) return false;
     }
+    return true;
+  };
+
+  /** A statement of `fn` that stops unauthenticated requests before `target`. */
+  const guardAt = (p: Paths, stmt: Node, target: Node, fn: FunctionNode): AuthEvidence | undefined => {
+    if (stmt.type === AST_NODE_TYPES.IfStatement) {
+      // The test itself runs before its own check is decided.
+      if (contains(stmt.test, target) || !p.runsBefore(stmt, target)) return undefined;
+      // if (!user) return 401;  /  if (user) { ... } else { return 401 }  /  if (sig === expected) { ... }
+      return checkIf(p, stmt, stmt.consequent, target) ?? checkIf(p, stmt, stmt.alternate, target) ?? positiveCheck(p, stmt, target);
+    }
+    // const user = await verify(req); stripe.webhooks.constructEvent(...); ctx.assert(ctx.state.user, 401)
+    if (contains(stmt, target) || !p.runsBefore(stmt, target)) return undefined;
     const v = statementVerifier(stmt);
-    return v ? evidence(stmt, v, 'verifies') : undefined;
+    return v && throwStops(p, stmt, target, fn) ? evidence(stmt, v, 'verifies') : undefined;
+  };
+
+  /** The statements of `fn` that could guard, inline callbacks included, in source order; once per function. */
+  const candidates = new Map<FunctionNode, Node[]>();
+  const candidatesOf = (fn: FunctionNode): Node[] => {
+    let out = candidates.get(fn);
+    if (out) return out;
+    out = [];
+    const stack: Node[] = [fn.body];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (
+        n.type === AST_NODE_TYPES.IfStatement ||
+        n.type === AST_NODE_TYPES.ExpressionStatement ||
+        n.type === AST_NODE_TYPES.VariableDeclaration
+      ) out.push(n);
+      const kids: Node[] = [];
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'parent') continue;
+        for (const c of (Array.isArray(v) ? v : [v]) as unknown[]) {
+          if (c && typeof c === 'object' && typeof (c as Node).type === 'string') kids.push(c as Node);
+        }
+      }
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    candidates.set(fn, out);
+    return out;
   };
 
   return (fn, target) => {
     if (!contains(fn, target) || fn === target) return undefined;
-    let n: Node = target;
-    for (let depth = 0; n !== fn && n.parent && depth < 10_000; depth++) {
-      const p: Node = n.parent;
-      const list =
-        p.type === AST_NODE_TYPES.BlockStatement ? p.body
-        : p.type === AST_NODE_TYPES.SwitchCase ? p.consequent
-        : undefined;
-      if (list) {
-        for (const stmt of list) {
-          if (stmt === n) break;
-          const ev = guardStatement(stmt);
-          if (ev) return ev;
-        }
-      } else if (p.type === AST_NODE_TYPES.IfStatement && n !== p.test) {
-        // if (user) { ...target } else return 401  /  if (!user) return 401; else { ...target }
-        const ev = checkIf(p, n === p.consequent ? p.alternate : p.consequent) ?? positiveCheck(p, n);
-        if (ev) return ev;
-      }
-      n = p;
+    const p = paths();
+    if (!p) return undefined;
+    for (const stmt of candidatesOf(fn)) {
+      const ev = guardAt(p, stmt, target, fn);
+      if (ev) return ev;
     }
     return undefined;
   };

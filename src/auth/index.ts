@@ -7,6 +7,7 @@ import type { AuthEvidence, FunctionNode, Middleware, Node } from '../types.js';
 import { createBehaviour, type Behaviour } from './behaviour.js';
 import { createGuard } from './guard.js';
 import { AUTH_COMBINATORS, PLUGIN_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
+import { pathsOf } from '../flow/paths.js';
 
 export interface AuthAnalysis {
   /** Whether a middleware authenticates the request. */
@@ -35,7 +36,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
   const file = model.file;
   const sourceCode = file.sourceCode;
   const behaviour: Behaviour = createBehaviour(model);
-  const guard = createGuard(behaviour);
+  const guard = createGuard(behaviour, () => pathsOf(file.ast));
   const verdicts = new Map<Node, Verdict>();
   const settingNames = file.settings.authMiddleware;
   let decorations: Map<string, Node> | undefined;

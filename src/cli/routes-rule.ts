@@ -5,6 +5,7 @@
  */
 import { ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
 import { getModel } from '../model.js';
+import { withPathRecorder } from '../flow/paths.js';
 
 /** The plugin namespace and rule id of the route map in lint results. */
 export const ROUTES_RULE_ID = 'llm-leak-cli/routes';
@@ -31,7 +32,8 @@ export const routesRule = ESLintUtils.RuleCreator.withoutDocs({
   },
   defaultOptions: [],
   create(context) {
-    return {
+    // Whichever rule ESLint creates first for a file records its code paths; this one may be it.
+    return withPathRecorder(context, {
       'Program:exit'(program: TSESTree.Program) {
         const model = getModel(context);
         if (!model.relevant || model.routes.length === 0) return;
@@ -44,7 +46,7 @@ export const routesRule = ESLintUtils.RuleCreator.withoutDocs({
         }));
         context.report({ node: program, messageId: 'routes', data: { json: JSON.stringify(routes) } });
       },
-    };
+    });
   },
 });
 

@@ -8,6 +8,7 @@ import type { FileFacts } from './facts.js';
 import { projectRoot, readSource, sourceFileStat } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
+import { withPathRecorder } from '../flow/paths.js';
 
 /**
  * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
@@ -290,11 +291,12 @@ function parseFacts(file: string, text: string, lint: LintOptions, settings: Rec
               facts: {
                 meta: { type: 'problem', schema: [] },
                 create(context) {
-                  return {
+                  // The facts' auth verdicts ask "does the check run before the call": record the code paths.
+                  return withPathRecorder(context as never, {
                     'Program:exit'() {
                       facts = lint.buildFacts(context.sourceCode as never, context.settings, context.filename);
                     },
-                  };
+                  }) as never;
                 },
               },
             },

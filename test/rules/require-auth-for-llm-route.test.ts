@@ -583,6 +583,66 @@ app.post('/chat', async (req, res) => {
 });
 `,
     },
+    {
+      // Valid because the API key check inside the try returns 401, and the catch answers 400 and returns.
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);
+  } catch {
+    return res.sendStatus(400);
+  }
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  res.json({ text: r.choices[0].message.content });
+});
+`,
+    },
+    {
+      // Valid because inside the loop the user check refuses before every model call (Fastify).
+      code: `
+import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+fastify.post('/batch', async (request, reply) => {
+  const out = [];
+  for (const q of (request.body as { qs: string[] }).qs) {
+    if (!request.user) return reply.code(401).send();
+    out.push(await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: q }] }));
+  }
+  return { n: out.length };
+});
+`,
+    },
+    {
+      // Valid because every case of the switch in the refusing branch returns (a redirect to the login page, or 401) (Koa).
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const app = new Koa();
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  if (!ctx.state.user) {
+    switch (ctx.accepts('json', 'html')) {
+      case 'html':
+        return ctx.redirect('/login');
+      default:
+        ctx.status = 401;
+        return;
+    }
+  }
+  const r = await openai.responses.create({ model: 'gpt-4o', input: ctx.request.body.q });
+  ctx.body = { text: r.output_text };
+});
+app.use(router.routes());
+`,
+    },
   ],
   invalid: [
     {
@@ -1101,6 +1161,82 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
 `,
       filename: 'pages/api/chat.ts',
       errors: [{ messageId: 'unauthenticated', data: { route: '/api/chat', provider: 'OpenAI' }, line: 5, column: 1, endLine: 5, endColumn: 38 }],
+    },
+    {
+      // Invalid because the 401 is sent without a return: the handler goes on to the model call (Express).
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  if (!req.user) {
+    res.status(401).json({ error: 'login required' });
+  }
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  res.json({ text: r.choices[0].message.content });
+});
+`,
+      errors: [{ messageId: 'unauthenticated', line: 6, column: 1, endLine: 6, endColumn: 17 }],
+    },
+    {
+      // Invalid because only the fast branch checks the user; the other branch reaches the model call (Fastify).
+      code: `
+import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+fastify.post('/ask', async (request, reply) => {
+  if ((request.query as { fast?: string }).fast) {
+    if (!request.user) return reply.code(401).send();
+  } else {
+    request.log.info('slow path');
+  }
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [{ role: 'user', content: 'hi' }] });
+  return { msg };
+});
+`,
+      errors: [{ messageId: 'unauthenticated', line: 6, column: 1, endLine: 6, endColumn: 20 }],
+    },
+    {
+      // Invalid because the check sits in a loop that may run zero times before the model call (Koa).
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const app = new Koa();
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  for (const scope of ctx.request.body.scopes) {
+    if (!ctx.state.user) ctx.throw(401);
+  }
+  const r = await openai.responses.create({ model: 'gpt-4o', input: ctx.request.body.q });
+  ctx.body = { text: r.output_text };
+});
+app.use(router.routes());
+`,
+      errors: [{ messageId: 'unauthenticated', line: 8, column: 1, endLine: 8, endColumn: 20 }],
+    },
+    {
+      // Invalid because any call in the try block can throw into the catch, which calls the model before the check ran.
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  try {
+    const user = await loadUser(req.headers.authorization);
+    if (!user) return res.sendStatus(401);
+    res.json(await work(user));
+  } catch (err) {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(err) }] });
+    res.status(500).json({ hint: r.choices[0].message.content });
+  }
+});
+`,
+      errors: [{ messageId: 'unauthenticated', line: 6, column: 1, endLine: 6, endColumn: 17 }],
     },
   ],
 });

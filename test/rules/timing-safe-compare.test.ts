@@ -208,6 +208,63 @@ const app = express();
 app.use((req, res, next) => (isValidKey(req.headers['x-api-key']) ? next() : res.sendStatus(401)));
 `,
     },
+    {
+      // Valid because the stored length comparison is tested and its "unequal" branch returns before timingSafeEqual.
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+  const given = Buffer.from(String(req.headers['x-signature']));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.HOOK_SECRET!).update(req.body).digest('hex'));
+  const sameLength = given.length === expected.length;
+  if (!sameLength) return res.sendStatus(401);
+  if (!crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+    },
+    {
+      // Valid because timingSafeEqual sits in the else-if that only runs when the lengths are equal (Fastify).
+      code: `
+import Fastify from 'fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const fastify = Fastify();
+fastify.post('/hook', async (request, reply) => {
+  const given = Buffer.from(String(request.headers['x-signature']));
+  const expected = Buffer.from(createHmac('sha256', process.env.HOOK_SECRET as string).update(request.rawBody as Buffer).digest('hex'));
+  if (given.length !== expected.length) {
+    return reply.code(401).send();
+  } else if (!timingSafeEqual(given, expected)) {
+    return reply.code(401).send();
+  }
+  return { ok: true };
+});
+`,
+    },
+    {
+      // Valid because inside the loop a key of another length goes on to the next key before timingSafeEqual (Koa).
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import crypto from 'node:crypto';
+const app = new Koa();
+const router = new Router();
+router.post('/hook', async (ctx) => {
+  const given = Buffer.from(ctx.get('x-api-key'));
+  for (const key of (process.env.API_KEYS ?? '').split(',')) {
+    const expected = Buffer.from(key);
+    if (given.length !== expected.length) continue;
+    if (crypto.timingSafeEqual(given, expected)) {
+      ctx.body = { ok: true };
+      return;
+    }
+  }
+  ctx.throw(401);
+});
+app.use(router.routes());
+`,
+    },
   ],
   invalid: [
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
@@ -737,6 +794,76 @@ app.use((req, res, next) => {
 });
 `,
       errors: [{ messageId: 'unsafeCompare', line: 7, column: 10, endLine: 7, endColumn: 32, suggestions: [] }],
+    },
+    {
+      // Invalid because the length mismatch is only logged: the unequal lengths still reach timingSafeEqual.
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+  const given = Buffer.from(String(req.headers['x-signature']));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.HOOK_SECRET!).update(req.body).digest('hex'));
+  if (given.length !== expected.length) {
+    console.warn('signature length mismatch');
+  }
+  if (!crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 11, column: 8, endLine: 11, endColumn: 47 }],
+    },
+    {
+      // Invalid because the lengths are only checked in one branch; the other reaches timingSafeEqual unchecked (Fastify).
+      code: `
+import Fastify from 'fastify';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const fastify = Fastify();
+fastify.post('/hook', async (request, reply) => {
+  const given = Buffer.from(String(request.headers['x-signature']));
+  const expected = Buffer.from(createHmac('sha256', process.env.HOOK_SECRET as string).update(request.rawBody as Buffer).digest('hex'));
+  if (request.query.strict) {
+    if (given.length !== expected.length) return reply.code(401).send();
+  }
+  if (!timingSafeEqual(given, expected)) return reply.code(401).send();
+  return { ok: true };
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 11, column: 8, endLine: 11, endColumn: 40 }],
+    },
+    {
+      // Invalid because setting ctx.status does not end the Koa middleware: unequal lengths go on to timingSafeEqual.
+      code: `
+import Koa from 'koa';
+import crypto from 'node:crypto';
+const app = new Koa();
+app.use(async (ctx) => {
+  const given = Buffer.from(ctx.get('x-signature'));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.HOOK_SECRET!).update(ctx.request.rawBody).digest('hex'));
+  if (given.length !== expected.length) {
+    ctx.status = 401;
+  }
+  if (!crypto.timingSafeEqual(given, expected)) ctx.throw(401);
+  ctx.body = { ok: true };
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 11, column: 8, endLine: 11, endColumn: 47 }],
+    },
+    {
+      // Invalid because a minimum-length check does not make the lengths equal: a longer signature still throws.
+      code: `
+import express from 'express';
+import crypto from 'node:crypto';
+const app = express();
+app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+  const given = Buffer.from(String(req.headers['x-signature']));
+  const expected = Buffer.from(crypto.createHmac('sha256', process.env.HOOK_SECRET!).update(req.body).digest('hex'));
+  if (given.length < expected.length) return res.sendStatus(401);
+  if (!crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 9, column: 8, endLine: 9, endColumn: 47 }],
     },
   ],
 });
