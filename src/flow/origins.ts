@@ -1,30 +1,24 @@
 /**
  * Where values come from: model results (with their property path and whether it is plain text), request data,
  * secrets, caught errors, digests and prompts. Flow-insensitive: a variable's value is the union of all its writes.
- * Every question is memoised per node/variable/function; cycles answer with what is known so far.
+ * Every question is memoised per node/variable/function (memo.ts); cycles answer with what is known so far. The
+ * values and their operations are in origin-values.ts, calls known through imports in origin-specials.ts, function
+ * returns and call sites in function-index.ts, const object literals in object-literals.ts.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
 import type { FileModel } from '../contract.js';
-import { cryptoCalls } from '../crypto.js';
-import { CALL, ESM, trackerOf } from '../references.js';
-import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey, RequestPart } from '../types.js';
-import { isSecretEnvName, isSecretFieldName, literalKeyLabel } from './origin-secrets.js';
+import type { FunctionNode, LlmCall, Node, Origin, ParamRole, PathKey } from '../types.js';
+import { isSecretFieldName, literalKeyLabel } from './origin-secrets.js';
 import { buildPromptIndex, type PromptIndex } from './origin-prompts.js';
 import { isNarrowedToLiterals } from './allow-list.js';
-import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
-import { REQUEST_CALLS, REQUEST_SHAPES, RESPONSE_CONSTRUCTORS, requestParamRole } from '../frameworks/registry.js';
-
-/** Objects we follow on the way to an origin: a request or context (described by the adapters), `process.env`, an HMAC being built. */
-type HandleKind = RequestHandleKind | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
-interface Handle {
-  readonly kind: 'handle';
-  readonly h: HandleKind;
-  /** What the handle itself counts as when it is the answer (`c.req.raw` is the raw body). */
-  readonly final?: Origin;
-}
-type Val = Origin | Handle;
+import { RESPONSE_CONSTRUCTORS, requestParamRole } from '../frameworks/registry.js';
+import { createMemo } from './memo.js';
+import { createFunctionIndex } from './function-index.js';
+import { createLiteralReader } from './object-literals.js';
+import { specialCallsOf } from './origin-specials.js';
+import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
 
 /** Test seam: stand-ins for model parts other engineers build. */
 export interface OriginSeams {
@@ -64,30 +58,6 @@ const KEEP_STATICS: Record<string, ReadonlySet<string>> = {
 /** Constructors that keep their first argument's origins. */
 const KEEP_CONSTRUCTORS = new Set([...RESPONSE_CONSTRUCTORS, 'URL', 'URLSearchParams', 'String', 'Blob', 'Buffer']);
 
-/** A request table entry as an origin value: a request part, or the request object it leads to. */
-function requestValue(v: RequestValue): RequestPart | Handle {
-  if (typeof v === 'string') return v;
-  return v.final ? { kind: 'handle', h: v.handle, final: { kind: 'request', part: v.final } } : { kind: 'handle', h: v.handle };
-}
-/** The adapters' request objects (Express `req`, Koa `ctx`, Hono `c` and `c.req`, ...), as origin tables by handle kind. */
-const REQUEST_TABLES = new Map(
-  [...REQUEST_SHAPES].map(([kind, shape]) => [
-    kind,
-    {
-      members: Object.fromEntries(Object.entries(shape.members ?? {}).map(([k, v]) => [k, requestValue(v)])) as Record<string, RequestPart | Handle>,
-      methods: (shape.methods ?? {}) as Record<string, RequestPart>,
-    },
-  ]),
-);
-
-/** Members of a URL that still hold the whole query: `new URL(req.url).searchParams`, `nextUrl.search`. */
-const URL_MEMBERS = new Set(['searchParams', 'search', 'href', 'pathname', 'query']);
-
-const ERROR: Origin = { kind: 'error' };
-const DIGEST: Origin = { kind: 'digest', keyed: false };
-const HMAC_DIGEST: Origin = { kind: 'digest', keyed: true };
-const handle = (h: HandleKind): Handle => ({ kind: 'handle', h });
-
 /**
  * The origin analysis with optional stand-ins for the LLM and framework parts.
  * For tests: lets origin tests run before `model.llmCalls` / `model.paramRoleOf` exist.
@@ -106,206 +76,13 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   };
   const paramRoleOf = (id: TSESTree.Identifier): ParamRole | undefined =>
     seams.paramRole ? seams.paramRole(id) : model.paramRoleOf(id);
-  const callIds = new Map<LlmCall, number>();
-  const callId = (c: LlmCall): number => {
-    let id = callIds.get(c);
-    if (id === undefined) callIds.set(c, (id = callIds.size));
-    return id;
-  };
 
-  // ---- memoisation with cycle guard ----
-  const done = new Map<object, Val[]>();
-  let provisional = new Map<object, Val[]>();
-  const onStack = new Map<object, number>();
-  let depth = 0;
-  let cycleHit = Infinity;
-  const MAX_DEPTH = 600;
-
-  function memo(key: object, compute: () => Val[]): Val[] {
-    const hit = done.get(key) ?? provisional.get(key);
-    if (hit) return hit;
-    const at = onStack.get(key);
-    if (at !== undefined || depth >= MAX_DEPTH) {
-      // A cycle (or a pathological depth): answer what is known so far, and keep the callers' answers provisional.
-      cycleHit = Math.min(cycleHit, at ?? -1);
-      return [];
-    }
-    const mine = depth++;
-    onStack.set(key, mine);
-    const outer = cycleHit;
-    cycleHit = Infinity;
-    let result: Val[] = [];
-    try {
-      result = compute();
-    } finally {
-      onStack.delete(key);
-      depth--;
-    }
-    const inner = cycleHit;
-    cycleHit = Math.min(outer, inner);
-    if (inner >= mine) done.set(key, result);
-    else provisional.set(key, result);
-    return result;
-  }
-
-  const keys = new Map<string, WeakMap<object, object>>();
-  function keyFor(tag: string, obj: object): object {
-    let m = keys.get(tag);
-    if (!m) keys.set(tag, (m = new WeakMap()));
-    let k = m.get(obj);
-    if (!k) m.set(obj, (k = {}));
-    return k;
-  }
-
-  // ---- value helpers ----
-  function valKey(v: Val): string {
-    switch (v.kind) {
-      case 'llm':
-        return `llm:${callId(v.call)}:${JSON.stringify(v.path)}`;
-      case 'prompt':
-        return `prompt:${callId(v.call)}`;
-      case 'request':
-        return `request:${v.part}:${v.name ?? ''}`;
-      case 'secret':
-        return `secret:${v.name}`;
-      case 'handle':
-        return `handle:${v.h}:${v.final ? valKey(v.final) : ''}`;
-      case 'digest':
-        return v.keyed ? 'digest:hmac' : 'digest';
-      default:
-        return v.kind;
-    }
-  }
-  function union(...lists: readonly (readonly Val[])[]): Val[] {
-    const seen = new Set<string>();
-    const out: Val[] = [];
-    for (const list of lists) {
-      for (const v of list) {
-        const k = valKey(v);
-        if (!seen.has(k)) {
-          seen.add(k);
-          out.push(v);
-        }
-      }
-    }
-    return out;
-  }
-  const dataOnly = (vals: readonly Val[]): Val[] => vals.filter((v) => v.kind !== 'handle');
-
-  function isTextPath(call: LlmCall, path: readonly PathKey[]): boolean {
-    // Vercel ai: the elements of `result.textStream` are text chunks.
-    if (call.provider === 'ai' && path[0] === 'textStream' && path.length >= 2) return true;
-    return call.textPaths.some(
-      (t) =>
-        t.length <= path.length &&
-        t.every((k, i) => k === '*' || (path[i] !== '*' && String(k) === String(path[i]))),
-    );
-  }
-  const llmVal = (call: LlmCall, path: readonly PathKey[]): Origin => ({ kind: 'llm', call, path, text: isTextPath(call, path) });
-
-  /** `value.key`; '*' is an unknown key. */
-  function member(vals: readonly Val[], key: PathKey): Val[] {
-    const out: Val[] = [];
-    let fromEnv = false;
-    for (const v of vals) {
-      if (key === 'length' && v.kind !== 'handle') continue; // a length carries no content
-      switch (v.kind) {
-        case 'llm':
-          out.push(llmVal(v.call, [...v.path, key]));
-          break;
-        case 'request':
-          if (v.name === undefined && typeof key === 'string' && key !== '*' && !(v.part === 'query' && URL_MEMBERS.has(key))) {
-            out.push({ kind: 'request', part: v.part, name: v.part === 'headers' ? key.toLowerCase() : key });
-          } else out.push(v);
-          break;
-        case 'handle':
-          if (v.h === 'env') fromEnv = true;
-          out.push(...handleMember(v, key));
-          break;
-        default:
-          out.push(v);
-      }
-    }
-    if (!fromEnv && typeof key === 'string' && key !== '*' && isSecretFieldName(key, settings)) {
-      out.push({ kind: 'secret', name: key });
-    }
-    return union(out);
-  }
-  const element = (vals: readonly Val[]): Val[] => member(dataOnly(vals), '*');
-
-  function fromTable(entry: RequestPart | Handle | undefined, name?: string): Val[] {
-    if (entry === undefined) return [];
-    if (typeof entry !== 'string') return [entry];
-    return [name === undefined ? { kind: 'request', part: entry } : { kind: 'request', part: entry, name }];
-  }
-  const own = <T>(table: Record<string, T>, key: PathKey): T | undefined =>
-    typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
-
-  function handleMember(v: Handle, key: PathKey): Val[] {
-    switch (v.h) {
-      case 'process':
-      case 'importMeta':
-        return key === 'env' ? [handle('env')] : [];
-      case 'env':
-        return typeof key === 'string' && key !== '*' && isSecretEnvName(key, settings) ? [{ kind: 'secret', name: key }] : [];
-      default: {
-        const table = REQUEST_TABLES.get(v.h as RequestHandleKind);
-        return table ? fromTable(own(table.members, key)) : [];
-      }
-    }
-  }
-
-  function handleCall(v: Handle, method: string, args: readonly TSESTree.CallExpressionArgument[]): Val[] {
-    const arg0 = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? staticString(args[0]) : undefined;
-    const named = (part: RequestPart | undefined): Val[] =>
-      fromTable(part, arg0 === undefined ? undefined : part === 'headers' ? arg0.toLowerCase() : arg0);
-    switch (v.h) {
-      case 'hasher':
-      case 'hmac':
-        if (method === 'update' || method === 'setEncoding' || method === 'copy') return [v];
-        return method === 'digest' ? [v.h === 'hmac' ? HMAC_DIGEST : DIGEST] : [];
-      default: {
-        const table = REQUEST_TABLES.get(v.h as RequestHandleKind);
-        return table ? named(own(table.methods, method)) : [];
-      }
-    }
-  }
-
-  // ---- calls recognised through imports ----
+  const { memo, keyFor, top } = createMemo<Val>();
+  const { union, member, element, llmVal, isTextPath, handleCall } = createValueOps(settings);
+  const { returnsOf, callSitesOf } = createFunctionIndex(file);
+  const { objectLiteralOf, literalValue, memberKey } = createLiteralReader(sourceCode);
   let specialCalls: Map<Node, Val[]> | undefined;
-  function specials(): Map<Node, Val[]> {
-    if (specialCalls) return specialCalls;
-    specialCalls = new Map();
-    // ESM-marked maps so named, namespace and default imports all resolve (the tracker's strict mode).
-    const basicAuth = { [CALL]: 'auth', parse: { [CALL]: 'auth' } };
-    const traceMap: Record<string, Record<string | symbol, unknown>> = { 'basic-auth': { [ESM]: true, ...basicAuth, default: basicAuth } };
-    // Framework modules whose calls return request data (`cookies()` of next/headers).
-    for (const [module, calls] of Object.entries(REQUEST_CALLS)) {
-      traceMap[module] = { [ESM]: true, ...Object.fromEntries(Object.entries(calls).map(([name, part]) => [name, { [CALL]: `part:${part}` }])) };
-    }
-    const values: Record<string, Val> = {
-      hasher: handle('hasher'),
-      hmac: handle('hmac'),
-      auth: { kind: 'request', part: 'auth' },
-    };
-    const tracker = trackerOf(file);
-    try {
-      for (const it of [tracker.iterateEsmReferences(traceMap as never), tracker.iterateCjsReferences(traceMap as never)]) {
-        for (const { node, info } of it) {
-          const key = String(info);
-          const val: Val | undefined = key.startsWith('part:') ? { kind: 'request', part: key.slice(5) as RequestPart } : values[key];
-          if (val) specialCalls.set(node as Node, [val]);
-        }
-      }
-    } catch {
-      // Defensive: an odd module shape must not break every query.
-    }
-    // node:crypto is traced once for the whole model (src/crypto.ts).
-    const { createHmac, createHash } = cryptoCalls(file);
-    for (const c of createHmac) specialCalls.set(c, [values.hmac!]);
-    for (const c of createHash) specialCalls.set(c, [values.hasher!]);
-    return specialCalls;
-  }
+  const specials = (): Map<Node, Val[]> => (specialCalls ??= specialCallsOf(file));
 
   // ---- prompts ----
   let prompts: PromptIndex | undefined;
@@ -313,45 +90,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   const promptVals = (calls: Iterable<LlmCall> | undefined): Val[] =>
     calls ? [...calls].map((call) => ({ kind: 'prompt', call }) as Origin) : [];
 
-  // ---- functions: returns and call sites, built once on demand ----
-  let returnsByFn: Map<FunctionNode, Node[]> | undefined;
-  function returnsOf(fn: FunctionNode): Node[] {
-    if (!returnsByFn) {
-      returnsByFn = new Map();
-      for (const r of file.index.returns) {
-        if (!r.argument) continue;
-        let n: Node | undefined = r.parent;
-        while (n && !isFunction(n)) n = n.parent;
-        if (!n) continue;
-        const list = returnsByFn.get(n) ?? [];
-        list.push(r.argument);
-        returnsByFn.set(n, list);
-      }
-    }
-    if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body.type !== AST_NODE_TYPES.BlockStatement) {
-      return [fn.body];
-    }
-    return returnsByFn.get(fn) ?? [];
-  }
-  let sitesByFn: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
-  function callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
-    if (!sitesByFn) {
-      sitesByFn = new Map();
-      for (const call of file.index.calls) {
-        const callee = skipTS(call.callee);
-        if (callee.type !== AST_NODE_TYPES.Identifier && !isFunction(callee)) continue;
-        const target = resolveFunction(sourceCode, callee);
-        if (!target) continue;
-        const list = sitesByFn.get(target) ?? [];
-        list.push(call);
-        sitesByFn.set(target, list);
-      }
-    }
-    return sitesByFn.get(fn) ?? [];
-  }
   const returnValues = (fn: FunctionNode): Val[] =>
     memo(keyFor('returns', fn), () => union(...returnsOf(fn).map((r) => valuesOf(r))));
-
 
   // ---- parameters ----
   function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter): Val[] {
@@ -596,79 +336,6 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     }
   }
 
-  const literalVars = new Map<Scope.Variable, TSESTree.ObjectExpression | undefined>();
-  /** The object literal a `const` that is never mutated holds, or a nested literal of one (`config.stripe`). */
-  function objectLiteralOf(node: Node, depth: number): TSESTree.ObjectExpression | undefined {
-    const n = skipTS(node);
-    if (n.type === AST_NODE_TYPES.MemberExpression && depth < 4) {
-      const outer = objectLiteralOf(n.object, depth + 1);
-      const key = outer ? memberKey(n) : undefined;
-      const value = outer && typeof key === 'string' ? literalValue(outer, key) : undefined;
-      const inner = value ? skipTS(value) : undefined;
-      return inner?.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
-    }
-    if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const v = variableOf(sourceCode, n);
-    if (!v) return undefined;
-    if (literalVars.has(v)) return literalVars.get(v);
-    let found: TSESTree.ObjectExpression | undefined;
-    const def = v.defs.length === 1 ? v.defs[0] : undefined;
-    if (
-      def?.type === 'Variable' &&
-      def.node.type === AST_NODE_TYPES.VariableDeclarator &&
-      def.node.id === def.name &&
-      def.parent?.type === AST_NODE_TYPES.VariableDeclaration &&
-      def.parent.kind === 'const' &&
-      def.node.init
-    ) {
-      const init = skipTS(def.node.init);
-      if (init.type === AST_NODE_TYPES.ObjectExpression && v.references.every((r) => r.init || !mutates(r.identifier))) {
-        found = init;
-      }
-    }
-    literalVars.set(v, found);
-    return found;
-  }
-  /** `x.a = 1`, `x.a.b++`, `delete x.a`, `Object.assign(x, ...)`: the object's content changes after its literal. */
-  function mutates(id: Node): boolean {
-    let n: Node = id;
-    while (n.parent?.type === AST_NODE_TYPES.MemberExpression && n.parent.object === n) n = n.parent;
-    const p = n.parent;
-    if (!p) return false;
-    if (n !== id) {
-      if (p.type === AST_NODE_TYPES.AssignmentExpression && p.left === n) return true;
-      if (p.type === AST_NODE_TYPES.UpdateExpression) return true;
-      if (p.type === AST_NODE_TYPES.UnaryExpression && p.operator === 'delete') return true;
-    }
-    if (p.type === AST_NODE_TYPES.CallExpression && p.arguments[0] === n) {
-      const callee = skipTS(p.callee);
-      return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'assign';
-    }
-    return false;
-  }
-  /** A literal's property value; null when the literal surely lacks it, undefined when it cannot tell (spreads, computed keys). */
-  function literalValue(obj: TSESTree.ObjectExpression, key: string): Node | null | undefined {
-    let value: Node | null = null;
-    for (const p of obj.properties) {
-      if (p.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const name = propertyName(p);
-      if (name === undefined) return undefined;
-      if (name !== key) continue;
-      if (p.kind !== 'init' || p.value.type === AST_NODE_TYPES.AssignmentPattern) return undefined;
-      value = p.value;
-    }
-    return value;
-  }
-
-  function memberKey(node: TSESTree.MemberExpression): PathKey {
-    if (!node.computed) return propertyName(node) ?? '*';
-    const prop = skipTS(node.property);
-    if (prop.type === AST_NODE_TYPES.Literal && typeof prop.value === 'number') return prop.value;
-    const s = staticString(prop, sourceCode.getScope(node) as Scope.Scope);
-    if (s !== undefined) return /^\d+$/.test(s) ? Number(s) : s;
-    return '*';
-  }
-
   function callValues(node: TSESTree.CallExpression): Val[] {
     const llm = llmCallOf(node);
     if (llm) return [llmVal(llm, [])];
@@ -737,18 +404,13 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     return union(out) as Origin[];
   }
 
-  return (node: Node): readonly Origin[] => {
-    const top = depth === 0;
-    try {
-      return exportVals(valuesOf(node));
-    } catch {
-      // Defensive: an unexpected shape means "unknown", never a crash.
-      return [];
-    } finally {
-      if (top) {
-        provisional = new Map();
-        cycleHit = Infinity;
+  return (node: Node): readonly Origin[] =>
+    top(() => {
+      try {
+        return exportVals(valuesOf(node));
+      } catch {
+        // Defensive: an unexpected shape means "unknown", never a crash.
+        return [];
       }
-    }
-  };
+    });
 }

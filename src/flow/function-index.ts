@@ -1,0 +1,53 @@
+/** Per file, built once on demand: the values each function returns and the same-file calls of each function. */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction, resolveFunction, skipTS } from '../ast.js';
+import type { FileContext, FunctionNode, Node } from '../types.js';
+
+/** Returns and call sites of the file's functions. */
+export interface FunctionIndex {
+  /** The returned expressions of `fn` (an arrow's expression body included). */
+  returnsOf(fn: FunctionNode): Node[];
+  /** The calls in the file whose callee resolves to `fn`. */
+  callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[];
+}
+
+/** The function index of a file; each half is built on first use. */
+export function createFunctionIndex(file: FileContext): FunctionIndex {
+  const sourceCode = file.sourceCode;
+  let returnsByFn: Map<FunctionNode, Node[]> | undefined;
+  function returnsOf(fn: FunctionNode): Node[] {
+    if (!returnsByFn) {
+      returnsByFn = new Map();
+      for (const r of file.index.returns) {
+        if (!r.argument) continue;
+        let n: Node | undefined = r.parent;
+        while (n && !isFunction(n)) n = n.parent;
+        if (!n) continue;
+        const list = returnsByFn.get(n) ?? [];
+        list.push(r.argument);
+        returnsByFn.set(n, list);
+      }
+    }
+    if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+      return [fn.body];
+    }
+    return returnsByFn.get(fn) ?? [];
+  }
+  let sitesByFn: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+  function callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
+    if (!sitesByFn) {
+      sitesByFn = new Map();
+      for (const call of file.index.calls) {
+        const callee = skipTS(call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier && !isFunction(callee)) continue;
+        const target = resolveFunction(sourceCode, callee);
+        if (!target) continue;
+        const list = sitesByFn.get(target) ?? [];
+        list.push(call);
+        sitesByFn.set(target, list);
+      }
+    }
+    return sitesByFn.get(fn) ?? [];
+  }
+  return { returnsOf, callSitesOf };
+}
