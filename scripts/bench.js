@@ -7,7 +7,8 @@
 // cross-file route map costs (the same texts linted under their real paths and under paths that do not exist, where
 // the map finds nothing to read) and what the type-aware mode costs (the labelled .ts files parsed with and without
 // `projectService`, with and without rules).
-// Options: --runs=N, --skip-packages (labelled corpus only, for a quick look).
+// Options: --runs=N, --skip-packages (labelled corpus only, for a quick look), --against=DIR (another checkout with a
+// built dist/, e.g. an earlier commit: its recommended config is timed in the same passes, for a before/after).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -39,6 +40,11 @@ const SETS = {
   'llm-leak recommended': configFactory(plugin.configs.recommended, tsParser),
   'security recommended': configFactory(security.configs.recommended, tsParser),
 };
+const against = args.against === undefined ? undefined : path.resolve(args.against);
+if (against) {
+  const baseline = (await loadBuilt(against)).plugin;
+  SETS['baseline recommended'] = configFactory(baseline.configs.recommended, tsParser);
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,6 +110,10 @@ function report(label, files) {
   const floor = m['one no-op rule'] - base;
   console.log(`  ESLint's floor, one no-op rule  adds ${fmt(floor)} = ${pct(floor / base)} of parse (the traversal any rule pays)`);
   console.log(`  over that floor: llm-leak adds ${fmt(ours - floor)} = ${pct((ours - floor) / base)} of parse, security ${fmt(peer - floor)} = ${pct((peer - floor) / base)}`);
+  if (against) {
+    const theirs = m['baseline recommended'] - base;
+    console.log(`  baseline (${path.relative(root, against) || against}) adds ${fmt(theirs)}; this build adds ${fmt(ours)}: ${(ours / theirs).toFixed(2)}x the baseline`);
+  }
   const ok = ours / base < 0.1 && ours < peer;
   console.log(`  targets (< 10% of parse, less than security): ${ok ? 'met' : 'MISSED'}; over ESLint's floor: ${(ours - floor) / base < 0.1 && ours < peer ? 'met' : 'MISSED'}`);
   return { base, ours, peer, ok };
