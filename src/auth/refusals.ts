@@ -87,6 +87,7 @@ export function createRefusals({ sourceCode, paramRole, paths }: RefusalInputs):
     return undefined;
   };
 
+  /** How a single node refuses a request, if it does. */
   const refusalAt = (n: Node): Refusal | undefined => {
     switch (n.type) {
       case AST_NODE_TYPES.ThrowStatement:
@@ -146,6 +147,7 @@ export function createRefusals({ sourceCode, paramRole, paths }: RefusalInputs):
     }
   };
 
+  /** A catch clause that refuses; nested functions do not count (they run later, if at all). */
   const catchRefuses = (handler: TSESTree.CatchClause): boolean => {
     const param = handler.param?.type === AST_NODE_TYPES.Identifier ? variableOf(sourceCode, handler.param) : undefined;
     const stack: Node[] = [handler.body];
