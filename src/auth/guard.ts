@@ -1,9 +1,10 @@
 /** Recognises an inline credential check in a handler that ends the request before a given point. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, isFunction, propertyName, skipTS } from '../ast.js';
+import { contains, propertyName, skipTS } from '../ast.js';
 import type { AuthEvidence, FunctionNode, Node } from '../types.js';
 import type { Paths } from '../flow/paths.js';
 import type { Behaviour, CredRead } from './behaviour.js';
+import { pushChildren, type SourceCode } from './walk.js';
 
 /**
  * Builds `guardBefore(fn, target)` over the behaviour analysis. Which statements run before the target, and which
@@ -13,6 +14,7 @@ import type { Behaviour, CredRead } from './behaviour.js';
 export function createGuard(
   behaviour: Behaviour,
   paths: () => Paths | undefined,
+  sourceCode: SourceCode,
 ): (fn: FunctionNode, target: Node) => AuthEvidence | undefined {
   const evidence = (node: Node, cred: CredRead, what: string): AuthEvidence => ({
     node,
@@ -27,14 +29,7 @@ export function createGuard(
       const n = stack.pop()!;
       const r = behaviour.refusalAt(n);
       if (r === 'auth' || r === 'throw' || r === 'next' || (r === 'bad' && allowBadRequest)) return true;
-      const keys = (n as unknown as Record<string, unknown>);
-      for (const k of Object.keys(keys)) {
-        if (k === 'parent') continue;
-        const v = keys[k];
-        for (const c of (Array.isArray(v) ? v : [v]) as unknown[]) {
-          if (c && typeof c === 'object' && typeof (c as Node).type === 'string' && !isFunction(c as Node)) stack.push(c as Node);
-        }
-      }
+      pushChildren(sourceCode, stack, n, false);
     }
     return false;
   };
@@ -80,8 +75,19 @@ export function createGuard(
     return fn ? behaviour.summary(fn) : undefined;
   };
 
-  /** The throwing verifier a statement calls at its top: `stripe.webhooks.constructEvent(...)`, `await request.jwtVerify()`. */
+  /** The throwing verifier a statement calls at its top, once per statement (every model call site asks again). */
+  const verifiers = new Map<Node, CredRead | null>();
   const statementVerifier = (stmt: Node): CredRead | undefined => {
+    let hit = verifiers.get(stmt);
+    if (hit === undefined) {
+      hit = findStatementVerifier(stmt) ?? null;
+      verifiers.set(stmt, hit);
+    }
+    return hit ?? undefined;
+  };
+
+  /** The throwing verifier a statement calls at its top: `stripe.webhooks.constructEvent(...)`, `await request.jwtVerify()`. */
+  const findStatementVerifier = (stmt: Node): CredRead | undefined => {
     const exprs: Node[] = [];
     if (stmt.type === AST_NODE_TYPES.ExpressionStatement) exprs.push(stmt.expression);
     else if (stmt.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -167,12 +173,8 @@ export function createGuard(
         n.type === AST_NODE_TYPES.VariableDeclaration
       ) out.push(n);
       const kids: Node[] = [];
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'parent') continue;
-        for (const c of (Array.isArray(v) ? v : [v]) as unknown[]) {
-          if (c && typeof c === 'object' && typeof (c as Node).type === 'string') kids.push(c as Node);
-        }
-      }
+      pushChildren(sourceCode, kids, n, true);
+      // Reversed onto the stack, so statements come out in source order.
       for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
     }
     candidates.set(fn, out);

@@ -36,7 +36,7 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
   const file = model.file;
   const sourceCode = file.sourceCode;
   const behaviour: Behaviour = createBehaviour(model);
-  const guard = createGuard(behaviour, () => pathsOf(file.ast));
+  const guard = createGuard(behaviour, () => pathsOf(file.ast), file.sourceCode);
   const verdicts = new Map<Node, Verdict>();
   const settingNames = file.settings.authMiddleware;
   let decorations: Map<string, Node> | undefined;
