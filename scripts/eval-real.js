@@ -6,7 +6,7 @@
 // folder, with the recommended config (configs.strict under --strict).
 // Exit code: 0 when it measured something, 1 when nothing could be measured, 2 on a usage error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkCorpus, formatReport, readFindings, scoreApp, snapshotDir, summarise } from './lib/real-world.js';
@@ -78,7 +78,8 @@ for (const app of corpus) {
     continue;
   }
   const results = JSON.parse(run.stdout);
-  const { findings, problems } = readFindings(results, appDir);
+  // The CLI reports real paths (its cwd is resolved), so relate them to the app folder's real path too.
+  const { findings, problems } = readFindings(results, realpathSync(appDir));
   scores.push({ ...scoreApp(app, findings, { strict }), files: results.length, problems });
 }
 
