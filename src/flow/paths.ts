@@ -44,8 +44,46 @@ export interface Paths {
   alwaysRuns(fn: FunctionNode, nodes: Iterable<Node>): boolean;
 }
 
+/**
+ * Where nodes run, stored cheaply: each node's traversal number, and the (segments, path) pair only where it changes
+ * from the previous node's, since most consecutive nodes share both. `get` rebuilds the Place.
+ */
+class Places {
+  private readonly seqOf = new Map<Node, number>();
+  private readonly changes: { readonly at: number; readonly segments: readonly Segment[]; readonly path: CodePath }[] = [];
+  /** Places built for queried nodes, so one node always answers with the same object. */
+  private readonly built = new Map<Node, Place>();
+
+  /** Notes that `node`, number `at`, runs in `segments` of `path` (numbers only grow). */
+  add(node: Node, at: number, segments: readonly Segment[], path: CodePath): void {
+    this.seqOf.set(node, at);
+    const last = this.changes[this.changes.length - 1];
+    if (!last || last.segments !== segments || last.path !== path) this.changes.push({ at, segments, path });
+  }
+
+  /** The place of a recorded node. */
+  get(node: Node): Place | undefined {
+    const hit = this.built.get(node);
+    if (hit) return hit;
+    const at = this.seqOf.get(node);
+    if (at === undefined) return undefined;
+    // The last change at or before `at`.
+    let lo = 0;
+    let hi = this.changes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.changes[mid]!.at <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = this.changes[lo]!;
+    const place = { segments: c.segments, path: c.path, seq: at };
+    this.built.set(node, place);
+    return place;
+  }
+}
+
 interface Recording {
-  readonly places: Map<Node, Place>;
+  readonly places: Places;
   /** Per segment, the traversal number after which it stops: a call that never returns ran there. */
   readonly stops: Map<Segment, number>;
   /** The code path each function (and Program) starts. */
@@ -87,7 +125,7 @@ type Listeners = TSESLint.RuleListener;
 export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listeners {
   const ast = sourceCode.ast;
   if (recordings.has(ast)) return {};
-  const rec: Recording = { places: new Map(), stops: new Map(), pathOf: new Map(), catches: new Map() };
+  const rec: Recording = { places: new Places(), stops: new Map(), pathOf: new Map(), catches: new Map() };
   recordings.set(ast, rec);
   // ESLint 9 removed `currentSegments`: each code path's current segments are tracked from the segment events.
   // The array is replaced, never mutated, so every node entered between two events shares it.
@@ -123,7 +161,7 @@ export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listen
       // A function runs where it is created, in the enclosing code path; its own path starts inside it.
       if (top.node === node && stack.length > 1) top = stack[stack.length - 2]!;
       const at = seq++;
-      rec.places.set(node, { segments: top.current, path: top.path, seq: at });
+      rec.places.add(node, at, top.current, top.path);
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.TryStatement && parent.handler) {
         if (parent.block === node) {
