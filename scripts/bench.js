@@ -63,10 +63,16 @@ const setOf = (set, files) => (typeof set === 'function' ? { make: set, files, b
 function pass(files, set, lint = linter) {
   const { make, files: fs, before } = setOf(set, files);
   before?.();
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (const f of fs) lint.verify(f.text, make(f), { filename: f.name });
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  lastCpu = (cpu.user + cpu.system) / 1000;
+  return wall;
 }
+/** The process CPU time of the last pass: steadier than wall time when the machine is shared (for --against). */
+let lastCpu = 0;
 
 /** The warm-up pass, checked: a file that no config applies to (outside cwd, ignored) would be timed for nothing. */
 function checkedPass(files, set, lint) {
@@ -86,13 +92,17 @@ function measure(files, sets = SETS, lint = linter) {
   const names = Object.keys(sets);
   for (const name of names) checkedPass(files, sets[name], lint);
   const times = Object.fromEntries(names.map((n) => [n, []]));
+  const cpus = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < RUNS; r += 1) {
     for (let i = 0; i < names.length; i += 1) {
       const name = names[(i + r) % names.length];
       times[name].push(pass(files, sets[name], lint));
+      cpus[name].push(lastCpu);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  const out = Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  Object.defineProperty(out, 'cpu', { value: Object.fromEntries(names.map((n) => [n, median(cpus[n])])) });
+  return out;
 }
 
 function report(label, files) {
@@ -112,7 +122,11 @@ function report(label, files) {
   console.log(`  over that floor: llm-leak adds ${fmt(ours - floor)} = ${pct((ours - floor) / base)} of parse, security ${fmt(peer - floor)} = ${pct((peer - floor) / base)}`);
   if (against) {
     const theirs = m['baseline recommended'] - base;
+    const c = m.cpu;
+    const cpuOurs = c['llm-leak recommended'] - c['parse only'];
+    const cpuTheirs = c['baseline recommended'] - c['parse only'];
     console.log(`  baseline (${path.relative(root, against) || against}) adds ${fmt(theirs)}; this build adds ${fmt(ours)}: ${(ours / theirs).toFixed(2)}x the baseline`);
+    console.log(`  in process CPU time: baseline adds ${fmt(cpuTheirs)}, this build ${fmt(cpuOurs)}: ${(cpuOurs / cpuTheirs).toFixed(2)}x`);
   }
   const ok = ours / base < 0.1 && ours < peer;
   console.log(`  targets (< 10% of parse, less than security): ${ok ? 'met' : 'MISSED'}; over ESLint's floor: ${(ours - floor) / base < 0.1 && ours < peer ? 'met' : 'MISSED'}`);
