@@ -1,7 +1,7 @@
 /** The one RuleCreator every rule uses, with our typed docs. */
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { withPathRecorder } from './flow/paths.js';
-import { readSettings } from './settings.js';
+import { readSettings, SettingsError } from './settings.js';
 import { signalsOf } from './signals.js';
 
 export interface LlmLeakDocs {
@@ -21,12 +21,55 @@ const baseCreateRule = ESLintUtils.RuleCreator<LlmLeakDocs>(
   (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
 );
 
+/** Files whose analysis already failed and was reported, so one failure is reported once, not by every rule. */
+const failed = new WeakSet<object>();
+
+/** The report a rule makes when the shared analysis throws on a file. */
+export const ANALYSIS_FAILED = 'analysisFailed';
+const ANALYSIS_FAILED_MESSAGE =
+  'llm-leak could not analyse this file ({{error}}); its other findings may be missing. Please report it with the file.';
+
+type Listener = (...args: unknown[]) => void;
+
+/**
+ * A rule never throws on code that parses: an error inside the shared analysis is reported once for the file, as
+ * a message naming the error, and the lint run goes on with the other files. Settings errors still throw: they are
+ * configuration mistakes the user must see as such.
+ */
+function guarded(context: Parameters<ReturnType<typeof baseCreateRule>['create']>[0], listeners: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, fn] of Object.entries(listeners)) {
+    if (typeof fn !== 'function') continue;
+    out[key] = (...args: unknown[]) => {
+      try {
+        (fn as Listener)(...args);
+      } catch (error) {
+        if (error instanceof SettingsError) throw error;
+        const ast = context.sourceCode.ast;
+        if (failed.has(ast)) return;
+        failed.add(ast);
+        const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        (context.report as (d: unknown) => void)({
+          loc: { start: { line: 1, column: 0 }, end: { line: 1, column: 0 } },
+          messageId: ANALYSIS_FAILED,
+          data: { error: text.length > 200 ? `${text.slice(0, 197)}...` : text },
+        });
+      }
+    };
+  }
+  return out;
+}
+
 /**
  * RuleCreator, plus the code path recorder (src/flow/paths.ts) merged into the listeners of the first rule created
- * for each file: the model's "runs before" questions are answered from it at `Program:exit`.
+ * for each file (the model's "runs before" questions are answered from it at `Program:exit`), and every listener
+ * guarded so that a failure of the analysis on one file is one report, never a crash of the run.
  */
 export const createRule: typeof baseCreateRule = (spec) => {
-  const rule = baseCreateRule(spec);
+  const rule = baseCreateRule({
+    ...spec,
+    meta: { ...spec.meta, messages: { ...spec.meta.messages, [ANALYSIS_FAILED]: ANALYSIS_FAILED_MESSAGE } },
+  });
   return {
     ...rule,
     create: (context) => {
@@ -40,7 +83,8 @@ export const createRule: typeof baseCreateRule = (spec) => {
       } catch {
         // Bad settings: the rule reports them at Program:exit; record as if needed.
       }
-      return needed ? withPathRecorder(context, listeners) : listeners;
+      const all = needed ? withPathRecorder(context, listeners) : listeners;
+      return guarded(context, all as Record<string, unknown>) as typeof listeners;
     },
   };
 };

@@ -43,7 +43,7 @@ const LOOKUP_KEY_WORDS = new Set(['CACHE', 'PRIMARY', 'PARTITION', 'SORT', 'ROUT
  * Groq (gsk_), xAI (xai-), Hugging Face (hf_). Global, to look at every match in a string.
  */
 export const MODEL_KEY =
-  /(?<![\w-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,}|xai-[A-Za-z0-9]{20,}|hf_[A-Za-z0-9]{30,})/g;
+  /(?<![\w-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,512}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,512}|xai-[A-Za-z0-9]{20,512}|hf_[A-Za-z0-9]{30,512})/g;
 
 /** A key-shaped match that is a real key: random keys hold digits; `sk-your-openai-key-goes-here` does not. */
 function looksLikeModelKey(text: string): boolean {

@@ -66,11 +66,13 @@ async function lint(eslint: ESLint, files: readonly string[], progress: Progress
 }
 
 function exitCode(report: Report, args: CliArgs): number {
+  // An analysis that failed on some file leaves the run incomplete: say so, whatever else was found.
+  if (report.failedCount > 0) return 2;
   if (report.errorCount > 0) return 1;
   return args.maxWarnings !== undefined && report.warningCount > args.maxWarnings ? 1 : 0;
 }
 
-/** Lints what `args` names and writes the report; resolves to the exit code (0 clean, 1 findings). */
+/** Lints what `args` names and writes the report; resolves to the exit code (0 clean, 1 findings, 2 incomplete). */
 export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
   if (args.typeChecked && !existsSync(path.join(io.cwd, 'tsconfig.json'))) {
     throw new UsageError('--type-checked needs a tsconfig.json in the current folder');

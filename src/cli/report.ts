@@ -21,6 +21,8 @@ export interface Problem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** True when the plugin's analysis failed on the file (the run is incomplete), not the parser. */
+  readonly analysis?: boolean;
 }
 
 /** One linted file with something to say. */
@@ -39,6 +41,8 @@ export interface Report {
   readonly files: readonly FileReport[];
   readonly errorCount: number;
   readonly warningCount: number;
+  /** Files the plugin's analysis failed on: their findings may be missing, so the run is incomplete. */
+  readonly failedCount: number;
   /** ESLint's results without the CLI's route map, counts recomputed, each message with its `route`. */
   readonly results: readonly ESLint.LintResult[];
 }
@@ -81,6 +85,12 @@ export function buildReport(cwd: string, fileCount: number, results: readonly ES
       }
       // Rules named by the project's own inline `/* eslint ... */` comments are not this tool's business.
       if (!isPluginRule(m.ruleId)) continue;
+      // The analysis failed on this file (src/create-rule.ts): not a finding, a file not fully checked.
+      if (m.messageId === 'analysisFailed') {
+        problems.push({ line: m.line, column: m.column, message: m.message, analysis: true });
+        messages.push(m);
+        continue;
+      }
       const route = routeOfLine(routes, m.line);
       const severity = m.severity === 1 ? 1 : 2;
       findings.push({
@@ -109,7 +119,8 @@ export function buildReport(cwd: string, fileCount: number, results: readonly ES
     });
     if (findings.length > 0 || problems.length > 0) files.push({ filePath: result.filePath, findings, routes, problems });
   }
-  return { cwd, fileCount, files, errorCount, warningCount, results: cleaned };
+  const failedCount = files.filter((f) => f.problems.some((p) => p.analysis)).length;
+  return { cwd, fileCount, files, errorCount, warningCount, failedCount, results: cleaned };
 }
 
 /** A route's label: `POST /chat`. */

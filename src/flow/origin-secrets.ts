@@ -37,12 +37,12 @@ export const PUBLIC_WORD = 'public';
 
 /** Shapes of literal model API keys, with the label used as the secret's name. */
 export const LITERAL_KEY_PATTERNS: readonly { readonly label: string; readonly hint: string; readonly pattern: RegExp }[] = [
-  { label: 'Anthropic API key', hint: 'sk-ant-', pattern: /(?:^|[^\w-])sk-ant-[\w-]{20,}/ },
-  { label: 'OpenAI API key', hint: 'sk-', pattern: /(?:^|[^\w-])sk-[\w-]{20,}/ },
+  { label: 'Anthropic API key', hint: 'sk-ant-', pattern: /(?:^|[^\w-])sk-ant-[\w-]{20,512}/ },
+  { label: 'OpenAI API key', hint: 'sk-', pattern: /(?:^|[^\w-])sk-[\w-]{20,512}/ },
   { label: 'Google API key', hint: 'AIza', pattern: /(?:^|[^\w-])AIza[\w-]{35}(?![\w-])/ },
-  { label: 'Groq API key', hint: 'gsk_', pattern: /(?:^|[^\w-])gsk_[A-Za-z0-9]{20,}/ },
-  { label: 'xAI API key', hint: 'xai-', pattern: /(?:^|[^\w-])xai-[A-Za-z0-9]{20,}/ },
-  { label: 'Hugging Face token', hint: 'hf_', pattern: /(?:^|[^\w-])hf_[A-Za-z0-9]{30,}/ },
+  { label: 'Groq API key', hint: 'gsk_', pattern: /(?:^|[^\w-])gsk_[A-Za-z0-9]{20,512}/ },
+  { label: 'xAI API key', hint: 'xai-', pattern: /(?:^|[^\w-])xai-[A-Za-z0-9]{20,512}/ },
+  { label: 'Hugging Face token', hint: 'hf_', pattern: /(?:^|[^\w-])hf_[A-Za-z0-9]{30,512}/ },
 ];
 
 type Names = Pick<LlmLeakSettings, 'sensitiveNames'>;
