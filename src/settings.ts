@@ -1,4 +1,6 @@
 /** Reads and validates `settings['llm-leak']` once per settings object. */
+import path from 'node:path';
+import picomatch from 'picomatch';
 
 export interface LlmLeakSettings {
   /** Extra functions that call a model: bare names (`askModel`) or dotted paths (`ai.ask`, `llm.chat`). */
@@ -62,11 +64,25 @@ export function readSettings(all: Readonly<Record<string, unknown>> | undefined)
         `settings['llm-leak'].${key} must be an array of non-empty strings, got ${describe(value)}.`,
       );
     }
+    if (key === 'entries') for (const pattern of value as string[]) checkEntry(pattern);
     out[key] = Object.freeze([...value]);
   }
   const settings = Object.freeze({ ...DEFAULT_SETTINGS, ...out }) as LlmLeakSettings;
   cache.set(raw, settings);
   return settings;
+}
+
+/** An entry path or glob must stay inside the project and be a pattern picomatch can read. */
+function checkEntry(pattern: string): void {
+  const where = `settings['llm-leak'].entries has '${pattern}'`;
+  if (path.isAbsolute(pattern) || /^[A-Za-z]:/.test(pattern) || pattern.split(/[\\/]/).includes('..')) {
+    throw new SettingsError(`${where}: entries are paths or globs inside the project, relative to the working folder (no absolute paths, no '..').`);
+  }
+  try {
+    picomatch.makeRe(pattern, { strictBrackets: true });
+  } catch (error) {
+    throw new SettingsError(`${where}, which is not a valid glob: ${error instanceof Error ? error.message : String(error)}.`);
+  }
 }
 
 function describe(value: unknown): string {

@@ -7,6 +7,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import { projectRoot, readSource, sourceFileStat } from './disk.js';
 import { resolveInProject } from './resolve.js';
+import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
 
@@ -106,7 +107,7 @@ const MAX_LEVELS = 8;
  * ancestor up to the package root (the nearest directory with a package.json, at most 8 levels), then the files
  * `settings['llm-leak'].entries` names (paths or globs relative to the cwd).
  */
-export function entryCandidates(file: string, cwd: string, entries: readonly string[]): string[] {
+export function entryCandidates(file: string, cwd: string, entries: readonly string[], root: string): string[] {
   const out: string[] = [];
   let dir = path.dirname(file);
   for (let level = 0; level < MAX_LEVELS; level++) {
@@ -117,7 +118,7 @@ export function entryCandidates(file: string, cwd: string, entries: readonly str
     if (up === dir) break;
     dir = up;
   }
-  for (const f of expandEntries(cwd, entries)) if (!out.includes(f)) out.push(f);
+  for (const f of expandEntries(cwd, entries, root)) if (!out.includes(f)) out.push(f);
   return out;
 }
 
@@ -125,59 +126,37 @@ const globs = new Map<string, { at: number; files: string[] }>();
 /** Glob results are reused this long: a lint run sees one list, an editor sees new files soon enough. */
 const GLOB_TTL_MS = 2000;
 
-/** Expands entry paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the cwd, skipping node_modules and dot directories. */
-export function expandEntries(cwd: string, patterns: readonly string[]): string[] {
+/**
+ * Expands entry paths and globs relative to the cwd with tinyglobby (picomatch syntax), skipping node_modules and dot
+ * directories, following no symlinks, at most 12 levels deep; only source files inside `root` come back (settings
+ * validation already refuses absolute patterns and `..`).
+ */
+export function expandEntries(cwd: string, patterns: readonly string[], root: string): string[] {
   if (patterns.length === 0) return [];
-  const key = `${cwd}\0${patterns.join('\0')}`;
+  const key = `${cwd}\0${root}\0${patterns.join('\0')}`;
   const hit = globs.get(key);
   if (hit && Date.now() - hit.at < GLOB_TTL_MS) return hit.files;
-  const files: string[] = [];
-  for (const p of patterns) {
-    if (!/[*?{]/.test(p)) {
-      const abs = path.resolve(cwd, p);
-      if (isFile(abs) && !files.includes(abs)) files.push(abs);
-      continue;
-    }
-    const parts = p.split('/');
-    const staticParts: string[] = [];
-    while (parts.length > 1 && !/[*?{]/.test(parts[0]!)) staticParts.push(parts.shift()!);
-    const base = path.resolve(cwd, ...staticParts);
-    const re = globRegExp(parts.join('/'));
-    walk(base, '', re, files, 0);
+  let found: string[] = [];
+  try {
+    found = globSync([...patterns], {
+      cwd,
+      absolute: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      deep: 12,
+      ignore: ['**/node_modules/**', '**/.*/**'],
+      expandDirectories: false,
+    });
+  } catch {
+    found = []; // Defensive: an unreadable folder on the way.
   }
+  const files = [...new Set(found.map((f) => path.resolve(f)))]
+    .filter((f) => sourceFileStat(f, root) !== undefined)
+    .sort()
+    .slice(0, MAX_FILES);
   if (globs.size > 100) globs.clear();
   globs.set(key, { at: Date.now(), files });
   return files;
-}
-
-function walk(dir: string, rel: string, re: RegExp, out: string[], depth: number): void {
-  if (depth > 12 || out.length >= MAX_FILES) return;
-  for (const name of listDir(dir)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const abs = path.join(dir, name);
-    const r = rel ? `${rel}/${name}` : name;
-    const s = stat(abs);
-    if (s?.isDirectory()) walk(abs, r, re, out, depth + 1);
-    else if (s?.isFile() && re.test(r) && !out.includes(abs)) out.push(abs);
-  }
-}
-
-function globRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const ch = glob[i]!;
-    if (ch === '*' && glob[i + 1] === '*') {
-      // '**/' matches any number of directories, including none.
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '{') re += '(?:';
-    else if (ch === '}') re += ')';
-    else if (ch === ',' ) re += '|';
-    else re += ch.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 /** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */

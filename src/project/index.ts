@@ -73,9 +73,9 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
   // Files some walk went through: an entry candidate among them is a sub-app (`new Hono()` in v1/index.ts), not an entry.
   const passed = new Set<string>();
   let entry = '';
-  const configured = new Set(expandEntries(lint.cwd, settings.entries));
   // Nothing outside the project of the linted file is resolved or read.
   const root = projectRoot(target, lint.cwd);
+  const configured = new Set(expandEntries(lint.cwd, settings.entries, root));
   const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, root, entryOnly);
 
   // Each module export is visited once per walk state (prefix, auth, dev-only, mounting site) across the whole query,
@@ -132,7 +132,7 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth);
   };
 
-  for (const candidate of entryCandidates(target, lint.cwd, settings.entries)) {
+  for (const candidate of entryCandidates(target, lint.cwd, settings.entries, root)) {
     if (candidate === target) continue;
     entry = candidate;
     const facts = load(entry, !configured.has(entry));

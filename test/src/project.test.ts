@@ -5,7 +5,7 @@ import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
-import { resolveModule, type LintOptions } from '../../src/project/files.js';
+import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
 import { buildFacts } from '../../src/model.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
@@ -219,5 +219,32 @@ describe('settings for the route map', () => {
     expect(readSettings({}).unmountedRouters).toBe('report');
     expect(() => readSettings({ 'llm-leak': { unmountedRouters: 'warn' } })).toThrow(/unmountedRouters must be 'report' or 'ignore', got string \("warn"\)/);
     expect(() => readSettings({ 'llm-leak': { entries: 'src/app.ts' } })).toThrow(/entries must be an array of non-empty strings/);
+  });
+
+  it('refuses entries that leave the project or are not valid globs, naming the key and the pattern', async () => {
+    const { readSettings, SettingsError } = await import('../../src/settings.js');
+    for (const bad of ['../../**', 'src/../../x.ts', '/etc/passwd', 'C:/app.ts']) {
+      expect(() => readSettings({ 'llm-leak': { entries: [bad] } }), bad).toThrow(SettingsError);
+      expect(() => readSettings({ 'llm-leak': { entries: [bad] } }), bad).toThrow(/entries has '.*': entries are paths or globs inside the project/);
+    }
+    expect(() => readSettings({ 'llm-leak': { entries: ['src/{a'] } })).toThrow(/entries has 'src\/\{a', which is not a valid glob/);
+    expect(readSettings({ 'llm-leak': { entries: ['app/(chat)/**/route.ts', 'src/*.{ts,js}'] } }).entries).toHaveLength(2);
+  });
+});
+
+describe('entry globs', () => {
+  it('expand inside the project only: no node_modules, no dot folders, no symlinks out, no loops, sources only', () => {
+    const outside = project({ 'evil.ts': 'export {}' });
+    const dir = project({
+      'src/app.ts': '',
+      'src/deep/server.js': '',
+      'src/data.json': '{}',
+      'node_modules/x/app.ts': '',
+      '.cache/app.ts': '',
+    });
+    fs.symlinkSync(outside, path.join(dir, 'src', 'out'), 'dir');
+    fs.symlinkSync(dir, path.join(dir, 'src', 'loop'), 'dir');
+    const found = expandEntries(dir, ['**/*'], dir).map((f) => path.relative(dir, f)).sort();
+    expect(found).toEqual(['src/app.ts', 'src/deep/server.js']);
   });
 });
