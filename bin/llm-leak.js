@@ -8,6 +8,10 @@ try {
   process.stderr.write(`llm-leak: cannot load the built CLI (run \`npm run build\`): ${error.message.split('\n')[0]}\n`);
   process.exit(2);
 }
+// `llm-leak --format json . | head -1`: a reader that stops early is not an error of ours.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 process.exitCode = await cli.main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,

@@ -43,7 +43,8 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit codes: 0 no findings, 1 findings (more than --max-warnings when given), 2 usage or runtime error.`;
+Exit codes: 0 no findings, 1 findings (more than --max-warnings when given), 2 usage or runtime error,
+or a file the analysis failed on (the run is incomplete; every other finding is still printed).`;
 
 const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif'];
 
@@ -54,8 +55,15 @@ function positiveInt(flag: string, value: string, min: number): number {
   return Number(value);
 }
 
+/** Flags that take a number: `--max-warnings -1` must say what is wrong with -1, not that a value is missing. */
+const NUMBER_FLAGS: Readonly<Record<string, number>> = { '--max-warnings': 0, '--concurrency': 1 };
+
 /** Parses argv (without `node` and the script); throws UsageError on anything it does not accept. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
+  for (let i = 0; i < argv.length - 1; i++) {
+    const min = NUMBER_FLAGS[argv[i]!];
+    if (min !== undefined && /^-\d/.test(argv[i + 1]!)) positiveInt(argv[i]!, argv[i + 1]!, min);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -98,6 +106,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         ? v.concurrency
         : positiveInt('--concurrency', v.concurrency, 1);
   }
+  if (v['output-file'] === '') throw new UsageError('--output-file expects a file path, got an empty string');
+  if (v['cache-location'] === '') throw new UsageError('--cache-location expects a path, got an empty string');
   return {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
     format,

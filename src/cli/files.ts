@@ -19,6 +19,11 @@ export function collectFiles(cwd: string, inputs: readonly string[], extensions:
 
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
+    // ESLint's flat config ignores files outside its base path: say so rather than skip them silently.
+    const rel = path.relative(cwd, abs);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) {
+      throw new UsageError(`${input} is outside the current folder; run llm-leak from a folder that contains it`);
+    }
     let stat;
     try {
       stat = statSync(abs);

@@ -1,5 +1,6 @@
 /** A CLI run after the arguments are read: finds the files, lints them, writes the report. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import plugin from '../index.js';
@@ -72,6 +73,23 @@ function exitCode(report: Report, args: CliArgs): number {
   return args.maxWarnings !== undefined && report.warningCount > args.maxWarnings ? 1 : 0;
 }
 
+/** A cache file the run can write, or a UsageError: ESLint would otherwise skip the cache without a word. */
+function checkWritable(file: string): void {
+  try {
+    if (existsSync(file)) {
+      if (!statSync(file).isFile()) throw new Error('not a file');
+      accessSync(file, constants.W_OK);
+    } else {
+      // A folder path ending in a separator is ESLint's own convention for "put the cache file in here".
+      const dir = /[\\/]$/.test(file) ? file : path.dirname(file);
+      if (!statSync(dir).isDirectory()) throw new Error('not a folder');
+      accessSync(dir, constants.W_OK);
+    }
+  } catch {
+    throw new UsageError(`cannot write the cache file ${file}`);
+  }
+}
+
 /** Lints what `args` names and writes the report; resolves to the exit code (0 clean, 1 findings, 2 incomplete). */
 export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
   if (args.typeChecked && !existsSync(path.join(io.cwd, 'tsconfig.json'))) {
@@ -84,6 +102,11 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
     io.stderr.write('llm-leak: TypeScript files skipped: install @typescript-eslint/parser to lint them\n');
   }
 
+  // More workers than files or cores only costs memory (999 workers on 400 files took 22 GB).
+  const concurrency =
+    typeof args.concurrency === 'number' ? Math.max(1, Math.min(args.concurrency, files.length, os.availableParallelism())) : args.concurrency;
+  if (args.cache) checkWritable(path.resolve(io.cwd, args.cacheLocation ?? '.llm-leak-cache'));
+
   const params: OptionParams = {
     cwd: io.cwd,
     strict: args.strict,
@@ -92,14 +115,14 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
     severity: args.maxWarnings === undefined ? 'error' : 'warn',
     cache: args.cache,
     cacheLocation: args.cacheLocation,
-    concurrency: args.concurrency,
+    concurrency,
   };
   const eslint = await createESLint(params);
   const lintable: string[] = [];
   for (const file of files) if (!(await eslint.isPathIgnored(file))) lintable.push(file);
   if (lintable.length === 0) throw new UsageError(`no JavaScript or TypeScript files to lint in ${args.paths.join(' ')}`);
 
-  const threaded = args.concurrency !== undefined && args.concurrency !== 'off';
+  const threaded = concurrency !== undefined && concurrency !== 'off';
   const progress =
     io.stderr.isTTY && lintable.length >= PROGRESS_MIN_FILES ? createProgress(io.stderr, lintable.length) : NO_PROGRESS;
   const report = buildReport(io.cwd, lintable.length, await lint(eslint, lintable, progress, threaded));

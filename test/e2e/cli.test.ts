@@ -183,4 +183,47 @@ describe('llm-leak, options', () => {
       expect(r.stderr).toMatch(/^llm-leak: /);
     }
   });
+
+  it('says what is wrong with an empty output file, a negative number, an unwritable cache and a path outside the folder', async () => {
+    const cases: [string[], RegExp][] = [
+      [['-o', ''], /--output-file expects a file path/],
+      [['--max-warnings', '-1'], /--max-warnings expects an integer of at least 0, got '-1'/],
+      [['--concurrency', '-3'], /--concurrency expects an integer of at least 1, got '-3'/],
+      [['--cache', '--cache-location', path.join(vulnerable, 'package.json', 'cache')], /cannot write the cache file/],
+      [[path.join(hardened, 'server.js')], /is outside the current folder/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args, vulnerable);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('caps --concurrency at the number of files and cores, with the same findings', async () => {
+    const count = (r: Run) => (JSON.parse(r.stdout) as { messages: unknown[] }[]).reduce((n, x) => n + x.messages.length, 0);
+    const many = await cli(['--format', 'json', '--concurrency', '999'], vulnerable);
+    expect(many.code).toBe(1);
+    expect(count(many)).toBe(count(await vulnerableJson()));
+  });
+
+  it('stops quietly when the reader closes the output early', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    // More output than a pipe holds, so the writer meets the closed end.
+    const dir = path.join(tmp, 'many');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+    const server = readFileSync(path.join(vulnerable, 'server.js'), 'utf8');
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `s${i}.js`), server);
+    const child = spawn(process.execPath, [bin, '--format', 'json'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read one chunk, then close our end, as `| head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(1);
+  });
 });
