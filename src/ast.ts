@@ -146,23 +146,19 @@ export function findProperty(obj: TSESTree.ObjectExpression, name: string): TSES
 
 /** `a.b.c` → ['a', 'b', 'c'] for plain identifier/static-member chains (also through `?.` and TS wrappers); else undefined. */
 export function memberChain(node: Node): string[] | undefined {
+  // Collected from the outside in and reversed once: `unshift` per link made long chains quadratic.
   const parts: string[] = [];
   let n = skipTS(node);
   while (n.type === AST_NODE_TYPES.MemberExpression) {
     const name = propertyName(n);
     if (name === undefined) return undefined;
-    parts.unshift(name);
+    parts.push(name);
     n = skipTS(n.object);
   }
-  if (n.type === AST_NODE_TYPES.Identifier) {
-    parts.unshift(n.name);
-    return parts;
-  }
-  if (n.type === AST_NODE_TYPES.ThisExpression) {
-    parts.unshift('this');
-    return parts;
-  }
-  return undefined;
+  if (n.type === AST_NODE_TYPES.Identifier) parts.push(n.name);
+  else if (n.type === AST_NODE_TYPES.ThisExpression) parts.push('this');
+  else return undefined;
+  return parts.reverse();
 }
 
 /** The innermost function containing a node, or undefined at module level. */

@@ -17,7 +17,12 @@ export interface PromptIndex {
   chainCalls(node: TSESTree.MemberExpression): ReadonlySet<LlmCall> | undefined;
 }
 
-const CHAIN_SEP = '\u0000';
+/** Chains read into prompts, as a trie per root variable: each link of a looked-up chain is one step. */
+interface ChainNode {
+  readonly entries: { seq: number; call: LlmCall }[];
+  readonly children: Map<string, ChainNode>;
+}
+const chainNode = (): ChainNode => ({ entries: [], children: new Map() });
 
 /** Methods and functions whose result is built from their receiver and arguments. */
 const BUILDING_METHODS = new Set([
@@ -36,9 +41,9 @@ export function buildPromptIndex(
 ): PromptIndex {
   const nodes = new Map<Node, Set<LlmCall>>();
   const vars = new Map<Scope.Variable, Set<LlmCall>>();
-  // Keyed by the joined chain so that adding and looking up cost the chain's length, not the number of entries
-  // (10,000 `req.body.x` inputs made both quadratic); `seq` keeps the old insertion order of the hits.
-  const chains = new Map<Scope.Variable, Map<string, { seq: number; call: LlmCall }[]>>();
+  // A trie per variable, so that adding and looking up cost the chain's length, not the number of entries (10,000
+  // `req.body.x` inputs) nor its square (a 1,000-link chain); `seq` keeps the insertion order of the hits.
+  const chains = new Map<Scope.Variable, ChainNode>();
   let seq = 0;
   const add = <K>(map: Map<K, Set<LlmCall>>, key: K, call: LlmCall): boolean => {
     let set = map.get(key);
@@ -88,12 +93,14 @@ export function buildPromptIndex(
       }
     };
     const addChain = (v: Scope.Variable, chain: string[]): void => {
-      let byKey = chains.get(v);
-      if (!byKey) chains.set(v, (byKey = new Map()));
-      const key = chain.join(CHAIN_SEP);
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      if (!list.some((e) => e.call === call)) list.push({ seq: seq++, call });
+      let t: ChainNode | undefined = chains.get(v);
+      if (!t) chains.set(v, (t = chainNode()));
+      for (const key of chain) {
+        let next: ChainNode | undefined = t.children.get(key);
+        if (!next) t.children.set(key, (next = chainNode()));
+        t = next;
+      }
+      if (!t.entries.some((e) => e.call === call)) t.entries.push({ seq: seq++, call });
     };
     while (work.length > 0) {
       const n = skipTS(work.pop()!);
@@ -168,11 +175,15 @@ export function buildPromptIndex(
       const chain = memberChain(node);
       const root = chain ? rootOf(node) : undefined;
       const v = root ? variableOf(sourceCode, root) : undefined;
-      const byKey = v ? chains.get(v) : undefined;
-      if (!chain || !byKey) return undefined;
-      // Entries whose chain is a prefix of this one (or equal).
-      const hits: { seq: number; call: LlmCall }[] = [];
-      for (let len = 0; len <= chain.length; len++) hits.push(...(byKey.get(chain.slice(0, len).join(CHAIN_SEP)) ?? []));
+      let t = v ? chains.get(v) : undefined;
+      if (!chain || !t) return undefined;
+      // Entries whose chain is a prefix of this one (or equal): the trie nodes along it.
+      const hits: { seq: number; call: LlmCall }[] = [...t.entries];
+      for (const key of chain) {
+        t = t.children.get(key);
+        if (!t) break;
+        hits.push(...t.entries);
+      }
       hits.sort((a, b) => a.seq - b.seq);
       return hits.length > 0 ? new Set(hits.map((e) => e.call)) : undefined;
     },

@@ -236,7 +236,19 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   };
 
   // ---- expressions ----
+  const warmed = new Set<Node>();
   function valuesOf(node: Node): Val[] {
+    // `req.body.p.p.…`: answer the inner links first, innermost out, so the recursion below stays shallow and a
+    // 1,000-link chain neither hits the depth limit nor costs more than its length.
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.MemberExpression && !warmed.has(node)) {
+      warmed.add(node);
+      const inner: Node[] = [];
+      for (let n: Node = node.object; n.type === AST_NODE_TYPES.MemberExpression && !warmed.has(n); n = n.object) {
+        warmed.add(n);
+        inner.push(n);
+      }
+      for (let i = inner.length - 1; i >= 0; i--) valuesOf(inner[i]!);
+    }
     return memo(node, () => {
       const own = compute(node);
       const idx = callsList().length > 0 ? promptIndex() : undefined;

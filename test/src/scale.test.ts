@@ -2,6 +2,8 @@
 // lookup by name from the innermost scope (which replaced a search of every child scope).
 import { describe, expect, it } from 'vitest';
 import { firstFrom, variableOf } from '../../src/ast.js';
+import { Linter } from 'eslint';
+import plugin from '../../src/index.js';
 import { withModel } from '../helpers.js';
 
 describe('firstFrom', () => {
@@ -45,5 +47,29 @@ describe('variableOf', () => {
         .map((f) => (f.body.type === 'Identifier' ? variableOf(m.file.sourceCode, f.body)?.defs[0]?.type : undefined)),
     );
     expect(arrows).toEqual(['Variable', 'Parameter']);
+  });
+});
+
+describe('long member chains', () => {
+  // Each link used to copy the chain (prompt index, memberChain) and to recurse once more in the origins, which
+  // stopped at 600 levels: a 1,000-link `req.body.p.p.…` cost seconds and its finding was silently dropped.
+  it('keep their origin past the old 600-level limit: the untrusted system prompt is still reported', () => {
+    const linter = new Linter({ configType: 'flat' });
+    for (const n of [1_000, 2_000]) {
+      const chain = `req.body${'.p'.repeat(n)}`;
+      const code = `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/x', requireUser, async (req, res) => {
+  await openai.chat.completions.create({ model: 'm', messages: [{ role: 'system', content: ${chain} }] });
+});
+`;
+      // espree: typescript-estree's own recursion overflows on such chains in a test worker.
+      const messages = linter.verify(code, [
+        { files: ['**/*.js'], plugins: { 'llm-leak': plugin as never }, rules: { 'llm-leak/no-untrusted-system-prompt': 'error' } },
+      ], 'server.js');
+      expect(messages.map((m) => `${m.ruleId}:${m.line}`), String(n)).toEqual(['llm-leak/no-untrusted-system-prompt:6']);
+    }
   });
 });
