@@ -226,4 +226,16 @@ describe('llm-leak, options', () => {
     expect(stderr).not.toMatch(/EPIPE|Error/);
     expect(code).toBe(1);
   });
+
+  it('checks a file that still has a /* eslint-env */ comment, and does not call it unchecked', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const dir = path.join(tmp, 'eslint-env');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+    writeFileSync(path.join(dir, 'server.js'), `/* eslint-env node */\n${readFileSync(path.join(vulnerable, 'server.js'), 'utf8')}`);
+    const r = await cli([], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/1 file checked/);
+    expect(r.stdout).not.toMatch(/could not be checked/);
+  });
 });
