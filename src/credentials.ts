@@ -117,12 +117,30 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
       const node = sourceCode.getNodeByRangeIndex(token.range[0]);
       if (node && (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement)) {
         const target = node.type === AST_NODE_TYPES.TemplateElement ? (node.parent as Node) : node;
+        if (isFirebaseWebConfigKey(target)) continue;
         const label = literalKeyLabel(token.value);
         if (!out.has(target)) out.set(target, { node: target, what: label ? `an ${label}`.replace(/^an (?=[^AEIOU])/, 'a ') : 'a model API key' });
       }
     }
   }
   return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Keys of a Firebase web app config besides `apiKey`: an object holding them is that config. */
+const FIREBASE_CONFIG_KEYS = ['authDomain', 'projectId', 'messagingSenderId', 'appId', 'storageBucket'];
+
+/**
+ * `const firebaseConfig = { apiKey: 'AIza…', authDomain, projectId, appId }`: a Firebase web config's key identifies
+ * the project to the browser SDK and ships in every web client by design; it is not a model API key. Decided from
+ * the object's shape (an `apiKey` beside at least two other Firebase config keys), not from a variable name.
+ */
+function isFirebaseWebConfigKey(literal: Node): boolean {
+  const prop = literal.parent;
+  if (prop?.type !== AST_NODE_TYPES.Property || prop.value !== literal || propertyName(prop) !== 'apiKey') return false;
+  const obj = prop.parent;
+  if (obj?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const keys = new Set(obj.properties.map((p) => (p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined)));
+  return FIREBASE_CONFIG_KEYS.filter((k) => keys.has(k)).length >= 2;
 }
 
 /** The literal credentials in one auth package's options: literal keys, a users map, validator comparisons. */

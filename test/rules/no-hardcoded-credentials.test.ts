@@ -5,6 +5,16 @@ const hardcoded = 'hardcoded' as const;
 
 ruleTester().run('no-hardcoded-credentials', rule, {
   valid: [
+    // Valid because a Firebase web config's apiKey identifies the project to browsers by design; it is no model key.
+    {
+      code: `const firebaseConfig = {
+  apiKey: 'AIzaSyDTHCh3zY33u47WqfBQrmUINYuFe68_0H1',
+  authDomain: 'demo-app.firebaseapp.com',
+  projectId: 'demo-app',
+  appId: '1:1234567890:web:abc123',
+};
+export default firebaseConfig;`,
+    },
     // Valid because the credential comes from the environment with no fallback.
     `import basicAuth from 'express-basic-auth';
 app.use(basicAuth({ users: { [process.env.BASIC_USER]: process.env.BASIC_PASS } }));`,
@@ -70,6 +80,16 @@ createHmac('sha256', key);`,
     `const url = process.env.DATABASE_URL || 'postgres://admin:hunter2@db.internal:5432/app';`,
   ],
   invalid: [
+    // Invalid because the same Google key shape given to the Gemini SDK is a model API key, not a Firebase config.
+    {
+      code: `import { GoogleGenerativeAI } from '@google/generative-ai';
+const genAI = new GoogleGenerativeAI('AIzaSyDTHCh3zY33u47WqfBQrmUINYuFe68_0H1');
+const config = { apiKey: 'AIzaSyDTHCh3zY33u47WqfBQrmUINYuFe68_0H2', projectId: 'p' };`,
+      errors: [
+        { messageId: hardcoded, line: 2, column: 38, endLine: 2, endColumn: 79 },
+        { messageId: hardcoded, line: 3, column: 26, endLine: 3, endColumn: 67 },
+      ],
+    },
     // Invalid because the Basic Auth password falls back to a literal.
     {
       code: `const pass = process.env.BASIC_PASS || 'secret';`,
