@@ -4,7 +4,7 @@ import { isFunction, propertyName, resolveFunction, skipTS, variableOf } from '.
 import { cryptoCalls } from './crypto.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, FunctionNode, Node } from './types.js';
-import { literalKeyLabel } from './flow/origin-secrets.js';
+import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import type { CredentialOptions } from './frameworks/adapter.js';
 import { frameworkAuth } from './frameworks/registry.js';
 
@@ -80,7 +80,11 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
   const { sourceCode } = file;
 
   // process.env.API_PASS || 'secret', ?? 'admin', env ? env : 'x', const { X = 'x' } = process.env
-  for (const { name, fallback } of envFallbacks(file)) add(literalBehind(sourceCode, fallback), `a fallback for ${name}`);
+  for (const { name, fallback } of envFallbacks(file)) {
+    const literal = literalBehind(sourceCode, fallback);
+    if (literal && isApiKeyPlaceholder(name, literal)) continue;
+    add(literal, `a fallback for ${name}`);
+  }
 
   // Auth package options.
   const tracker = trackerOf(file);
@@ -124,6 +128,19 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
     }
   }
   return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * `process.env.OPENAI_API_KEY || 'not-used'`, `?? 'ollama'`: an API key the server presents to a keyless local model
+ * server (Ollama, vLLM, LM Studio) needs some value, and a word with no digit and no key shape grants nothing. A
+ * password or token the server checks (`ADMIN_TOKEN || 'changeme'`) is still reported, and so is any fallback
+ * holding a digit (`'dev-key-123'`) or a key's prefix (`'sk-local-dev-key'`), which is how keys and shared dev keys look.
+ */
+function isApiKeyPlaceholder(envName: string, literal: Node): boolean {
+  if (!/API_?KEY$/i.test(envName.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return false;
+  const text = literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' ? literal.value : undefined;
+  // `'sk-local-dev-key'` is written as a key: the author meant one to be there.
+  return text !== undefined && !/\d/.test(text) && !LITERAL_KEY_PATTERNS.some((k) => text.startsWith(k.hint));
 }
 
 /** Keys of a Firebase web app config besides `apiKey`: an object holding them is that config. */

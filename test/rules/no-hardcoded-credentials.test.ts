@@ -5,6 +5,12 @@ const hardcoded = 'hardcoded' as const;
 
 ruleTester().run('no-hardcoded-credentials', rule, {
   valid: [
+    // Valid because a word with no digit and no key shape, as the API key of a keyless local model server, grants nothing.
+    {
+      code: `import OpenAI from 'openai';
+const local = new OpenAI({ baseURL: process.env.LLM_URL, apiKey: process.env.OPENAI_API_KEY || 'not-used' });
+const other = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: process.env.OLLAMA_API_KEY ?? 'ollama' });`,
+    },
     // Valid because a Firebase web config's apiKey identifies the project to browsers by design; it is no model key.
     {
       code: `const firebaseConfig = {
@@ -80,6 +86,11 @@ createHmac('sha256', key);`,
     `const url = process.env.DATABASE_URL || 'postgres://admin:hunter2@db.internal:5432/app';`,
   ],
   invalid: [
+    // Invalid because an API key fallback with a real key's shape ships that key, local server or not.
+    {
+      code: `const key = process.env.OPENAI_API_KEY || 'sk-proj-abcdefghijklmnop12345';`,
+      errors: [{ messageId: hardcoded, line: 1, column: 43, endLine: 1, endColumn: 74 }],
+    },
     // Invalid because the same Google key shape given to the Gemini SDK is a model API key, not a Firebase config.
     {
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';
@@ -142,8 +153,8 @@ const s = process.env.HMAC_SECRET || process.env.LEGACY_SECRET || DEFAULT_SECRET
     {
       code: `import process from 'node:process';
 const env = process.env;
-const key = env.OPENAI_API_KEY ?? 'placeholder';`,
-      errors: [{ messageId: hardcoded, line: 3, column: 35, endLine: 3, endColumn: 48 }],
+const key = env.ADMIN_TOKEN ?? 'placeholder';`,
+      errors: [{ messageId: hardcoded, line: 3, column: 32, endLine: 3, endColumn: 45 }],
     },
     // Invalid because express-basic-auth's users map holds a literal password (Express).
     {
