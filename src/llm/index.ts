@@ -5,7 +5,7 @@
  * same-file factory functions and parameters of same-file functions.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
@@ -16,7 +16,7 @@ import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
-import type { ExportSummary, ImportedExport, TrackedValues } from './summary.js';
+import type { ExportSummary, ImportedExport, ModelFunction, TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -69,7 +69,7 @@ export function findLlm(file: FileContext, imported?: ImportedExport): { calls: 
 }
 
 /** The spec of a call of another module's function that reaches a model call. */
-function modelFunctionSpec(s: Extract<ExportSummary, { kind: 'model function' }>): CallSpec {
+function modelFunctionSpec(s: ModelFunction): CallSpec {
   const r = s.returns;
   // Generated text; or a value we know nothing of, which is no model result at all.
   if (r.kind === 'text') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'] };
@@ -185,6 +185,16 @@ class Finder {
     const base = { need: [], setup: [], system: [] };
     if (summary.kind === 'client') {
       this.flow.push({ ...base, node, map: summary.value.map, opaqueSetup: summary.value.setup });
+      return;
+    }
+    if (summary.kind === 'object') {
+      // aiService.ask(q)
+      const member = node.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return;
+      const key = propertyName(member);
+      const method = key === undefined || !summary.methods.has(key) ? undefined : summary.methods.get(key);
+      const call = member.parent;
+      if (method && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.emit(call, modelFunctionSpec(method), [], [], undefined, true);
       return;
     }
     const call = node.parent;

@@ -35,11 +35,20 @@ export type ModelReturn =
       readonly streaming: boolean;
     };
 
+/** A function from which a model call is reached. */
+export interface ModelFunction {
+  readonly kind: 'model function';
+  readonly provider: string;
+  readonly returns: ModelReturn;
+}
+
 /** One export of another module, summarised. */
 export type ExportSummary =
   | { readonly kind: 'client'; readonly value: TrackedValue }
   | { readonly kind: 'client factory'; readonly value: TrackedValue }
-  | { readonly kind: 'model function'; readonly provider: string; readonly returns: ModelReturn };
+  | ModelFunction
+  /** An object literal or an instance of a same-file class, with the methods that reach a model call. */
+  | { readonly kind: 'object'; readonly methods: ReadonlyMap<string, ModelFunction> };
 
 /** The summary of `name` exported by the module `specifier` names, or undefined when unknown. */
 export type ImportedExport = (specifier: string, name: string) => ExportSummary | undefined;

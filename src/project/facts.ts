@@ -1,7 +1,7 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberChain, propertyName, skipTS, variableOf } from '../ast.js';
-import type { ExportSummary, ModelReturn } from '../llm/summary.js';
+import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import type { ExportSummary, ModelFunction, ModelReturn } from '../llm/summary.js';
 import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
@@ -76,10 +76,56 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
     }
     functions ??= new Map(model.file.index.functions.map((f) => [f.range[0], f]));
     const fn = functions.get(t.key);
-    const call = fn && model.reachedLlmCall(fn);
-    if (fn && call) out.set(name, { kind: 'model function', provider: call.provider, returns: returnOf(model, fn) });
+    if (fn) {
+      const f = modelFunction(model, fn);
+      if (f) out.set(name, f);
+      continue;
+    }
+    const methods = methodsAt(model, t.key);
+    if (methods.size > 0) out.set(name, { kind: 'object', methods });
   }
   return out;
+}
+
+function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
+  const call = model.reachedLlmCall(fn);
+  return call && { kind: 'model function', provider: call.provider, returns: returnOf(model, fn) };
+}
+
+/**
+ * The methods that reach a model call of the exported value at `key`: an object literal
+ * (`export const ai = { async ask(p) {...} }`) or an instance of a class of this file (`export default new AiService()`).
+ */
+function methodsAt(model: FileModel, key: number): Map<string, ModelFunction> {
+  const out = new Map<string, ModelFunction>();
+  const sourceCode = model.file.sourceCode;
+  const node = sourceCode.getNodeByRangeIndex(key) as Node | null;
+  const add = (name: string | undefined, value: Node | null | undefined): void => {
+    if (name === undefined || !value || out.has(name)) return;
+    const fn = value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression ? value : resolveFunction(sourceCode, value);
+    const f = fn && modelFunction(model, fn);
+    if (f) out.set(name, f);
+  };
+  if (node?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const p of node.properties) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(propertyName(p), p.value as Node);
+  } else if (node?.type === AST_NODE_TYPES.NewExpression && node.range[0] === key) {
+    const cls = classOf(model.file, node.callee);
+    for (const m of cls?.body.body ?? []) {
+      if (m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static) add(propertyName(m), m.value);
+    }
+  }
+  return out;
+}
+
+/** The class a `new` callee names, when it is declared in this file. */
+function classOf(file: FileContext, callee: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const e = skipTS(callee);
+  if (e.type === AST_NODE_TYPES.ClassExpression) return e;
+  if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(file.sourceCode, e)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+  return undefined;
 }
 
 /**

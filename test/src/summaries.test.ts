@@ -229,6 +229,61 @@ module.exports = router;
   });
 });
 
+describe('objects and service classes exported by another module', () => {
+  it('an instance of a service class that keeps its client in a field, and an object of functions', () => {
+    const dir = project({
+      'services/ai.ts': `import OpenAI from 'openai';
+class AiService {
+  private client = new OpenAI();
+  async ask(q: string) {
+    const c = await this.client.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+    return c;
+  }
+  name() { return 'ai'; }
+}
+export const aiService = new AiService();
+const openai = new OpenAI();
+async function text(q: string) {
+  const c = await openai.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+  return c.choices[0].message.content;
+}
+export const helpers = { text, async plain(x: string) { return x; } };
+`,
+      'routes/a.ts': ROUTE(`import { aiService } from '../services/ai.js';`, 'await aiService.ask(req.body.q)', 'res.json(answer)'),
+      'routes/b.ts': ROUTE(`import { helpers } from '../services/ai.js';`, 'await helpers.text(req.body.q)', 'res.json(answer)'),
+      'routes/c.ts': ROUTE(`import { aiService, helpers } from '../services/ai.js';`, 'aiService.name() + await helpers.plain(req.body.q)', 'res.json(answer)'),
+    });
+    expect(lint(dir, 'routes/a.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    expect(lint(dir, 'routes/b.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    expect(lint(dir, 'routes/c.ts')).toEqual([]);
+  });
+
+  it('CommonJS: `module.exports = new AiService()`', () => {
+    const dir = project(
+      {
+        'services/ai.js': `const OpenAI = require('openai');
+class AiService {
+  constructor() { this.client = new OpenAI(); }
+  async ask(q) {
+    const c = await this.client.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+    return c.choices[0].message.content;
+  }
+}
+module.exports = new AiService();
+`,
+        'routes/chat.js': `const express = require('express');
+const ai = require('../services/ai');
+const router = express.Router();
+router.post('/a', async (req, res) => res.json({ answer: await ai.ask(req.body.q) }));
+module.exports = router;
+`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
 describe('what stays unknown', () => {
   it('an import that does not resolve, a third-party package, and a re-export stay silent', () => {
     const dir = project({
