@@ -153,8 +153,9 @@ class Finder {
    * destructured `require`) whose summary says what they are: a client, a client factory, a model function.
    */
   private startImported(lookup: ImportedExport): void {
-    const module = this.file.globalScope.childScopes.find((s) => s.type === 'module');
-    for (const scope of module ? [this.file.globalScope, module] : [this.file.globalScope]) {
+    // The global scope, and the module (ESM) or top-level function (CommonJS) scope of the Program.
+    const top = this.file.globalScope.childScopes.filter((s) => s.block === this.file.ast);
+    for (const scope of [this.file.globalScope, ...top]) {
       for (const v of scope.variables) {
         const def = v.defs[0];
         if (!def || (def.type !== 'ImportBinding' && def.type !== 'Variable')) continue;
