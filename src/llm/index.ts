@@ -2,15 +2,17 @@
  * Finds the model calls of a file. The ReferenceTracker follows each SDK from its import or require to the
  * constructor (or the function, for `generateText`); a small flow then follows the client value to the method
  * call: through variables, aliases, destructuring, `await`, object properties, `this.x` class members and fields,
- * same-file factory functions and parameters of same-file functions.
+ * same-file factory functions and parameters of same-file functions. For the linted file, the summaries of the
+ * project modules it imports (src/llm/summary.ts) start flows too: an imported client, a client factory's calls, and
+ * calls of imported functions and methods that reach a model call.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
-import { bedrockSend } from './bedrock.js';
 import { importSourceOf } from '../frameworks/common.js';
+import { bedrockSend } from './bedrock.js';
 import { CUSTOM_SPEC, makeCall, typedSpec } from './call-record.js';
 import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';

@@ -14,7 +14,6 @@ import type { FileContext, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot } from './disk.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
-
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 
 export type { LintOptions, ProjectMount };
