@@ -7,6 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CredentialLiteral } from './credentials.js';
 import type { CryptoCalls } from './crypto.js';
 import type { Paths } from './flow/paths.js';
+import type { TrackedValues } from './llm/summary.js';
 import type {
   AuthEvidence,
   ExternalMount,
@@ -29,6 +30,8 @@ export interface FileModel {
   readonly file: FileContext;
   /** Every recognised model call, in source order. */
   readonly llmCalls: readonly LlmCall[];
+  /** SDK values the file binds, exports, assigns or returns, by start offset (for its module summary). */
+  readonly trackedValues: TrackedValues;
   /** The model call a call/new node is, if any. */
   llmCallOf(node: Node): LlmCall | undefined;
   /** Routes registered in this file, all frameworks together. */

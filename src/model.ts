@@ -7,7 +7,8 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
-import { findLlmCalls } from './llm/index.js';
+import { findLlm } from './llm/index.js';
+import type { TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
@@ -22,7 +23,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { projectMounts, type LintOptions } from './project/index.js';
+import { importedExports, projectMounts, type LintOptions } from './project/index.js';
 import { factsOf, type FileFacts } from './project/facts.js';
 import type { FileModel } from './contract.js';
 import type { FileContext, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
@@ -85,7 +86,10 @@ export function buildModel(
     filename,
   };
 
-  let llmCalls: LlmCall[] | undefined;
+  let llm: { calls: LlmCall[]; tracked: TrackedValues } | undefined;
+  // Only the linted file reads other modules' summaries: the models built for those modules get none (one level).
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } =>
+    (llm ??= findLlm(file, lint && filename ? importedExports(filename, allSettings, lint) : undefined));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -105,7 +109,10 @@ export function buildModel(
   const model: FileModel = {
     file,
     get llmCalls() {
-      return (llmCalls ??= findLlmCalls(file));
+      return findAll().calls;
+    },
+    get trackedValues() {
+      return findAll().tracked;
     },
     llmCallOf(node) {
       llmByNode ??= new Map(model.llmCalls.map((c) => [c.node as Node, c]));

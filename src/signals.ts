@@ -3,6 +3,7 @@
  * the environment. Rules ask these first so that files that cannot hold their problem (most of a codebase) cost a
  * regular-expression scan, not a walk of the tree.
  */
+import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import { MODEL_HOSTS } from './llm/hosts.js';
@@ -15,7 +16,8 @@ export interface Signals {
   readonly framework: boolean;
   /**
    * The file may call a model: it imports a model SDK, names a model API host (for fetch/axios calls, which count
-   * only with a static host), names a settings llmCall, or is type-checked and imports a framework.
+   * only with a static host), names a settings llmCall, is type-checked and imports a framework, or (on disk)
+   * imports one of the project's own modules, whose summary may say it is a client or a model function.
    */
   readonly llm: boolean;
   /** The file imports node:crypto and names createHmac, createHash or timingSafeEqual. */
@@ -38,6 +40,9 @@ const KEY_HINTS = LITERAL_KEY_PATTERNS.map((k) => k.hint);
 const hasAny = (text: string, hints: readonly string[]): boolean => hints.some((h) => text.includes(h));
 const AUTH = /(?:auth|jwt|jsonwebtoken|jose|passport|session|cookie|clerk|basic|bearer|webhooks?|svix|stripe|octokit|slack|line)/i;
 
+/** A specifier that names a module of the project: relative, package `#imports`, the usual `@/` and `~/` aliases. */
+const PROJECT_SPECIFIER = /^(?:\.{1,2}\/|#|@\/|~\/)/;
+
 const cache = new WeakMap<object, Signals>();
 
 
@@ -54,8 +59,10 @@ export function signalsOf(
   let llm = false;
   let crypto = false;
   let authPackage = false;
+  let local = false;
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1]!;
+    if (!local && PROJECT_SPECIFIER.test(spec)) local = true;
     if (!framework && isFrameworkModule(spec)) framework = true;
     if (MODEL_MODULES.has(spec)) llm = true;
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
@@ -66,6 +73,7 @@ export function signalsOf(
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
   if (!llm && hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
+  if (!llm && local && filename !== undefined && path.isAbsolute(filename)) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
   const signals: Signals = {
     framework,

@@ -73,6 +73,11 @@ export interface LlmCall {
   readonly textAccessor: string | undefined;
   /** Members the client wraps the result in (axios and openai v3 `.data`); a read of exactly these is the whole result. */
   readonly envelope: readonly PathKey[];
+  /**
+   * The call runs a model, but its value is not known to be a model result: a function of another module that reaches
+   * a model call and returns something else, or nothing known. Its value carries no model origin.
+   */
+  readonly opaqueResult?: boolean;
 }
 
 /** Where a middleware in front of a handler comes from. */

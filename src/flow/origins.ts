@@ -350,7 +350,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
 
   function callValues(node: TSESTree.CallExpression): Val[] {
     const llm = llmCallOf(node);
-    if (llm) return [llmVal(llm, [])];
+    if (llm && !llm.opaqueResult) return [llmVal(llm, [])];
     const special = specials().get(node);
     if (special) return special;
     const callee = skipTS(node.callee);

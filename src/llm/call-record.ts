@@ -135,6 +135,7 @@ export function makeCall(
     streaming,
     textAccessor: streaming ? undefined : spec.textAccessor,
     envelope: spec.envelope ?? [],
+    ...(spec.opaqueResult ? { opaqueResult: true } : {}),
   };
   specs.set(result, spec);
   lists.set(result, opaque);

@@ -10,6 +10,7 @@ import { enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } 
 import type { FileContext, Node } from '../types.js';
 import { systemParts, type SystemMarkers } from './messages.js';
 import { LANGCHAIN_CHAT, LANGCHAIN_PLAIN, type ClientMap, type Leaf } from './sdks.js';
+import type { TrackedValue, TrackedValues } from './summary.js';
 
 /** A tracked value: `node` evaluates to something whose `need` path is an object described by `map`. */
 export interface State {
@@ -20,6 +21,8 @@ export interface State {
   readonly setup: readonly TSESTree.ObjectExpression[];
   /** System parts contributed on the way (a LangChain prompt piped into the model). */
   readonly system: readonly Node[];
+  /** Made with setup options in another module, which are not kept: limits and system parts set there are unknown. */
+  readonly opaqueSetup?: boolean;
 }
 
 /** What the flow does with a call of a tracked value's member: `client.chat.completions.create(...)`. */
@@ -31,6 +34,8 @@ export class ClientFlow {
   private readonly seen = new Map<Node, Set<string>>();
   private readonly mapIds = new Map<ClientMap, number>();
   private readonly thisMembers = new Map<Node, Map<string, TSESTree.MemberExpression[]>>();
+  private readonly values = new Map<number, TrackedValue>();
+  private readonly factories = new Map<number, TrackedValue>();
 
   constructor(
     private readonly file: FileContext,
@@ -53,6 +58,19 @@ export class ClientFlow {
     if (keys.has(key)) return;
     keys.add(key);
     this.queue.push(state);
+  }
+
+  /**
+   * Tracked values bound to variables, exported, assigned or returned (by start offset), for the module summary:
+   * recorded as the walk passes, so it costs nothing more than the walk.
+   */
+  tracked(): TrackedValues {
+    return { values: this.values, factories: this.factories };
+  }
+
+  private record(into: Map<number, TrackedValue>, at: Node, state: State): void {
+    if (state.need.length > 0 || into.has(at.range[0])) return;
+    into.set(at.range[0], { map: state.map, setup: state.setup.length > 0 || state.opaqueSetup === true });
   }
 
   /** Queues every read of a variable holding the tracked value. */
@@ -106,10 +124,18 @@ export class ClientFlow {
         return;
       }
       case AST_NODE_TYPES.VariableDeclarator:
-        if (p.init === n) this.bind(p.id, state);
+        if (p.init !== n) return;
+        this.record(this.values, n, state);
+        this.bind(p.id, state);
+        return;
+      // export default new Anthropic()
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        this.record(this.values, n, state);
         return;
       case AST_NODE_TYPES.AssignmentExpression: {
         if (p.right !== n) return;
+        // module.exports = client; exports.ai = new OpenAI()
+        this.record(this.values, n, state);
         this.bind(p.left, state);
         next(p);
         return;
@@ -125,17 +151,22 @@ export class ClientFlow {
       case AST_NODE_TYPES.Property: {
         const key = propertyName(p);
         if (p.value !== n || key === undefined || p.parent.type !== AST_NODE_TYPES.ObjectExpression) return;
+        this.record(this.values, n, state);
         next(p.parent, { need: [key, ...state.need] });
         return;
       }
       // function getClient() { return client }
       case AST_NODE_TYPES.ReturnStatement: {
         const fn = enclosingFunction(p);
-        if (fn) for (const call of this.callsOf(fn)) next(call);
+        if (!fn) return;
+        this.record(this.factories, fn, state);
+        for (const call of this.callsOf(fn)) next(call);
         return;
       }
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        if (p.body === n) for (const call of this.callsOf(p)) next(call);
+        if (p.body !== n) return;
+        this.record(this.factories, p, state);
+        for (const call of this.callsOf(p)) next(call);
         return;
       default:
         return;

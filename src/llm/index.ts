@@ -2,19 +2,23 @@
  * Finds the model calls of a file. The ReferenceTracker follows each SDK from its import or require to the
  * constructor (or the function, for `generateText`); a small flow then follows the client value to the method
  * call: through variables, aliases, destructuring, `await`, object properties, `this.x` class members and fields,
- * same-file factory functions and parameters of same-file functions.
+ * same-file factory functions and parameters of same-file functions. For the linted file, the summaries of the
+ * project modules it imports (src/llm/summary.ts) start flows too: an imported client, a client factory's calls, and
+ * calls of imported functions and methods that reach a model call.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
+import { importSourceOf } from '../frameworks/common.js';
 import { bedrockSend } from './bedrock.js';
 import { CUSTOM_SPEC, makeCall, typedSpec } from './call-record.js';
 import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
+import type { ExportSummary, ImportedExport, ModelFunction, TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -52,8 +56,35 @@ function isCallbackParam(fn: Node, name: TSESTree.BindingName): boolean {
 }
 
 /** Every recognised LLM call in the file, in source order. */
-export function findLlmCalls(file: FileContext): LlmCall[] {
-  return new Finder(file).run();
+export function findLlmCalls(file: FileContext, imported?: ImportedExport): LlmCall[] {
+  return new Finder(file, imported).run();
+}
+
+/**
+ * The file's model calls and the tracked values it binds, exports and returns (for its module summary). With
+ * `imported`, values and functions imported from the project's other modules start flows and calls too.
+ */
+export function findLlm(file: FileContext, imported?: ImportedExport): { calls: LlmCall[]; tracked: TrackedValues } {
+  const finder = new Finder(file, imported);
+  const calls = finder.run();
+  return { calls, tracked: finder.tracked() };
+}
+
+/** The spec of a call of another module's function that reaches a model call. */
+function modelFunctionSpec(s: ModelFunction): CallSpec {
+  const r = s.returns;
+  // Generated text; or a value we know nothing of, which is no model result at all.
+  if (r.kind === 'text') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'] };
+  if (r.kind === 'unknown') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'], opaqueResult: true };
+  return {
+    ...CUSTOM_SPEC,
+    provider: s.provider as CallSpec['provider'],
+    resultLabel: r.resultLabel,
+    textPaths: r.textPaths,
+    textAccessor: r.textAccessor,
+    envelope: r.envelope,
+    streaming: r.streaming,
+  };
 }
 
 /** One file's search: the tracker's starts, the client flow, then fetch, settings names and typed wrappers. */
@@ -67,8 +98,15 @@ class Finder {
   };
   private readonly flow: ClientFlow;
 
-  constructor(private readonly file: FileContext) {
+  constructor(
+    private readonly file: FileContext,
+    private readonly imported?: ImportedExport,
+  ) {
     this.flow = new ClientFlow(file, this.markers, this.leaf);
+  }
+
+  tracked(): TrackedValues {
+    return this.flow.tracked();
   }
 
   run(): LlmCall[] {
@@ -86,6 +124,7 @@ class Finder {
       }
     }
     for (const { node, info } of starts) this.start(node, info);
+    if (this.imported) this.startImported(this.imported);
     for (const call of globalFetchCalls(this.file)) this.http(FETCH_LEAF, call, []);
     this.flow.drain();
     this.findCustom();
@@ -109,6 +148,62 @@ class Finder {
     } else if ('call' in info) {
       if (node.type === AST_NODE_TYPES.CallExpression) this.leaf(info.call, node, { ...base, node, map: { members: {} } });
     }
+  }
+
+  /**
+   * Bindings imported from the project's other modules (ESM named, default and namespace imports, `require` and
+   * destructured `require`) whose summary says what they are: a client, a client factory, a model function.
+   */
+  private startImported(lookup: ImportedExport): void {
+    // The global scope, and the module (ESM) or top-level function (CommonJS) scope of the Program.
+    const top = this.file.globalScope.childScopes.filter((s) => s.block === this.file.ast);
+    for (const scope of [this.file.globalScope, ...top]) {
+      for (const v of scope.variables) {
+        const def = v.defs[0];
+        if (!def || (def.type !== 'ImportBinding' && def.type !== 'Variable')) continue;
+        const reads = v.references.filter((r) => r.isRead());
+        const first = reads[0];
+        if (!first) continue;
+        const source = importSourceOf(this.file, first.identifier);
+        if (!source) continue;
+        const summary = source.name === '*' ? undefined : lookup(source.specifier, source.name);
+        if (summary) {
+          for (const r of reads) this.useImported(summary, r.identifier);
+          continue;
+        }
+        // import * as ai from './ai'; const ai = require('./ai'): `ai.ask(...)`
+        if (source.name !== '*' && source.name !== 'default') continue;
+        for (const r of reads) {
+          const member = r.identifier.parent;
+          if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== r.identifier) continue;
+          const inner = importSourceOf(this.file, member);
+          const s = inner && lookup(inner.specifier, inner.name);
+          if (s) this.useImported(s, member);
+        }
+      }
+    }
+  }
+
+  private useImported(summary: ExportSummary, node: Node): void {
+    const base = { need: [], setup: [], system: [] };
+    if (summary.kind === 'client') {
+      this.flow.push({ ...base, node, map: summary.value.map, opaqueSetup: summary.value.setup });
+      return;
+    }
+    if (summary.kind === 'object') {
+      // aiService.ask(q)
+      const member = node.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) return;
+      const key = propertyName(member);
+      const method = key === undefined || !summary.methods.has(key) ? undefined : summary.methods.get(key);
+      const call = member.parent;
+      if (method && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.emit(call, modelFunctionSpec(method), [], [], undefined, true);
+      return;
+    }
+    const call = node.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return;
+    if (summary.kind === 'client factory') this.flow.push({ ...base, node: call, map: summary.value.map, opaqueSetup: summary.value.setup });
+    else this.emit(call, modelFunctionSpec(summary), [], [], undefined, true);
   }
 
   /** Names taught through `settings['llm-leak'].llmCalls`: bare (`askModel`) or dotted (`llm.ask`). */
@@ -142,11 +237,19 @@ class Finder {
   private readonly leaf = (leaf: Leaf, call: TSESTree.CallExpression, state: State): void => {
     switch (leaf.type) {
       case 'call':
-        this.emit(call, leaf, state.setup, state.system, undefined);
+        // Setup options left in another module: the limit they may set is unknown, not missing.
+        this.emit(call, state.opaqueSetup ? { ...leaf, limitKeys: [] } : leaf, state.setup, state.system, undefined);
         return;
       case 'instance': {
         const setupObj = leaf.setupArg === undefined ? undefined : objectOf(this.file, call.arguments[leaf.setupArg]);
-        this.flow.push({ node: call, map: leaf.map(), need: [], setup: setupObj ? [...state.setup, setupObj] : state.setup, system: state.system });
+        this.flow.push({
+          node: call,
+          map: leaf.map(),
+          need: [],
+          setup: setupObj ? [...state.setup, setupObj] : state.setup,
+          system: state.system,
+          opaqueSetup: state.opaqueSetup,
+        });
         return;
       }
       case 'http':

@@ -71,6 +71,8 @@ export interface CallSpec {
   readonly limitHome?: string | null;
   /** true: always a stream; 'option': a stream when the options say `stream: true`. */
   readonly streaming: boolean | 'option';
+  /** The call's value is not a model result (see LlmCall.opaqueResult). */
+  readonly opaqueResult?: boolean;
   /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */
   readonly textAccessor: string | undefined;
   /** Members the client wraps the provider's result in (axios and openai v3 `.data`): reading them is the whole result. */

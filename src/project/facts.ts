@@ -1,9 +1,10 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, propertyName, skipTS, variableOf } from '../ast.js';
+import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import type { ExportSummary, ModelFunction, ModelReturn } from '../llm/summary.js';
 import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
-import type { FileContext, Node } from '../types.js';
+import type { FileContext, FunctionNode, Node } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
@@ -32,6 +33,11 @@ export interface FileFacts {
   /** `export * from './x'` specifiers. */
   readonly stars: readonly string[];
   readonly mounts: readonly MountFact[];
+  /**
+   * What local exports are as far as model calls go (a client, a client factory, a function that reaches a model
+   * call), by export name; see src/llm/summary.ts. Re-exports are not followed.
+   */
+  readonly summaries: ReadonlyMap<string, ExportSummary>;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -47,7 +53,128 @@ export function factsOf(model: FileModel): FileFacts {
     topKey: m.top.node.range[0],
     topApp: m.top.app,
   }));
-  return { exports, stars, mounts };
+  return { exports, stars, mounts, summaries: summariesOf(model, exports) };
+}
+
+/** The module summary: from the same flow and reachability that find this file's own model calls. */
+function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, ExportSummary> {
+  const out = new Map<string, ExportSummary>();
+  const { values, factories } = model.trackedValues;
+  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return out;
+  let functions: Map<number, FunctionNode> | undefined;
+  for (const [name, t] of exports) {
+    if (t.kind !== 'local') continue;
+    const value = values.get(t.key);
+    if (value) {
+      out.set(name, { kind: 'client', value });
+      continue;
+    }
+    const factory = factories.get(t.key);
+    if (factory) {
+      out.set(name, { kind: 'client factory', value: factory });
+      continue;
+    }
+    functions ??= new Map(model.file.index.functions.map((f) => [f.range[0], f]));
+    const fn = functions.get(t.key);
+    if (fn) {
+      const f = modelFunction(model, fn);
+      if (f) out.set(name, f);
+      continue;
+    }
+    const methods = methodsAt(model, t.key);
+    if (methods.size > 0) out.set(name, { kind: 'object', methods });
+  }
+  return out;
+}
+
+function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
+  const call = model.reachedLlmCall(fn);
+  return call && { kind: 'model function', provider: call.provider, returns: returnOf(model, fn) };
+}
+
+/**
+ * The methods that reach a model call of the exported value at `key`: an object literal
+ * (`export const ai = { async ask(p) {...} }`) or an instance of a class of this file (`export default new AiService()`).
+ */
+function methodsAt(model: FileModel, key: number): Map<string, ModelFunction> {
+  const out = new Map<string, ModelFunction>();
+  const sourceCode = model.file.sourceCode;
+  const node = sourceCode.getNodeByRangeIndex(key) as Node | null;
+  const add = (name: string | undefined, value: Node | null | undefined): void => {
+    if (name === undefined || !value || out.has(name)) return;
+    const fn = value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression ? value : resolveFunction(sourceCode, value);
+    const f = fn && modelFunction(model, fn);
+    if (f) out.set(name, f);
+  };
+  if (node?.type === AST_NODE_TYPES.ObjectExpression) {
+    for (const p of node.properties) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(propertyName(p), p.value as Node);
+  } else if (node?.type === AST_NODE_TYPES.NewExpression && node.range[0] === key) {
+    const cls = classOf(model.file, node.callee);
+    for (const m of cls?.body.body ?? []) {
+      if (m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static) add(propertyName(m), m.value);
+    }
+  }
+  return out;
+}
+
+/** The class a `new` callee names, when it is declared in this file. */
+function classOf(file: FileContext, callee: Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const e = skipTS(callee);
+  if (e.type === AST_NODE_TYPES.ClassExpression) return e;
+  if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = variableOf(file.sourceCode, e)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+  if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init?.type === AST_NODE_TYPES.ClassExpression) return def.node.init;
+  return undefined;
+}
+
+/**
+ * What a function that reaches a model call returns: generated text, a model call's whole result, or unknown. A
+ * result or text wrapped in an object or array the function builds (`{ success, content: text, error }`) is unknown:
+ * its other fields are not the model's, and the summary does not keep paths into it.
+ */
+function returnOf(model: FileModel, fn: FunctionNode): ModelReturn {
+  const values: Node[] = [];
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push(fn.body);
+  else for (const r of model.file.index.returns) if (r.argument && enclosingFunction(r) === fn) values.push(r.argument);
+  let text = false;
+  let raw: ModelReturn | undefined;
+  for (const v of values) {
+    const llm = model.originsOf(v).filter((o) => o.kind === 'llm');
+    if (llm.length === 0) continue;
+    if (builtContainer(model.file, v)) return { kind: 'unknown' };
+    for (const o of llm) {
+      if (o.text) text = true;
+      else if (o.path.length === 0) {
+        const c = o.call;
+        raw ??= {
+          kind: 'raw',
+          resultLabel: c.resultLabel,
+          textPaths: c.textPaths,
+          textAccessor: c.textAccessor,
+          envelope: c.envelope.map(String),
+          streaming: c.streaming,
+        };
+      } else return { kind: 'unknown' };
+    }
+  }
+  return raw ?? { kind: text ? 'text' : 'unknown' };
+}
+
+/** Whether a returned value is an object or array literal, written in place or in a local const. */
+function builtContainer(file: FileContext, node: Node): boolean {
+  let e = skipTS(node);
+  for (let depth = 0; depth < 8; depth++) {
+    if (e.type === AST_NODE_TYPES.AwaitExpression) e = skipTS(e.argument);
+    if (e.type === AST_NODE_TYPES.ObjectExpression || e.type === AST_NODE_TYPES.ArrayExpression) return true;
+    if (e.type === AST_NODE_TYPES.ConditionalExpression) return builtContainer(file, e.consequent) || builtContainer(file, e.alternate);
+    if (e.type !== AST_NODE_TYPES.Identifier) return false;
+    const v = variableOf(file.sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return false;
+    e = skipTS(def.node.init);
+  }
+  return false;
 }
 
 /** The file's exports, ESM and CommonJS alike. */

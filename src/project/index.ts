@@ -14,6 +14,7 @@ import type { FileContext, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot } from './disk.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
+import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 
 export type { LintOptions, ProjectMount };
 export { clearProjectCache, readCount } from './files.js';
@@ -150,4 +151,25 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     result.set(name, [...unique.values()]);
   }
   return result;
+}
+
+/**
+ * What the linted file's imports from the project's other modules are, by their summaries (see facts.ts): resolved by
+ * the project map's resolver, read through its guard and cache. Undefined for a specifier that does not resolve to a
+ * project file (a package, a builtin, a typo) and for an export with no summary. The other modules' models get no
+ * lookup of their own, so summaries are one level deep and an import cycle cannot recurse.
+ */
+export function importedExports(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedExport | undefined {
+  if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  const root = projectRoot(filename, lint.cwd);
+  const memo = new Map<string, ExportSummary | undefined>();
+  return (specifier, name) => {
+    const key = `${specifier}\0${name}`;
+    if (memo.has(key)) return memo.get(key);
+    const target = resolveModule(filename, specifier, root);
+    const facts = target && target !== filename ? factsFor(target, lint, allSettings, root) : undefined;
+    const summary = facts?.summaries.get(name);
+    memo.set(key, summary);
+    return summary;
+  };
 }

@@ -1,0 +1,3 @@
+const OpenAI = require('openai');
+
+module.exports = new OpenAI();

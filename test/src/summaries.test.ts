@@ -1,0 +1,340 @@
+/**
+ * Module summaries (issue 11): a route file that uses a client, a client factory or a model function exported by
+ * another file of the project is analysed as if the call were written there. Real folders on disk, linted with the
+ * plugin's rules through ESLint's Linter as a lint run would.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { clearProjectCache } from '../../src/project/index.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+beforeEach(() => clearProjectCache());
+
+let n = 0;
+function project(files: Record<string, string>, pkg = '{"type":"module"}'): string {
+  const dir = path.join(root, `p${n++}`);
+  for (const [rel, text] of Object.entries({ 'package.json': pkg, ...files })) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'require-output-limit', 'no-secrets-in-prompt', 'no-sensitive-logging'];
+
+/** "line rule" for each report on `file` of the project `dir`. */
+function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' })): string[] {
+  const abs = path.join(dir, file);
+  const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
+  const messages = linter.verify(
+    fs.readFileSync(abs, 'utf8'),
+    [
+      {
+        files: ['**/*.{ts,js}'],
+        languageOptions: {
+          parser: tsParser as Linter.Parser,
+          sourceType: commonjs ? 'commonjs' : 'module',
+          globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
+        },
+        plugins: { 'llm-leak': plugin as never },
+        rules: Object.fromEntries(RULES.map((r) => [`llm-leak/${r}`, 'error'])),
+      },
+    ],
+    abs,
+  );
+  return messages.map((m) => `${m.line} ${m.ruleId ?? m.message}`);
+}
+
+const ROUTE = (imports: string, call: string, send = 'res.json({ answer })'): string =>
+  `import express from 'express';
+${imports}
+const router = express.Router();
+router.post('/chat', async (req, res) => {
+  const answer = ${call};
+  ${send};
+});
+export default router;
+`;
+
+describe('a client exported by another module', () => {
+  it('ESM: `export const openai = new OpenAI()` in lib/openai.ts, imported with a .js specifier', () => {
+    const dir = project({
+      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'routes/chat.ts': ROUTE(
+        `import { openai } from '../lib/openai.js';`,
+        `await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 10, messages: [{ role: 'user', content: req.body.q }] })`,
+        'res.json(answer)',
+      ),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+  });
+
+  it('a default export, and a namespace import', () => {
+    const dir = project({
+      'lib/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport default new Anthropic();\n`,
+      'lib/all.ts': `import OpenAI from 'openai';\nconst client = new OpenAI();\nexport { client };\n`,
+      'routes/a.ts': ROUTE(
+        `import anthropic from '../lib/anthropic.js';`,
+        `await anthropic.messages.create({ model: 'x', max_tokens: 10, messages: [{ role: 'user', content: req.body.q }] })`,
+        'res.json(answer)',
+      ),
+      'routes/b.ts': ROUTE(
+        `import * as ai from '../lib/all.js';`,
+        `(await ai.client.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })).choices[0].message.content`,
+      ),
+    });
+    expect(lint(dir, 'routes/a.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    expect(lint(dir, 'routes/b.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('CommonJS: `module.exports = new OpenAI()` and a destructured require of `exports.llm`', () => {
+    const dir = project(
+      {
+        'lib/openai.js': `const OpenAI = require('openai');\nmodule.exports = new OpenAI();\n`,
+        'lib/more.js': `const OpenAI = require('openai');\nexports.llm = new OpenAI();\n`,
+        'routes/chat.js': `const express = require('express');
+const openai = require('../lib/openai');
+const { llm } = require('../lib/more');
+const router = express.Router();
+router.post('/a', async (req, res) => {
+  res.json(await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] }));
+});
+router.post('/b', async (req, res) => {
+  const c = await llm.chat.completions.create({ model: 'x', messages: [] });
+  res.json({ text: c.choices[0].message.content });
+});
+module.exports = router;
+`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual([
+      '5 llm-leak/require-auth-for-llm-route',
+      '6 llm-leak/no-raw-llm-response',
+      '8 llm-leak/require-auth-for-llm-route',
+      '9 llm-leak/require-output-limit',
+    ]);
+  });
+
+  it('a client factory: `export function getOpenAI() { return client }`', () => {
+    const dir = project({
+      'lib/openai.ts': `import OpenAI from 'openai';\nlet client: OpenAI | undefined;\nexport function getOpenAI() {\n  client ??= new OpenAI();\n  return client;\n}\nexport const make = () => new OpenAI();\n`,
+      'routes/chat.ts': ROUTE(
+        `import { getOpenAI, make } from '../lib/openai.js';`,
+        `await getOpenAI().chat.completions.create({ model: 'x', max_tokens: 5, messages: [] }); await make().responses.create({ model: 'x', max_output_tokens: 5, input: 'hi' })`,
+        'res.json(answer)',
+      ),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+  });
+
+  it('a LangChain model exported with its setup options: the limit set there is unknown, not missing', () => {
+    const dir = project({
+      'lib/llm.ts': `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI({ model: 'gpt-4o', maxTokens: 100 });\n`,
+      'routes/chat.ts': ROUTE(`import { llm } from '../lib/llm.js';`, `(await llm.invoke(req.body.q)).content`),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
+describe('a model function exported by another module', () => {
+  const SERVICE = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function ask(prompt: string) {
+  const c = await openai.chat.completions.create({ model: 'x', max_tokens: 50, messages: [{ role: 'user', content: prompt }] });
+  return c.choices[0].message.content;
+}
+export const askRaw = async (prompt: string) => {
+  const completion = await openai.chat.completions.create({ model: 'x', max_tokens: 50, messages: [{ role: 'user', content: prompt }] });
+  return completion;
+};
+export function unrelated(x: string) { return x.trim(); }
+export async function store(prompt: string) {
+  const c = await openai.chat.completions.create({ model: 'x', max_tokens: 50, messages: [{ role: 'user', content: prompt }] });
+  await save(c.id);
+  return { saved: true, at: Date.now() };
+}
+async function save(id: string) { return id; }
+`;
+
+  it('returning text: the route calls a model, but sending the answer is not a raw response', () => {
+    const dir = project({ 'services/ai.ts': SERVICE, 'routes/chat.ts': ROUTE(`import { ask } from '../services/ai.js';`, 'await ask(req.body.q)', 'res.json({ answer })') });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('returning the whole completion: sending it is a raw response', () => {
+    const dir = project({ 'services/ai.ts': SERVICE, 'routes/chat.ts': ROUTE(`import { askRaw } from '../services/ai.js';`, 'req.body.q', 'res.json(await askRaw(answer))') });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+  });
+
+  it('returning something else: the route calls a model, and its value is no model result', () => {
+    const dir = project({
+      'services/ai.ts': SERVICE,
+      'routes/chat.ts': ROUTE(`import { store } from '../services/ai.js';`, 'await store(req.body.q)', 'console.log(answer); res.json(answer)'),
+    });
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    const text = project({
+      'services/ai.ts': SERVICE,
+      'routes/chat.ts': ROUTE(`import { ask } from '../services/ai.js';`, 'await ask(req.body.q)', 'console.log(answer); res.json(answer)'),
+    });
+    // The same route with a function that returns generated text: logging it is reported.
+    expect(lint(text, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-sensitive-logging']);
+  });
+
+  it('a function that calls no model is no model call; neither is a call through a namespace of one', () => {
+    const dir = project({
+      'services/ai.ts': SERVICE,
+      'routes/chat.ts': ROUTE(`import * as ai from '../services/ai.js';`, `ai.unrelated(req.body.q)`, 'res.json({ answer, raw: await ai.askRaw(answer) })'),
+      'routes/other.ts': ROUTE(`import { unrelated } from '../services/ai.js';`, `unrelated(req.body.q)`),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    expect(lint(dir, 'routes/other.ts')).toEqual([]);
+  });
+
+  it('CommonJS: `module.exports = { ask }` required whole and destructured', () => {
+    const dir = project(
+      {
+        'services/ai.js': `const OpenAI = require('openai');
+const openai = new OpenAI();
+async function ask(prompt) {
+  const c = await openai.chat.completions.create({ model: 'x', max_tokens: 50, messages: [{ role: 'user', content: prompt }] });
+  return c;
+}
+module.exports = { ask };
+`,
+        'routes/chat.js': `const express = require('express');
+const ai = require('../services/ai');
+const { ask } = require('../services/ai');
+const router = express.Router();
+router.post('/a', async (req, res) => res.json(await ai.ask(req.body.q)));
+router.post('/b', async (req, res) => res.json(await ask(req.body.q)));
+module.exports = router;
+`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual([
+      '5 llm-leak/require-auth-for-llm-route',
+      '5 llm-leak/no-raw-llm-response',
+      '6 llm-leak/require-auth-for-llm-route',
+      '6 llm-leak/no-raw-llm-response',
+    ]);
+  });
+});
+
+describe('objects and service classes exported by another module', () => {
+  it('an instance of a service class that keeps its client in a field, and an object of functions', () => {
+    const dir = project({
+      'services/ai.ts': `import OpenAI from 'openai';
+class AiService {
+  private client = new OpenAI();
+  async ask(q: string) {
+    const c = await this.client.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+    return c;
+  }
+  name() { return 'ai'; }
+}
+export const aiService = new AiService();
+const openai = new OpenAI();
+async function text(q: string) {
+  const c = await openai.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+  return c.choices[0].message.content;
+}
+export const helpers = { text, async plain(x: string) { return x; } };
+`,
+      'routes/a.ts': ROUTE(`import { aiService } from '../services/ai.js';`, 'await aiService.ask(req.body.q)', 'res.json(answer)'),
+      'routes/b.ts': ROUTE(`import { helpers } from '../services/ai.js';`, 'await helpers.text(req.body.q)', 'res.json(answer)'),
+      'routes/c.ts': ROUTE(`import { aiService, helpers } from '../services/ai.js';`, 'aiService.name() + await helpers.plain(req.body.q)', 'res.json(answer)'),
+    });
+    expect(lint(dir, 'routes/a.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    expect(lint(dir, 'routes/b.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    expect(lint(dir, 'routes/c.ts')).toEqual([]);
+  });
+
+  it('CommonJS: `module.exports = new AiService()`', () => {
+    const dir = project(
+      {
+        'services/ai.js': `const OpenAI = require('openai');
+class AiService {
+  constructor() { this.client = new OpenAI(); }
+  async ask(q) {
+    const c = await this.client.chat.completions.create({ model: 'x', max_tokens: 9, messages: [{ role: 'user', content: q }] });
+    return c.choices[0].message.content;
+  }
+}
+module.exports = new AiService();
+`,
+        'routes/chat.js': `const express = require('express');
+const ai = require('../services/ai');
+const router = express.Router();
+router.post('/a', async (req, res) => res.json({ answer: await ai.ask(req.body.q) }));
+module.exports = router;
+`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
+describe('what stays unknown', () => {
+  it('an import that does not resolve, a third-party package, and a re-export stay silent', () => {
+    const dir = project({
+      'node_modules/ai-helpers/package.json': JSON.stringify({ name: 'ai-helpers', main: 'index.js' }),
+      'node_modules/ai-helpers/index.js': `const OpenAI = require('openai');\nexports.ask = async (p) => new OpenAI().chat.completions.create({ messages: [] });\n`,
+      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'lib/index.ts': `export { openai } from './openai.js';\n`,
+      'routes/a.ts': ROUTE(`import { ask } from '../services/missing.js';`, 'await ask(req.body.q)', 'res.json(answer)'),
+      'routes/b.ts': ROUTE(`import { ask } from 'ai-helpers';`, 'await ask(req.body.q)', 'res.json(answer)'),
+      'routes/c.ts': ROUTE(`import { openai } from '../lib/index.js';`, `await openai.chat.completions.create({ messages: [] })`, 'res.json(answer)'),
+    });
+    for (const f of ['routes/a.ts', 'routes/b.ts', 'routes/c.ts']) expect(lint(dir, f), f).toEqual([]);
+  });
+
+  it('two modules that import each other: one level each, and the lint ends', () => {
+    const dir = project({
+      'a.ts': `import OpenAI from 'openai';\nimport { b } from './b.js';\nexport const client = new OpenAI();\nexport async function a(q: string) { return b(q); }\n`,
+      'b.ts': `import express from 'express';
+import { client, a } from './a.js';
+export async function b(q: string) { return (await client.chat.completions.create({ model: 'x', max_tokens: 5, messages: [{ role: 'user', content: q }] })); }
+export const again = a;
+const router = express.Router();
+router.post('/b', async (req, res) => res.json(await b(req.body.q)));
+export default router;
+`,
+      'routes/chat.ts': ROUTE(`import { a } from '../a.js';\nimport { b } from '../b.js';`, 'await b(req.body.q)', 'res.json(await a(answer))'),
+    });
+    // Linted, b.ts sees a.ts's client (one level): its route calls a model and sends the whole completion.
+    expect(lint(dir, 'b.ts')).toEqual(['6 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    // From the route, b's call goes through a's client and a's through b: two levels away, so unknown.
+    expect(lint(dir, 'routes/chat.ts')).toEqual([]);
+    expect(lint(dir, 'a.ts')).toEqual([]);
+  });
+});
+
+describe('no stale answers', () => {
+  it('a changed lib/openai.ts changes the importing file\'s findings on the next lint in the same process', () => {
+    const dir = project({
+      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'routes/chat.ts': ROUTE(
+        `import { openai } from '../lib/openai.js';`,
+        `await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })`,
+        'res.json(answer)',
+      ),
+    });
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    // Now `openai` is a plain object: no model call in the route. A different size, so the cache sees the change.
+    fs.writeFileSync(path.join(dir, 'lib/openai.ts'), `export const openai = { chat: { completions: { create: async (o: unknown) => o } } };\n`);
+    expect(lint(dir, 'routes/chat.ts', linter)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'lib/openai.ts'), `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`);
+    expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+  });
+});
