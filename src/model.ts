@@ -88,8 +88,11 @@ export function buildModel(
 
   let llm: { calls: LlmCall[]; tracked: TrackedValues } | undefined;
   // Only the linted file reads other modules' summaries: the models built for those modules get none (one level).
+  // And only server code: a file that uses a web framework (its imports, or a route file's name). Browser bundles
+  // and scripts that call an imported helper log to their own console, not a server's logs.
+  const readsSummaries = (): boolean => !!lint && !!filename && signalsOf(sourceCode, settings, filename).framework;
   const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } =>
-    (llm ??= findLlm(file, lint && filename ? importedExports(filename, allSettings, lint) : undefined));
+    (llm ??= findLlm(file, readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;

@@ -338,3 +338,19 @@ describe('no stale answers', () => {
     expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
   });
 });
+
+describe('where summaries are read', () => {
+  it('in server code only: a script or browser bundle that logs what an imported model helper returns is left alone', () => {
+    const helper = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q) {\n  const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n}\n`;
+    const dir = project({
+      'lib/ai.js': helper,
+      // No web framework: the console is the person running it.
+      'scripts/topics.js': `import { ask } from '../lib/ai.js';\nconst topics = await ask('list topics');\nconsole.log('topics', topics);\n`,
+      // The same call in a route: its logs are the server's.
+      'routes/chat.js': `import express from 'express';\nimport { ask } from '../lib/ai.js';\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  const answer = await ask(req.body.q);\n  console.log('answer', answer);\n  res.json({ answer });\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'scripts/topics.js')).toEqual([]);
+    expect(lint(dir, 'routes/chat.js')).toEqual(['6 llm-leak/no-sensitive-logging']);
+  });
+});
+
