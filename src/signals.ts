@@ -16,8 +16,9 @@ export interface Signals {
   readonly framework: boolean;
   /**
    * The file may call a model: it imports a model SDK, names a model API host (for fetch/axios calls, which count
-   * only with a static host), names a settings llmCall, is type-checked and imports a framework, or (on disk)
-   * imports one of the project's own modules, whose summary may say it is a client or a model function.
+   * only with a static host), names a settings llmCall, is type-checked and imports a framework, or (on disk) is
+   * framework code that imports one of the project's own modules, whose summary may say it is a client or a model
+   * function.
    */
   readonly llm: boolean;
   /** The file imports node:crypto and names createHmac, createHash or timingSafeEqual. */
@@ -73,7 +74,8 @@ export function signalsOf(
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
   if (!llm && hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
-  if (!llm && local && filename !== undefined && path.isAbsolute(filename)) llm = true;
+  // Only server code reads summaries (src/model.ts): library and browser files with relative imports stay cheap.
+  if (!llm && local && framework && filename !== undefined && path.isAbsolute(filename)) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
   const signals: Signals = {
     framework,
