@@ -40,9 +40,10 @@ function guarded(context: Parameters<ReturnType<typeof baseCreateRule>['create']
   const out: Record<string, unknown> = {};
   for (const [key, fn] of Object.entries(listeners)) {
     if (typeof fn !== 'function') continue;
-    out[key] = (...args: unknown[]) => {
+    // Fixed arity, no rest array: the recorder's `*` listener runs once per node of every file.
+    out[key] = (a: unknown, b: unknown, c: unknown) => {
       try {
-        (fn as Listener)(...args);
+        (fn as Listener)(a, b, c);
       } catch (error) {
         if (error instanceof SettingsError) throw error;
         const ast = context.sourceCode.ast;
@@ -83,8 +84,9 @@ export const createRule: typeof baseCreateRule = (spec) => {
       } catch {
         // Bad settings: the rule reports them at Program:exit; record as if needed.
       }
-      const all = needed ? withPathRecorder(context, listeners) : listeners;
-      return guarded(context, all as Record<string, unknown>) as typeof listeners;
+      // The rule's own listeners are guarded here; the recorder guards itself (a failure there only loses answers).
+      const safe = guarded(context, listeners as Record<string, unknown>) as typeof listeners;
+      return needed ? withPathRecorder(context, safe) : safe;
     },
   };
 };

@@ -84,6 +84,8 @@ class Places {
 
 interface Recording {
   readonly places: Places;
+  /** Set when a recorder listener failed: the answers would be wrong, so there are none (callers stay conservative). */
+  broken: boolean;
   /** Per segment, the traversal number after which it stops: a call that never returns ran there. */
   readonly stops: Map<Segment, number>;
   /** The code path each function (and Program) starts. */
@@ -125,7 +127,7 @@ type Listeners = TSESLint.RuleListener;
 export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listeners {
   const ast = sourceCode.ast;
   if (recordings.has(ast)) return {};
-  const rec: Recording = { places: new Places(), stops: new Map(), pathOf: new Map(), catches: new Map() };
+  const rec: Recording = { places: new Places(), broken: false, stops: new Map(), pathOf: new Map(), catches: new Map() };
   recordings.set(ast, rec);
   // ESLint 9 removed `currentSegments`: each code path's current segments are tracked from the segment events.
   // The array is replaced, never mutated, so every node entered between two events shares it.
@@ -191,7 +193,21 @@ export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listen
       for (const s of top?.current ?? []) if (!rec.stops.has(s)) rec.stops.set(s, seq);
     },
   };
-  return listeners as unknown as Listeners;
+  // The recorder never throws into the lint: a failure marks the recording broken (one closure per handler, so each
+  // call site stays monomorphic; this runs once per node).
+  const safe: Record<string, (a: unknown, b: unknown, c: unknown) => void> = {};
+  for (const [key, handler] of Object.entries(listeners)) {
+    const f = handler as (a: unknown, b: unknown, c: unknown) => void;
+    safe[key] = (a, b, c) => {
+      if (rec.broken) return;
+      try {
+        f(a, b, c);
+      } catch {
+        rec.broken = true;
+      }
+    };
+  }
+  return safe as unknown as Listeners;
 }
 
 /** `ctx.throw(401)` (Koa, http-errors style) and next/navigation's `redirect()` throw: code after them never runs. */
@@ -237,7 +253,7 @@ const queries = new WeakMap<Recording, Paths>();
  */
 export function pathsOf(ast: TSESTree.Program): Paths | undefined {
   const rec = recordings.get(ast);
-  if (!rec) return undefined;
+  if (!rec || rec.broken) return undefined;
   let q = queries.get(rec);
   if (!q) {
     q = createQueries(rec);
