@@ -11,7 +11,8 @@ export const MAX_SIZE = 1_000_000;
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const MAX_LEVELS = 12;
 
-function stat(file: string): fs.Stats | undefined {
+/** A file's stats, or undefined when it does not exist or cannot be read (the project map's only stat). */
+export function stat(file: string): fs.Stats | undefined {
   try {
     return fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
   } catch {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
-import { projectRoot, readSource, sourceFileStat } from './disk.js';
+import { projectRoot, readSource, sourceFileStat, stat } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -58,14 +58,6 @@ export function clearProjectCache(): void {
   cache.clear();
   dirs.clear();
   globs.clear();
-}
-
-function stat(file: string): fs.Stats | undefined {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
-  } catch {
-    return undefined; // Defensive: permissions and the like.
-  }
 }
 
 /** True for a regular file on disk. */
