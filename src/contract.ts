@@ -7,7 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CredentialLiteral } from './credentials.js';
 import type { CryptoCalls } from './crypto.js';
 import type { Paths } from './flow/paths.js';
-import type { TrackedValues } from './llm/summary.js';
+import type { ModelFunction, TrackedValues } from './llm/summary.js';
 import type {
   AuthEvidence,
   ExternalMount,
@@ -53,6 +53,12 @@ export interface FileModel {
    * callbacks inside them) and calls of same-file functions that lead to one. A check must stand before each.
    */
   llmSitesIn(fns: readonly FunctionNode[]): readonly { fn: FunctionNode; site: Node; call: LlmCall }[];
+  /**
+   * What a function referenced here but written in another module of the project does, by its module summary: an
+   * imported `reply`, `chat.reply` of an imported object or namespace, or one wrapped as `asyncHandler(chat.reply)`.
+   * Undefined when the summary is unknown or the function reaches no model call.
+   */
+  importedFunction(node: Node): ModelFunction | undefined;
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */

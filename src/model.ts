@@ -4,11 +4,13 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
+import { importSourceOf } from './frameworks/common.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
-import type { TrackedValues } from './llm/summary.js';
+import type { ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
@@ -65,6 +67,7 @@ export function buildModel(
   allSettings: Record<string, unknown>,
   filename?: string,
   lint?: LintOptions,
+  imported?: ImportedExport,
 ): FileModel {
   const settings = readSettings(allSettings);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
@@ -87,12 +90,14 @@ export function buildModel(
   };
 
   let llm: { calls: LlmCall[]; tracked: TrackedValues } | undefined;
-  // Only the linted file reads other modules' summaries: the models built for those modules get none (one level).
-  // And only server code: a file that uses a web framework (its imports, or a route file's name). Browser bundles
-  // and scripts that call an imported helper log to their own console, not a server's logs.
+  // The linted file reads its imports' summaries only in server code: a file that uses a web framework (its imports,
+  // or a route file's name). Browser bundles and scripts that call an imported helper log to their own console, not
+  // a server's logs. A module summarised for another file is given its own imports' summaries (`imported`).
   const readsSummaries = (): boolean => !!lint && !!filename && signalsOf(sourceCode, settings, filename).framework;
-  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } =>
-    (llm ??= findLlm(file, readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined));
+  let lookup: { value: ImportedExport | undefined } | undefined;
+  const imports = (): ImportedExport | undefined =>
+    (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports()));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -176,6 +181,10 @@ export function buildModel(
       }
       return out;
     },
+    importedFunction(node) {
+      const lookupFn = imports();
+      return lookupFn ? importedFunction(file, lookupFn, node) : undefined;
+    },
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
     },
@@ -225,11 +234,39 @@ export function buildModel(
 }
 
 /** Another file's facts for the project map, from the same analysis that builds this model. */
-export function buildFacts(sourceCode: Readonly<TSESLint.SourceCode>, settings: Record<string, unknown>, filename: string): FileFacts {
-  return factsOf(buildModel(sourceCode, settings, filename));
+export function buildFacts(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Record<string, unknown>,
+  filename: string,
+  imported: ImportedExport | undefined,
+): FileFacts {
+  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported));
 }
 
 const nodeStart = (n: Node): number => n.range[0];
+
+/** See FileModel.importedFunction. */
+function importedFunction(file: FileContext, lookup: ImportedExport, node: Node, depth = 0): ModelFunction | undefined {
+  const e = skipTS(node);
+  // asyncHandler(chat.reply): a wrapper that takes the handler runs it.
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    if (depth > 3) return undefined;
+    for (let i = e.arguments.length - 1; i >= 0; i--) {
+      const found = importedFunction(file, lookup, e.arguments[i] as Node, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const source = importSourceOf(file, e);
+  const direct = source && source.name !== '*' ? lookup(source.specifier, source.name) : undefined;
+  if (direct?.kind === 'model function') return direct;
+  // chat.reply of an imported object or class instance (`export default new ChatController()`)
+  if (e.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const key = propertyName(e);
+  const owner = importSourceOf(file, e.object);
+  const summary = key !== undefined && owner && owner.name !== '*' ? lookup(owner.specifier, owner.name) : undefined;
+  return summary?.kind === 'object' ? summary.methods.get(key!) : undefined;
+}
 
 /**
  * Whether `node` runs as part of `fn` itself: every function between them is an inline callback argument

@@ -105,6 +105,8 @@ export interface Route {
   readonly registration: Node;
   /** The final handler functions, resolved to their definitions in this file. */
   readonly handlers: readonly FunctionNode[];
+  /** The final handler as written when it is not a function of this file (`chat.reply`, an imported controller). */
+  readonly handlerRef?: Node;
   /** What runs before the handler, in the order it runs: app-level, router-level, route-level. */
   readonly middleware: readonly Middleware[];
   /** Some handler or middleware could not be resolved (imported, built dynamically). Rules stay silent on doubt. */

@@ -259,6 +259,7 @@ export function makeRoute(
   handler: FunctionNode | undefined,
   middleware: readonly Middleware[],
   devOnly: boolean,
+  handlerRef?: Node,
 ): Route {
   return {
     framework,
@@ -266,6 +267,7 @@ export function makeRoute(
     path,
     registration,
     handlers: handler ? [handler] : [],
+    ...(!handler && handlerRef ? { handlerRef } : {}),
     middleware,
     unresolved: !handler || middleware.some(middlewareUnresolved),
     devOnly,

@@ -42,6 +42,7 @@ interface FRoute {
   readonly path: string | undefined;
   readonly routeHooks: readonly Middleware[];
   readonly handler: FunctionNode | undefined;
+  readonly handlerRef: Node | undefined;
   readonly devOnly: boolean;
 }
 
@@ -251,6 +252,7 @@ export function analyzeFastify(col: Collector): void {
       path,
       routeHooks: [...routeHooks, ...wrapperMiddleware(file, resolved.wrappers)],
       handler: resolved.fn,
+      handlerRef: hExpr,
       devOnly: isDevOnly(file, call),
     });
   }
@@ -329,7 +331,7 @@ export function analyzeFastify(col: Collector): void {
           middleware.push(...r.routeHooks.filter((m) => m.hook === hook));
         }
         middleware.push(...r.routeHooks.filter((m) => !m.hook));
-        col.routes.push({ ...makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly), root: rootOf(ctx) });
+        col.routes.push({ ...makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly, r.handlerRef), root: rootOf(ctx) });
       }
     }
   }

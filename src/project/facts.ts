@@ -89,7 +89,9 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
 
 function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
   const call = model.reachedLlmCall(fn);
-  return call && { kind: 'model function', provider: call.provider, returns: returnOf(model, fn) };
+  if (!call) return undefined;
+  const guarded = model.llmSitesIn([fn]).every((s) => model.authGuardBefore(s.fn, s.site) !== undefined);
+  return { kind: 'model function', provider: call.provider, returns: returnOf(model, fn), guarded };
 }
 
 /**

@@ -13,7 +13,7 @@ import { readSettings } from '../settings.js';
 import type { FileContext, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot } from './disk.js';
-import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
+import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 
 export type { LintOptions, ProjectMount };
@@ -156,20 +156,60 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
 /**
  * What the linted file's imports from the project's other modules are, by their summaries (see facts.ts): resolved by
  * the project map's resolver, read through its guard and cache. Undefined for a specifier that does not resolve to a
- * project file (a package, a builtin, a typo) and for an export with no summary. The other modules' models get no
- * lookup of their own, so summaries are one level deep and an import cycle cannot recurse.
+ * project file (a package, a builtin, a typo) and for an export with no summary. The summaries look through
+ * `SUMMARY_LEVELS - 1` further levels of imports (files.ts); levels strictly decrease, so an import cycle ends.
  */
 export function importedExports(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedExport | undefined {
+  return lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1);
+}
+
+/** The summaries of `filename`'s imports, built at `level`; what they read is added to `lint.deps`. */
+function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: LintOptions, level: number): ImportedExport | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
+  const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
   return (specifier, name) => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
     const target = resolveModule(filename, specifier, root);
-    const facts = target && target !== filename ? factsFor(target, lint, allSettings, root) : undefined;
-    const summary = facts?.summaries.get(name);
+    const summary = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
     memo.set(key, summary);
     return summary;
   };
+}
+
+/** Re-export hops (`export { x } from`, `export *`, `module.exports = require(...)`) a summary lookup follows. */
+const MAX_REEXPORT_HOPS = 8;
+
+/**
+ * The summary of export `name` of `file`, through barrels: a re-export is followed to the module that defines the
+ * value (each module once per lookup, so barrels that `export *` from each other cost linear time).
+ */
+function summaryOf(
+  file: string,
+  name: string,
+  lint: LintOptions,
+  allSettings: Record<string, unknown>,
+  root: string,
+  level: number,
+  seen = new Set<string>(),
+): ExportSummary | undefined {
+  if (seen.size > MAX_REEXPORT_HOPS || seen.has(`${file}#${name}`)) return undefined;
+  seen.add(`${file}#${name}`);
+  const facts = factsFor(file, lint, allSettings, root, false, level);
+  if (!facts) return undefined;
+  const t = facts.exports.get(name);
+  if (t?.kind === 'local') return facts.summaries.get(name);
+  if (t?.kind === 'from') {
+    const to = resolveModule(file, t.specifier, root);
+    return to ? summaryOf(to, t.name, lint, allSettings, root, level, seen) : undefined;
+  }
+  if (t || name === 'default') return undefined;
+  for (const star of facts.stars) {
+    const to = resolveModule(file, star, root);
+    const found = to && summaryOf(to, name, lint, allSettings, root, level, seen);
+    if (found) return found;
+  }
+  return undefined;
 }
