@@ -67,6 +67,10 @@ export interface FileModel {
   authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
   /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */
   readonly relevant: boolean;
+  /** Other modules of the project register functions of this file as handlers or plugins (see the project map). */
+  readonly registeredElsewhere: boolean;
+  /** This file's functions that other modules register as route handlers or middleware (controllers). */
+  readonly externalHandlers: readonly FunctionNode[];
   /**
    * Where the project's entry files mount the router or plugin a route belongs to (see src/project). Undefined when
    * the map does not apply (the route is on an app, its router is not exported, the file is not on disk); empty

@@ -189,6 +189,8 @@ export interface ImportSource {
 /** A value imported from another file mounted as a router or plugin: `app.use('/api', auth, chatRouter)`. */
 export interface ExternalMount {
   readonly source: ImportSource;
+  /** The framework of the app, router or plugin it is mounted on. */
+  readonly framework: Framework;
   /** The mount's full path in this file (prefixes of local parents included); undefined when not static. */
   readonly path: string | undefined;
   /** What runs before the mounted router or plugin, in this file. */
@@ -211,4 +213,6 @@ export interface ProjectMount {
   readonly auth: boolean;
   /** Some mount on the way only runs outside production. */
   readonly devOnly: boolean;
+  /** The framework of the mount that adds it (undefined from a custom entry with no mount of its own). */
+  readonly framework?: Framework | undefined;
 }

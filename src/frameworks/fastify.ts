@@ -55,7 +55,9 @@ const TRACE = {
 /** Finds Fastify routes, hooks, error handlers and parameter roles. */
 export function analyzeFastify(col: Collector): void {
   const { file } = col;
-  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin')) return;
+  // A plugin file need not import Fastify: `export default async (fastify) => {...}` registered by the app.
+  const registeredHere = [...col.externalPlugins].filter(([, f]) => f === 'fastify').map(([fn]) => fn);
+  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin') && registeredHere.length === 0) return;
   const tracker = trackerOf(file);
   const roots = new Map<Node, FScope>();
   const fpCalls = new Set<Node>();
@@ -129,6 +131,7 @@ export function analyzeFastify(col: Collector): void {
     return undefined;
   };
 
+  for (const fn of registeredHere) scopeOfFn(fn);
   // A plugin file: `export default fp(async (fastify) => ...)`, `module.exports = async function (fastify, opts) {}`.
   for (const exported of exportedValues(file.ast)) {
     const p = resolvePlugin(exported);
@@ -345,7 +348,7 @@ export function analyzeFastify(col: Collector): void {
           .map((h) => middlewareOf(file, h.node, 'hook', hook, resolveMw)),
       );
       const path = joinPath(ctx.prefix, ext.prefix);
-      col.externalMounts.push({ source: ext.source, path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+      col.externalMounts.push({ source: ext.source, framework: 'fastify', path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
     }
   }
 
@@ -387,6 +390,7 @@ export const fastify: FrameworkAdapter = {
   handlerRoles: ['req', 'res'],
   analyze: analyzeFastify,
   controllerParams: { reply: 'res' },
+  mountedFunction: 'plugin',
   request: { req: REQUEST },
   // reply.send(x); a handler's return value is the body.
   sinks: { response: { label: 'reply', send: new Set(['send']) }, returnIsBody: true },

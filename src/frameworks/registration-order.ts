@@ -218,7 +218,7 @@ export function buildRoutes(col: Collector, containers: readonly Container[], us
       for (const ctx of ctxs) {
         const full = joinPath(ctx.prefix, ext.localPath);
         const middleware = [...middlewareBefore(ctx, c, ext.order, full), ...ext.middleware];
-        col.externalMounts.push({ source: ext.source, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+        col.externalMounts.push({ source: ext.source, framework: c.adapter.id, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
       }
     }
   }

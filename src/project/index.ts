@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
-import type { FileContext, ProjectMount, Route } from '../types.js';
+import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot } from './disk.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
@@ -30,7 +30,7 @@ export function walkCount(): number {
   return visits;
 }
 
-const reachCache = new WeakMap<FileContext, Map<string, ProjectMount[]>>();
+const reachCache = new WeakMap<FileContext, ProjectWalk>();
 const exportCache = new WeakMap<FileContext, ReturnType<typeof exportsOf>>();
 
 /** Where the project mounts the router or plugin `route` belongs to; see FileModel.mountsOf. */
@@ -50,11 +50,7 @@ export function projectMounts(
   }
   const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === root.node.range[0]).map(([n]) => n);
   if (names.length === 0) return undefined;
-  let reached = reachCache.get(file);
-  if (!reached) {
-    reached = reachesOf(filename, lint, allSettings);
-    reachCache.set(file, reached);
-  }
+  const reached = walkFor(file, filename, allSettings, lint).mounts;
   const mounts = names.flatMap((n) => reached.get(n) ?? []);
   // An exported app nobody mounts is the app itself.
   if (mounts.length === 0 && root.app) return undefined;
@@ -65,12 +61,56 @@ interface Walk {
   readonly path: string | undefined;
   readonly auth: boolean;
   readonly devOnly: boolean;
+  /** The framework of the last mount on the way. */
+  readonly framework: Framework | undefined;
+}
+
+/** How the project uses the exports of one file: where they are mounted, and which are route handlers elsewhere. */
+export interface ProjectWalk {
+  /** Every mount of an export reachable from the entries, by export name. */
+  readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
+  /** Exports (or methods of exported objects) that files on the way register as route handlers. */
+  readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
+}
+
+function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk {
+  let reached = reachCache.get(file);
+  if (!reached) {
+    reached = walkProject(filename, lint, allSettings);
+    reachCache.set(file, reached);
+  }
+  return reached;
+}
+
+/**
+ * How the project uses the linted file's exports (see ProjectWalk), or undefined when the map does not apply. Read
+ * by a file that imports no framework: its exported `(req, res)` functions may be controllers registered elsewhere.
+ */
+export function projectUses(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk | undefined {
+  const filename = file.filename;
+  if (!filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  return walkFor(file, filename, allSettings, lint);
 }
 
 /** Every mount of `target`'s exports reachable from its entries, by export name. */
-export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): Map<string, ProjectMount[]> {
+export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlyMap<string, readonly ProjectMount[]> {
+  return walkProject(target, lint, allSettings).mounts;
+}
+
+function walkProject(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ProjectWalk {
   const settings = readSettings(allSettings);
   const out = new Map<string, (ProjectMount & { readonly entry: string })[]>();
+  const handlers = new Map<string, ProjectWalk['handlers'][number]>();
+  // Files whose handler registrations were read (once each).
+  const noted = new Set<string>();
+  const note = (file: string, facts: FileFacts): void => {
+    if (noted.has(file)) return;
+    noted.add(file);
+    for (const u of facts.handlerUses) {
+      if (resolveModule(file, u.specifier, root) !== target) continue;
+      handlers.set(`${u.name}\0${u.member ?? ''}\0${u.framework}`, u.member === undefined ? { name: u.name, framework: u.framework } : { name: u.name, member: u.member, framework: u.framework });
+    }
+  };
   // Files some walk went through: an entry candidate among them is a sub-app (`new Hono()` in v1/index.ts), not an entry.
   const passed = new Set<string>();
   let entry = '';
@@ -86,14 +126,19 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
   // Module exports on the current chain: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
   const onPath = new Set<string>();
   const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
-    const next: Walk = { path: w.path === undefined ? undefined : joinPath(w.path, m.path), auth: w.auth || m.auth, devOnly: w.devOnly || m.devOnly };
+    const next: Walk = {
+      path: w.path === undefined ? undefined : joinPath(w.path, m.path),
+      auth: w.auth || m.auth,
+      devOnly: w.devOnly || m.devOnly,
+      framework: m.framework,
+    };
     const to = resolveModule(from, m.specifier, root);
     if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1);
   };
 
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
     const node = `${file}#${name}`;
-    const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${by.file}:${by.line}`;
+    const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${w.framework}\0${by.file}:${by.line}`;
     if (depth > MAX_DEPTH || onPath.has(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
     visited.add(key);
     visits++;
@@ -109,12 +154,13 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     if (file !== entry) passed.add(file);
     if (file === target) {
       const list = out.get(name) ?? [];
-      list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, entry });
+      list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, framework: w.framework, entry });
       out.set(name, list);
       return;
     }
     const facts = load(file);
     if (!facts) return;
+    note(file, facts);
     const t = facts.exports.get(name);
     if (!t) {
       if (name !== 'default') for (const s of facts.stars) {
@@ -138,7 +184,8 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     entry = candidate;
     const facts = load(entry, !configured.has(entry));
     if (!facts) continue;
-    const start: Walk = { path: '', auth: false, devOnly: false };
+    note(entry, facts);
+    const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
     onPath.add(`${entry}#`);
     for (const m of facts.mounts) if (m.topApp) follow(entry, m, start, 0);
     onPath.delete(`${entry}#`);
@@ -150,7 +197,7 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     for (const { entry: from, ...m } of list) if (!passed.has(from)) unique.set(`${m.file}:${m.line}:${m.path}:${m.auth}:${m.devOnly}`, m);
     result.set(name, [...unique.values()]);
   }
-  return result;
+  return { mounts: result, handlers: [...handlers.values()] };
 }
 
 /**

@@ -29,7 +29,7 @@ function project(files: Record<string, string>, pkg = '{"type":"module"}'): stri
 const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'require-output-limit', 'no-secrets-in-prompt', 'no-sensitive-logging'];
 
 /** "line rule" for each report on `file` of the project `dir`. */
-function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' })): string[] {
+function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' }), rules = RULES): string[] {
   const abs = path.join(dir, file);
   const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
   const messages = linter.verify(
@@ -43,7 +43,7 @@ function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configT
           globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
         },
         plugins: { 'llm-leak': plugin as never },
-        rules: Object.fromEntries(RULES.map((r) => [`llm-leak/${r}`, 'error'])),
+        rules: Object.fromEntries(rules.map((r) => [`llm-leak/${r}`, 'error'])),
       },
     ],
     abs,
@@ -447,6 +447,72 @@ describe('a handler written in another module (controllers)', () => {
       cjs,
     );
     expect(lint(dir, 'app.js')).toEqual([]);
+  });
+});
+
+describe('a module with no framework import whose functions the project registers', () => {
+  it('Express: a controller registered by a router logs the prompt, sends err.message and the raw completion', () => {
+    const dir = project(
+      {
+        'controllers/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  console.log(req.body);\n  try {\n    const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n    res.json(r);\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n};\n`,
+        'routes/chat.js': `const express = require('express');\nconst chat = require('../controllers/chat');\nconst router = express.Router();\nrouter.post('/chat', chat.reply);\nmodule.exports = router;\n`,
+        'app.js': `const express = require('express');\nconst app = express();\napp.use('/api', require('./routes/chat'));\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'controllers/chat.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response', 'no-error-details-to-client'])).toEqual([
+      '4 llm-leak/no-sensitive-logging',
+      '7 llm-leak/no-raw-llm-response',
+      '9 llm-leak/no-error-details-to-client',
+    ]);
+  });
+
+  it('the same module when nothing registers it (a script, a library) is left alone', () => {
+    const dir = project(
+      {
+        'lib/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  console.log(req.body);\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n  res.json(r);\n};\n`,
+        'app.js': `const express = require('express');\nconst app = express();\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'lib/chat.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response'])).toEqual([]);
+  });
+
+  it('Fastify: a plugin file that imports nothing from Fastify, registered with a prefix by the app', () => {
+    const dir = project({
+      'lib/ai.js': `import OpenAI from 'openai';\nexport default new OpenAI();\n`,
+      'routes.js': `import openai from './lib/ai.js';\nexport default async (fastify) => {\n  fastify.post('/ask', async (req) => {\n    const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n    return r;\n  });\n};\n`,
+      'index.js': `import Fastify from 'fastify';\nimport api from './routes.js';\nconst app = Fastify();\napp.register(api, { prefix: '/api' });\nawait app.listen({ port: 3000 });\n`,
+    });
+    expect(lint(dir, 'routes.js', undefined, ['require-auth-for-llm-route', 'no-raw-llm-response'])).toEqual([
+      '3 llm-leak/require-auth-for-llm-route',
+      '5 llm-leak/no-raw-llm-response',
+    ]);
+  });
+
+  it('Koa: middleware `use`d by the app from its own module', () => {
+    const dir = project({
+      'proxy.js': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport default async function proxy(ctx) {\n  console.log(ctx.request.body);\n  ctx.body = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n}\n`,
+      'app.js': `import Koa from 'koa';\nimport proxy from './proxy.js';\nconst app = new Koa();\napp.use(proxy);\napp.listen(3000);\n`,
+    });
+    expect(lint(dir, 'proxy.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response'])).toEqual([
+      '4 llm-leak/no-sensitive-logging',
+      '5 llm-leak/no-raw-llm-response',
+    ]);
+  });
+});
+
+describe('module resolution as the editor does it', () => {
+  it("a JavaScript project's jsconfig.json `paths` (`~/controllers/chat`)", () => {
+    const dir = project(
+      {
+        'jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: './', paths: { '~/*': ['./*'] } } }),
+        'controllers/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n  res.json({ text: r.choices[0].message.content });\n};\n`,
+        'app.js': `const express = require('express');\nconst { reply } = require('~/controllers/chat');\nconst app = express();\napp.post('/chat', reply);\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'app.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 });
 
