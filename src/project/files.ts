@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import type { ImportedExport } from '../llm/summary.js';
-import { projectRoot, readSource, sourceFileStat, stat } from './disk.js';
+import { isInside, projectRoot, readSource, sourceFileStat, stat } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -198,12 +198,14 @@ export function factsFor(
   entryOnly = false,
   level = 0,
 ): FileFacts | undefined {
-  // The guard: a regular source file inside the project root, of a sane size, on its real path too.
-  const s = sourceFileStat(file, root);
-  if (!s) return undefined;
-  lint.deps?.add(file);
   const key = `${file}\0${configKey(lint, settings)}`;
   let hit = cache.get(key);
+  // The guard (a regular source file inside the project root, of a sane size, on its real path too) passed when the
+  // entry was made; while the file's stats are the same, one stat re-checks it.
+  const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
+  const s = quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size ? quick : sourceFileStat(file, root);
+  if (!s) return undefined;
+  lint.deps?.add(file);
   let text: string | undefined;
   if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
     text = read(file, root);
@@ -233,6 +235,8 @@ export function factsFor(
     deps.delete(file);
     built = { facts, deps: stampsOf(deps, root) };
     hit.built.set(level, built);
+    // Facts that read no other module are the same at every level above.
+    if (level > 0 && deps.size === 0) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
   }
   for (const d of built.deps.keys()) lint.deps?.add(d);
   return built.facts ?? undefined;

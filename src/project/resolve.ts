@@ -30,6 +30,9 @@ const resolvers = new Map<string, ResolverFactory>();
 let madeAt = 0;
 /** The resolvers' file-system caches are dropped this often, so an editor sees new and moved files. */
 const CACHE_TTL_MS = 2000;
+/** Resolutions by folder, specifier and root. */
+const answers = new Map<string, string | undefined>();
+const MAX_ANSWERS = 20_000;
 /** The jsconfig.json that governs a directory (null: a tsconfig.json, or nothing, is nearer), by directory. */
 const jsconfigs = new Map<string, string | null>();
 
@@ -38,6 +41,7 @@ function current(from: string, root: string): ResolverFactory {
   if (now - madeAt > CACHE_TTL_MS) {
     for (const r of resolvers.values()) r.clearCache();
     jsconfigs.clear();
+    answers.clear();
     madeAt = now;
   }
   // VS Code and TypeScript read `paths` from jsconfig.json in a JavaScript project (`~/server/...` aliases).
@@ -73,6 +77,16 @@ function jsconfigOf(dir: string, root: string): string | null {
  */
 export function resolveInProject(from: string, specifier: string, root: string): string | undefined {
   if (specifier.startsWith('node:')) return undefined;
+  // Every file of a folder resolves a specifier alike: one answer per folder, dropped with the resolvers' caches.
+  const key = `${path.dirname(from)}\0${specifier}\0${root}`;
+  if (answers.has(key) && Date.now() - madeAt <= CACHE_TTL_MS) return answers.get(key);
+  const answer = resolveNow(from, specifier, root);
+  if (answers.size > MAX_ANSWERS) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}
+
+function resolveNow(from: string, specifier: string, root: string): string | undefined {
   let result;
   try {
     result = current(from, root).resolveFileSync(path.resolve(from), specifier);
