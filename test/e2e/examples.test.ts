@@ -129,7 +129,7 @@ describe('examples', () => {
   });
 
   it('configs.strict holds every rule of the plugin', () => {
-    expect(Object.keys(plugin.configs.strict.rules).sort()).toEqual(
+    expect(Object.keys(plugin.configs.strict[0].rules).sort()).toEqual(
       Object.keys(plugin.rules).map((id) => `llm-leak/${id}`).sort(),
     );
   });
