@@ -215,6 +215,7 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
       { name: plugin.meta.name, version: plugin.meta.version, rules: plugin.rules },
       Object.keys(base[0].rules),
       params.severity === 'error' ? 'error' : 'warning',
+      configName(args, params, io.cwd),
     );
   } else {
     const colour = !args.outputFile && io.stdout.isTTY && !io.env.NO_COLOR;

@@ -128,6 +128,8 @@ describe('llm-leak, json and sarif', () => {
       expect(rule.defaultConfiguration.level).toBe('error');
     }
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
+    // The example's own eslint.config.js, which registers the plugin.
+    expect(run.invocations[0].properties).toEqual({ config: 'eslint.config.js' });
     expect(run.results.length).toBeGreaterThan(5);
     for (const result of run.results) {
       expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);

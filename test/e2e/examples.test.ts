@@ -56,7 +56,7 @@ async function lintExample(dir: string, config: 'recommended' | 'strict'): Promi
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
-    overrideConfig: [{ ignores: ['eslint.config.js'] }, base, plugin.configs[config] as Linter.Config],
+    overrideConfig: [{ ignores: ['eslint.config.js'] }, base, ...(plugin.configs[config] as unknown as Linter.Config[])],
   });
   const results = await eslint.lintFiles(['**/*.js']);
   return results.flatMap((r) =>
