@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
@@ -48,6 +50,18 @@ describe('the plugin', () => {
     expect(plugin.configs['legacy-recommended'].plugins).toEqual(['llm-leak']);
     expect(plugin.configs['legacy-recommended'].rules).toEqual(plugin.configs.recommended[0].rules);
     expect(plugin.configs['legacy-strict'].rules).toEqual(plugin.configs.strict[0].rules);
+  });
+
+  it('gives require() the plugin itself, the same object as import (eslintrc loads plugins with require)', () => {
+    // In plain Node (vitest has a module loader of its own): the package's name resolves through its exports, as
+    // eslintrc's require of 'eslint-plugin-llm-leak' does.
+    const script = `import { createRequire } from 'node:module';
+const required = createRequire(${JSON.stringify(join(root, 'package.json'))})('eslint-plugin-llm-leak');
+const imported = (await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'src', 'index.js')).href)})).default;
+process.stdout.write(JSON.stringify({ same: required === imported, configs: Object.keys(required.configs ?? {}) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ same: true, configs: expect.arrayContaining(['recommended', 'legacy-recommended']) });
   });
 
   it('reads its name and version from package.json', () => {
