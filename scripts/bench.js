@@ -151,7 +151,7 @@ function perRule(files, make = SETS['llm-leak recommended']) {
 function printPerRule(label, files, make) {
   const { parse, rules } = perRule(files, make);
   console.log(`  per-rule times (ESLint stats, ${label}; parse alone ${fmt(parse)}):`);
-  const ids = Object.keys(plugin.configs.recommended.rules);
+  const ids = Object.keys(plugin.configs.recommended[0].rules);
   for (const id of ids.sort((a, b) => (rules[b] ?? 0) - (rules[a] ?? 0))) {
     console.log(`    ${id.padEnd(44)} ${fmt(rules[id] ?? 0)}`);
   }
