@@ -92,3 +92,17 @@ export function signalsOf(
   cache.set(sourceCode.ast, signals);
   return signals;
 }
+
+/**
+ * Whether a module's text could hold anything a module summary records (a model client, a model call, a function
+ * reaching one): it imports a model SDK or a project module, names a model API host, or names a settings llmCall.
+ * A module without any of these has an empty summary, so the project map need not parse it for one.
+ */
+export function textMayReachModel(text: string, settings: LlmLeakSettings): boolean {
+  for (const m of text.matchAll(SPECIFIER)) {
+    const spec = m[1]!;
+    if (MODEL_MODULES.has(spec) || PROJECT_SPECIFIER.test(spec)) return true;
+  }
+  if (hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) return true;
+  return settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
+}

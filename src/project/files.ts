@@ -11,6 +11,8 @@ import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
+import { textMayReachModel } from '../signals.js';
+import { readSettings } from '../settings.js';
 
 /**
  * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
@@ -39,6 +41,8 @@ export interface LintOptions {
   };
   /** Every project file whose facts the answers so far depended on (the CLI's cache stamp, a fact's own deps). */
   readonly deps?: Set<string>;
+  /** Set when an answer depended on facts that a deeper level could change (see Built.saturated). */
+  readonly unsaturated?: { value: boolean };
   /** How a file's facts read their own imports (set by the project map; absent: facts read no imports). */
   readonly lookup?: ImportLookup;
 }
@@ -52,6 +56,11 @@ type Stamp = { readonly mtimeMs: number; readonly size: number };
 interface Built {
   readonly facts: FileFacts | null;
   readonly deps: ReadonlyMap<string, Stamp>;
+  /**
+   * A deeper level would give the same facts: the file imports no project module (at level 0), or every module it
+   * read had saturated facts. Then the facts are stored for every level above, and the file is parsed once for all.
+   */
+  readonly saturated: boolean;
 }
 
 interface Entry {
@@ -60,6 +69,8 @@ interface Entry {
   readonly createsApp: boolean;
   /** Not worth parsing (no import, export or mount in its text). */
   readonly inert: boolean;
+  /** Its text could hold a model client or call (signals.ts `textMayReachModel`): else its summary is empty. */
+  readonly mayReachModel: boolean;
   /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
   readonly built: Map<number, Built>;
 }
@@ -179,10 +190,12 @@ export const CREATES_APP = CREATES_APP_TEXT;
 /**
  * How many levels of imports a module summary looks through: the linted file reads its imports' summaries built at
  * `SUMMARY_LEVELS - 1`, and those read theirs one level lower, down to 0 (a summary from the module alone). So a
- * route reaches a model through a controller, a service and the module that makes the client. Each level is cached
- * on its own: a fact never depends on what happened to be computed before it.
+ * route reaches a model through a service and the module that makes the client (or an imported controller and the
+ * module of its client). Each level is cached on its own: a fact never depends on what happened to be computed
+ * before it. Each level costs a parse of the modules it reaches (docs/performance.md): three levels cost about twice
+ * what two do on 500-file apps.
  */
-export const SUMMARY_LEVELS = 3;
+export const SUMMARY_LEVELS = 2;
 
 /**
  * The facts of a file at `level`, read at most once per content (path, mtime and size) and parsed at most once per
@@ -197,6 +210,7 @@ export function factsFor(
   root: string,
   entryOnly = false,
   level = 0,
+  summaryOnly = false,
 ): FileFacts | undefined {
   const key = `${file}\0${configKey(lint, settings)}`;
   let hit = cache.get(key);
@@ -210,22 +224,33 @@ export function factsFor(
   if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
     text = read(file, root);
     if (text === undefined) return undefined;
-    hit = { mtimeMs: s.mtimeMs, size: s.size, createsApp: CREATES_APP.test(text), inert: !WORTH_READING.test(text), built: new Map() };
+    hit = {
+      mtimeMs: s.mtimeMs,
+      size: s.size,
+      createsApp: CREATES_APP.test(text),
+      inert: !WORTH_READING.test(text),
+      mayReachModel: textMayReachModel(text, readSettings(settings)),
+      built: new Map(),
+    };
   }
   // Refresh its place in the LRU order.
   cache.delete(key);
   if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
   cache.set(key, hit);
   if (entryOnly && !hit.createsApp) return undefined;
-  if (hit.inert) return undefined;
+  if (hit.inert || (summaryOnly && !hit.mayReachModel)) return undefined;
   let built = hit.built.get(level);
   if (built && !unchanged(built.deps, root)) built = undefined;
   if (!built) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
     text ??= read(file, root);
     const deps = new Set<string>();
-    const inner: LintOptions = { ...lint, deps };
-    const imported = level > 0 && lint.lookup ? lint.lookup(file, settings, inner, level - 1) : undefined;
+    const unsaturated = { value: false };
+    const inner: LintOptions = { ...lint, deps, unsaturated };
+    // At level 0 the lookup only probes: it says whether any import is a project module, and returns nothing.
+    const imported = lint.lookup ? lint.lookup(file, settings, inner, level - 1) : undefined;
+    // Without a lookup nothing is known of the imports: never saturated.
+    if (!lint.lookup) unsaturated.value = true;
     let facts: FileFacts | null = null;
     try {
       facts = (text !== undefined && parseFacts(file, text, lint, settings, imported)) || null;
@@ -233,12 +258,12 @@ export function factsFor(
       facts = null; // Defensive: a parser that throws instead of reporting.
     }
     deps.delete(file);
-    built = { facts, deps: stampsOf(deps, root) };
+    built = { facts, deps: stampsOf(deps, root), saturated: !unsaturated.value };
     hit.built.set(level, built);
-    // Facts that read no other module are the same at every level above.
-    if (level > 0 && deps.size === 0) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
+    if (built.saturated) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
   }
   for (const d of built.deps.keys()) lint.deps?.add(d);
+  if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
   return built.facts ?? undefined;
 }
 

@@ -157,7 +157,7 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   const hit = entryWalks.get(key);
   if (hit && stampsHold(hit.stamps)) return hit;
   const deps = new Set<string>();
-  const inner: LintOptions = { ...lint, deps };
+  const inner: LintOptions = { ...lint, deps, lookup: lookupAt };
   const load = (f: string, only = false): FileFacts | undefined => factsFor(f, inner, allSettings, root, only);
   const facts = load(entry, entryOnly);
   const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load), stamps: stampsOf(deps) } : undefined;
@@ -299,6 +299,16 @@ export function setModuleSummaries(on: boolean): void {
 function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: LintOptions, level: number): ImportedExport | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
+  if (level < 0) {
+    // A probe for facts built at level 0: an import of a project module means a deeper level could say more.
+    return (specifier) => {
+      if (lint.unsaturated && !lint.unsaturated.value) {
+        const target = resolveModule(filename, specifier, root);
+        if (target && target !== filename) lint.unsaturated.value = true;
+      }
+      return undefined;
+    };
+  }
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
   return (specifier, name) => {
@@ -329,7 +339,8 @@ function summaryOf(
 ): ExportSummary | undefined {
   if (seen.size > MAX_REEXPORT_HOPS || seen.has(`${file}#${name}`)) return undefined;
   seen.add(`${file}#${name}`);
-  const facts = factsFor(file, lint, allSettings, root, false, level);
+  // Only the summary is wanted: a module that cannot reach a model is not parsed for it.
+  const facts = factsFor(file, lint, allSettings, root, false, level, true);
   if (!facts) return undefined;
   const t = facts.exports.get(name);
   if (t?.kind === 'local') return facts.summaries.get(name);
