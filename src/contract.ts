@@ -25,6 +25,12 @@ import type {
   Sink,
 } from './types.js';
 
+/** A sent value carrying error details: the sink, and the part of it that carries them (the report location). */
+export interface ErrorExposure {
+  readonly sink: Sink;
+  readonly detail: Node;
+}
+
 /** Everything the rules can ask about one file. */
 export interface FileModel {
   readonly file: FileContext;
@@ -40,6 +46,11 @@ export interface FileModel {
   readonly sinks: readonly Sink[];
   /** Error-handling functions: Express `(err, req, res, next)`, Fastify `setErrorHandler`, Koa try/catch around `await next()`, Hono `onError`. */
   readonly errorHandlers: readonly FunctionNode[];
+  /**
+   * Error details sent to the client (src/flow/error-details.ts): from error handlers in any module and from handlers
+   * that reach a model call, with the part of the sent value that carries them.
+   */
+  readonly errorExposures: readonly ErrorExposure[];
   /** The role of a handler/middleware parameter (by its variable). */
   paramRole(variable: Scope.Variable): ParamRole | undefined;
   /** The role of the parameter an identifier refers to. */

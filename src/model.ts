@@ -23,9 +23,10 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedExports, projectMounts, type LintOptions } from './project/index.js';
+import { importedErrorFlows, importedExports, projectMounts, type LintOptions } from './project/index.js';
+import { findErrorExposures } from './flow/error-details.js';
 import { factsOf, type FileFacts } from './project/facts.js';
-import type { FileModel } from './contract.js';
+import type { ErrorExposure, FileModel } from './contract.js';
 import type { FileContext, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
 
 export type { FileModel };
@@ -99,6 +100,7 @@ export function buildModel(
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
+  let exposures: ErrorExposure[] | undefined;
 
   const once: {
     hmacUpdates?: TSESTree.CallExpression[];
@@ -129,6 +131,13 @@ export function buildModel(
     },
     get errorHandlers() {
       return getFrameworks().errorHandlers;
+    },
+    get errorExposures() {
+      // Other modules' error facts are read only for the linted file (one level, like the model summaries).
+      return (exposures ??= findErrorExposures(
+        model,
+        lint && filename ? { errorFlow: importedErrorFlows(filename, allSettings, lint), summary: importedExports(filename, allSettings, lint) } : {},
+      ));
     },
     paramRole(variable) {
       return getFrameworks().paramRoles.get(variable);

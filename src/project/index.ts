@@ -15,6 +15,7 @@ import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot } from './disk.js';
 import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
+import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 
 export type { LintOptions, ProjectMount };
 export { clearProjectCache, readCount } from './files.js';
@@ -171,5 +172,21 @@ export function importedExports(filename: string, allSettings: Record<string, un
     const summary = facts?.summaries.get(name);
     memo.set(key, summary);
     return summary;
+  };
+}
+
+/** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */
+export function importedErrorFlows(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedErrorFlow | undefined {
+  if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  const root = projectRoot(filename, lint.cwd);
+  const memo = new Map<string, ErrorFlow | undefined>();
+  return (specifier, name) => {
+    const key = `${specifier}\0${name}`;
+    if (memo.has(key)) return memo.get(key);
+    const target = resolveModule(filename, specifier, root);
+    const facts = target && target !== filename ? factsFor(target, lint, allSettings, root) : undefined;
+    const flow = facts?.errorFlows.get(name);
+    memo.set(key, flow);
+    return flow;
   };
 }

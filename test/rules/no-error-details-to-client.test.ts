@@ -164,8 +164,8 @@ app.post('/chat', async (req, res) => {
   }
 });`,
       errors: [
-        { messageId: errorDetails, line: 11, column: 52, endLine: 11, endColumn: 71 },
-        { messageId: errorDetails, line: 12, column: 26, endLine: 12, endColumn: 39 },
+        { messageId: errorDetails, line: 5, column: 35, endLine: 5, endColumn: 44 },
+        { messageId: errorDetails, line: 11, column: 67, endLine: 11, endColumn: 70 },
       ],
     },
     // Invalid because a Hono model route sends the error text.
@@ -182,7 +182,7 @@ app.post('/chat', async (c) => {
     return c.text(\`error: \${(e as Error).message}\`, 500);
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 10, column: 19, endLine: 10, endColumn: 51 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 29, endLine: 10, endColumn: 49 }],
     },
     // Invalid because the Express error handler sends the stack (CommonJS).
     {
@@ -192,7 +192,7 @@ app.use(function onError(err, req, res, next) {
   res.status(500).json({ message: 'failed', stack: err.stack });
 });`,
       ...cjs,
-      errors: [{ messageId: errorDetails, line: 4, column: 24, endLine: 4, endColumn: 63 }],
+      errors: [{ messageId: errorDetails, line: 4, column: 52, endLine: 4, endColumn: 61 }],
     },
     // Invalid because the whole error object is sent by a named error handler registered later.
     {
@@ -219,8 +219,8 @@ app.post('/b', async (req, res) => {
   catch (err) { res.status(500).send(\`Model failed: \${err}\`); }
 });`,
       errors: [
-        { messageId: errorDetails, line: 7, column: 38, endLine: 7, endColumn: 49 },
-        { messageId: errorDetails, line: 11, column: 38, endLine: 11, endColumn: 60 },
+        { messageId: errorDetails, line: 7, column: 45, endLine: 7, endColumn: 48 },
+        { messageId: errorDetails, line: 11, column: 55, endLine: 11, endColumn: 58 },
       ],
     },
     // Invalid because OpenAI's APIError body and headers are sent after instanceof narrowing (TypeScript).
@@ -242,8 +242,8 @@ app.post('/chat', async (req, res) => {
   }
 });`,
       errors: [
-        { messageId: errorDetails, line: 11, column: 42, endLine: 11, endColumn: 84 },
-        { messageId: errorDetails, line: 14, column: 26, endLine: 14, endColumn: 59 },
+        { messageId: errorDetails, line: 11, column: 51, endLine: 11, endColumn: 60 },
+        { messageId: errorDetails, line: 14, column: 35, endLine: 14, endColumn: 57 },
       ],
     },
     // Invalid because axios's error carries the provider's response body (a plain HTTP call to the model API).
@@ -259,7 +259,7 @@ app.post('/chat', async (req, res) => {
     res.status(502).json({ error: error.response?.data ?? 'upstream failed' });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 9, column: 26, endLine: 9, endColumn: 78 }],
+      errors: [{ messageId: errorDetails, line: 9, column: 35, endLine: 9, endColumn: 55 }],
     },
     // Invalid because the cause is sent, and the model call is reached through a same-file helper.
     {
@@ -275,7 +275,7 @@ app.post('/ask', async (req, res) => {
   try { res.json({ answer: await ask(req.body.q) }); }
   catch (e) { res.status(500).json({ error: 'failed', cause: e.cause }); }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 36, endLine: 11, endColumn: 71 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 62, endLine: 11, endColumn: 69 }],
     },
     // Invalid because a promise .catch handler sends the Anthropic error's message (CommonJS).
     {
@@ -298,7 +298,7 @@ const fastify = Fastify();
 fastify.setErrorHandler(async (error, request, reply) => {
   reply.status(500).send({ message: error.message, stack: error.stack });
 });`,
-      errors: [{ messageId: errorDetails, line: 4, column: 26, endLine: 4, endColumn: 72 }],
+      errors: [{ messageId: errorDetails, line: 4, column: 37, endLine: 4, endColumn: 50 }],
     },
     // Invalid because a Fastify model route returns the error message as its body.
     {
@@ -315,7 +315,7 @@ fastify.post('/chat', async (request, reply) => {
     return { error: err.message };
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 12, endLine: 11, endColumn: 34 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 21, endLine: 11, endColumn: 32 }],
     },
     // Invalid because the Koa error middleware sends the message with the status.
     {
@@ -329,7 +329,7 @@ app.use(async (ctx, next) => {
     ctx.body = { error: err.message };
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 8, column: 16, endLine: 8, endColumn: 38 }],
+      errors: [{ messageId: errorDetails, line: 8, column: 25, endLine: 8, endColumn: 36 }],
     },
     // Invalid because a Koa model route sends the error body of a Groq call (CommonJS, @koa/router).
     {
@@ -354,7 +354,7 @@ router.post('/chat', async (ctx) => {
       code: `import { Hono } from 'hono';
 const app = new Hono();
 app.onError((err, c) => c.json({ error: err.message }, 500));`,
-      errors: [{ messageId: errorDetails, line: 3, column: 32, endLine: 3, endColumn: 54 }],
+      errors: [{ messageId: errorDetails, line: 3, column: 41, endLine: 3, endColumn: 52 }],
     },
     // Invalid because a Next.js route handler returns the error's message after a model call.
     {
@@ -371,7 +371,7 @@ export async function POST(req: Request) {
   }
 }`,
       filename: 'app/api/chat/route.ts',
-      errors: [{ messageId: errorDetails, line: 10, column: 30, endLine: 10, endColumn: 61 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 39, endLine: 10, endColumn: 59 }],
     },
     // Invalid because a destructured message is still the error's message.
     {
@@ -388,7 +388,7 @@ app.post('/chat', async (req, res) => {
     res.status(500).json({ message });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 26, endLine: 11, endColumn: 37 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 28, endLine: 11, endColumn: 35 }],
     },
     // Invalid because the caught error's message is sent from a model route (Express).
     {
@@ -404,7 +404,7 @@ app.post('/chat', async (req, res) => {
     res.status(500).json({ error: err.message });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 10, column: 26, endLine: 10, endColumn: 48 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 35, endLine: 10, endColumn: 46 }],
     },
     // Invalid because the error is sent through a same-file response helper called from the model route.
     {
@@ -421,7 +421,7 @@ app.post('/chat', async (req, res) => {
     sendError(res, err);
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 5, column: 51, endLine: 5, endColumn: 71 }],
+      errors: [{ messageId: errorDetails, line: 5, column: 60, endLine: 5, endColumn: 69 }],
     },
   ],
 });
