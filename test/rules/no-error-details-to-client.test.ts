@@ -130,6 +130,72 @@ app.post('/chat', async (req, res) => {
     res.status(500).json(toPublicError(err));
   }
 });`,
+    // Valid because the message is shown only in development (NODE_ENV test), as the error middleware says.
+    {
+      code: `const express = require('express');
+const app = express();
+app.use((err, req, res, next) => {
+  console.error('Error occurred:', err);
+  res.status(500).json({ message: 'Internal server error', error: process.env.NODE_ENV === 'development' ? err.message : 'Something went wrong' });
+});`,
+      ...cjs,
+    },
+    // Valid because Koa's expose flag is set only on client errors the app built (ctx.throw, http-errors); SDK errors have none.
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try { await next(); } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { error: err.expose ? err.message : 'Internal error' };
+  }
+});`,
+    // Valid because the provider class handed Koa's ctx logs the Bedrock error and sends a fixed message.
+    `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Claude {
+  client = new BedrockRuntimeClient({});
+  async chat(input: any, ctx: any) {
+    try {
+      const r = await this.client.send(new InvokeModelCommand(input));
+      ctx.body = JSON.parse(new TextDecoder().decode(r.body)).content[0].text;
+    } catch (e: any) {
+      console.error(e);
+      ctx.status = 502;
+      ctx.body = { error: 'Model request failed' };
+    }
+  }
+}`,
+    // Valid because only the upstream status is passed on, with a fixed message (Fastify).
+    `import Fastify from 'fastify';
+import axios from 'axios';
+const fastify = Fastify();
+fastify.post('/chat', async (request, reply) => {
+  try {
+    const { data } = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });
+    return { text: data.choices[0].message.content };
+  } catch (error) {
+    return reply.code(error.response?.status ?? 502).send({ error: 'Upstream model error' });
+  }
+});`,
+    // Valid because an error middleware in its own module sends a fixed body; the parameter named res is used as one.
+    {
+      code: `module.exports = function errorHandler(err, req, res, next) {
+  console.error(err);
+  res.status(err.status || 500).json({ error: 'Internal Server Error' });
+};`,
+      ...cjs,
+    },
+    // Valid because a parameter named res in a file that imports no framework is not used as a response.
+    `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function summarize(res: Response) {
+  try {
+    const text = await res.text();
+    const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+    return r.output_text;
+  } catch (err) {
+    return String(err);
+  }
+}`,
     // KNOWN MISS: an error stored on an object field first, then the object sent, is not followed.
     `import express from 'express';
 import OpenAI from 'openai';
@@ -422,6 +488,112 @@ app.post('/chat', async (req, res) => {
   }
 });`,
       errors: [{ messageId: errorDetails, line: 5, column: 60, endLine: 5, endColumn: 69 }],
+    },
+    // Invalid because a provider class handed Koa's ctx streams the Bedrock error into the SSE response.
+    {
+      code: `import { BedrockRuntimeClient, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Llama {
+  client = new BedrockRuntimeClient({});
+  async chatStream(ctx: any, input: any) {
+    try {
+      const response = await this.client.send(new InvokeModelWithResponseStreamCommand(input));
+      for await (const item of response.body) ctx.res.write('data: ' + new TextDecoder().decode(item.chunk.bytes) + '\\n\\n');
+    } catch (e: any) {
+      ctx.res.write('data: ' + JSON.stringify({
+        choices: [{ delta: { content: 'Error invoking model: ' + e.message } }],
+      }) + '\\n\\n');
+    }
+    ctx.res.end();
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 10, column: 66, endLine: 10, endColumn: 75 }],
+    },
+    // Invalid because a provider's method returns the error message and the method handed ctx sends it as the body.
+    {
+      code: `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Mixtral {
+  client = new BedrockRuntimeClient({});
+  async chat(input: any, ctx: any) {
+    ctx.body = await this.chatSync(input);
+  }
+  async chatSync(input: any) {
+    try {
+      const r = await this.client.send(new InvokeModelCommand(input));
+      return JSON.parse(new TextDecoder().decode(r.body));
+    } catch (e: any) {
+      return { success: false, data: e.message };
+    }
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 12, column: 38, endLine: 12, endColumn: 47 }],
+    },
+    // Invalid because an Express error middleware in its own module sends the message (CommonJS, no express import).
+    {
+      code: `module.exports = function errorHandler(err, req, res, next) {
+  res.status(err.status || 500).json({ error: err.message });
+};`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 2, column: 47, endLine: 2, endColumn: 58 }],
+    },
+    // Invalid because a Koa error middleware in its own module (no koa import) sends every exception message.
+    {
+      code: `import response from '../util/response';
+export const errorHandler = async (ctx: any, next: any) => {
+  try {
+    await next();
+  } catch (ex: any) {
+    ctx.status = 500;
+    ctx.body = { success: false, message: ex.message };
+  }
+};`,
+      errors: [{ messageId: errorDetails, line: 7, column: 43, endLine: 7, endColumn: 53 }],
+    },
+    // Invalid because a Fastify controller in its own module copies the model API's error body into an http error.
+    {
+      code: `import axios from 'axios';
+export async function chatCompletion(request, reply) {
+  try {
+    const response = await axios.post('https://api.openai.com/v1/chat/completions', request.body);
+    return response.data.choices[0].message.content;
+  } catch (error) {
+    reply.send(reply.httpErrors.createError(error.response.status, {
+      message: error.response.data.error || 'Error from the model service',
+    }));
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 8, column: 16, endLine: 8, endColumn: 41 }],
+    },
+    // Invalid because the promise's .catch resolves with the error itself and the Koa route sends it as data.
+    {
+      code: `import Router from '@koa/router';
+const router = new Router();
+const ask = (messages) => fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) }).then((r) => r.json());
+router.post('/message', async (ctx) => {
+  const data = await ask(ctx.request.body).then((res) => res.choices[0].message.content).catch((e) => {
+    console.log('e', e);
+    return e;
+  });
+  ctx.body = { data };
+});`,
+      errors: [{ messageId: errorDetails, line: 9, column: 16, endLine: 9, endColumn: 20 }],
+    },
+    // Invalid because an Express model route writes the error message into its server-sent event stream.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/stream', async (req, res) => {
+  res.setHeader('Content-Type', 'text/event-stream');
+  try {
+    const stream = await openai.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true });
+    for await (const chunk of stream) res.write(\`data: \${chunk.choices[0]?.delta?.content ?? ''}\\n\\n\`);
+  } catch (err) {
+    res.write(\`data: \${JSON.stringify({ error: err.message })}\\n\\n\`);
+  }
+  res.end();
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 48, endLine: 11, endColumn: 59 }],
     },
   ],
 });
