@@ -83,6 +83,17 @@ export interface FileModel {
 
   /** Model-call details: the message lists passed to `call` (for role checks). */
   messageListsOf(call: LlmCall): readonly Node[];
+  /**
+   * Request options of `call` the file does not spell out: the options argument when it is not an object literal,
+   * and spreads in one that is (`{ model, ...req.body }`); they may carry a message list with any roles.
+   */
+  requestOptionsOf(call: LlmCall): readonly Node[];
+  /**
+   * The read of request data a message list (or options object) comes from when the roles the client chose reach the
+   * model: an unchanged read, or one passed through helpers that keep roles (`convertToModelMessages`, a schema
+   * `.parse` that accepts any role, a `.map` that copies `role`); undefined when the code fixes or filters roles.
+   */
+  clientRoleSource(node: Node): Node | undefined;
   /** The output limit given to `call`: its value, 'missing' when the options say none, 'unknown' when unseen. */
   outputLimitOf(call: LlmCall): Node | 'missing' | 'unknown';
   /** Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content. */

@@ -15,6 +15,8 @@ import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
 import { findLoggerCalls } from './logging.js';
 import { messageLists, outputLimitValue } from './llm/index.js';
+import { opaqueOptions } from './llm/call-record.js';
+import { clientRoleSource } from './llm/messages.js';
 import { isMetadataPath } from './llm/metadata.js';
 import { cryptoCalls, hmacUpdates } from './crypto.js';
 import { credentialLiterals } from './credentials.js';
@@ -205,6 +207,8 @@ export function buildModel(
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;
     },
     messageListsOf: (call) => messageLists(call),
+    requestOptionsOf: (call) => opaqueOptions(file, call),
+    clientRoleSource: (node) => clientRoleSource(file, node, (n) => isUnchangedRead(sourceCode, n)),
     outputLimitOf: (call) => outputLimitValue(call),
     isMetadataPath,
     get crypto() {
