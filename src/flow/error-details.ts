@@ -34,9 +34,18 @@ export interface ImportedFacts {
 }
 
 /** Calls that turn their argument into text or a plain object without removing anything. */
-const SERIALIZERS = new Set(['String', 'stringify', 'serializeError', 'inspect', 'format', 'assign', 'structuredClone', 'toJSON']);
+const SERIALIZERS = new Set(['String', 'stringify', 'serializeError', 'inspect', 'format', 'assign', 'structuredClone', 'toJSON', 'encode']);
 /** http-errors style factories (`createError(502, err.message)`, `reply.httpErrors.createError(...)`): the error they build is sent with its message. */
 const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'HttpError']);
+/**
+ * Vercel `ai` response helpers whose options take a callback turning a stream error into the text sent to the client
+ * (`toDataStreamResponse({ getErrorMessage: (e) => ... })`, `toUIMessageStreamResponse({ onError })`).
+ */
+const AI_STREAM_RESPONSES = new Set([
+  'toDataStreamResponse', 'pipeDataStreamToResponse', 'toUIMessageStreamResponse', 'pipeUIMessageStreamToResponse',
+  'createDataStreamResponse', 'pipeDataStreamToResponse', 'createUIMessageStream', 'createUIMessageStreamResponse',
+]);
+const AI_ERROR_CALLBACKS = new Set(['getErrorMessage', 'onError']);
 /** Error fields that classify a failure without carrying its details. */
 const SAFE_FIELDS = new Set(['status', 'statusCode', 'code', 'name', 'type', 'expose', 'retryable', 'ok', 'statusText']);
 
@@ -120,7 +129,52 @@ function passedContext(model: FileModel): Passed {
       out.errorHandlers.add(fn);
     }
   }
+  streamSinks(file, out);
   return out;
+}
+
+/**
+ * Sinks of streamed responses that no framework owns: `controller.enqueue(x)` in `new ReadableStream({ start(controller)
+ * { ... } })` (checked where the handler around it is in scope), and the value a Vercel `ai` error callback returns
+ * (`getErrorMessage: (e) => e.message`), which is written into the stream for the client: an error scope of its own.
+ */
+function streamSinks(file: FileContext, out: Passed): void {
+  const add = (node: Node | undefined, kind: string): void => {
+    if (node && node.type !== AST_NODE_TYPES.SpreadElement) out.sinks.push({ node, kind, framework: undefined, fn: enclosingFunction(node) });
+  };
+  for (const n of file.index.news) {
+    const callee = skipTS(n.callee);
+    const source = n.arguments[0] && skipTS(n.arguments[0]);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'ReadableStream' || source?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const p of source.properties) {
+      if (p.type !== AST_NODE_TYPES.Property || !['start', 'pull'].includes(propertyName(p) ?? '') || !isFunction(p.value)) continue;
+      const controller = p.value.params[0] && paramVariable(file, p.value.params[0]);
+      for (const ref of controller?.references ?? []) {
+        const m = ref.identifier.parent;
+        if (m?.type === AST_NODE_TYPES.MemberExpression && m.object === ref.identifier && propertyName(m) === 'enqueue' && m.parent?.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) {
+          add(m.parent.arguments[0] as Node | undefined, 'controller.enqueue');
+        }
+      }
+    }
+  }
+  for (const call of file.index.calls) {
+    const callee = skipTS(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    if (!name || !AI_STREAM_RESPONSES.has(name)) continue;
+    for (const arg of call.arguments) {
+      const opts = skipTS(arg as Node);
+      if (opts.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const p of opts.properties) {
+        if (p.type !== AST_NODE_TYPES.Property || !AI_ERROR_CALLBACKS.has(propertyName(p) ?? '') || !isFunction(p.value)) continue;
+        const cb = p.value;
+        const err = cb.params[0] && paramVariable(file, cb.params[0]);
+        if (!err) continue;
+        out.errorParams.add(err);
+        out.errorHandlers.add(cb);
+        for (const v of returnedValues(file, cb)) add(v, `${name}.${propertyName(p)}`);
+      }
+    }
+  }
 }
 
 /** `try { await next() } catch (err) { ... }` with `next` the second parameter (Koa error middleware). */

@@ -196,6 +196,20 @@ export async function summarize(res: Response) {
     return String(err);
   }
 }`,
+    // Valid because the Vercel ai stream's error callback sends a fixed text and logs the error.
+    `import express from 'express';
+import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const app = express();
+app.post('/chat', async (req, res) => {
+  const result = streamText({ model: openai('gpt-4o'), prompt: String(req.body.prompt) });
+  result.pipeUIMessageStreamToResponse(res, {
+    onError: (error) => {
+      console.error(error);
+      return 'An error occurred.';
+    },
+  });
+});`,
     // KNOWN MISS: an error stored on an object field first, then the object sent, is not followed.
     `import express from 'express';
 import OpenAI from 'openai';
@@ -594,6 +608,43 @@ app.post('/stream', async (req, res) => {
   res.end();
 });`,
       errors: [{ messageId: errorDetails, line: 11, column: 48, endLine: 11, endColumn: 59 }],
+    },
+    // Invalid because the Vercel ai stream's error callback writes the error message into the stream (Next.js).
+    {
+      code: `import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const result = streamText({ model: openai('gpt-4o'), prompt });
+  return result.toUIMessageStreamResponse({
+    onError: (error) => (error instanceof Error ? error.message : 'Unknown error'),
+  });
+}`,
+      filename: 'app/api/chat/route.ts',
+      errors: [{ messageId: errorDetails, line: 7, column: 51, endLine: 7, endColumn: 64 }],
+    },
+    // Invalid because a ReadableStream the route returns enqueues the model error as a server-sent event (Next.js).
+    {
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        const s = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }], stream: true });
+        for await (const chunk of s) controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ''));
+      } catch (err) {
+        controller.enqueue(encoder.encode(\`event: error\\ndata: \${JSON.stringify({ message: (err as Error).message })}\\n\\n\`));
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+}`,
+      filename: 'app/api/stream/route.ts',
+      errors: [{ messageId: errorDetails, line: 12, column: 92, endLine: 12, endColumn: 114 }],
     },
   ],
 });
