@@ -43,7 +43,7 @@ const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'HttpError'])
  */
 const AI_STREAM_RESPONSES = new Set([
   'toDataStreamResponse', 'pipeDataStreamToResponse', 'toUIMessageStreamResponse', 'pipeUIMessageStreamToResponse',
-  'createDataStreamResponse', 'pipeDataStreamToResponse', 'createUIMessageStream', 'createUIMessageStreamResponse',
+  'createDataStreamResponse', 'createUIMessageStream', 'createUIMessageStreamResponse',
 ]);
 const AI_ERROR_CALLBACKS = new Set(['getErrorMessage', 'onError']);
 /** Error fields that classify a failure without carrying its details. */
