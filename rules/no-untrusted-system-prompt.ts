@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen } from '../src/model.js';
 import { describeOrigin, providerName } from '../src/report.js';
-import type { Node, Origin, RequestPart } from '../src/types.js';
+import type { LlmCall, Node, Origin, RequestPart } from '../src/types.js';
 
 /**
  * Request parts a client controls. Authenticated identity (`req.user`, `req.auth`, Koa `ctx.state.user`) and the
@@ -24,7 +24,9 @@ export default createRule({
       untrusted:
         'Data from {{what}} is written into the system instructions of this {{provider}} call; pass it as a user message instead.',
       clientMessages:
-        'The message list from {{what}} goes to this {{provider}} call as is, so the client can write its own system message; keep only user and assistant turns.',
+        'The message list from {{what}} goes to this {{provider}} call with the roles the client chose, so the client can write its own system message; keep only user and assistant turns.',
+      clientOptions:
+        'The request options from {{what}} go to this {{provider}} call as they are, so the client chooses the messages and their roles, system included; build the options from the fields you accept.',
     },
     schema: [],
   },
@@ -37,6 +39,14 @@ export default createRule({
         const reported = new Set<Node>();
         const untrustedOrigin = (node: Node): Extract<Origin, { kind: 'request' }> | undefined =>
           model.originsOf(node).find(isUntrusted);
+        const report = (node: Node, messageId: 'clientMessages' | 'clientOptions', call: LlmCall): void => {
+          if (reported.has(node)) return;
+          const from = model.clientRoleSource(node);
+          const origin = from && untrustedOrigin(from);
+          if (!origin) return;
+          reported.add(node);
+          context.report({ node, messageId, data: { what: source(origin), provider: providerName(call) } });
+        };
         for (const call of model.llmCalls) {
           for (const input of call.systemInputs) {
             for (const leaf of model.leafValues(input)) {
@@ -53,18 +63,11 @@ export default createRule({
               });
             }
           }
-          // messages: req.body.messages — only a list passed on unchanged; a filtered or mapped one may be clean.
-          for (const list of model.messageListsOf(call)) {
-            if (reported.has(list) || !model.isUnchangedRead(list)) continue;
-            const origin = untrustedOrigin(list);
-            if (!origin) continue;
-            reported.add(list);
-            context.report({
-              node: list,
-              messageId: 'clientMessages',
-              data: { what: source(origin), provider: providerName(call) },
-            });
-          }
+          // messages: req.body.messages, convertToModelMessages(messages), Body.parse(req.body).messages: the client's
+          // roles reach the model; a filtered list or one mapped to fixed roles does not.
+          for (const list of model.messageListsOf(call)) report(list, 'clientMessages', call);
+          // create(req.body), { model, ...ctx.request.body }: the client's options, messages and roles included.
+          for (const opts of model.requestOptionsOf(call)) report(opts, 'clientOptions', call);
         }
       },
     };

@@ -203,6 +203,8 @@ export function resolveFunction(
     const v = variableOf(sourceCode, n);
     if (!v || v.defs.length !== 1) return undefined;
     const def = v.defs[0]!;
+    // A parameter's def node is its function too: only the function's own name denotes it.
+    if (def.type === 'Parameter') return undefined;
     if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
     const decl = def.node;
     if (decl.type === AST_NODE_TYPES.VariableDeclarator && decl.id.type === AST_NODE_TYPES.Identifier) {

@@ -25,6 +25,12 @@ import type {
   Sink,
 } from './types.js';
 
+/** A sent value carrying error details: the sink, and the part of it that carries them (the report location). */
+export interface ErrorExposure {
+  readonly sink: Sink;
+  readonly detail: Node;
+}
+
 /** Everything the rules can ask about one file. */
 export interface FileModel {
   readonly file: FileContext;
@@ -40,6 +46,11 @@ export interface FileModel {
   readonly sinks: readonly Sink[];
   /** Error-handling functions: Express `(err, req, res, next)`, Fastify `setErrorHandler`, Koa try/catch around `await next()`, Hono `onError`. */
   readonly errorHandlers: readonly FunctionNode[];
+  /**
+   * Error details sent to the client (src/flow/error-details.ts): from error handlers in any module and from handlers
+   * that reach a model call, with the part of the sent value that carries them.
+   */
+  readonly errorExposures: readonly ErrorExposure[];
   /** The role of a handler/middleware parameter (by its variable). */
   paramRole(variable: Scope.Variable): ParamRole | undefined;
   /** The role of the parameter an identifier refers to. */
@@ -82,6 +93,17 @@ export interface FileModel {
 
   /** Model-call details: the message lists passed to `call` (for role checks). */
   messageListsOf(call: LlmCall): readonly Node[];
+  /**
+   * Request options of `call` the file does not spell out: the options argument when it is not an object literal,
+   * and spreads in one that is (`{ model, ...req.body }`); they may carry a message list with any roles.
+   */
+  requestOptionsOf(call: LlmCall): readonly Node[];
+  /**
+   * The read of request data a message list (or options object) comes from when the roles the client chose reach the
+   * model: an unchanged read, or one passed through helpers that keep roles (`convertToModelMessages`, a schema
+   * `.parse` that accepts any role, a `.map` that copies `role`); undefined when the code fixes or filters roles.
+   */
+  clientRoleSource(node: Node): Node | undefined;
   /** The output limit given to `call`: its value, 'missing' when the options say none, 'unknown' when unseen. */
   outputLimitOf(call: LlmCall): Node | 'missing' | 'unknown';
   /** Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content. */

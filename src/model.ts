@@ -18,6 +18,8 @@ import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
 import { findLoggerCalls } from './logging.js';
 import { messageLists, outputLimitValue } from './llm/index.js';
+import { opaqueOptions } from './llm/call-record.js';
+import { clientRoleSource } from './llm/messages.js';
 import { isMetadataPath } from './llm/metadata.js';
 import { cryptoCalls, hmacUpdates } from './crypto.js';
 import { credentialLiterals } from './credentials.js';
@@ -26,9 +28,10 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedExports, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { importedErrorFlows, importedExports, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
-import type { FileModel } from './contract.js';
+import type { ErrorExposure, FileModel } from './contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
 
 export type { FileModel };
@@ -112,6 +115,7 @@ export function buildModel(
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
+  let exposures: ErrorExposure[] | undefined;
 
   const once: {
     hmacUpdates?: TSESTree.CallExpression[];
@@ -145,6 +149,13 @@ export function buildModel(
     },
     get errorHandlers() {
       return getFrameworks().errorHandlers;
+    },
+    get errorExposures() {
+      // Other modules' error facts are read only for the linted file (one level, like the model summaries).
+      return (exposures ??= findErrorExposures(
+        model,
+        lint && filename ? { errorFlow: importedErrorFlows(filename, allSettings, lint), summary: importedExports(filename, allSettings, lint) } : {},
+      ));
     },
     paramRole(variable) {
       return getFrameworks().paramRoles.get(variable);
@@ -222,6 +233,8 @@ export function buildModel(
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;
     },
     messageListsOf: (call) => messageLists(call),
+    requestOptionsOf: (call) => opaqueOptions(file, call),
+    clientRoleSource: (node) => clientRoleSource(file, node, (n) => isUnchangedRead(sourceCode, n)),
     outputLimitOf: (call) => outputLimitValue(call),
     isMetadataPath,
     get crypto() {

@@ -9,7 +9,7 @@ import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js'
 import { MODEL_HOSTS } from './llm/hosts.js';
 import { MODEL_MODULES } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
-import { isFrameworkModule, isRouteFile } from './frameworks/registry.js';
+import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 
 export interface Signals {
   /** The file imports a web framework's module or plugin, or is a route by its name (src/frameworks/registry.ts). */
@@ -23,6 +23,16 @@ export interface Signals {
   readonly llm: boolean;
   /** The file imports one of the project's own modules (relative, `#imports`, `@/`, `~/`). */
   readonly projectImport: boolean;
+  /**
+   * The text may hold error middleware written apart from the app that registers it: a `next` parameter last in a
+   * list (`(err, req, res, next)`) or `await next()` (Koa's try/catch around the rest of the chain).
+   */
+  readonly errorMiddleware: boolean;
+  /**
+   * The file imports one of the project's own modules and names a parameter as a framework's response or context
+   * (`res`, `reply`, `ctx`, `c`): a controller or provider handed them by the module that registers the route.
+   */
+  readonly handedResponse: boolean;
   /** The file imports node:crypto and names createHmac, createHash or timingSafeEqual. */
   readonly crypto: boolean;
   /** The file reads environment variables. */
@@ -36,6 +46,9 @@ export interface Signals {
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
 /** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
+/** A parameter-like name: after `(` or `,`, before `,`, `)` or a type annotation. */
+const PARAM_TEXT = /(?<=[(,])\s*([A-Za-z_$][\w$]*)\s*(?=[,):])/g;
+const NEXT_TEXT = /,\s*_?next\s*[:)]|\bawait\s+next\s*\(/;
 const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
 /** Literal fragments of every model host and key shape: `includes` on these is far cheaper than the regular expressions. */
 const HOST_HINTS = MODEL_HOSTS.map((h) => h.hint);
@@ -83,6 +96,8 @@ export function signalsOf(
     framework,
     llm,
     projectImport: local,
+    errorMiddleware: text.includes('next') && NEXT_TEXT.test(text),
+    handedResponse: local && !framework && [...text.matchAll(PARAM_TEXT)].some((m) => isControllerParamName(m[1]!)),
     crypto,
     // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
     env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),

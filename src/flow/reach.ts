@@ -106,7 +106,7 @@ function buildEdges(file: FileContext): Map<FunctionNode, Set<FunctionNode>> {
 }
 
 /** The same-file function a callee denotes: `f()`, `this.m()`, `obj.m()` on a local object literal or class instance, `C.m()`. */
-function calleeFunction(file: FileContext, calleeNode: Node): FunctionNode | undefined {
+export function calleeFunction(file: FileContext, calleeNode: Node): FunctionNode | undefined {
   const callee = skipTS(calleeNode);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return resolveFunction(file.sourceCode, callee);
   const key = propertyName(callee);

@@ -104,7 +104,7 @@ function sendsItself(col: Collector, expr: Node): boolean {
 }
 
 /** Express/Next `res.json(x)`, `res.status(n).send(x)`; Fastify `reply.send(x)`, `reply.code(n).send(x)`, `reply.raw.end(x)`. */
-function responseSink(id: Node, fw: Framework | undefined, add: AddSink): void {
+export function responseSink(id: Node, fw: Framework | undefined, add: AddSink): void {
   const { label: base, send } = responseShape(fw);
   let obj: Node = id;
   for (let i = 0; i < 10; i++) {

@@ -3,7 +3,7 @@
  * system parts found for it, plus what the spec says that the LlmCall shape does not (kept beside it).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, skipTS } from '../ast.js';
+import { findProperty, propertyName, skipTS, variableOf } from '../ast.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { objectOf, optionValue, resolveLocal, systemParts, type SystemMarkers } from './messages.js';
 import type { CallSpec } from './sdks.js';
@@ -113,7 +113,11 @@ export function makeCall(
       if (!v) continue;
       const list = resolveLocal(file, v);
       if (list.type === AST_NODE_TYPES.ArrayExpression) {
-        for (const el of list.elements) if (el?.type === AST_NODE_TYPES.SpreadElement) opaque.push(el.argument);
+        const spreads = list.elements.flatMap((el) => (el?.type === AST_NODE_TYPES.SpreadElement ? [el.argument] : []));
+        // A list built in a local const is reported where it enters the call (`messages: modified`), one written in
+        // place at its spreads.
+        if (list !== skipTS(v) && spreads.length > 0) opaque.push(v);
+        else opaque.push(...spreads);
       } else if (!markers.promptMessages.has(list)) opaque.push(v);
     }
   }
@@ -146,4 +150,34 @@ export function makeCall(
 function staticValue(node: Node | undefined): unknown {
   const n = node && skipTS(node);
   return n?.type === AST_NODE_TYPES.Literal ? n.value : undefined;
+}
+
+/**
+ * Request options of a call that the file does not spell out, so they may carry a message list with any roles: the
+ * options argument when it is not an object literal (`openai.createChatCompletion(chat_param)`) and the spreads of
+ * one that is (`{ model, ...req.body }`). Only for calls that take a message list.
+ */
+export function opaqueOptions(file: FileContext, call: LlmCall): Node[] {
+  const spec = specs.get(call);
+  if (!spec || spec.optionsArg < 0 || spec.messageKeys.length === 0 || spec.systemRoleInMessages === false) return [];
+  if (call.node.type !== AST_NODE_TYPES.CallExpression) return [];
+  const arg = call.node.arguments[spec.optionsArg];
+  if (!arg) return [];
+  if (arg.type === AST_NODE_TYPES.SpreadElement) return [arg.argument];
+  if (!call.options) return objectOf(file, arg) ? [] : [arg];
+  if (spec.provider === 'ai' && staticValue(optionValue(file, call.options, 'allowSystemInMessages')) === false) return [];
+  const named = [...spec.messageKeys, ...spec.systemKeys];
+  return call.options.properties.flatMap((p) => (p.type === AST_NODE_TYPES.SpreadElement && !restWithout(file, p.argument, named) ? [p.argument] : []));
+}
+
+/** `const { messages, system, ...rest } = body`: a rest binding whose pattern names every one of `keys`, so it holds none. */
+function restWithout(file: FileContext, node: Node, keys: readonly string[]): boolean {
+  const id = skipTS(node);
+  if (id.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = variableOf(file.sourceCode, id)?.defs[0];
+  const rest = def?.name.parent;
+  const pattern = rest?.type === AST_NODE_TYPES.RestElement ? rest.parent : undefined;
+  if (pattern?.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  const names = new Set(pattern.properties.flatMap((p) => (p.type === AST_NODE_TYPES.Property ? [propertyName(p)] : [])));
+  return keys.every((k) => names.has(k.split('.')[0]));
 }

@@ -1,6 +1,6 @@
 /** Reading request options and message lists: what goes in as prompt, what as system instructions. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, memberChain, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
+import { findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
 
 /** LangChain helpers found through the ReferenceTracker, so their system parts can be read. */
@@ -137,4 +137,162 @@ export function unstringify(node: Node): Node {
     if (chain && chain.length === 2 && chain[0] === 'JSON' && chain[1] === 'stringify') return n.arguments[0];
   }
   return n;
+}
+
+/** Helpers that convert a client's message list for a model and keep each message's role (Vercel `ai`). */
+const ROLE_KEEPING_CONVERTERS = new Set(['convertToModelMessages', 'convertToCoreMessages']);
+/** Array methods whose result holds the receiver's messages as they are. */
+const KEEPING_METHODS = new Set(['slice', 'concat', 'flat', 'reverse', 'toReversed']);
+/** Schema calls that validate a value and return it (zod, valibot-style `parse`). */
+const PARSE_METHODS = new Set(['parse', 'parseAsync']);
+const SYSTEM_ROLE = /^(system|developer)$/i;
+
+/**
+ * For a message list passed to a model call: the read of request data it comes from when each message keeps the role
+ * the client chose, else undefined. Roles are kept by an unchanged read (`req.body.messages`, `const { messages } =
+ * await req.json()`), by `convertToModelMessages(x)` / `convertToCoreMessages(x)`, by a schema's `.parse(x)` (or
+ * `.safeParse(x).data`) whose `role` accepts any string, by `x.map((m) => ({ role: m.role, ... }))` or `({ ...m })`,
+ * and by `slice`/`concat`. They are fixed by `.filter(...)`, by a map that writes the role, and by a schema whose
+ * role is an enum or literal without system/developer. `isUnchanged` is the flow layer's unchanged-read test.
+ */
+export function clientRoleSource(file: FileContext, node: Node, isUnchanged: (n: Node) => boolean, depth = 0): Node | undefined {
+  if (depth > 8) return undefined;
+  const n = skipTS(node);
+  // body.messages where `const body = Body.parse(req.body)`: the read behind the validation.
+  if (n.type === AST_NODE_TYPES.MemberExpression) {
+    let root: Node = n;
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTS(root.object);
+    const init = root.type === AST_NODE_TYPES.Identifier ? constInit(file, root) : undefined;
+    const call = init && skipTS(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
+    const method = call?.type === AST_NODE_TYPES.CallExpression ? calleeMember(call)?.method : undefined;
+    if (method && PARSE_METHODS.has(method)) return clientRoleSource(file, call!, isUnchanged, depth + 1);
+  }
+  if (isUnchanged(n)) return n;
+  if (n.type === AST_NODE_TYPES.AwaitExpression) return clientRoleSource(file, n.argument, isUnchanged, depth + 1);
+  // [system, ...history]: the spread part keeps the client's roles.
+  if (n.type === AST_NODE_TYPES.ArrayExpression) {
+    for (const el of n.elements) {
+      const from = el?.type === AST_NODE_TYPES.SpreadElement ? clientRoleSource(file, el.argument, isUnchanged, depth + 1) : undefined;
+      if (from) return from;
+    }
+    return undefined;
+  }
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(file, n) ?? destructuredInit(file, n);
+    return init ? clientRoleSource(file, init, isUnchanged, depth + 1) : undefined;
+  }
+  // Schema.safeParse(x).data
+  if (n.type === AST_NODE_TYPES.MemberExpression && skipTS(n.object).type === AST_NODE_TYPES.CallExpression) {
+    const call = skipTS(n.object) as TSESTree.CallExpression;
+    const chain = calleeMember(call);
+    if (chain?.method === 'safeParse' && propertyName(n) === 'data' && call.arguments[0]) {
+      return schemaKeepsRoles(file, chain.owner) ? clientRoleSource(file, call.arguments[0], isUnchanged, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const arg0 = n.arguments[0];
+  const callee = skipTS(n.callee);
+  // convertToModelMessages(messages)
+  if (callee.type === AST_NODE_TYPES.Identifier && ROLE_KEEPING_CONVERTERS.has(callee.name) && arg0) {
+    return clientRoleSource(file, arg0, isUnchanged, depth + 1);
+  }
+  const chain = calleeMember(n);
+  if (!chain) return undefined;
+  if (PARSE_METHODS.has(chain.method) && arg0) {
+    return schemaKeepsRoles(file, chain.owner) ? clientRoleSource(file, arg0, isUnchanged, depth + 1) : undefined;
+  }
+  if (KEEPING_METHODS.has(chain.method)) return clientRoleSource(file, chain.owner, isUnchanged, depth + 1);
+  // messages.map((m) => ({ role: m.role, content: m.content }))
+  if (chain.method === 'map' && arg0 && mapKeepsRole(file, arg0)) return clientRoleSource(file, chain.owner, isUnchanged, depth + 1);
+  return undefined;
+}
+
+function calleeMember(call: TSESTree.CallExpression): { owner: Node; method: string } | undefined {
+  const callee = skipTS(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = propertyName(callee);
+  return method === undefined ? undefined : { owner: callee.object, method };
+}
+
+/** `const { messages } = Body.parse(req.body)`: the initialiser a destructured name is read from. */
+function destructuredInit(file: FileContext, id: TSESTree.Identifier): Node | undefined {
+  const v = variableOf(file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return undefined;
+  if (v!.references.some((r) => r.isWrite() && r.identifier !== def.name)) return undefined;
+  return def.node.init;
+}
+
+/** Whether a map callback copies each message's role from its parameter (`role: m.role`, `{ ...m }`). */
+function mapKeepsRole(file: FileContext, cb: Node): boolean {
+  const fn = isFunction(cb) ? cb : resolveFunction(file.sourceCode, cb);
+  const param = fn?.params[0];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const obj = objectOf(file, fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(file, fn)[0] : fn.body);
+  if (!obj) return false;
+  const role = findProperty(obj, 'role');
+  if (role) {
+    const v = skipTS(role.value as Node);
+    return v.type === AST_NODE_TYPES.MemberExpression && skipTS(v.object).type === AST_NODE_TYPES.Identifier && (skipTS(v.object) as TSESTree.Identifier).name === param.name;
+  }
+  return obj.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement && skipTS(p.argument).type === AST_NODE_TYPES.Identifier && (skipTS(p.argument) as TSESTree.Identifier).name === param.name);
+}
+
+/**
+ * Whether a schema lets any role through: its `role` is not an enum or literal(s) leaving out system and developer.
+ * A schema that names no role passes roles only when it keeps unknown keys or any value (`passthrough`, `any`,
+ * `unknown`, `record`, `looseObject`). A schema the file does not define (imported, built elsewhere) is unknown: no.
+ */
+function schemaKeepsRoles(file: FileContext, owner: Node): boolean {
+  const schema = resolveLocal(file, owner);
+  if (schema.type !== AST_NODE_TYPES.CallExpression) return false;
+  let role: Node | undefined;
+  let open = false;
+  // A bounded walk of the schema's own expression (its nested calls and object literals).
+  const stack: Node[] = [schema];
+  for (let steps = 0; stack.length > 0 && steps < 500; steps++) {
+    const n = resolveLocal(file, stack.pop()!);
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeMember(n)?.method ?? (skipTS(n.callee).type === AST_NODE_TYPES.Identifier ? (skipTS(n.callee) as TSESTree.Identifier).name : undefined);
+      if (name && /^(any|unknown|passthrough|record|looseObject)$/.test(name)) open = true;
+      stack.push(skipTS(n.callee), ...n.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement));
+    } else if (n.type === AST_NODE_TYPES.MemberExpression) {
+      stack.push(n.object);
+    } else if (n.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const p of n.properties) {
+        if (p.type !== AST_NODE_TYPES.Property) continue;
+        if (propertyName(p) === 'role') role = p.value as Node;
+        else stack.push(p.value as Node);
+      }
+    } else if (n.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const e of n.elements) if (e && e.type !== AST_NODE_TYPES.SpreadElement) stack.push(e);
+    }
+  }
+  if (!role) return open;
+  return !rolesExcludeSystem(file, role);
+}
+
+/** `z.enum(['user', 'assistant'])`, `z.literal('user')`, `z.union([z.literal('user'), z.literal('assistant')])`. */
+function rolesExcludeSystem(file: FileContext, node: Node): boolean {
+  const literals: string[] = [];
+  let restricted = false;
+  const stack: Node[] = [node];
+  for (let steps = 0; stack.length > 0 && steps < 200; steps++) {
+    const n = resolveLocal(file, stack.pop()!);
+    if (n.type === AST_NODE_TYPES.CallExpression) {
+      const name = calleeMember(n)?.method;
+      if (name === 'enum' || name === 'literal' || name === 'picklist') restricted = true;
+      if (name === 'string' || name === 'any' || name === 'unknown') return false;
+      stack.push(...n.arguments.filter((a) => a.type !== AST_NODE_TYPES.SpreadElement));
+      const callee = skipTS(n.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) stack.push(callee.object);
+    } else if (n.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const e of n.elements) if (e && e.type !== AST_NODE_TYPES.SpreadElement) stack.push(e);
+    } else {
+      const s = staticString(n);
+      if (s !== undefined) literals.push(s);
+    }
+  }
+  return restricted && literals.length > 0 && !literals.some((l) => SYSTEM_ROLE.test(l));
 }

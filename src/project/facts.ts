@@ -6,6 +6,7 @@ import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Framework, FunctionNode, Node } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
+import { errorFlowsOf, type ErrorFlow } from '../flow/error-details.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
 export type ExportTarget =
@@ -51,6 +52,11 @@ export interface FileFacts {
    * call), by export name; see src/llm/summary.ts. Re-exports are not followed.
    */
   readonly summaries: ReadonlyMap<string, ExportSummary>;
+  /**
+   * What exported functions do with errors (see src/flow/error-details.ts), by export name or `name.method`: the
+   * arguments their result carries, the result fields holding a caught error's details.
+   */
+  readonly errorFlows: ReadonlyMap<string, ErrorFlow>;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -67,7 +73,14 @@ export function factsOf(model: FileModel): FileFacts {
     topKey: m.top.node.range[0],
     topApp: m.top.app,
   }));
-  return { exports, stars, mounts, handlerUses: handlerUsesOf(model), summaries: summariesOf(model, exports) };
+  return {
+    exports,
+    stars,
+    mounts,
+    handlerUses: handlerUsesOf(model),
+    summaries: summariesOf(model, exports),
+    errorFlows: errorFlowsOf(model, exports),
+  };
 }
 
 function handlerUsesOf(model: FileModel): HandlerUse[] {

@@ -15,6 +15,7 @@ import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot, stat } from './disk.js';
 import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
+import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 
 export type { LintOptions, ProjectMount };
 export { readCount } from './files.js';
@@ -355,4 +356,20 @@ function summaryOf(
     if (found) return found;
   }
   return undefined;
+}
+
+/** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */
+export function importedErrorFlows(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedErrorFlow | undefined {
+  if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  const root = projectRoot(filename, lint.cwd);
+  const memo = new Map<string, ErrorFlow | undefined>();
+  return (specifier, name) => {
+    const key = `${specifier}\0${name}`;
+    if (memo.has(key)) return memo.get(key);
+    const target = resolveModule(filename, specifier, root);
+    const facts = target && target !== filename ? factsFor(target, { ...lint, lookup: lookupAt }, allSettings, root) : undefined;
+    const flow = facts?.errorFlows.get(name);
+    memo.set(key, flow);
+    return flow;
+  };
 }

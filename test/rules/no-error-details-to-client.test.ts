@@ -130,6 +130,86 @@ app.post('/chat', async (req, res) => {
     res.status(500).json(toPublicError(err));
   }
 });`,
+    // Valid because the message is shown only in development (NODE_ENV test), as the error middleware says.
+    {
+      code: `const express = require('express');
+const app = express();
+app.use((err, req, res, next) => {
+  console.error('Error occurred:', err);
+  res.status(500).json({ message: 'Internal server error', error: process.env.NODE_ENV === 'development' ? err.message : 'Something went wrong' });
+});`,
+      ...cjs,
+    },
+    // Valid because Koa's expose flag is set only on client errors the app built (ctx.throw, http-errors); SDK errors have none.
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try { await next(); } catch (err) {
+    ctx.status = err.status || 500;
+    ctx.body = { error: err.expose ? err.message : 'Internal error' };
+  }
+});`,
+    // Valid because the provider class handed Koa's ctx logs the Bedrock error and sends a fixed message.
+    `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Claude {
+  client = new BedrockRuntimeClient({});
+  async chat(input: any, ctx: any) {
+    try {
+      const r = await this.client.send(new InvokeModelCommand(input));
+      ctx.body = JSON.parse(new TextDecoder().decode(r.body)).content[0].text;
+    } catch (e: any) {
+      console.error(e);
+      ctx.status = 502;
+      ctx.body = { error: 'Model request failed' };
+    }
+  }
+}`,
+    // Valid because only the upstream status is passed on, with a fixed message (Fastify).
+    `import Fastify from 'fastify';
+import axios from 'axios';
+const fastify = Fastify();
+fastify.post('/chat', async (request, reply) => {
+  try {
+    const { data } = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: [] });
+    return { text: data.choices[0].message.content };
+  } catch (error) {
+    return reply.code(error.response?.status ?? 502).send({ error: 'Upstream model error' });
+  }
+});`,
+    // Valid because an error middleware in its own module sends a fixed body; the parameter named res is used as one.
+    {
+      code: `module.exports = function errorHandler(err, req, res, next) {
+  console.error(err);
+  res.status(err.status || 500).json({ error: 'Internal Server Error' });
+};`,
+      ...cjs,
+    },
+    // Valid because a parameter named res in a file that imports no framework is not used as a response.
+    `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function summarize(res: Response) {
+  try {
+    const text = await res.text();
+    const r = await openai.responses.create({ model: 'gpt-4o', input: text });
+    return r.output_text;
+  } catch (err) {
+    return String(err);
+  }
+}`,
+    // Valid because the Vercel ai stream's error callback sends a fixed text and logs the error.
+    `import express from 'express';
+import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const app = express();
+app.post('/chat', async (req, res) => {
+  const result = streamText({ model: openai('gpt-4o'), prompt: String(req.body.prompt) });
+  result.pipeUIMessageStreamToResponse(res, {
+    onError: (error) => {
+      console.error(error);
+      return 'An error occurred.';
+    },
+  });
+});`,
     // KNOWN MISS: an error stored on an object field first, then the object sent, is not followed.
     `import express from 'express';
 import OpenAI from 'openai';
@@ -164,8 +244,8 @@ app.post('/chat', async (req, res) => {
   }
 });`,
       errors: [
-        { messageId: errorDetails, line: 11, column: 52, endLine: 11, endColumn: 71 },
-        { messageId: errorDetails, line: 12, column: 26, endLine: 12, endColumn: 39 },
+        { messageId: errorDetails, line: 5, column: 35, endLine: 5, endColumn: 44 },
+        { messageId: errorDetails, line: 11, column: 67, endLine: 11, endColumn: 70 },
       ],
     },
     // Invalid because a Hono model route sends the error text.
@@ -182,7 +262,7 @@ app.post('/chat', async (c) => {
     return c.text(\`error: \${(e as Error).message}\`, 500);
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 10, column: 19, endLine: 10, endColumn: 51 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 29, endLine: 10, endColumn: 49 }],
     },
     // Invalid because the Express error handler sends the stack (CommonJS).
     {
@@ -192,7 +272,7 @@ app.use(function onError(err, req, res, next) {
   res.status(500).json({ message: 'failed', stack: err.stack });
 });`,
       ...cjs,
-      errors: [{ messageId: errorDetails, line: 4, column: 24, endLine: 4, endColumn: 63 }],
+      errors: [{ messageId: errorDetails, line: 4, column: 52, endLine: 4, endColumn: 61 }],
     },
     // Invalid because the whole error object is sent by a named error handler registered later.
     {
@@ -219,8 +299,8 @@ app.post('/b', async (req, res) => {
   catch (err) { res.status(500).send(\`Model failed: \${err}\`); }
 });`,
       errors: [
-        { messageId: errorDetails, line: 7, column: 38, endLine: 7, endColumn: 49 },
-        { messageId: errorDetails, line: 11, column: 38, endLine: 11, endColumn: 60 },
+        { messageId: errorDetails, line: 7, column: 45, endLine: 7, endColumn: 48 },
+        { messageId: errorDetails, line: 11, column: 55, endLine: 11, endColumn: 58 },
       ],
     },
     // Invalid because OpenAI's APIError body and headers are sent after instanceof narrowing (TypeScript).
@@ -242,8 +322,8 @@ app.post('/chat', async (req, res) => {
   }
 });`,
       errors: [
-        { messageId: errorDetails, line: 11, column: 42, endLine: 11, endColumn: 84 },
-        { messageId: errorDetails, line: 14, column: 26, endLine: 14, endColumn: 59 },
+        { messageId: errorDetails, line: 11, column: 51, endLine: 11, endColumn: 60 },
+        { messageId: errorDetails, line: 14, column: 35, endLine: 14, endColumn: 57 },
       ],
     },
     // Invalid because axios's error carries the provider's response body (a plain HTTP call to the model API).
@@ -259,7 +339,7 @@ app.post('/chat', async (req, res) => {
     res.status(502).json({ error: error.response?.data ?? 'upstream failed' });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 9, column: 26, endLine: 9, endColumn: 78 }],
+      errors: [{ messageId: errorDetails, line: 9, column: 35, endLine: 9, endColumn: 55 }],
     },
     // Invalid because the cause is sent, and the model call is reached through a same-file helper.
     {
@@ -275,7 +355,7 @@ app.post('/ask', async (req, res) => {
   try { res.json({ answer: await ask(req.body.q) }); }
   catch (e) { res.status(500).json({ error: 'failed', cause: e.cause }); }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 36, endLine: 11, endColumn: 71 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 62, endLine: 11, endColumn: 69 }],
     },
     // Invalid because a promise .catch handler sends the Anthropic error's message (CommonJS).
     {
@@ -298,7 +378,7 @@ const fastify = Fastify();
 fastify.setErrorHandler(async (error, request, reply) => {
   reply.status(500).send({ message: error.message, stack: error.stack });
 });`,
-      errors: [{ messageId: errorDetails, line: 4, column: 26, endLine: 4, endColumn: 72 }],
+      errors: [{ messageId: errorDetails, line: 4, column: 37, endLine: 4, endColumn: 50 }],
     },
     // Invalid because a Fastify model route returns the error message as its body.
     {
@@ -315,7 +395,7 @@ fastify.post('/chat', async (request, reply) => {
     return { error: err.message };
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 12, endLine: 11, endColumn: 34 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 21, endLine: 11, endColumn: 32 }],
     },
     // Invalid because the Koa error middleware sends the message with the status.
     {
@@ -329,7 +409,7 @@ app.use(async (ctx, next) => {
     ctx.body = { error: err.message };
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 8, column: 16, endLine: 8, endColumn: 38 }],
+      errors: [{ messageId: errorDetails, line: 8, column: 25, endLine: 8, endColumn: 36 }],
     },
     // Invalid because a Koa model route sends the error body of a Groq call (CommonJS, @koa/router).
     {
@@ -354,7 +434,7 @@ router.post('/chat', async (ctx) => {
       code: `import { Hono } from 'hono';
 const app = new Hono();
 app.onError((err, c) => c.json({ error: err.message }, 500));`,
-      errors: [{ messageId: errorDetails, line: 3, column: 32, endLine: 3, endColumn: 54 }],
+      errors: [{ messageId: errorDetails, line: 3, column: 41, endLine: 3, endColumn: 52 }],
     },
     // Invalid because a Next.js route handler returns the error's message after a model call.
     {
@@ -371,7 +451,7 @@ export async function POST(req: Request) {
   }
 }`,
       filename: 'app/api/chat/route.ts',
-      errors: [{ messageId: errorDetails, line: 10, column: 30, endLine: 10, endColumn: 61 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 39, endLine: 10, endColumn: 59 }],
     },
     // Invalid because a destructured message is still the error's message.
     {
@@ -388,7 +468,7 @@ app.post('/chat', async (req, res) => {
     res.status(500).json({ message });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 11, column: 26, endLine: 11, endColumn: 37 }],
+      errors: [{ messageId: errorDetails, line: 11, column: 28, endLine: 11, endColumn: 35 }],
     },
     // Invalid because the caught error's message is sent from a model route (Express).
     {
@@ -404,7 +484,7 @@ app.post('/chat', async (req, res) => {
     res.status(500).json({ error: err.message });
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 10, column: 26, endLine: 10, endColumn: 48 }],
+      errors: [{ messageId: errorDetails, line: 10, column: 35, endLine: 10, endColumn: 46 }],
     },
     // Invalid because the error is sent through a same-file response helper called from the model route.
     {
@@ -421,7 +501,150 @@ app.post('/chat', async (req, res) => {
     sendError(res, err);
   }
 });`,
-      errors: [{ messageId: errorDetails, line: 5, column: 51, endLine: 5, endColumn: 71 }],
+      errors: [{ messageId: errorDetails, line: 5, column: 60, endLine: 5, endColumn: 69 }],
+    },
+    // Invalid because a provider class handed Koa's ctx streams the Bedrock error into the SSE response.
+    {
+      code: `import { BedrockRuntimeClient, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Llama {
+  client = new BedrockRuntimeClient({});
+  async chatStream(ctx: any, input: any) {
+    try {
+      const response = await this.client.send(new InvokeModelWithResponseStreamCommand(input));
+      for await (const item of response.body) ctx.res.write('data: ' + new TextDecoder().decode(item.chunk.bytes) + '\\n\\n');
+    } catch (e: any) {
+      ctx.res.write('data: ' + JSON.stringify({
+        choices: [{ delta: { content: 'Error invoking model: ' + e.message } }],
+      }) + '\\n\\n');
+    }
+    ctx.res.end();
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 10, column: 66, endLine: 10, endColumn: 75 }],
+    },
+    // Invalid because a provider's method returns the error message and the method handed ctx sends it as the body.
+    {
+      code: `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export default class Mixtral {
+  client = new BedrockRuntimeClient({});
+  async chat(input: any, ctx: any) {
+    ctx.body = await this.chatSync(input);
+  }
+  async chatSync(input: any) {
+    try {
+      const r = await this.client.send(new InvokeModelCommand(input));
+      return JSON.parse(new TextDecoder().decode(r.body));
+    } catch (e: any) {
+      return { success: false, data: e.message };
+    }
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 12, column: 38, endLine: 12, endColumn: 47 }],
+    },
+    // Invalid because an Express error middleware in its own module sends the message (CommonJS, no express import).
+    {
+      code: `module.exports = function errorHandler(err, req, res, next) {
+  res.status(err.status || 500).json({ error: err.message });
+};`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 2, column: 47, endLine: 2, endColumn: 58 }],
+    },
+    // Invalid because a Koa error middleware in its own module (no koa import) sends every exception message.
+    {
+      code: `import response from '../util/response';
+export const errorHandler = async (ctx: any, next: any) => {
+  try {
+    await next();
+  } catch (ex: any) {
+    ctx.status = 500;
+    ctx.body = { success: false, message: ex.message };
+  }
+};`,
+      errors: [{ messageId: errorDetails, line: 7, column: 43, endLine: 7, endColumn: 53 }],
+    },
+    // Invalid because a Fastify controller in its own module copies the model API's error body into an http error.
+    {
+      code: `import axios from 'axios';
+export async function chatCompletion(request, reply) {
+  try {
+    const response = await axios.post('https://api.openai.com/v1/chat/completions', request.body);
+    return response.data.choices[0].message.content;
+  } catch (error) {
+    reply.send(reply.httpErrors.createError(error.response.status, {
+      message: error.response.data.error || 'Error from the model service',
+    }));
+  }
+}`,
+      errors: [{ messageId: errorDetails, line: 8, column: 16, endLine: 8, endColumn: 41 }],
+    },
+    // Invalid because the promise's .catch resolves with the error itself and the Koa route sends it as data.
+    {
+      code: `import Router from '@koa/router';
+const router = new Router();
+const ask = (messages) => fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages }) }).then((r) => r.json());
+router.post('/message', async (ctx) => {
+  const data = await ask(ctx.request.body).then((res) => res.choices[0].message.content).catch((e) => {
+    console.log('e', e);
+    return e;
+  });
+  ctx.body = { data };
+});`,
+      errors: [{ messageId: errorDetails, line: 9, column: 16, endLine: 9, endColumn: 20 }],
+    },
+    // Invalid because an Express model route writes the error message into its server-sent event stream.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/stream', async (req, res) => {
+  res.setHeader('Content-Type', 'text/event-stream');
+  try {
+    const stream = await openai.chat.completions.create({ model: 'gpt-4o', messages: [], stream: true });
+    for await (const chunk of stream) res.write(\`data: \${chunk.choices[0]?.delta?.content ?? ''}\\n\\n\`);
+  } catch (err) {
+    res.write(\`data: \${JSON.stringify({ error: err.message })}\\n\\n\`);
+  }
+  res.end();
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 48, endLine: 11, endColumn: 59 }],
+    },
+    // Invalid because the Vercel ai stream's error callback writes the error message into the stream (Next.js).
+    {
+      code: `import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const result = streamText({ model: openai('gpt-4o'), prompt });
+  return result.toUIMessageStreamResponse({
+    onError: (error) => (error instanceof Error ? error.message : 'Unknown error'),
+  });
+}`,
+      filename: 'app/api/chat/route.ts',
+      errors: [{ messageId: errorDetails, line: 7, column: 51, endLine: 7, endColumn: 64 }],
+    },
+    // Invalid because a ReadableStream the route returns enqueues the model error as a server-sent event (Next.js).
+    {
+      code: `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream({
+    async start(controller) {
+      try {
+        const s = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }], stream: true });
+        for await (const chunk of s) controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ''));
+      } catch (err) {
+        controller.enqueue(encoder.encode(\`event: error\\ndata: \${JSON.stringify({ message: (err as Error).message })}\\n\\n\`));
+      }
+      controller.close();
+    },
+  });
+  return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+}`,
+      filename: 'app/api/stream/route.ts',
+      errors: [{ messageId: errorDetails, line: 12, column: 92, endLine: 12, endColumn: 114 }],
     },
   ],
 });

@@ -227,6 +227,64 @@ app.post('/chat', async (req, res) => {
   res.json({ text: r.choices[0]?.message?.content });
 });`,
     },
+    // Valid because every client message is mapped to the user role before it reaches the model.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const messages = req.body.messages.map((m) => ({ role: 'user', content: String(m.content) }));
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, ...messages] });
+  res.json({ text: r.choices[0]?.message?.content });
+});`,
+    },
+    // Valid because system and developer turns are filtered out of the client's list (Koa).
+    {
+      code: `
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  const history = ctx.request.body.messages.filter((m) => m.role === 'user' || m.role === 'assistant');
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: history });
+  ctx.body = { text: r.choices[0]?.message?.content };
+});`,
+    },
+    // Valid because the schema's role is an enum of user and assistant, so a system turn fails validation (Fastify, zod).
+    {
+      code: `
+import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+import { z } from 'zod';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+const Body = z.object({ messages: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })) });
+fastify.post('/chat', async (request) => {
+  const { messages } = Body.parse(request.body);
+  const m = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, system: 'Be brief.', messages });
+  return { text: m.content[0].type === 'text' ? m.content[0].text : '' };
+});`,
+    },
+    // Valid because the spread rest of the body names messages apart, so it holds no message list (Koa).
+    {
+      code: `
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  const { messages, ...rest } = ctx.request.body;
+  const r = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    ...rest,
+    messages: messages.map((m) => ({ role: 'user', content: String(m.content) })),
+  });
+  ctx.body = { text: r.choices[0]?.message?.content };
+});`,
+    },
   ],
   invalid: [
     // Invalid because a body field is written into the OpenAI system message through destructuring and a template literal.
@@ -667,6 +725,149 @@ app.post('/chat', async (req, res) => {
           column: 102,
           endLine: 9,
           endColumn: 106,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the client's whole request object is the model call's options (openai v3, Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const { Configuration, OpenAIApi } = require('openai');
+const app = new Koa();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+app.use(async (ctx) => {
+  const { chat_param } = ctx.request.body;
+  const completion = await openai.createChatCompletion(chat_param, { timeout: 500000 });
+  ctx.body = completion.data.choices[0].message.content;
+});`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'clientOptions',
+          line: 8,
+          column: 56,
+          endLine: 8,
+          endColumn: 66,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the request body is spread into the options, messages and roles included (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/v1/chat/completions', async (req, res) => {
+  const r = await openai.chat.completions.create({ model: 'gpt-4o-mini', ...req.body, stream: false });
+  res.json({ text: r.choices[0]?.message?.content });
+});`,
+      errors: [
+        {
+          messageId: 'clientOptions',
+          line: 7,
+          column: 77,
+          endLine: 7,
+          endColumn: 85,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because convertToModelMessages keeps each UI message's role, system included (Next.js, Vercel ai).
+    {
+      code: `
+import { convertToModelMessages, streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  const result = streamText({ model: openai('gpt-4o'), system: 'Be kind.', messages: convertToModelMessages(messages) });
+  return result.toUIMessageStreamResponse();
+}`,
+      filename: 'app/api/chat/route.ts',
+      errors: [
+        {
+          messageId: 'clientMessages',
+          line: 6,
+          column: 86,
+          endLine: 6,
+          endColumn: 118,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the schema accepts any string as the role, so parse lets a system turn through (Fastify, zod).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+import { z } from 'zod';
+const fastify = Fastify();
+const openai = new OpenAI();
+const Message = z.object({ role: z.string(), content: z.string() });
+const Body = z.object({ messages: z.array(Message) });
+fastify.post('/chat', async (request) => {
+  const body = Body.parse(request.body);
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: body.messages });
+  return { text: r.choices[0]?.message?.content };
+});`,
+      errors: [
+        {
+          messageId: 'clientMessages',
+          line: 11,
+          column: 79,
+          endLine: 11,
+          endColumn: 92,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the map copies each client message's role (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const r = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: req.body.messages.map((m) => ({ role: m.role, content: String(m.content) })),
+  });
+  res.json({ text: r.choices[0]?.message?.content });
+});`,
+      errors: [
+        {
+          messageId: 'clientMessages',
+          line: 9,
+          column: 15,
+          endLine: 9,
+          endColumn: 91,
+          suggestions: [],
+        },
+      ],
+    },
+    // Invalid because the last ten client turns keep their roles in the list built beside the call (Hono).
+    {
+      code: `
+import { Hono } from 'hono';
+import OpenAI from 'openai';
+const app = new Hono();
+const openai = new OpenAI();
+app.post('/chat', async (c) => {
+  const { history } = await c.req.json();
+  const messages = [{ role: 'system', content: 'Be brief.' }, ...history.slice(-10)];
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  return c.json({ text: r.choices[0]?.message?.content });
+});`,
+      errors: [
+        {
+          messageId: 'clientMessages',
+          line: 9,
+          column: 69,
+          endLine: 9,
+          endColumn: 77,
           suggestions: [],
         },
       ],

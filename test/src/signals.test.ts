@@ -26,7 +26,17 @@ describe('file signals', () => {
   it('sees environment reads, model-key-shaped strings and settings names', () => {
     expect(signals('const k = process.env.API_KEY;').env).toBe(true);
     expect(signals("const k = 'sk-proj-abcdefghijklmnop1234';").secretText).toBe(true);
-    expect(signals('const a = 1;')).toEqual({ framework: false, llm: false, projectImport: false, crypto: false, env: false, authPackage: false, secretText: false });
+    expect(signals('const a = 1;')).toEqual({
+      framework: false,
+      llm: false,
+      projectImport: false,
+      errorMiddleware: false,
+      handedResponse: false,
+      crypto: false,
+      env: false,
+      authPackage: false,
+      secretText: false,
+    });
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
   });
 
@@ -35,6 +45,20 @@ describe('file signals', () => {
     expect(signals("import { ask } from '#services/ai';").projectImport).toBe(true);
     expect(signals("import { ask } from '@/lib/ai';").projectImport).toBe(true);
     expect(signals("import express from 'express';").projectImport).toBe(false);
+  });
+});
+
+describe('error middleware and handed responses', () => {
+  it('sees a trailing next parameter and a Koa await next()', () => {
+    expect(signals('module.exports = (err, req, res, next) => res.status(500).end();').errorMiddleware).toBe(true);
+    expect(signals('export const h = async (ctx: any, next: any) => { try { await next(); } catch (e) {} };').errorMiddleware).toBe(true);
+    expect(signals('const nextPage = (page) => page + 1;').errorMiddleware).toBe(false);
+  });
+  it('sees a response or context parameter only in a file that imports a project module', () => {
+    expect(signals("import svc from './svc.js';\nexport const chat = async (req, res) => res.json(await svc(req.body));").handedResponse).toBe(true);
+    expect(signals("import svc from './svc.js';\nexport class P { async chat(input: string, ctx: any) { ctx.body = input; } }").handedResponse).toBe(true);
+    expect(signals('export const chat = async (req, res) => res.json({});').handedResponse).toBe(false);
+    expect(signals("import svc from './svc.js';\nexport const f = (a, b) => svc(a, b);").handedResponse).toBe(false);
   });
 });
 

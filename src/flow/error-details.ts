@@ -1,0 +1,567 @@
+/**
+ * Where a caught error's details reach the client: the sinks of error handlers and of handlers that reach a model
+ * call, read for the error's message, stack, body, cause or the error itself. Also the module facts that carry this
+ * across files: which exported functions hand an argument back in their result (`response.error(e.message)`), and
+ * which return a caught error's details in a field of their result (`{ success: false, error: err.message }`).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { Scope } from '@typescript-eslint/utils/ts-eslint';
+import { enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
+import type { ErrorExposure, FileModel } from '../contract.js';
+import { importSourceOf, isDevOnly, paramVariable } from '../frameworks/common.js';
+import { contextSinkOf, controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
+import { responseSink } from '../frameworks/sinks.js';
+import type { FileContext, FunctionNode, Node, Sink } from '../types.js';
+import { calleeFunction } from './reach.js';
+import type { ImportedExport } from '../llm/summary.js';
+
+/** What an exported function does with errors: the arguments its result carries, the result fields holding error details. */
+export interface ErrorFlow {
+  /** Argument positions whose value the result carries (`error: (data) => ({ success: false, data })`). */
+  readonly carries: readonly number[];
+  /** Fields of the result that hold a caught error's details; '' when the result is the error detail itself. */
+  readonly errorFields: readonly string[];
+}
+
+/** The error flow of `name` exported by the module `specifier` names ('default.error' for a method of the default export). */
+export type ImportedErrorFlow = (specifier: string, name: string) => ErrorFlow | undefined;
+
+/** What the linted file may ask of the modules it imports. */
+export interface ImportedFacts {
+  readonly errorFlow?: ImportedErrorFlow;
+  /** Module summaries as far as model calls go (src/llm/summary.ts). */
+  readonly summary?: ImportedExport;
+}
+
+/** Calls that turn their argument into text or a plain object without removing anything. */
+const SERIALIZERS = new Set(['String', 'stringify', 'serializeError', 'inspect', 'format', 'assign', 'structuredClone', 'toJSON', 'encode']);
+/** http-errors style factories (`createError(502, err.message)`, `reply.httpErrors.createError(...)`): the error they build is sent with its message. */
+const ERROR_FACTORIES = new Set(['createError', 'createHttpError', 'HttpError']);
+/**
+ * Vercel `ai` response helpers whose options take a callback turning a stream error into the text sent to the client
+ * (`toDataStreamResponse({ getErrorMessage: (e) => ... })`, `toUIMessageStreamResponse({ onError })`).
+ */
+const AI_STREAM_RESPONSES = new Set([
+  'toDataStreamResponse', 'pipeDataStreamToResponse', 'toUIMessageStreamResponse', 'pipeUIMessageStreamToResponse',
+  'createDataStreamResponse', 'createUIMessageStream', 'createUIMessageStreamResponse',
+]);
+const AI_ERROR_CALLBACKS = new Set(['getErrorMessage', 'onError']);
+/** Error fields that classify a failure without carrying its details. */
+const SAFE_FIELDS = new Set(['status', 'statusCode', 'code', 'name', 'type', 'expose', 'retryable', 'ok', 'statusText']);
+
+/** The error exposures of a file. */
+export function findErrorExposures(model: FileModel, imported: ImportedFacts = {}): ErrorExposure[] {
+  const passed = passedContext(model);
+  const scopes = errorScopes(model, passed, imported.summary);
+  if (scopes.size === 0) return [];
+  const reader = createDetailReader(model, imported.errorFlow, passed.errorParams);
+  const out: ErrorExposure[] = [];
+  const seen = new Set<Node>();
+  for (const sink of [...model.sinks, ...passed.sinks]) {
+    if (!insideAny(scopes, sink.node)) continue;
+    const detail = reader(sink.node);
+    if (!detail || seen.has(detail)) continue;
+    seen.add(detail);
+    out.push({ sink, detail });
+  }
+  return out.sort((a, b) => a.detail.range[0] - b.detail.range[0]);
+}
+
+interface Passed {
+  /** Sinks read off parameters handed in from another module, in a file that imports no framework. */
+  readonly sinks: Sink[];
+  /** Functions shaped as error handlers that the framework analysis did not register. */
+  readonly errorHandlers: Set<FunctionNode>;
+  /** Their error parameters (Express's `err`, which no registration gave a role). */
+  readonly errorParams: Set<Scope.Variable>;
+  /** Functions holding passed sinks. */
+  readonly owners: Set<FunctionNode>;
+}
+
+/**
+ * Functions that are handed a framework's response or context by another module: a provider class method given
+ * Koa's `ctx`, a controller given `(req, reply)`. In a file that imports no framework a conventionally named
+ * parameter counts only when it is used as one (`ctx.body = x`, `reply.send(x)`, `res.status(500).json(x)`), and
+ * its sinks are read as the framework's. Also error handlers by their shape, registered in another module:
+ * `(err, req, res, next)` and `try { await next() } catch (e) { ... }`.
+ */
+function passedContext(model: FileModel): Passed {
+  const file = model.file;
+  const out: Passed = { sinks: [], errorHandlers: new Set(), errorParams: new Set(), owners: new Set() };
+  const frameworkFile = importsFramework(file);
+  const known = new Set(model.errorHandlers);
+  const sinkFns = new Set(model.sinks.map((s) => s.fn));
+  for (const fn of file.index.functions) {
+    // Inline callbacks (`items.map((res) => ...)`) are not handed a framework's objects.
+    const p = fn.parent;
+    if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p.callee !== fn) continue;
+    const vars = fn.params.map((q) => paramVariable(file, q));
+    let sent = false;
+    if (!frameworkFile) {
+      for (const v of vars) {
+        if (!v || !isControllerParamName(v.name)) continue;
+        const cp = controllerParam(v.name, file);
+        if (!cp) continue;
+        const before = out.sinks.length;
+        const add = (node: Node | undefined, kind: string): void => {
+          if (node && node.type !== AST_NODE_TYPES.SpreadElement) out.sinks.push({ node, kind, framework: cp.framework, fn: enclosingFunction(node) });
+        };
+        for (const ref of v.references) {
+          if (!ref.isRead()) continue;
+          const id = ref.identifier as Node;
+          if (cp.role === 'res') responseSink(id, cp.framework, add);
+          else contextSinkOf(cp.role)?.read(id, add);
+        }
+        if (out.sinks.length > before) {
+          sent = true;
+          out.owners.add(fn);
+        }
+      }
+    } else {
+      sent = sinkFns.has(fn);
+    }
+    if (!sent || known.has(fn)) continue;
+    // (err, req, res, next): Express error middleware written apart from the app that registers it.
+    if (fn.params.length === 4 && vars[0] && vars[2] && (isControllerParamName(vars[2].name) || model.paramRole(vars[2]) === 'res')) {
+      out.errorHandlers.add(fn);
+      out.errorParams.add(vars[0]);
+    } else if (catchesNext(fn)) {
+      out.errorHandlers.add(fn);
+    }
+  }
+  streamSinks(file, out);
+  return out;
+}
+
+/**
+ * Sinks of streamed responses that no framework owns: `controller.enqueue(x)` in `new ReadableStream({ start(controller)
+ * { ... } })` (checked where the handler around it is in scope), and the value a Vercel `ai` error callback returns
+ * (`getErrorMessage: (e) => e.message`), which is written into the stream for the client: an error scope of its own.
+ */
+function streamSinks(file: FileContext, out: Passed): void {
+  const add = (node: Node | undefined, kind: string): void => {
+    if (node && node.type !== AST_NODE_TYPES.SpreadElement) out.sinks.push({ node, kind, framework: undefined, fn: enclosingFunction(node) });
+  };
+  for (const n of file.index.news) {
+    const callee = skipTS(n.callee);
+    const source = n.arguments[0] && skipTS(n.arguments[0]);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'ReadableStream' || source?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const p of source.properties) {
+      if (p.type !== AST_NODE_TYPES.Property || !['start', 'pull'].includes(propertyName(p) ?? '') || !isFunction(p.value)) continue;
+      const controller = p.value.params[0] && paramVariable(file, p.value.params[0]);
+      for (const ref of controller?.references ?? []) {
+        const m = ref.identifier.parent;
+        if (m?.type === AST_NODE_TYPES.MemberExpression && m.object === ref.identifier && propertyName(m) === 'enqueue' && m.parent?.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) {
+          add(m.parent.arguments[0] as Node | undefined, 'controller.enqueue');
+        }
+      }
+    }
+  }
+  for (const call of file.index.calls) {
+    const callee = skipTS(call.callee);
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    if (!name || !AI_STREAM_RESPONSES.has(name)) continue;
+    for (const arg of call.arguments) {
+      const opts = skipTS(arg as Node);
+      if (opts.type !== AST_NODE_TYPES.ObjectExpression) continue;
+      for (const p of opts.properties) {
+        if (p.type !== AST_NODE_TYPES.Property || !AI_ERROR_CALLBACKS.has(propertyName(p) ?? '') || !isFunction(p.value)) continue;
+        const cb = p.value;
+        const err = cb.params[0] && paramVariable(file, cb.params[0]);
+        if (!err) continue;
+        out.errorParams.add(err);
+        out.errorHandlers.add(cb);
+        for (const v of returnedValues(file, cb)) add(v, `${name}.${propertyName(p)}`);
+      }
+    }
+  }
+}
+
+/** `try { await next() } catch (err) { ... }` with `next` the second parameter (Koa error middleware). */
+function catchesNext(fn: FunctionNode): boolean {
+  const next = fn.params[1];
+  if (next?.type !== AST_NODE_TYPES.Identifier || fn.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  return fn.body.body.some(
+    (stmt) =>
+      stmt.type === AST_NODE_TYPES.TryStatement &&
+      !!stmt.handler &&
+      stmt.block.body.some((s) => {
+        if (s.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+        let e = skipTS(s.expression);
+        if (e.type === AST_NODE_TYPES.AwaitExpression) e = skipTS(e.argument);
+        return e.type === AST_NODE_TYPES.CallExpression && skipTS(e.callee).type === AST_NODE_TYPES.Identifier && (skipTS(e.callee) as TSESTree.Identifier).name === next.name;
+      }),
+  );
+}
+
+/**
+ * Error handlers (registered, or shaped as one), the handlers of routes and the functions handed a response that
+ * reach a model call, and the same-file helpers they call directly (`sendError(res, err)`, `this.chatSync(ctx)`).
+ */
+function errorScopes(model: FileModel, passed: Passed, summary: ImportedExport | undefined): Set<FunctionNode> {
+  const out = new Set<FunctionNode>([...model.errorHandlers, ...passed.errorHandlers]);
+  for (const route of model.routes) {
+    for (const h of route.handlers) if (model.reachedLlmCall(h)) out.add(h);
+  }
+  // Controllers another module registers as route handlers (the project map says so).
+  for (const h of model.externalHandlers) if (model.reachedLlmCall(h) || callsImportedModel(model.file, h, summary)) out.add(h);
+  // A controller handed `res` calls a model itself, or through a service of another module (whose summary says so).
+  for (const fn of passed.owners) if (model.reachedLlmCall(fn) || callsImportedModel(model.file, fn, summary)) out.add(fn);
+  const helpers = new Set<FunctionNode>();
+  for (const call of model.file.index.calls) {
+    if (!insideAny(out, call)) continue;
+    const callee = calleeFunction(model.file, call.callee);
+    if (callee && !out.has(callee)) helpers.add(callee);
+  }
+  for (const h of helpers) out.add(h);
+  return out;
+}
+
+/** Whether `fn` calls an imported function, or a method of an imported object, that reaches a model call. */
+function callsImportedModel(file: FileContext, fn: FunctionNode, summary: ImportedExport | undefined): boolean {
+  if (!summary) return false;
+  const calls = file.index.calls;
+  for (let i = firstFrom(calls, fn.range[0], (c) => c.range[0]); i < calls.length && calls[i]!.range[0] < fn.range[1]; i++) {
+    const callee = skipTS(calls[i]!.callee);
+    const direct = importSourceOf(file, callee);
+    if (direct && direct.name !== '*' && summary(direct.specifier, direct.name)?.kind === 'model function') return true;
+    // import ai from './ai.js'; ai.ask(...)
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const key = propertyName(callee);
+      const owner = importSourceOf(file, skipTS(callee.object));
+      const s = owner && owner.name !== '*' ? summary(owner.specifier, owner.name) : undefined;
+      if (key && s?.kind === 'object' && s.methods.has(key)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `node` lies in one of `fns`: a walk up its parents, so the cost does not grow with the number of routes. */
+function insideAny(fns: ReadonlySet<Node>, node: Node): boolean {
+  for (let n: Node | undefined = node; n; n = n.parent) if (fns.has(n)) return true;
+  return false;
+}
+
+/**
+ * A reader of sent expressions: the first part that carries error details, the error itself (`err`, `String(err)`,
+ * `${err}`) or a field other than a status or code (`err.message`, `err.stack`, `err.response.data`). A part that
+ * is sent only outside production (`NODE_ENV === 'development' ? err.message : 'failed'`) or only for errors the
+ * app made to be shown (`err.expose ? err.message : ...`) does not count.
+ */
+function createDetailReader(model: FileModel, imported: ImportedErrorFlow | undefined, errorParams: ReadonlySet<Scope.Variable>): (root: Node) => Node | undefined {
+  const file = model.file;
+  const isError = (node: Node): boolean => {
+    const n = skipTS(node);
+    if (n.type !== AST_NODE_TYPES.Identifier) return false;
+    const v = variableOf(file.sourceCode, n);
+    if (v && errorParams.has(v)) return true;
+    return model.originsOf(n).some((o) => o.kind === 'error');
+  };
+  return (root) => {
+    const found = walkCarried(file, root, {
+      leaf: (n) => {
+        if (n.type === AST_NODE_TYPES.MemberExpression) {
+          const { object, keys } = memberPath(n);
+          if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
+          // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
+          const flow = importedCallFlow(file, imported, object);
+          if (flow) return flow.errorFields.includes('') || flow.errorFields.includes(keys[0] ?? '') ? 'leak' : 'safe';
+          return undefined;
+        }
+        if (n.type === AST_NODE_TYPES.Identifier) {
+          if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
+          const flow = importedCallFlow(file, imported, n);
+          if (flow && flow.errorFields.length > 0) return 'leak';
+          return destructuredErrorField(file, imported, n) ? 'leak' : undefined;
+        }
+        if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression) {
+          const flow = importedCallFlow(file, imported, n);
+          if (flow && flow.errorFields.length > 0) return 'leak';
+        }
+        return undefined;
+      },
+      carried: (call) => importedCarried(file, imported, call),
+      guarded: (cond, branch) => guardsExposure(cond, branch, isError),
+    });
+    return found && !isDevOnly(file, found) ? found : undefined;
+  };
+}
+
+interface WalkHooks {
+  /** 'leak' when the node carries what is sought, 'safe' when it is known not to (stop there), undefined to look inside. */
+  readonly leaf: (n: Node) => 'leak' | 'safe' | undefined;
+  /** Arguments an unresolved call carries into its result (imported helpers, from their module's facts). */
+  readonly carried?: (call: TSESTree.CallExpression) => readonly Node[];
+  /** Whether the branch of a conditional is sent only when showing it is safe. */
+  readonly guarded?: (cond: TSESTree.ConditionalExpression | TSESTree.LogicalExpression, branch: Node) => boolean;
+}
+
+/**
+ * The first node of `root` that a sent value carries and `hooks.leaf` calls a leak: through templates,
+ * concatenation, conditional branches, arrays, objects, serialisers, error factories and same-file functions'
+ * returns. Each node is visited once, so the walk is linear in the code it reads.
+ */
+function walkCarried(file: FileContext, root: Node, hooks: WalkHooks): Node | undefined {
+  const stack: Node[] = [root];
+  const seen = new Set<Node>();
+  // Children go on the stack last first, so the leftmost carrier is the one found.
+  const push = (...nodes: Node[]): void => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  };
+  while (stack.length > 0) {
+    const n = skipTS(stack.pop()!);
+    if (seen.has(n)) continue;
+    seen.add(n);
+    const verdict = hooks.leaf(n);
+    if (verdict === 'leak') return n;
+    if (verdict === 'safe') continue;
+    switch (n.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        push(n.object);
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        push(n.expression);
+        break;
+      case AST_NODE_TYPES.TemplateLiteral:
+        push(...n.expressions);
+        break;
+      case AST_NODE_TYPES.BinaryExpression:
+        if (n.operator === '+') push(n.left as Node, n.right);
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        push(...(n.operator !== '&&' ? [n.left] : []), ...(hooks.guarded?.(n, n.right) ? [] : [n.right]));
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        push(...[n.consequent, n.alternate].filter((b) => !hooks.guarded?.(n, b)));
+        break;
+      case AST_NODE_TYPES.ArrayExpression:
+        push(...n.elements.filter((e): e is NonNullable<typeof e> => !!e));
+        break;
+      case AST_NODE_TYPES.ObjectExpression:
+        push(...n.properties.map((p) => (p.type === AST_NODE_TYPES.SpreadElement ? p.argument : p.value)));
+        break;
+      case AST_NODE_TYPES.SpreadElement:
+      case AST_NODE_TYPES.AwaitExpression:
+        push(n.argument);
+        break;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = skipTS(n.callee);
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        // String(err), JSON.stringify(err), util.inspect(err), createError(502, err.message) carry their arguments.
+        if (name && (SERIALIZERS.has(name) || ERROR_FACTORIES.has(name))) {
+          push(...n.arguments);
+          break;
+        }
+        // `err.toString()`, `err.message.slice(0, 200)`: a method of the error or its field.
+        if (callee.type === AST_NODE_TYPES.MemberExpression) push(callee.object);
+        // A same-file function or method (`this.chatSync(ctx)`): what it returns.
+        const fn = calleeFunction(file, n.callee);
+        if (fn) {
+          push(...returnedValues(file, fn));
+          break;
+        }
+        // An imported helper known to hand an argument back (`response.error(e.message)`); others may sanitise.
+        if (hooks.carried) push(...hooks.carried(n));
+        break;
+      }
+      case AST_NODE_TYPES.NewExpression:
+        push(...n.arguments);
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** What a function returns: an arrow's expression body, or the arguments of its own `return`s. */
+function returnedValues(file: FileContext, fn: FunctionNode): Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const out: Node[] = [];
+  const returns = file.index.returns;
+  for (let i = firstFrom(returns, fn.range[0], (r) => r.range[0]); i < returns.length && returns[i]!.range[0] < fn.range[1]; i++) {
+    const r = returns[i]!;
+    if (r.argument && enclosingFunction(r) === fn) out.push(r.argument);
+  }
+  return out;
+}
+
+/** `err.status`, `err.response.status`, `err.code`: a read that ends in (or starts with) a classifying field. */
+function isSafeRead(keys: readonly string[]): boolean {
+  return SAFE_FIELDS.has(keys[keys.length - 1] ?? '') || SAFE_FIELDS.has(keys[0] ?? '');
+}
+
+/** For `err.response.data`: the object at the root (`err`) and the keys read from it, outermost last. */
+function memberPath(member: TSESTree.MemberExpression): { object: Node; keys: string[] } {
+  const keys: string[] = [];
+  let m: Node = member;
+  while (m.type === AST_NODE_TYPES.MemberExpression) {
+    keys.unshift(propertyName(m) ?? '*');
+    m = skipTS(m.object);
+  }
+  return { object: m, keys };
+}
+
+/**
+ * Whether a branch is sent only when the error is one the app made to be shown: `err.expose ? err.message : ...`
+ * (http-errors and Koa's `ctx.throw` set `expose` on client errors they build; SDK errors have none).
+ */
+function guardsExposure(
+  cond: TSESTree.ConditionalExpression | TSESTree.LogicalExpression,
+  branch: Node,
+  isError: (n: Node) => boolean,
+): boolean {
+  const test = cond.type === AST_NODE_TYPES.ConditionalExpression ? cond.test : cond.operator === '&&' ? cond.left : undefined;
+  if (!test || (cond.type === AST_NODE_TYPES.ConditionalExpression && branch !== cond.consequent)) return false;
+  const t = skipTS(test);
+  return t.type === AST_NODE_TYPES.MemberExpression && propertyName(t) === 'expose' && isError(t.object);
+}
+
+/** A local bound once to a status/code field of an error: `const s = err.status`, `const { code } = err`. */
+function readsSafeField(model: FileModel, id: TSESTree.Identifier, isError: (n: Node) => boolean): boolean {
+  const v = variableOf(model.file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
+  const init = skipTS(def.node.init);
+  if (def.node.id.type === AST_NODE_TYPES.Identifier) {
+    if (init.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const { object, keys } = memberPath(init);
+    return isError(object) && SAFE_FIELDS.has(keys[keys.length - 1] ?? '');
+  }
+  if (def.node.id.type === AST_NODE_TYPES.ObjectPattern && isError(init)) {
+    const prop = def.node.id.properties.find(
+      (p) => p.type === AST_NODE_TYPES.Property && (p.value.type === AST_NODE_TYPES.AssignmentPattern ? p.value.left : p.value) === def.name,
+    );
+    return prop?.type === AST_NODE_TYPES.Property && SAFE_FIELDS.has(propertyName(prop) ?? '');
+  }
+  return false;
+}
+
+// ---- across modules ----
+
+/** The imported function a callee names: `fn` (imported), `ns.fn`, `defaultExport.method`. */
+function importedName(file: FileContext, callee: Node): { specifier: string; name: string } | undefined {
+  const e = skipTS(callee);
+  const direct = importSourceOf(file, e);
+  if (direct) return direct.name === '*' ? undefined : direct;
+  // import response from './util/response'; response.error(x)
+  if (e.type === AST_NODE_TYPES.MemberExpression) {
+    const key = propertyName(e);
+    const owner = importSourceOf(file, skipTS(e.object));
+    if (key && owner?.name === 'default') return { specifier: owner.specifier, name: `default.${key}` };
+  }
+  return undefined;
+}
+
+/** The error flow of the imported function a call (or awaited call, or a local bound once to one) calls. */
+function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node, depth = 0): ErrorFlow | undefined {
+  if (!imported || depth > 4) return undefined;
+  let n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTS(n.argument);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const init = constInit(file, n);
+    return init ? importedCallFlow(file, imported, init, depth + 1) : undefined;
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const target = importedName(file, n.callee);
+  return target ? imported(target.specifier, target.name) : undefined;
+}
+
+/** `const { error } = await service(...)`: a name destructured from an imported call's error field. */
+function destructuredErrorField(file: FileContext, imported: ImportedErrorFlow | undefined, id: TSESTree.Identifier): boolean {
+  if (!imported) return false;
+  const v = variableOf(file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.ObjectPattern || !def.node.init) return false;
+  const prop = def.node.id.properties.find((p) => p.type === AST_NODE_TYPES.Property && p.value === def.name);
+  const key = prop?.type === AST_NODE_TYPES.Property ? propertyName(prop) : undefined;
+  const flow = key === undefined ? undefined : importedCallFlow(file, imported, def.node.init);
+  return !!flow && flow.errorFields.includes(key!);
+}
+
+function importedCarried(file: FileContext, imported: ImportedErrorFlow | undefined, call: TSESTree.CallExpression): Node[] {
+  const flow = importedCallFlow(file, imported, call);
+  if (!flow) return [];
+  return flow.carries.flatMap((i) => {
+    const a = call.arguments[i];
+    return a && a.type !== AST_NODE_TYPES.SpreadElement ? [a] : [];
+  });
+}
+
+/** The initialiser of a variable declared once with a plain identifier and never written again. */
+function constInit(file: FileContext, id: TSESTree.Identifier): Node | undefined {
+  const v = variableOf(file.sourceCode, id);
+  if (!v || v.defs.length !== 1) return undefined;
+  const decl = v.defs[0]!.node;
+  if (decl.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
+  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
+  return decl.init;
+}
+
+/**
+ * The error flows of a module's exported functions, by export name (`name`, or `name.method` for the methods of an
+ * exported object literal or instance of a same-file class). Computed from this module alone, for the project map.
+ */
+export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { readonly kind: string; readonly key?: number }>): Map<string, ErrorFlow> {
+  const out = new Map<string, ErrorFlow>();
+  const file = model.file;
+  const sourceCode = file.sourceCode;
+  let reader: ((root: Node) => Node | undefined) | undefined;
+  const flowOf = (fn: FunctionNode): ErrorFlow | undefined => {
+    const params = fn.params.map((q) => paramVariable(file, q));
+    const carries: number[] = [];
+    const values = returnedValues(file, fn);
+    if (values.length === 0) return undefined;
+    params.forEach((v, i) => {
+      if (!v) return;
+      const ids = new Set(v.references.map((r) => r.identifier as Node));
+      // `{ message: 'failed', code: err.code }` hands back a classifying field only: that sanitises.
+      const leaf = (n: Node): 'leak' | 'safe' | undefined => {
+        if (ids.has(n)) return 'leak';
+        if (n.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+        const { object, keys } = memberPath(n);
+        return ids.has(object) && isSafeRead(keys) ? 'safe' : undefined;
+      };
+      const hit = values.some((root) => walkCarried(file, root, { leaf }));
+      if (hit) carries.push(i);
+    });
+    reader ??= createDetailReader(model, undefined, new Set());
+    const errorFields = new Set<string>();
+    for (const root of values) {
+      const r = skipTS(root);
+      if (r.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const p of r.properties) {
+          const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+          if (key !== undefined && p.type === AST_NODE_TYPES.Property && reader(p.value as Node)) errorFields.add(key);
+        }
+      } else if (reader(r)) errorFields.add('');
+    }
+    return carries.length > 0 || errorFields.size > 0 ? { carries, errorFields: [...errorFields] } : undefined;
+  };
+  const functionAt = (node: Node | null | undefined): FunctionNode | undefined => {
+    const n = node && skipTS(node);
+    return n && isFunction(n) ? n : undefined;
+  };
+  for (const [name, t] of exports) {
+    if (t.kind !== 'local' || t.key === undefined) continue;
+    const node = sourceCode.getNodeByRangeIndex(t.key) as Node | null;
+    const at = node && (node.range[0] === t.key ? node : undefined);
+    const fn = functionAt(at) ?? (at?.type === AST_NODE_TYPES.FunctionDeclaration ? at : undefined);
+    if (fn) {
+      const f = flowOf(fn);
+      if (f) out.set(name, f);
+      continue;
+    }
+    // export default { ok: (data) => ..., error(data) { ... } }
+    const obj = at && skipTS(at);
+    if (obj?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const p of obj.properties) {
+        const m = p.type === AST_NODE_TYPES.Property ? functionAt(p.value as Node) : undefined;
+        const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+        const f = m && flowOf(m);
+        if (key !== undefined && f) out.set(`${name}.${key}`, f);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+export default {
+  ok: (data) => ({ success: true, data }),
+  error: (data) => ({ success: false, data }),
+  failed: (status) => ({ success: false, status }),
+};

@@ -1,0 +1,182 @@
+/**
+ * Error details across modules (issue 12): helpers of another module that hand an argument back, services that
+ * return a caught error in a result field, and error middleware written apart from the app. Real folders on disk,
+ * linted through ESLint's Linter as a lint run would, so the project map reads the other modules' facts.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
+import { clearProjectCache } from '../../src/project/index.js';
+import { withModel } from '../helpers.js';
+import { errorFlowsOf } from '../../src/flow/error-details.js';
+import { exportsOf } from '../../src/project/facts.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-errors-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+beforeEach(() => clearProjectCache());
+
+let n = 0;
+function project(files: Record<string, string>): string {
+  const dir = path.join(root, `p${n++}`);
+  for (const [rel, text] of Object.entries({ 'package.json': '{"type":"module"}', ...files })) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** "line: reported text" for each report of no-error-details-to-client on `file`. */
+function lint(dir: string, file: string): string[] {
+  const abs = path.join(dir, file);
+  const text = fs.readFileSync(abs, 'utf8');
+  const messages = new Linter({ cwd: dir, configType: 'flat' }).verify(
+    text,
+    [
+      {
+        files: ['**/*.{ts,js}'],
+        languageOptions: { parser: tsParser as Linter.Parser, sourceType: 'module', globals: { process: 'readonly', console: 'readonly' } },
+        plugins: { 'llm-leak': plugin as never },
+        rules: { 'llm-leak/no-error-details-to-client': 'error' },
+      },
+    ],
+    abs,
+  );
+  return messages.map((m) => `${m.line}: ${m.ruleId ? text.split('\n')[m.line - 1]!.slice(m.column - 1, m.endColumn! - 1) : m.message}`);
+}
+
+const RESPONSE = `export default {
+  ok: (data: any) => ({ success: true, data }),
+  error: (data: any) => {
+    return { success: false, data };
+  },
+};
+`;
+
+describe('helpers of other modules', () => {
+  it('follows an error message through a response helper that hands its argument back (Koa error middleware, no koa import)', () => {
+    const dir = project({
+      'src/util/response.ts': RESPONSE,
+      'src/middleware/handlers.ts': `import response from '../util/response';
+export const errorHandler = async (ctx: any, next: any) => {
+  try {
+    await next();
+  } catch (ex: any) {
+    ctx.logger.error(ex.message);
+    ctx.body = response.error(ex.message);
+  }
+};
+`,
+    });
+    expect(lint(dir, 'src/middleware/handlers.ts')).toEqual(['7: ex.message']);
+  });
+
+  it('stays silent on a helper of another module that keeps only a classifying field, and on one it cannot read', () => {
+    const dir = project({
+      'src/errors.ts': `export function toPublicError(err: any) {
+  return { message: 'The request failed', code: err.code };
+}
+`,
+      'src/handlers.ts': `import { toPublicError } from './errors';
+import { report } from 'some-package';
+export const errorHandler = async (ctx: any, next: any) => {
+  try { await next(); } catch (e: any) {
+    ctx.body = toPublicError(e);
+    ctx.body = report(e);
+  }
+};
+`,
+    });
+    expect(lint(dir, 'src/handlers.ts')).toEqual([]);
+  });
+
+  it('follows a provider that returns the helper-wrapped Bedrock error to the method handed ctx', () => {
+    const dir = project({
+      'src/util/response.ts': RESPONSE,
+      'src/providers/claude.ts': `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+import WebResponse from '../util/response';
+export default class Claude {
+  client = new BedrockRuntimeClient({});
+  async chat(input: any, ctx: any) {
+    ctx.body = await this.chatSync(input);
+  }
+  async chatSync(input: any) {
+    try {
+      const r = await this.client.send(new InvokeModelCommand(input));
+      return WebResponse.ok(JSON.parse(new TextDecoder().decode(r.body)).content[0].text);
+    } catch (e: any) {
+      return WebResponse.error(e.message);
+    }
+  }
+}
+`,
+    });
+    expect(lint(dir, 'src/providers/claude.ts')).toEqual(['13: e.message']);
+  });
+});
+
+describe('services that return a caught error', () => {
+  const SERVICE = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function generateAIResponse(message: string) {
+  try {
+    const r = await openai.responses.create({ model: 'gpt-4o', input: message });
+    return { success: true, content: r.output_text };
+  } catch (error: any) {
+    return { success: false, content: 'Sorry, something went wrong.', error: error.message };
+  }
+}
+`;
+
+  it('reports the error field of a model service result sent by a controller handed res (no express import)', () => {
+    const dir = project({
+      'services/aiService.ts': SERVICE,
+      'controllers/chat.ts': `import { generateAIResponse } from '../services/aiService';
+export const sendMessage = async (req: any, res: any) => {
+  const aiResponse = await generateAIResponse(req.body.message);
+  res.status(200).json({
+    reply: aiResponse.content,
+    aiError: aiResponse.success ? null : aiResponse.error,
+  });
+};
+`,
+    });
+    expect(lint(dir, 'controllers/chat.ts')).toEqual(['6: aiResponse.error']);
+  });
+
+  it('stays silent when the controller sends only the generated content', () => {
+    const dir = project({
+      'services/aiService.ts': SERVICE,
+      'controllers/chat.ts': `import { generateAIResponse } from '../services/aiService';
+export const sendMessage = async (req: any, res: any) => {
+  const aiResponse = await generateAIResponse(req.body.message);
+  res.status(aiResponse.success ? 200 : 502).json({ reply: aiResponse.content });
+};
+`,
+    });
+    expect(lint(dir, 'controllers/chat.ts')).toEqual([]);
+  });
+});
+
+describe('module error facts', () => {
+  it('records the arguments a result carries and the fields that hold a caught error', () => {
+    const code = `export const format = (e) => \`failed: \${e}\`;
+export function safe(e) { return { message: 'failed', status: e.status }; }
+export default {
+  wrap(data) { return { ok: false, data }; },
+  fixed() { return { ok: false }; },
+};
+export async function call(fn) {
+  try { return { ok: true, value: await fn() }; } catch (err) { return { ok: false, error: err.message, code: err.code }; }
+}`;
+    const flows = withModel(code, (m) => Object.fromEntries(errorFlowsOf(m, exportsOf(m.file).exports)));
+    expect(flows).toEqual({
+      format: { carries: [0], errorFields: [] },
+      'default.wrap': { carries: [0], errorFields: [] },
+      call: { carries: [], errorFields: ['error'] },
+    });
+  });
+});
