@@ -82,6 +82,8 @@ export interface FileModel {
   readonly registeredElsewhere: boolean;
   /** This file's functions that other modules register as route handlers or middleware (controllers). */
   readonly externalHandlers: readonly FunctionNode[];
+  /** The other files of the project whose facts the answers given so far depended on (for the CLI's --cache). */
+  readonly projectFiles: ReadonlySet<string>;
   /**
    * Where the project's entry files mount the router or plugin a route belongs to (see src/project). Undefined when
    * the map does not apply (the route is on an app, its router is not exported, the file is not on disk); empty

@@ -46,6 +46,7 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   if (hit) return hit;
   const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename, {
     cwd: context.cwd,
+    deps: new Set(),
     buildFacts,
     languageOptions: context.languageOptions as LintOptions['languageOptions'],
   });
@@ -222,6 +223,9 @@ export function buildModel(
     },
     get registeredElsewhere() {
       return externalRoles() !== undefined;
+    },
+    get projectFiles() {
+      return lint?.deps ?? new Set<string>();
     },
     get externalHandlers() {
       return externalRoles()?.handlers.map((h) => h.fn) ?? [];

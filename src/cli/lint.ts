@@ -1,4 +1,5 @@
 /** A CLI run after the arguments are read: finds the files, lints them, writes the report. */
+import { depsStamp, writeDeps } from './deps-stamp.js';
 import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { UsageError, type CliArgs } from './args.js';
 import { collectFiles } from './files.js';
-import { JS_EXTENSIONS, TS_EXTENSIONS, buildOptions, type OptionParams } from './options.js';
+import { DEFAULT_CACHE_LOCATION, JS_EXTENSIONS, TS_EXTENSIONS, buildOptions, type OptionParams } from './options.js';
 import { NO_PROGRESS, PROGRESS_MIN_FILES, createProgress, type Progress } from './progress.js';
 import { buildReport, displayPath, type Report } from './report.js';
 import { formatSarif } from './sarif.js';
@@ -185,7 +186,8 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
       throw configError(configFile, io.cwd, error);
     }
   }
-  const params: OptionParams = { ...found, projectPlugin };
+  const cacheFile = args.cache ? path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+  const params: OptionParams = { ...found, projectPlugin, ...(cacheFile ? { depsStamp: depsStamp(cacheFile, files) } : {}) };
 
   const eslint = await createESLint(params);
   const lintable: string[] = [];
@@ -204,6 +206,7 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
   // --max-warnings makes every finding a warning, whatever level the project's config gives a rule.
   if (args.maxWarnings !== undefined) results = results.map(asWarnings);
   const report = buildReport(io.cwd, lintable.length, results);
+  if (cacheFile) writeDeps(cacheFile, report.deps);
 
   let text: string;
   if (args.format === 'json') {

@@ -24,6 +24,8 @@ export interface OptionParams {
   readonly configGiven: boolean;
   /** True when the project's config registers the plugin itself: its rule levels and options stand. */
   readonly projectPlugin: boolean;
+  /** With --cache: the stamp of the files other files' findings depend on (deps-stamp.ts). */
+  readonly depsStamp?: string;
 }
 
 /** The file extensions the CLI lints. */
@@ -96,6 +98,8 @@ export async function buildOptions(params: OptionParams): Promise<ESLint.Options
     { plugins: { 'llm-leak-cli': { rules: { routes: routesRule as unknown as NonNullable<ESLint.Plugin['rules']>[string] } } } },
     { rules: { [ROUTES_RULE_ID]: 'warn' } },
   );
+  // Part of every file's config, so ESLint's cache entries go stale when a file they depend on changes.
+  if (params.depsStamp !== undefined) config.push({ settings: { 'llm-leak-cli': { deps: params.depsStamp } } });
 
   const options: ESLint.Options = {
     cwd: params.cwd,

@@ -1,7 +1,7 @@
 /** Turns ESLint's results into the CLI's report: findings per file, each attached to its route when known. */
 import path from 'node:path';
 import type { ESLint, Linter } from 'eslint';
-import { ROUTES_RULE_ID, readRoutes, type RouteInfo } from './routes-rule.js';
+import { ROUTES_RULE_ID, readRouteMap, type RouteInfo } from './routes-rule.js';
 
 /** One finding of a plugin rule. */
 export interface Finding {
@@ -45,6 +45,8 @@ export interface Report {
   readonly failedCount: number;
   /** ESLint's results without the CLI's route map, counts recomputed, each message with its `route`. */
   readonly results: readonly ESLint.LintResult[];
+  /** Other files the findings depend on (from the route map messages), for --cache (deps-stamp.ts). */
+  readonly deps: readonly string[];
 }
 
 /** ESLint's message for a `/* eslint-env *\/` comment under flat config (ESLint 9 warns, 10 reports it fatal). */
@@ -73,10 +75,13 @@ export function buildReport(cwd: string, fileCount: number, results: readonly ES
   const cleaned: ESLint.LintResult[] = [];
   let errorCount = 0;
   let warningCount = 0;
+  const deps = new Set<string>();
   for (const result of [...results].sort((a, b) => a.filePath.localeCompare(b.filePath))) {
     // A file-wide eslint-disable comment moves the route map to the suppressed messages.
     const mapMessage = [...result.messages, ...(result.suppressedMessages ?? [])].find((m) => m.ruleId === ROUTES_RULE_ID);
-    const routes = mapMessage ? readRoutes(mapMessage.message) : [];
+    const map = mapMessage ? readRouteMap(mapMessage.message) : { routes: [], deps: [] };
+    const routes = map.routes;
+    for (const d of map.deps) deps.add(d);
     const findings: Finding[] = [];
     const problems: Problem[] = [];
     const messages: (Linter.LintMessage & { route?: { method: string; path: string | null; line: number } | null })[] = [];
@@ -124,7 +129,7 @@ export function buildReport(cwd: string, fileCount: number, results: readonly ES
     if (findings.length > 0 || problems.length > 0) files.push({ filePath: result.filePath, findings, routes, problems });
   }
   const failedCount = files.filter((f) => f.problems.some((p) => p.analysis)).length;
-  return { cwd, fileCount, files, errorCount, warningCount, failedCount, results: cleaned };
+  return { cwd, fileCount, files, errorCount, warningCount, failedCount, results: cleaned, deps: [...deps] };
 }
 
 /** A route's label: `POST /chat`. */

@@ -36,27 +36,46 @@ export const routesRule = ESLintUtils.RuleCreator.withoutDocs({
     return withPathRecorder(context, {
       'Program:exit'(program: TSESTree.Program) {
         const model = getModel(context);
-        if (!(model.relevant || model.registeredElsewhere) || model.routes.length === 0) return;
-        const routes: RouteInfo[] = model.routes.map((r) => ({
-          method: r.method,
-          path: r.path ?? null,
-          framework: r.framework,
-          line: r.registration.loc.start.line,
-          ranges: [lines(r.registration), ...r.handlers.map(lines)],
-        }));
-        context.report({ node: program, messageId: 'routes', data: { json: JSON.stringify(routes) } });
+        const relevant = model.relevant || model.registeredElsewhere;
+        const routes: RouteInfo[] = !relevant
+          ? []
+          : model.routes.map((r) => ({
+              method: r.method,
+              path: r.path ?? null,
+              framework: r.framework,
+              line: r.registration.loc.start.line,
+              ranges: [lines(r.registration), ...r.handlers.map(lines)],
+            }));
+        // The other files the rules' answers read: imported modules' summaries, and the walks from the entries.
+        if (relevant) {
+          void model.llmCalls;
+          for (const r of model.routes) model.mountsOf(r);
+        }
+        const deps = [...model.projectFiles];
+        if (routes.length === 0 && deps.length === 0) return;
+        const map: RouteMap = { routes, deps };
+        context.report({ node: program, messageId: 'routes', data: { json: JSON.stringify(map) } });
       },
     });
   },
 });
 
-/** The route map carried in a routes message, or an empty list if it cannot be read. */
-export function readRoutes(message: string): RouteInfo[] {
+/** What the message carries: the file's routes, and the other files its findings depend on (for --cache). */
+export interface RouteMap {
+  readonly routes: readonly RouteInfo[];
+  readonly deps: readonly string[];
+}
+
+/** The route map carried in a routes message, or an empty one if it cannot be read. */
+export function readRouteMap(message: string): RouteMap {
   try {
-    const value: unknown = JSON.parse(message);
-    return Array.isArray(value) ? (value as RouteInfo[]) : [];
+    const value = JSON.parse(message) as Partial<RouteMap> | null;
+    return {
+      routes: Array.isArray(value?.routes) ? value.routes : [],
+      deps: Array.isArray(value?.deps) ? value.deps.filter((d): d is string => typeof d === 'string') : [],
+    };
   } catch {
     // Defensive: the message is always JSON written above.
-    return [];
+    return { routes: [], deps: [] };
   }
 }

@@ -42,6 +42,7 @@ export const CUSTOM_SPEC: CallSpec = {
   limitKeys: [],
   streaming: false,
   textAccessor: '',
+  wrapper: true,
 };
 
 /**
@@ -159,7 +160,8 @@ function staticValue(node: Node | undefined): unknown {
  */
 export function opaqueOptions(file: FileContext, call: LlmCall): Node[] {
   const spec = specs.get(call);
-  if (!spec || spec.optionsArg < 0 || spec.messageKeys.length === 0 || spec.systemRoleInMessages === false) return [];
+  // A wrapper's argument is not known to be request options (`ask(req.body.message)` passes a prompt).
+  if (!spec || spec.wrapper || spec.optionsArg < 0 || spec.messageKeys.length === 0 || spec.systemRoleInMessages === false) return [];
   if (call.node.type !== AST_NODE_TYPES.CallExpression) return [];
   const arg = call.node.arguments[spec.optionsArg];
   if (!arg) return [];

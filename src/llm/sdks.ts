@@ -73,6 +73,8 @@ export interface CallSpec {
   readonly streaming: boolean | 'option';
   /** The call's value is not a model result (see LlmCall.opaqueResult). */
   readonly opaqueResult?: boolean;
+  /** A wrapper's call (a settings llmCall, an imported model function): the shape of its arguments is unknown. */
+  readonly wrapper?: boolean;
   /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */
   readonly textAccessor: string | undefined;
   /** Members the client wraps the provider's result in (axios and openai v3 `.data`): reading them is the whole result. */

@@ -3,7 +3,7 @@
  * codes, the grouped human output, JSON, SARIF, --max-warnings, --concurrency, --cache and command-line mistakes.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -167,6 +167,43 @@ describe('llm-leak, options', () => {
     const warm = await cli(['--format', 'json', '--cache', '--cache-location', cacheFile], vulnerable);
     expect(warm.code).toBe(1);
     expect([count(cold), count(warm)]).toEqual([plain, plain]);
+  });
+
+  it('--cache after a change in another module gives the findings a fresh run gives', async () => {
+    const app = mkdtempSync(path.join(tmp, 'cache-app-'));
+    const write = (rel: string, text: string): void => {
+      mkdirSync(path.dirname(path.join(app, rel)), { recursive: true });
+      writeFileSync(path.join(app, rel), text);
+    };
+    write('package.json', '{ "type": "module" }\n');
+    write('lib/openai.js', `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`);
+    write(
+      'routes/chat.js',
+      `import express from 'express';\nimport { openai } from '../lib/openai.js';\nconst router = express.Router();\nrouter.post('/chat', async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: req.body.q }] });\n  res.json({ text: c.choices[0].message.content });\n});\nexport default router;\n`,
+    );
+    const open = `import express from 'express';\nimport chat from './routes/chat.js';\nconst app = express();\napp.use('/api', chat);\napp.listen(3000);\n`;
+    write('app.js', open);
+    const cacheFile = path.join(app, '.cache');
+    const findings = async (args: string[]): Promise<string[]> => {
+      const r = await cli(['--format', 'json', '--no-config', ...args, '.'], app);
+      return (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[]).flatMap((f) =>
+        f.messages.map((m) => `${path.relative(app, f.filePath)}:${m.line} ${m.ruleId}`),
+      );
+    };
+    const cached = () => findings(['--cache', '--cache-location', cacheFile]);
+    const auth = ['routes/chat.js:4 llm-leak/require-auth-for-llm-route'];
+    expect(await cached()).toEqual(auth);
+    expect(await cached()).toEqual(auth);
+    // Auth in front of the mount, written only in app.js: routes/chat.js is unchanged.
+    write('app.js', open.replace("app.use('/api', chat);", "app.use('/api', passport.authenticate('jwt', { session: false }), chat);").replace("import chat", "import passport from 'passport';\nimport chat"));
+    expect(await findings([])).toEqual([]);
+    expect(await cached()).toEqual([]);
+    // The auth removed again, and the client moved out of lib/openai.js: only other modules changed each time.
+    write('app.js', open);
+    expect(await cached()).toEqual(auth);
+    write('lib/openai.js', `export const openai = { chat: { completions: { create: async (o) => o } } };\n`);
+    expect(await findings([])).toEqual([]);
+    expect(await cached()).toEqual([]);
   });
 
   it('--help and --version exit 0', async () => {
