@@ -40,13 +40,13 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = modelWhen(context, (s) => s.framework || s.crypto || s.env || s.authPackage || s.secretText);
+        const model = modelWhen(context, (s) => s.framework || s.crypto || s.env || s.authPackage || s.credentialHeader || s.secretText);
         if (!model) return;
         const { file } = model;
         for (const bin of file.index.binaries) {
           if (!EQUALITY.has(bin.operator) || bin.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
           if (!comparable(model, bin.left) || !comparable(model, bin.right)) continue;
-          const origin = sensitiveOrigin(model, bin.left) ?? sensitiveOrigin(model, bin.right);
+          const origin = secretCompared(model, bin.left, bin.right);
           if (!origin) continue;
           // `x as string` binds looser than `typeof`: keep such operands in parentheses.
           const operandText = (n: Node): string => {
@@ -85,9 +85,8 @@ export default createRule({
           const callee = skipTS(call.callee);
           const operands = comparedByCall(model, call, callee);
           if (!operands) continue;
-          const origin = operands
-            .map((o) => (comparable(model, o) ? sensitiveOrigin(model, o) : undefined))
-            .find((o) => o !== undefined);
+          const [a, b] = operands.map((o) => (comparable(model, o) ? o : undefined));
+          const origin = secretCompared(model, a, b);
           if (!origin) continue;
           context.report({
             node: call,
@@ -129,7 +128,7 @@ function comparable(model: FileModel, node: Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return n.name !== 'undefined' && !isNamedFormatLiteral(model, n);
     case AST_NODE_TYPES.MemberExpression:
-      return !LENGTH_KEYS.has(propertyName(n) ?? '');
+      return !LENGTH_KEYS.has(propertyName(n) ?? '') && !isEnumMember(model, n);
     default:
       return true;
   }
@@ -149,19 +148,83 @@ function isNamedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolea
   return literal && !model.isSecretFieldName(id.name) && model.originsOf(init).length === 0;
 }
 
-/** The origin that makes an operand a secret worth comparing in constant time. */
-function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
-  return model.originsOf(node).find((o) => {
+/**
+ * `TokenType.Refresh`, `GRANT.REFRESH`: a member of a TS enum or of a const object literal whose value is a literal is
+ * an enum constant, compared to tell kinds apart, not a secret.
+ */
+function isEnumMember(model: FileModel, n: TSESTree.MemberExpression): boolean {
+  const obj = skipTS(n.object);
+  const key = propertyName(n);
+  if (obj.type !== AST_NODE_TYPES.Identifier || key === undefined || model.isSecretFieldName(key)) return false;
+  const def = variableOf(model.file.sourceCode, obj)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  const init = def.parent.kind === 'const' && def.node.init ? skipTS(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const prop = init.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === key);
+  return prop?.type === AST_NODE_TYPES.Property && skipTS(prop.value).type === AST_NODE_TYPES.Literal;
+}
+
+/** What an operand holds, as far as secrecy goes. */
+interface Secrecy {
+  /** A secret the server holds: an env or config secret, a stored hash or token read back, a digest, a named literal. */
+  readonly server?: Origin;
+  /** A credential the client sent: a credential header, the request credentials, a secret-named field of the body. */
+  readonly credential?: Origin;
+  /** Only client data (body, query, params, headers), with no server secret in it. */
+  readonly clientOnly: boolean;
+}
+
+/**
+ * The origin that makes `a === b` a secret comparison: one side holds a server secret, or one side is a credential
+ * the client sent and the other is not the client's own data too (a password and its confirmation field leak
+ * nothing the client does not know). Ids of the logged-in user, counts, limits and enums hold neither.
+ */
+function secretCompared(model: FileModel, a: Node | undefined, b: Node | undefined): Origin | undefined {
+  const none: Secrecy = { clientOnly: false };
+  const sa = a ? secrecyOf(model, a) : none;
+  const sb = b ? secrecyOf(model, b) : none;
+  if (sa.server ?? sb.server) return sa.server ?? sb.server;
+  if (sa.credential && !sb.clientOnly) return sa.credential;
+  if (sb.credential && !sa.clientOnly) return sb.credential;
+  return undefined;
+}
+
+function secrecyOf(model: FileModel, node: Node): Secrecy {
+  const origins = model.originsOf(node);
+  // `req.user` is the server's record of the user (its stored hash included), not data the client sent.
+  const client = origins.some((o) => o.kind === 'request' && o.part !== 'auth');
+  let server: Origin | undefined;
+  let credential: Origin | undefined;
+  for (const o of origins) {
     switch (o.kind) {
       case 'digest':
+        server ??= o;
+        break;
       case 'secret':
-        return true;
+        if (client) credential ??= o;
+        else server ??= o;
+        break;
       case 'request':
-        return o.part === 'auth' || (o.part === 'headers' && o.name !== undefined && model.isSensitiveHeader(o.name));
+        if (o.part === 'headers' ? o.name !== undefined && model.isSensitiveHeader(o.name) : o.part === 'auth' && o.name === undefined) {
+          credential ??= o;
+        }
+        break;
       default:
-        return false;
+        break;
     }
-  });
+  }
+  server ??= namedSecretLiteral(model, node);
+  return { server, credential, clientOnly: client && !server };
+}
+
+/** `const ADMIN_PASS = 'hunter2'`: a literal the code names as a credential is a secret the server holds. */
+function namedSecretLiteral(model: FileModel, node: Node): Origin | undefined {
+  const n = skipTS(node);
+  if (n.type !== AST_NODE_TYPES.Identifier || !model.isSecretFieldName(n.name)) return undefined;
+  const def = variableOf(model.file.sourceCode, n)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.Literal && typeof init.value === 'string' ? { kind: 'secret', name: n.name } : undefined;
 }
 
 /**
@@ -258,7 +321,8 @@ function operandNames(model: FileModel, call: TSESTree.CallExpression): Set<stri
       if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) visit(def.node.init, hops - 1);
     } else if (n.type === AST_NODE_TYPES.MemberExpression) {
       visit(n.object, hops);
-    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+    } else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+      // Buffer.from(a), new Uint8Array(a): the wrapped buffer is what the length check names.
       visit(n.callee, hops);
       for (const a of n.arguments) visit(a, hops);
     }

@@ -21,3 +21,13 @@ export function headerCredential(
 export function isSensitiveHeader(name: string, settings: LlmLeakSettings): boolean {
   return headerCredential(name, settings.sensitiveNames) !== undefined;
 }
+
+/** Header reads in source text: `.headers.authorization`, `.header['x-api-key']`, `.headers.get('cookie')`. */
+const HEADER_READ = /\bheaders?\s*(?:\?\.|\.)?\s*(?:get\s*\(\s*|\[\s*)?['"`]?([A-Za-z][\w-]*)/g;
+
+/** True when the text reads a header that carries a credential; a cheap pre-check for the rules that judge them. */
+export function readsCredentialHeader(text: string, extra: readonly string[] = []): boolean {
+  if (!text.includes('header')) return false;
+  for (const m of text.matchAll(HEADER_READ)) if (headerCredential(m[1]!, extra) !== undefined) return true;
+  return false;
+}

@@ -32,6 +32,19 @@ export const CONNECTION_URL_SERVICES: readonly string[] = [
   'DATABASE', 'DB', 'POSTGRES', 'POSTGRESQL', 'PG', 'MYSQL', 'MONGO', 'MONGODB', 'REDIS', 'AMQP', 'RABBITMQ',
 ];
 
+/**
+ * Last words of a name that describe a secret rather than hold it: its count, limit, length, path, type, id or expiry
+ * (`tokenLimit`, `token_type`, `PRIVATE_KEY_PATH`, `apiKeyId`). A stored hash stays a secret (`passwordHash`).
+ */
+export const DESCRIBING_TAILS: readonly string[] = [
+  'count', 'counts', 'usage', 'used', 'limit', 'limits', 'length', 'len', 'size', 'max', 'min', 'total', 'remaining',
+  'path', 'file', 'filename', 'dir', 'type', 'types', 'kind', 'id', 'ids', 'name', 'label', 'prefix', 'header',
+  'field', 'expiry', 'expires', 'expiration', 'ttl', 'enabled', 'required', 'configured', 'exists', 'present', 'valid',
+  'url', 'endpoint',
+];
+/** First words of a boolean about a secret (`hasToken`, `isApiKeySet`). */
+export const BOOLEAN_HEADS: readonly string[] = ['is', 'has', 'should', 'can', 'needs', 'use', 'uses'];
+
 /** A name holding this word is public by intent (`NEXT_PUBLIC_*`, `publicKey`) and never a secret. */
 export const PUBLIC_WORD = 'public';
 
@@ -58,6 +71,9 @@ export function isSecretEnvName(name: string, settings?: Names): boolean {
   if (isSensitiveSetting(name, settings)) return true;
   const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   if (words.some((w) => w.startsWith('PUBLIC') || w.endsWith('PUBLIC'))) return false;
+  // `PRIVATE_KEY_PATH`, `TOKEN_TTL`: about the secret, not the secret (a connection `..._URL` is checked below).
+  const last = words[words.length - 1]?.toLowerCase();
+  if (words.length > 1 && last !== 'url' && last !== undefined && DESCRIBING_TAILS.includes(last)) return false;
   if (words.some((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)))) return true;
   // Connection strings: `DATABASE_URL`, `MONGODB_URI`, `PG_CONNECTION_STRING`.
   for (let i = 0; i + 1 < words.length; i++) {
@@ -82,6 +98,7 @@ export function isSecretFieldName(name: string, settings?: Names): boolean {
   if (isSensitiveSetting(name, settings)) return true;
   const words = nameWords(name);
   if (words.includes(PUBLIC_WORD)) return false;
+  if (words.length > 1 && (DESCRIBING_TAILS.includes(words[words.length - 1]!) || BOOLEAN_HEADS.includes(words[0]!))) return false;
   if (words.some((w) => SECRET_FIELD_WORDS.includes(w))) return true;
   for (let i = 0; i + 1 < words.length; i++) {
     if (SECRET_FIELD_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;

@@ -18,6 +18,7 @@ import { createMemo } from './memo.js';
 import { createFunctionIndex } from './function-index.js';
 import { createLiteralReader } from './object-literals.js';
 import { specialCallsOf } from './origin-specials.js';
+import { credentialHeaderRead, isRedaction } from './secret-sources.js';
 import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
 
 /** Test seam: stand-ins for model parts other engineers build. */
@@ -301,7 +302,9 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
           const vals = value ? valuesOf(value) : [];
           return isSecretFieldName(key as string, settings) ? union(vals, [{ kind: 'secret', name: key as string }]) : vals;
         }
-        return member(valuesOf(node.object), key);
+        const vals = member(valuesOf(node.object), key);
+        const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
+        return header ? [header] : vals;
       }
       case AST_NODE_TYPES.BinaryExpression:
         // `a + b` concatenates; other operators compare or compute numbers.
@@ -331,8 +334,12 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
                 : dataOnly(valuesOf(p.value)),
           ),
         );
-      case AST_NODE_TYPES.CallExpression:
-        return callValues(node);
+      case AST_NODE_TYPES.CallExpression: {
+        if (isRedaction(node)) return [];
+        const vals = callValues(node);
+        const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
+        return header ? [header] : vals;
+      }
       case AST_NODE_TYPES.NewExpression: {
         const call = llmCallOf(node);
         if (call) return [llmVal(call, [])];

@@ -26,8 +26,16 @@ describe('file signals', () => {
   it('sees environment reads, model-key-shaped strings and settings names', () => {
     expect(signals('const k = process.env.API_KEY;').env).toBe(true);
     expect(signals("const k = 'sk-proj-abcdefghijklmnop1234';").secretText).toBe(true);
-    expect(signals('const a = 1;')).toEqual({ framework: false, llm: false, crypto: false, env: false, authPackage: false, secretText: false });
+    expect(signals('const a = 1;')).toEqual({ framework: false, llm: false, crypto: false, env: false, authPackage: false, credentialHeader: false, secretText: false });
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
+  });
+
+  it('sees credential header reads whatever object holds them', () => {
+    expect(signals('const h = req.headers.authorization;').credentialHeader).toBe(true);
+    expect(signals("const k = ctx.header['x-api-key'];").credentialHeader).toBe(true);
+    expect(signals("const c = request.headers.get('cookie');").credentialHeader).toBe(true);
+    expect(signals("const t = req.headers['content-type'];").credentialHeader).toBe(false);
+    expect(signals('const authorization = 1;').credentialHeader).toBe(false);
   });
 });
 
