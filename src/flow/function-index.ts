@@ -39,8 +39,8 @@ export function createFunctionIndex(file: FileContext): FunctionIndex {
       sitesByFn = new Map();
       for (const call of file.index.calls) {
         const callee = skipTS(call.callee);
-        if (callee.type !== AST_NODE_TYPES.Identifier && !isFunction(callee)) continue;
-        const target = resolveFunction(sourceCode, callee);
+        const target =
+          callee.type === AST_NODE_TYPES.Identifier || isFunction(callee) ? resolveFunction(sourceCode, callee) : ownMethod(callee);
         if (!target) continue;
         const list = sitesByFn.get(target) ?? [];
         list.push(call);
@@ -50,4 +50,18 @@ export function createFunctionIndex(file: FileContext): FunctionIndex {
     return sitesByFn.get(fn) ?? [];
   }
   return { returnsOf, callSitesOf };
+}
+
+/** `this.chatStream(...)` inside a class: the class's own method of that name. */
+function ownMethod(callee: Node): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = callee.property.name;
+  let n: Node | undefined = callee.parent;
+  while (n && n.type !== AST_NODE_TYPES.ClassBody) n = n.parent;
+  const method = n?.body.find(
+    (m): m is TSESTree.MethodDefinition =>
+      m.type === AST_NODE_TYPES.MethodDefinition && !m.computed && m.key.type === AST_NODE_TYPES.Identifier && m.key.name === name,
+  );
+  return method?.value.type === AST_NODE_TYPES.FunctionExpression ? method.value : undefined;
 }
