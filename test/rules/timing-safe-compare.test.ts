@@ -265,6 +265,67 @@ router.post('/hook', async (ctx) => {
 app.use(router.routes());
 `,
     },
+    // Valid because ids of the logged-in user are compared to check ownership; an id is not a secret (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.delete('/jobs/:id', async (req, res) => {
+  const job = await Job.findById(req.params.id);
+  if (job.userId !== req.user.id) return res.status(403).end();
+  const doc = await Doc.findById(req.params.id);
+  if (doc.author === req.user._id) return res.json(doc);
+  res.status(404).end();
+});
+`,
+    },
+    // Valid because enum constants and token counts and limits are compared, not a token (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+enum TokenType { Access = 'access', Refresh = 'refresh' }
+const GRANT = { REFRESH: 'refresh_token' } as const;
+fastify.post('/token', async (request, reply) => {
+  if (request.body.tokenType === TokenType.Refresh) return { kind: 'refresh' };
+  if (request.body.token === GRANT.REFRESH) return { kind: 'grant' };
+  const account = await Accounts.get(request.user.id);
+  if (account.tokenCount === account.tokenLimit) return reply.code(429).send();
+  return { ok: true };
+});
+`,
+    },
+    // Valid because a sign-up validator compares the password with its confirmation: both are the client's own (Koa).
+    {
+      code: `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+router.post('/signup', async (ctx) => {
+  const { email, password, confirmPassword } = ctx.request.body;
+  if (password !== confirmPassword) ctx.throw(400, 'Passwords do not match');
+  ctx.body = await Users.create({ email, password });
+});
+app.use(router.routes());
+`,
+      ...cjs,
+    },
+    // Valid because the length check on the line before covers buffers wrapped in new Uint8Array(...) (Express).
+    {
+      code: `
+import express from 'express';
+import { timingSafeEqual } from 'node:crypto';
+const app = express();
+app.use((req, res, next) => {
+  const given = Buffer.from(String(req.headers['x-api-key'] ?? ''));
+  const expected = Buffer.from(process.env.API_KEY ?? '');
+  if (given.length !== expected.length) return res.status(401).end();
+  if (!timingSafeEqual(new Uint8Array(given), new Uint8Array(expected))) return res.status(401).end();
+  next();
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
@@ -864,6 +925,93 @@ app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
 });
 `,
       errors: [{ messageId: 'unguardedTimingSafeEqual', line: 9, column: 8, endLine: 9, endColumn: 47 }],
+    },
+    // Invalid because the key from the Authorization header is compared with the admin key from config, in a Koa middleware module that imports no framework.
+    {
+      code: `
+import config from '../config';
+export const authHandler = async (ctx: any, next: any) => {
+  const authorization = ctx.header.authorization || '';
+  const apiKey = authorization.length > 20 ? authorization.substring(7) : null;
+  if (!apiKey) ctx.throw(401);
+  if (apiKey === config.admin_api_key) ctx.state.admin = true;
+  await next();
+};
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 7, column: 7, endLine: 7, endColumn: 38,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import config from '../config';
+export const authHandler = async (ctx: any, next: any) => {
+  const authorization = ctx.header.authorization || '';
+  const apiKey = authorization.length > 20 ? authorization.substring(7) : null;
+  if (!apiKey) ctx.throw(401);
+  if ((typeof apiKey === 'string' && typeof config.admin_api_key === 'string' && Buffer.byteLength(apiKey) === Buffer.byteLength(config.admin_api_key) && timingSafeEqual(Buffer.from(apiKey), Buffer.from(config.admin_api_key)))) ctx.state.admin = true;
+  await next();
+};
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a reset token stored on the user record is compared with the one the client sent (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/reset', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || user.resetToken !== req.body.token) return res.status(400).end();
+  res.json({ ok: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 16, endLine: 6, endColumn: 50,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.post('/reset', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || !(typeof user.resetToken === 'string' && typeof req.body.token === 'string' && Buffer.byteLength(user.resetToken) === Buffer.byteLength(req.body.token) && timingSafeEqual(Buffer.from(user.resetToken), Buffer.from(req.body.token)))) return res.status(400).end();
+  res.json({ ok: true });
+});
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because the client's API key header is compared with a key read from the database (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.addHook('onRequest', async (request, reply) => {
+  const stored = await db.apiKeys.findOne({ tenant: request.params.tenant });
+  if (request.headers['x-api-key'] !== stored.value) return reply.code(401).send();
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 7, endLine: 6, endColumn: 52,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.addHook('onRequest', async (request, reply) => {
+  const stored = await db.apiKeys.findOne({ tenant: request.params.tenant });
+  if (!(typeof request.headers['x-api-key'] === 'string' && typeof stored.value === 'string' && Buffer.byteLength(request.headers['x-api-key']) === Buffer.byteLength(stored.value) && timingSafeEqual(Buffer.from(request.headers['x-api-key']), Buffer.from(stored.value)))) return reply.code(401).send();
+});
+` },
+          ],
+        },
+      ],
     },
   ],
 });
