@@ -490,6 +490,7 @@ describe('secret origins', () => {
     expect(isSecretFieldName('tokenLimit')).toBe(false);
     expect(isSecretFieldName('token_type')).toBe(false);
     expect(isSecretFieldName('apiKeyId')).toBe(false);
+    expect(isSecretFieldName('token_count_estimate')).toBe(false);
     expect(isSecretFieldName('hasToken')).toBe(false);
     expect(isSecretFieldName('passwordHash')).toBe(true);
     expect(isSecretFieldName('resetToken')).toBe(true);
