@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '../src/ast.js';
+import { contains, enclosingFunction, memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
 import type { Paths } from '../src/contract.js';
@@ -13,6 +13,8 @@ const COMPARING_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'locale
 const PRIMARY = new Set<string>([
   AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.TSNonNullExpression,
 ]);
+/** Words of a confirmation field's name. */
+const CONFIRM_WORDS = new Set(['confirm', 'confirmed', 'repeat', 'repeated', 'retype', 'again']);
 /** Operands of a length check, which is what makes `timingSafeEqual` safe to call. */
 const LENGTH_KEYS = new Set(['length', 'byteLength']);
 
@@ -129,6 +131,9 @@ function comparable(model: FileModel, node: Node): boolean {
       return n.name !== 'undefined' && !isNamedFormatLiteral(model, n);
     case AST_NODE_TYPES.MemberExpression:
       return !LENGTH_KEYS.has(propertyName(n) ?? '') && !isEnumMember(model, n);
+    case AST_NODE_TYPES.CallExpression:
+      // JSON.stringify(a) === JSON.stringify(b): whole records compared to find duplicates, not a credential check.
+      return memberChain(skipTS(n.callee))?.join('.') !== 'JSON.stringify';
     default:
       return true;
   }
@@ -181,6 +186,7 @@ interface Secrecy {
  * nothing the client does not know). Ids of the logged-in user, counts, limits and enums hold neither.
  */
 function secretCompared(model: FileModel, a: Node | undefined, b: Node | undefined): Origin | undefined {
+  if (a && b && (sameOwner(a, b) || [a, b].some((n) => confirmsOrDescribes(model, n)))) return undefined;
   const none: Secrecy = { clientOnly: false };
   const sa = a ? secrecyOf(model, a) : none;
   const sb = b ? secrecyOf(model, b) : none;
@@ -188,6 +194,32 @@ function secretCompared(model: FileModel, a: Node | undefined, b: Node | undefin
   if (sa.credential && !sb.clientOnly) return sa.credential;
   if (sb.credential && !sa.clientOnly) return sb.credential;
   return undefined;
+}
+
+/** `data.newPassword !== data.confirmPassword`: two fields of one object, checked against each other, not a secret. */
+function sameOwner(a: Node, b: Node): boolean {
+  const x = skipTS(a);
+  const y = skipTS(b);
+  if (x.type !== AST_NODE_TYPES.MemberExpression || y.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const ox = memberChain(x.object);
+  const oy = memberChain(y.object);
+  return ox !== undefined && oy !== undefined && ox.join('.') === oy.join('.') && propertyName(x) !== propertyName(y);
+}
+
+/**
+ * Names that say what the value is for: a confirmation field (`confirmPassword`, `passwordRepeat`), or a name that
+ * describes a credential without holding it (`tokenType`, `keyId`: its credential word has a describing word after it).
+ */
+function confirmsOrDescribes(model: FileModel, node: Node): boolean {
+  const n = skipTS(node);
+  const name =
+    n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : undefined;
+  if (!name) return false;
+  // `confirmPassword`, `passwordConfirmation`, `password_repeat`; not `confirmationToken`, a token of its own.
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  if (words.some((w) => CONFIRM_WORDS.has(w)) || words[words.length - 1] === 'confirmation') return true;
+  const head = name.replace(/(?:[-_]?[A-Za-z][a-z0-9]*|[-_][A-Z0-9]+)$/, '');
+  return head !== '' && head !== name && !model.isSecretFieldName(name) && model.isSecretFieldName(head);
 }
 
 function secrecyOf(model: FileModel, node: Node): Secrecy {

@@ -41,7 +41,8 @@ export const DESCRIBING_TAILS: readonly string[] = [
   'count', 'counts', 'usage', 'used', 'limit', 'limits', 'length', 'len', 'size', 'max', 'min', 'total', 'remaining',
   'path', 'file', 'filename', 'dir', 'type', 'types', 'kind', 'id', 'ids', 'name', 'label', 'prefix', 'header',
   'field', 'expiry', 'expires', 'expiration', 'ttl', 'enabled', 'required', 'configured', 'exists', 'present', 'valid',
-  'url', 'endpoint', 'estimate', 'budget', 'quota', 'version', 'format', 'mode', 'location', 'index',
+  'url', 'endpoint', 'estimate', 'budget', 'quota', 'version', 'format', 'mode', 'location', 'index', 'domain',
+  'domains', 'host', 'hosts', 'origin', 'origins', 'scope', 'scopes', 'audience', 'issuer',
 ];
 /** First words of a boolean about a secret (`hasToken`, `isApiKeySet`). */
 export const BOOLEAN_HEADS: readonly string[] = ['is', 'has', 'should', 'can', 'needs', 'use', 'uses'];

@@ -326,6 +326,27 @@ app.use((req, res, next) => {
 });
 `,
     },
+    // Valid because two fields of one object checked against each other, a descriptor (tokenType) against an imported enum, serialized records compared to find duplicates, and an allow-list of domains hold no secret (Koa).
+    {
+      code: `
+import Koa from 'koa';
+import { TokenType } from './enums';
+const app = new Koa();
+function validate(data: { newPassword: string; confirmPassword: string }, tokenType: string) {
+  if (data.newPassword !== data.confirmPassword) throw new Error('passwords differ');
+  if (tokenType === TokenType.PASSWORD_RESET) return 'reset';
+  return 'other';
+}
+function dedupe(configs: object[], obj: { credential: string }) {
+  return configs.some((c) => JSON.stringify(c) === JSON.stringify(obj));
+}
+app.use(async (ctx) => {
+  const domains = (process.env.OAUTH2_ALLOWED_TOKEN_DOMAINS ?? '').split(',');
+  if (!domains.some((d) => ctx.hostname === d)) ctx.throw(400);
+  ctx.body = { kind: validate(ctx.request.body, ctx.query.type), dup: dedupe([], ctx.request.body) };
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
@@ -1007,6 +1028,35 @@ const fastify = Fastify();
 fastify.addHook('onRequest', async (request, reply) => {
   const stored = await db.apiKeys.findOne({ tenant: request.params.tenant });
   if (!(typeof request.headers['x-api-key'] === 'string' && typeof stored.value === 'string' && Buffer.byteLength(request.headers['x-api-key']) === Buffer.byteLength(stored.value) && timingSafeEqual(Buffer.from(request.headers['x-api-key']), Buffer.from(stored.value)))) return reply.code(401).send();
+});
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because an e-mail confirmation token stored on the user is a secret of its own, compared with the one the client sent (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/confirm-email', async (req, res) => {
+  const user = await User.findOne({ email: req.query.email });
+  if (!user || user.confirmationToken !== req.query.token) return res.status(400).end();
+  res.json({ confirmed: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 16, endLine: 6, endColumn: 58,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.get('/confirm-email', async (req, res) => {
+  const user = await User.findOne({ email: req.query.email });
+  if (!user || !(typeof user.confirmationToken === 'string' && typeof req.query.token === 'string' && Buffer.byteLength(user.confirmationToken) === Buffer.byteLength(req.query.token) && timingSafeEqual(Buffer.from(user.confirmationToken), Buffer.from(req.query.token)))) return res.status(400).end();
+  res.json({ confirmed: true });
 });
 ` },
           ],

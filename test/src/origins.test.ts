@@ -496,6 +496,7 @@ describe('secret origins', () => {
     expect(isSecretFieldName('resetToken')).toBe(true);
     expect(isSecretEnvName('PRIVATE_KEY_PATH')).toBe(false);
     expect(isSecretEnvName('DB_PASSWORD_FILE')).toBe(false);
+    expect(isSecretEnvName('OAUTH2_ALLOWED_TOKEN_DOMAINS')).toBe(false);
     expect(isSecretEnvName('JWT_SECRET')).toBe(true);
     expect(isSecretEnvName('DATABASE_URL')).toBe(true);
   });
