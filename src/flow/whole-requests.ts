@@ -10,11 +10,13 @@ import type { LlmCall, Node } from '../types.js';
 /** The arguments that are the whole request of `call`, when the recogniser found no inputs in it; else none. */
 export function wholeRequests(sourceCode: Readonly<TSESLint.SourceCode>, call: LlmCall): Node[] {
   if (call.options || call.inputs.length > 0 || call.systemInputs.length > 0) return [];
-  if (call.node.type !== AST_NODE_TYPES.CallExpression) return [];
+  // fetch/axios: the request is the JSON body, which the recogniser reads; the URL and headers are no prompt.
+  if (call.node.type !== AST_NODE_TYPES.CallExpression || call.provider === 'http') return [];
   const out: Node[] = [];
   for (const a of call.node.arguments) {
     const n = skipTS(a.type === AST_NODE_TYPES.SpreadElement ? a.argument : a);
-    if (n.type === AST_NODE_TYPES.Literal || isFunction(n)) continue;
+    // An options object written in place would have been read as the request: this one is settings (`{ timeout }`).
+    if (n.type === AST_NODE_TYPES.Literal || n.type === AST_NODE_TYPES.ObjectExpression || isFunction(n)) continue;
     // client.send(command) where `const command = new InvokeModelCommand(input)`: the command's own input.
     const command = n.type === AST_NODE_TYPES.NewExpression ? n : constNew(sourceCode, n);
     if (command) out.push(...command.arguments);

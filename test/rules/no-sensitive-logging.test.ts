@@ -211,6 +211,19 @@ fastify.post('/chat', async (request, reply) => {
 });
 `,
     },
+    // Valid because the URL and settings of a model API call are not its prompt (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+const modelsUrl = 'https://api.openai.com/v1/models';
+fastify.get('/models', async (request) => {
+  request.log.info({ url: modelsUrl, timeout: 5000 });
+  const res = await fetch(modelsUrl, { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+  return res.json();
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the GitHub webhook signature header is logged (Express).
@@ -912,6 +925,29 @@ export class Mixtral {
 }
 ` },
           ],
+        },
+      ],
+    },
+    // Invalid because environment variables with neutral names are secrets by their use: one is the OpenAI client's apiKey, the other goes into an Authorization header (Express, CommonJS).
+    {
+      code: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.key }));
+const gem = process.env.GEM;
+const headers = { Authorization: \`Bearer \${gem}\` };
+fetch("https://generativelanguage.googleapis.com/v1/models", { headers });
+console.log('key', process.env.key, 'gem', gem.slice(0, 8), 'port', process.env.PORT);
+app.listen(process.env.PORT);
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 20, endLine: 9, endColumn: 35,
+        },
+        {
+          messageId: 'sensitiveLog', line: 9, column: 44, endLine: 9, endColumn: 59,
         },
       ],
     },

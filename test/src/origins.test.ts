@@ -610,6 +610,20 @@ describe('prompt origins', () => {
   });
 });
 
+describe('secrets by use', () => {
+  it('marks a value handed over as a credential, whatever it is called', () => {
+    const code = `
+      const OpenAI = require('openai');
+      const client = new OpenAI({ apiKey: process.env.key });
+      const token = process.env.UPSTREAM;
+      const headers = { Authorization: 'Bearer ' + token };
+      fetch('https://example.com', { headers });
+      probe(process.env.key); probe(token); probe(process.env.UPSTREAM_URL); probe(process.env.PORT);
+    `;
+    expect(probe(code, { sourceType: 'commonjs' })).toEqual([['secret:key'], ['secret:token'], [], []]);
+  });
+});
+
 describe('whole requests', () => {
   it('marks what flows into a request handed whole to the model, and a parsed message list', () => {
     const code = `
