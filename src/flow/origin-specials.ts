@@ -1,7 +1,7 @@
 /**
  * Calls recognised through imports whose result is known without following them: `basic-auth` (the credentials),
- * framework calls that return request data (`cookies()` of next/headers, from the adapters), jsonwebtoken's sign, and node:crypto's
- * createHash / createHmac (a hash or an HMAC being built).
+ * framework calls that return request data (`cookies()` of next/headers, from the adapters), jsonwebtoken's `sign`
+ * (a bearer token), and node:crypto's createHash / createHmac (a hash or an HMAC being built).
  */
 import { CALL, ESM, trackerOf } from '../references.js';
 import { cryptoCalls } from '../crypto.js';
