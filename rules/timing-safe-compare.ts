@@ -166,9 +166,19 @@ function isEnumMember(model: FileModel, n: TSESTree.MemberExpression): boolean {
   if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
   const init = def.parent.kind === 'const' && def.node.init ? skipTS(def.node.init) : undefined;
   if (init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const prop = init.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === key);
-  return prop?.type === AST_NODE_TYPES.Property && skipTS(prop.value).type === AST_NODE_TYPES.Literal;
+  let literalKeys = LITERAL_KEYS.get(init);
+  if (!literalKeys) {
+    // Each object read once, however many comparisons use it; the last property of a key wins, as at run time.
+    const keys = new Map<string, boolean>();
+    for (const p of init.properties) {
+      const name = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+      if (name !== undefined) keys.set(name, skipTS((p as TSESTree.Property).value).type === AST_NODE_TYPES.Literal);
+    }
+    LITERAL_KEYS.set(init, (literalKeys = keys));
+  }
+  return literalKeys.get(key) === true;
 }
+const LITERAL_KEYS = new WeakMap<TSESTree.ObjectExpression, Map<string, boolean>>();
 
 /** What an operand holds, as far as secrecy goes. */
 interface Secrecy {

@@ -56,7 +56,11 @@ export function secretUsesOf(file: FileContext): SecretUses {
     }
   };
   const credentialKey = (key: string): boolean => isSecretFieldName(key, settings) || headerCredential(key, settings.sensitiveNames) === 'header';
+  // A const object shared by many calls is read once.
+  const seen = new Set<TSESTree.ObjectExpression>();
   const visitOptions = (obj: TSESTree.ObjectExpression, depth: number): void => {
+    if (seen.has(obj)) return;
+    seen.add(obj);
     for (const p of obj.properties) {
       if (p.type !== AST_NODE_TYPES.Property || p.kind !== 'init') continue;
       const key = propertyName(p);
