@@ -54,6 +54,8 @@ function errorScopes(model: FileModel): Set<FunctionNode> {
   for (const route of model.routes) {
     for (const h of route.handlers) if (model.reachedLlmCall(h)) out.add(h);
   }
+  // Controllers another module registers as route handlers.
+  for (const h of model.externalHandlers) if (model.reachedLlmCall(h)) out.add(h);
   const helpers = new Set<FunctionNode>();
   for (const call of model.file.index.calls) {
     if (!insideAny(out, call)) continue;

@@ -105,13 +105,32 @@ function suggestion(
   const text = context.sourceCode.getText(target);
   // `await x` needs parentheses before a member access; a member or identifier does not.
   const base = target.type === AST_NODE_TYPES.AwaitExpression ? `(${text})` : text;
+  // A JSON body gets `{ text }`, as the README's example sends; a body that must be a string gets the text itself.
+  // `JSON.stringify(x)` is JSON whatever carries it (the target is then its argument, not the sent value).
+  const replacement = target === sent && takesString(sent) ? `${base}${accessor}` : `{ text: ${base}${accessor} }`;
   return [
     {
       messageId: 'sendText',
       data: { accessor: accessor.replace(/^\./, '') },
-      fix: (fixer) => fixer.replaceText(target, `${base}${accessor}`),
+      fix: (fixer) => fixer.replaceText(target, replacement),
     },
   ];
+}
+
+/** Response methods whose body is a string or bytes, not an object: `res.write(x)`, `res.end(x)`, Hono `c.text(x)`. */
+const STRING_BODIES = new Set(['write', 'end', 'text', 'html', 'body']);
+
+/** Whether the sent value must be a string: the argument of a string-body method or of `new Response(x)`. */
+function takesString(sent: Node): boolean {
+  const parent = sent.parent;
+  if (parent?.type === AST_NODE_TYPES.NewExpression) return true;
+  return (
+    parent?.type === AST_NODE_TYPES.CallExpression &&
+    parent.arguments[0] === sent &&
+    parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+    parent.callee.property.type === AST_NODE_TYPES.Identifier &&
+    STRING_BODIES.has(parent.callee.property.name)
+  );
 }
 
 type Target = TSESTree.Identifier | TSESTree.MemberExpression | TSESTree.AwaitExpression;

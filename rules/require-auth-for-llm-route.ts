@@ -1,6 +1,6 @@
 import { createRule } from '../src/create-rule.js';
 import { modelWhen } from '../src/model.js';
-import { describeMount, describeRoute, mountedPath, providerName, registrationLoc } from '../src/report.js';
+import { describeMount, describeRoute, mountedPath, providerLabel, providerName, registrationLoc } from '../src/report.js';
 import type { Route } from '../src/types.js';
 
 /** "POST /chat"; a handler for every method (Next.js pages/api, `app.all`) reads as its path alone. */
@@ -41,9 +41,11 @@ export default createRule({
           if (route.middleware.some((mw) => model.authOfMiddleware(mw))) continue;
           // Every way the handler reaches a model needs a check in front of it, not only the first.
           const open = model.llmSitesIn(route.handlers).find((s) => !model.authGuardBefore(s.fn, s.site));
-          if (!open) continue;
+          // A controller from another module (`router.post('/chat', chat.reply)`), by its module summary.
+          const imported = !open && route.handlerRef ? model.importedFunction(route.handlerRef) : undefined;
+          if (!open && (!imported || imported.guarded)) continue;
           if (reported.has(route.registration)) continue;
-          const provider = providerName(open.call);
+          const provider = open ? providerName(open.call) : providerLabel(imported!.provider);
           // Routers mounted from another file: judged by the project route map (src/project).
           const mounts = model.mountsOf(route);
           if (mounts && mounts.length === 0 && model.file.settings.unmountedRouters === 'ignore') continue;

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchCorpus, configFactory, labelledCorpus, listSources, load, loadBuilt } from './lib/corpus.js';
+import { writeSyntheticApp } from './lib/synthetic-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(
@@ -150,7 +151,7 @@ function perRule(files, make = SETS['llm-leak recommended']) {
 function printPerRule(label, files, make) {
   const { parse, rules } = perRule(files, make);
   console.log(`  per-rule times (ESLint stats, ${label}; parse alone ${fmt(parse)}):`);
-  const ids = Object.keys(plugin.configs.recommended.rules);
+  const ids = Object.keys(plugin.configs.recommended[0].rules);
   for (const id of ids.sort((a, b) => (rules[b] ?? 0) - (rules[a] ?? 0))) {
     console.log(`    ${id.padEnd(44)} ${fmt(rules[id] ?? 0)}`);
   }
@@ -230,6 +231,68 @@ if (labelled.length > 0) {
   const apps = labelled.filter((f) => f.rel.split(path.sep).includes('apps'));
   if (apps.length > 0) routeMap('the multi-file apps (test/corpus/apps)', apps);
   routeMap('the labelled corpus', labelled);
+}
+
+// --- module summaries: a generated multi-module app ---
+{
+  // Whole-project lint with and without the cross-module knowledge (imported modules' summaries, and the search for
+  // the modules that register a file's functions), caches emptied before each pass as in one `eslint .` run; then
+  // the editor's case: one route file and one controller re-linted in a warm process after a change.
+  const features = Number(args.features ?? 100);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'llm-leak-bench-app-'));
+  try {
+    const { files } = load(dir, writeSyntheticApp(dir, features).filter((f) => f.endsWith('.js')));
+    const appLinter = new Linter({ configType: 'flat', cwd: dir });
+    const rec = SETS['llm-leak recommended'];
+    const fresh = (on) => () => {
+      project.setModuleSummaries(on);
+      project.clearProjectCache();
+    };
+    console.log(`\n## module summaries: a generated ${files.length}-file app (app, routers, controllers, services, one client module)`);
+    const m = measure(
+      files,
+      {
+        'parse only': SETS['parse only'],
+        'without summaries': { make: rec, before: fresh(false) },
+        'with summaries': { make: rec, before: fresh(true) },
+      },
+      appLinter,
+    );
+    const count = (on) => {
+      fresh(on)();
+      return files.reduce((n, f) => n + appLinter.verify(f.text, rec(f), { filename: f.name }).length, 0);
+    };
+    const [findingsOff, findingsOn] = [count(false), count(true)];
+    const without = m['without summaries'];
+    const extra = m['with summaries'] - without;
+    const cpuExtra = m.cpu['with summaries'] - m.cpu['without summaries'];
+    console.log(`  parse only ${fmt(m['parse only'])}; whole lint without summaries ${fmt(without)} (${findingsOff} findings), with ${fmt(m['with summaries'])} (${findingsOn} findings)`);
+    const ratio = cpuExtra / m.cpu['without summaries'];
+    console.log(`  summaries add ${fmt(extra)} wall, ${pct(ratio)} of the lint without them in process CPU (target: at most 30%)`);
+    if (ratio > 0.3) ok = false;
+
+    // Warm: every module's facts cached by the pass above; the edited file's own text changes each time.
+    fresh(true)();
+    pass(files, rec, appLinter);
+    const warm = (rel) => {
+      const f = files.find((x) => x.rel === rel);
+      const times = [];
+      for (let i = 0; i < 21; i++) {
+        const t0 = performance.now();
+        appLinter.verify(`${f.text}\n// edit ${i}\n`, rec(f), { filename: f.name });
+        times.push(performance.now() - t0);
+      }
+      return median(times);
+    };
+    for (const rel of [path.join('routes', 'r7.js'), path.join('controllers', 'c7.js')]) {
+      const t = warm(rel);
+      console.log(`  re-lint of ${rel} in a warm process: ${fmt(t)} (median of 21; target: under 100 ms)`);
+      if (t > 100) ok = false;
+    }
+  } finally {
+    project.setModuleSummaries(true);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // --- the type-aware mode ---

@@ -66,7 +66,7 @@ function linterConfig(plugin, level, file, sourceType) {
         ...(ts ? { parser: tsParser } : {}),
       },
       plugins: { 'llm-leak': plugin },
-      rules: plugin.configs[level].rules,
+      rules: [plugin.configs[level]].flat()[0].rules,
     },
   ];
 }
@@ -108,7 +108,7 @@ export function evaluate(dir, plugin) {
       const text = readFileSync(file, 'utf8');
       // The corpus root's own name counts, so that `npm run eval -- test/corpus/strict` lints with strict too.
       const level = path.relative(path.dirname(root), file).split(path.sep).includes('strict') ? 'strict' : 'recommended';
-      const enabled = new Set(Object.keys(plugin.configs[level].rules).map((id) => id.slice(PREFIX.length)));
+      const enabled = new Set(Object.keys([plugin.configs[level]].flat()[0].rules).map((id) => id.slice(PREFIX.length)));
       const labels = readLabels(text);
       let messages;
       try {

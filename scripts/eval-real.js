@@ -68,7 +68,7 @@ for (const app of corpus) {
     missing.push({ repo: app.repo, commit: app.commit, reason: `checked out at ${head.slice(0, 12)}, not the pinned commit` });
     continue;
   }
-  const run = spawnSync(process.execPath, [bin, '--format', 'json', ...(strict ? ['--strict'] : []), '.'], {
+  const run = spawnSync(process.execPath, [bin, '--format', 'json', '--no-config', ...(strict ? ['--strict'] : []), '.'], {
     cwd: appDir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -61,7 +61,7 @@ if (args['skip-corpus'] !== 'true') {
   }
   const ms = performance.now() - t0;
   console.log(
-    `corpus sweep (configs.strict, ${Object.keys(plugin.configs.strict.rules).length} rules): ${files.length} files, ` +
+    `corpus sweep (configs.strict, ${Object.keys(plugin.configs.strict[0].rules).length} rules): ${files.length} files, ` +
       `${(bytes / 1e6).toFixed(1)} MB in ${fmt(ms)}; ${counts.ok} ok, ${counts['parse-error']} parse errors, ` +
       `${counts.crash} crashes, ${counts.skipped} not linted`,
   );

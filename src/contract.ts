@@ -7,7 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { CredentialLiteral } from './credentials.js';
 import type { CryptoCalls } from './crypto.js';
 import type { Paths } from './flow/paths.js';
-import type { TrackedValues } from './llm/summary.js';
+import type { ModelFunction, TrackedValues } from './llm/summary.js';
 import type {
   AuthEvidence,
   ExternalMount,
@@ -53,6 +53,12 @@ export interface FileModel {
    * callbacks inside them) and calls of same-file functions that lead to one. A check must stand before each.
    */
   llmSitesIn(fns: readonly FunctionNode[]): readonly { fn: FunctionNode; site: Node; call: LlmCall }[];
+  /**
+   * What a function referenced here but written in another module of the project does, by its module summary: an
+   * imported `reply`, `chat.reply` of an imported object or namespace, or one wrapped as `asyncHandler(chat.reply)`.
+   * Undefined when the summary is unknown or the function reaches no model call.
+   */
+  importedFunction(node: Node): ModelFunction | undefined;
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */
@@ -61,6 +67,10 @@ export interface FileModel {
   authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
   /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */
   readonly relevant: boolean;
+  /** Other modules of the project register functions of this file as handlers or plugins (see the project map). */
+  readonly registeredElsewhere: boolean;
+  /** This file's functions that other modules register as route handlers or middleware (controllers). */
+  readonly externalHandlers: readonly FunctionNode[];
   /**
    * Where the project's entry files mount the router or plugin a route belongs to (see src/project). Undefined when
    * the map does not apply (the route is on an app, its router is not exported, the file is not on disk); empty

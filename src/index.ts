@@ -1,12 +1,14 @@
 /** The plugin entry: meta, rules, and configs derived from each rule's docs. */
 import { createRequire } from 'node:module';
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { Linter } from 'eslint';
 import { rules } from '../rules/index.js';
 import type { LlmLeakDocs } from './create-rule.js';
 
+const require = createRequire(import.meta.url);
+
 /** package.json sits two levels up from dist/src/index.js and one level up from src/index.ts (tests). */
 function readPackage(): { name: string; version: string } {
-  const require = createRequire(import.meta.url);
   try {
     return require('../../package.json') as { name: string; version: string };
   } catch {
@@ -16,7 +18,7 @@ function readPackage(): { name: string; version: string } {
 
 const pkg = readPackage();
 
-type RuleEntries = Record<string, 'error'>;
+type RuleEntries = Record<string, 'error' | 'off'>;
 
 function ruleSet(level: 'recommended' | 'strict'): RuleEntries {
   const out: RuleEntries = {};
@@ -27,15 +29,48 @@ function ruleSet(level: 'recommended' | 'strict'): RuleEntries {
   return out;
 }
 
-interface FlatConfig {
-  name: string;
-  plugins: Record<string, unknown>;
-  rules: RuleEntries;
-}
+/** TypeScript sources: the configs give them a parser, so that a config of the plugin alone lints a TS project. */
+const TYPESCRIPT_FILES = ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'];
 
-interface LegacyConfig {
+/**
+ * Test code, where credentials are fixtures: `*.test.*`/`*.spec.*` files and whatever sits in a `test`, `tests`,
+ * `__tests__` or `__mocks__` folder.
+ */
+const TEST_FILES = [
+  '**/*.{test,spec}.{js,mjs,cjs,jsx,ts,mts,cts,tsx}',
+  '**/test/**',
+  '**/tests/**',
+  '**/__tests__/**',
+  '**/__mocks__/**',
+];
+
+/** Rules turned off in test code (see TEST_FILES). */
+const OFF_IN_TESTS: RuleEntries = { 'llm-leak/no-hardcoded-credentials': 'off' };
+
+/**
+ * @typescript-eslint/parser, loaded on the first TypeScript file: its `typescript` peer is optional for us, and a
+ * JavaScript project without it must still load the plugin.
+ */
+type ParseForESLint = (code: string, options?: Record<string, unknown>) => unknown;
+const typescriptParser = {
+  meta: { name: `${pkg.name}/typescript-parser`, version: pkg.version },
+  parseForESLint(code: string, options?: Record<string, unknown>): unknown {
+    return (require('@typescript-eslint/parser') as { parseForESLint: ParseForESLint }).parseForESLint(code, options);
+  },
+} as unknown as Linter.Parser;
+
+/** A flat config: the rules block first (plugin and every rule), then the TypeScript parser, then test code. */
+export type FlatConfig = [
+  { name: string; plugins: Record<string, unknown>; rules: RuleEntries },
+  { name: string; files: string[]; languageOptions: { parser: Linter.Parser } },
+  { name: string; files: string[]; rules: RuleEntries },
+];
+
+/** An eslintrc config: the same rules, with overrides for TypeScript and test files. */
+export interface LegacyConfig {
   plugins: string[];
   rules: RuleEntries;
+  overrides: { files: string[]; parser?: string; rules?: RuleEntries }[];
 }
 
 const plugin = {
@@ -51,20 +86,37 @@ const plugin = {
   },
 };
 
+function flat(name: string, level: 'recommended' | 'strict'): FlatConfig {
+  return [
+    { name: `llm-leak/${name}`, plugins: { 'llm-leak': plugin }, rules: ruleSet(level) },
+    { name: `llm-leak/${name}/typescript`, files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } },
+    { name: `llm-leak/${name}/test-files`, files: TEST_FILES, rules: OFF_IN_TESTS },
+  ];
+}
+
+// eslintrc resolves a parser by path or name; an absolute path finds ours wherever the consumer's config sits.
+function legacy(level: 'recommended' | 'strict'): LegacyConfig {
+  return {
+    plugins: ['llm-leak'],
+    rules: ruleSet(level),
+    overrides: [
+      { files: TYPESCRIPT_FILES.map((g) => g.replace('**/', '')), parser: require.resolve('@typescript-eslint/parser') },
+      // eslintrc matches a pattern without a slash against the base name, and `**/x/**` anywhere below the config.
+      { files: ['*.test.*', '*.spec.*', ...TEST_FILES.slice(1)], rules: OFF_IN_TESTS },
+    ],
+  };
+}
+
 // Configs are attached after the object exists so that they can reference the plugin itself.
 Object.assign(plugin.configs, {
-  recommended: { name: 'llm-leak/recommended', plugins: { 'llm-leak': plugin }, rules: ruleSet('recommended') },
+  recommended: flat('recommended', 'recommended'),
   // The same rules; they use the checker when the consumer sets `parserOptions.projectService` (as with
   // typescript-eslint's type-checked configs, the config leaves parser options to the consumer: see README).
-  'recommended-type-checked': {
-    name: 'llm-leak/recommended-type-checked',
-    plugins: { 'llm-leak': plugin },
-    rules: ruleSet('recommended'),
-  },
-  strict: { name: 'llm-leak/strict', plugins: { 'llm-leak': plugin }, rules: ruleSet('strict') },
-  'legacy-recommended': { plugins: ['llm-leak'], rules: ruleSet('recommended') },
-  'legacy-recommended-type-checked': { plugins: ['llm-leak'], rules: ruleSet('recommended') },
-  'legacy-strict': { plugins: ['llm-leak'], rules: ruleSet('strict') },
+  'recommended-type-checked': flat('recommended-type-checked', 'recommended'),
+  strict: flat('strict', 'strict'),
+  'legacy-recommended': legacy('recommended'),
+  'legacy-recommended-type-checked': legacy('recommended'),
+  'legacy-strict': legacy('strict'),
 });
 
 export default plugin;

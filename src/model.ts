@@ -4,12 +4,15 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
+import { importSourceOf } from './frameworks/common.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
-import type { TrackedValues } from './llm/summary.js';
-import { analyzeFrameworks, type FrameworkFacts } from './frameworks/index.js';
+import type { ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
+import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
+import { mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -23,10 +26,10 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedExports, projectMounts, type LintOptions } from './project/index.js';
-import { factsOf, type FileFacts } from './project/facts.js';
+import { importedExports, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import type { FileModel } from './contract.js';
-import type { FileContext, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
+import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
 
 export type { FileModel };
 
@@ -56,7 +59,13 @@ export function modelWhen(
   need: (signals: Signals) => boolean,
 ): FileModel | undefined {
   const settings = readSettings(context.settings as Record<string, unknown>);
-  return need(signalsOf(context.sourceCode, settings, context.filename)) ? getModel(context) : undefined;
+  const signals = signalsOf(context.sourceCode, settings, context.filename);
+  if (need(signals)) return getModel(context);
+  // A module with no framework import may still hold handlers another module registers (a controller): the project
+  // map decides, and only for a rule that would run on framework code calling the project's modules.
+  if (signals.framework || !need({ ...signals, framework: true, llm: signals.llm || signals.projectImport })) return undefined;
+  const model = getModel(context);
+  return model.registeredElsewhere ? model : undefined;
 }
 
 /** Builds the model for a source file (exported for the shared-layer tests). */
@@ -65,6 +74,7 @@ export function buildModel(
   allSettings: Record<string, unknown>,
   filename?: string,
   lint?: LintOptions,
+  imported?: ImportedExport,
 ): FileModel {
   const settings = readSettings(allSettings);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
@@ -87,12 +97,15 @@ export function buildModel(
   };
 
   let llm: { calls: LlmCall[]; tracked: TrackedValues } | undefined;
-  // Only the linted file reads other modules' summaries: the models built for those modules get none (one level).
-  // And only server code: a file that uses a web framework (its imports, or a route file's name). Browser bundles
-  // and scripts that call an imported helper log to their own console, not a server's logs.
-  const readsSummaries = (): boolean => !!lint && !!filename && signalsOf(sourceCode, settings, filename).framework;
-  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } =>
-    (llm ??= findLlm(file, readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined));
+  // The linted file reads its imports' summaries only in server code: a file that uses a web framework (its imports,
+  // or a route file's name). Browser bundles and scripts that call an imported helper log to their own console, not
+  // a server's logs. A module summarised for another file is given its own imports' summaries (`imported`).
+  const readsSummaries = (): boolean =>
+    !!lint && !!filename && (signalsOf(sourceCode, settings, filename).framework || externalRoles() !== undefined);
+  let lookup: { value: ImportedExport | undefined } | undefined;
+  const imports = (): ImportedExport | undefined =>
+    (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports()));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -107,7 +120,10 @@ export function buildModel(
     json?: boolean;
   } = {};
   // Reachability reads model calls only, so the adapters can ask it without re-entering the route analysis.
-  const getFrameworks = (): FrameworkFacts => (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn) }));
+  const getFrameworks = (): FrameworkFacts =>
+    (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn), external: externalRoles() }));
+  // Only the linted file asks how other modules use it; a model built for the project map never walks it again.
+  const externalRoles = (): ExternalRoles | undefined => (lint ? registeredElsewhere(file, allSettings, lint) : undefined);
 
   const model: FileModel = {
     file,
@@ -176,6 +192,10 @@ export function buildModel(
       }
       return out;
     },
+    importedFunction(node) {
+      const lookupFn = imports();
+      return lookupFn ? importedFunction(file, lookupFn, node) : undefined;
+    },
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
     },
@@ -188,6 +208,12 @@ export function buildModel(
     get relevant() {
       const signals = signalsOf(sourceCode, settings, filename);
       return signals.framework || signals.llm;
+    },
+    get registeredElsewhere() {
+      return externalRoles() !== undefined;
+    },
+    get externalHandlers() {
+      return externalRoles()?.handlers.map((h) => h.fn) ?? [];
     },
     get externalMounts() {
       return getFrameworks().externalMounts ?? [];
@@ -225,11 +251,75 @@ export function buildModel(
 }
 
 /** Another file's facts for the project map, from the same analysis that builds this model. */
-export function buildFacts(sourceCode: Readonly<TSESLint.SourceCode>, settings: Record<string, unknown>, filename: string): FileFacts {
-  return factsOf(buildModel(sourceCode, settings, filename));
+export function buildFacts(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Record<string, unknown>,
+  filename: string,
+  imported: ImportedExport | undefined,
+): FileFacts {
+  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported));
 }
 
 const nodeStart = (n: Node): number => n.range[0];
+
+const externalCache = new WeakMap<TSESTree.Program, ExternalRoles | null>();
+
+/**
+ * This file's exported functions that the project registers elsewhere: controllers passed to `router.post(path,
+ * chat.reply)`, Fastify plugins registered by the app, Koa and Express middleware `use`d by it (error middleware
+ * aside). Decided by the project map from the registering files, not by parameter names.
+ */
+function registeredElsewhere(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ExternalRoles | undefined {
+  const hit = externalCache.get(file.ast);
+  if (hit !== undefined) return hit ?? undefined;
+  let out: ExternalRoles | null = null;
+  const { exports } = exportsOf(file);
+  if ([...exports.values()].some((t) => t.kind === 'local')) {
+    const uses = projectUses(file, allSettings, lint);
+    const handlers: { fn: FunctionNode; framework: Framework }[] = [];
+    const plugins: { fn: FunctionNode; framework: Framework }[] = [];
+    for (const h of uses?.handlers ?? []) {
+      const fn = exportedFunction(file, exports, h.name, h.member);
+      if (fn) handlers.push({ fn, framework: h.framework });
+    }
+    for (const [name, mounts] of uses?.mounts ?? []) {
+      const fn = exportedFunction(file, exports, name, undefined);
+      if (!fn) continue;
+      for (const framework of new Set(mounts.map((m) => m.framework))) {
+        if (!framework) continue;
+        const role = mountedFunctionRole(framework, fn);
+        if (role === 'plugin') plugins.push({ fn, framework });
+        else if (role === 'handler') handlers.push({ fn, framework });
+      }
+    }
+    if (handlers.length > 0 || plugins.length > 0) out = { handlers, plugins };
+  }
+  externalCache.set(file.ast, out);
+  return out ?? undefined;
+}
+
+/** See FileModel.importedFunction. */
+function importedFunction(file: FileContext, lookup: ImportedExport, node: Node, depth = 0): ModelFunction | undefined {
+  const e = skipTS(node);
+  // asyncHandler(chat.reply): a wrapper that takes the handler runs it.
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    if (depth > 3) return undefined;
+    for (let i = e.arguments.length - 1; i >= 0; i--) {
+      const found = importedFunction(file, lookup, e.arguments[i] as Node, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const source = importSourceOf(file, e);
+  const direct = source && source.name !== '*' ? lookup(source.specifier, source.name) : undefined;
+  if (direct?.kind === 'model function') return direct;
+  // chat.reply of an imported object or class instance (`export default new ChatController()`)
+  if (e.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const key = propertyName(e);
+  const owner = importSourceOf(file, e.object);
+  const summary = key !== undefined && owner && owner.name !== '*' ? lookup(owner.specifier, owner.name) : undefined;
+  return summary?.kind === 'object' ? summary.methods.get(key!) : undefined;
+}
 
 /**
  * Whether `node` runs as part of `fn` itself: every function between them is an inline callback argument

@@ -88,6 +88,11 @@ export function providerName(call: LlmCall): string {
   return providerDisplayName(call.provider);
 }
 
+/** The display name of a provider id (a module summary's). */
+export function providerLabel(provider: string): string {
+  return providerDisplayName(provider as LlmCall['provider']);
+}
+
 /** The phrase with its first letter capitalised, to open a report sentence. */
 export function sentence(phrase: string): string {
   return phrase.length === 0 ? phrase : phrase[0]!.toUpperCase() + phrase.slice(1);

@@ -22,6 +22,8 @@ export interface Signals {
    * function.
    */
   readonly llm: boolean;
+  /** The file imports one of the project's own modules (relative, `#imports`, `@/`, `~/`). */
+  readonly projectImport: boolean;
   /** The file imports node:crypto and names createHmac, createHash or timingSafeEqual. */
   readonly crypto: boolean;
   /** The file reads environment variables. */
@@ -83,6 +85,7 @@ export function signalsOf(
   const signals: Signals = {
     framework,
     llm,
+    projectImport: local,
     crypto,
     // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
     env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),

@@ -105,6 +105,8 @@ export interface Route {
   readonly registration: Node;
   /** The final handler functions, resolved to their definitions in this file. */
   readonly handlers: readonly FunctionNode[];
+  /** The final handler as written when it is not a function of this file (`chat.reply`, an imported controller). */
+  readonly handlerRef?: Node;
   /** What runs before the handler, in the order it runs: app-level, router-level, route-level. */
   readonly middleware: readonly Middleware[];
   /** Some handler or middleware could not be resolved (imported, built dynamically). Rules stay silent on doubt. */
@@ -187,6 +189,8 @@ export interface ImportSource {
 /** A value imported from another file mounted as a router or plugin: `app.use('/api', auth, chatRouter)`. */
 export interface ExternalMount {
   readonly source: ImportSource;
+  /** The framework of the app, router or plugin it is mounted on. */
+  readonly framework: Framework;
   /** The mount's full path in this file (prefixes of local parents included); undefined when not static. */
   readonly path: string | undefined;
   /** What runs before the mounted router or plugin, in this file. */
@@ -209,4 +213,6 @@ export interface ProjectMount {
   readonly auth: boolean;
   /** Some mount on the way only runs outside production. */
   readonly devOnly: boolean;
+  /** The framework of the mount that adds it (undefined from a custom entry with no mount of its own). */
+  readonly framework?: Framework | undefined;
 }

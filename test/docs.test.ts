@@ -46,7 +46,7 @@ function lint(example: Example) {
       {
         files: ['**/*.js', '**/*.ts'],
         plugins: { 'llm-leak': plugin as never },
-        rules: plugin.configs.strict.rules,
+        rules: plugin.configs.strict[0].rules,
         languageOptions: {
           parser: tsParser,
           ecmaVersion: 'latest',

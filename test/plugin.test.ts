@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
@@ -41,11 +43,25 @@ describe('the plugin', () => {
 
   it('builds the configs from the contract', () => {
     const recommended = Object.entries(CONTRACT).filter(([, level]) => level === 'recommended').map(([id]) => `llm-leak/${id}`);
-    expect(Object.keys(plugin.configs.recommended.rules).sort()).toEqual(recommended.sort());
-    expect(Object.keys(plugin.configs['recommended-type-checked'].rules).sort()).toEqual(recommended.sort());
-    expect(Object.keys(plugin.configs.strict.rules).sort()).toEqual(Object.keys(CONTRACT).map((id) => `llm-leak/${id}`).sort());
-    expect(plugin.configs.recommended.plugins['llm-leak']).toBe(plugin);
+    expect(Object.keys(plugin.configs.recommended[0].rules).sort()).toEqual(recommended.sort());
+    expect(Object.keys(plugin.configs['recommended-type-checked'][0].rules).sort()).toEqual(recommended.sort());
+    expect(Object.keys(plugin.configs.strict[0].rules).sort()).toEqual(Object.keys(CONTRACT).map((id) => `llm-leak/${id}`).sort());
+    expect(plugin.configs.recommended[0].plugins['llm-leak']).toBe(plugin);
     expect(plugin.configs['legacy-recommended'].plugins).toEqual(['llm-leak']);
+    expect(plugin.configs['legacy-recommended'].rules).toEqual(plugin.configs.recommended[0].rules);
+    expect(plugin.configs['legacy-strict'].rules).toEqual(plugin.configs.strict[0].rules);
+  });
+
+  it('gives require() the plugin itself, the same object as import (eslintrc loads plugins with require)', () => {
+    // In plain Node (vitest has a module loader of its own): the package's name resolves through its exports, as
+    // eslintrc's require of 'eslint-plugin-llm-leak' does.
+    const script = `import { createRequire } from 'node:module';
+const required = createRequire(${JSON.stringify(join(root, 'package.json'))})('eslint-plugin-llm-leak');
+const imported = (await import(${JSON.stringify(pathToFileURL(join(root, 'dist', 'src', 'index.js')).href)})).default;
+process.stdout.write(JSON.stringify({ same: required === imported, configs: Object.keys(required.configs ?? {}) }));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ same: true, configs: expect.arrayContaining(['recommended', 'legacy-recommended']) });
   });
 
   it('reads its name and version from package.json', () => {
@@ -62,6 +78,74 @@ describe('the plugin', () => {
     }
     const rows = [...text.matchAll(/^\| `([a-z-]+)` \|.*\| (error|`strict` only) \|$/gm)];
     expect(Object.fromEntries(rows.map((m) => [m[1], m[2] === 'error' ? 'recommended' : 'strict']))).toEqual(CONTRACT);
+  });
+});
+
+/** Rule ids reported when `code` is linted as `file` (relative to /project) with `config`. */
+function reported(config: Linter.Config[], file: string, code: string): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: '/project' });
+  return linter.verify(code, config, `/project/${file}`).map((m) => m.ruleId ?? `fatal: ${m.message}`);
+}
+
+const CREDENTIAL = `const pass = process.env.BASIC_PASS || 'secret';\n`;
+const LEAK = `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req: express.Request, res: express.Response) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.prompt) }] });
+  res.json(completion);
+});
+`;
+
+describe('the flat configs', () => {
+  const configs = ['recommended', 'recommended-type-checked', 'strict'] as const;
+
+  it.each(configs)('%s parses TypeScript files on its own (no parser in the user config)', (name) => {
+    const config = plugin.configs[name] as unknown as Linter.Config[];
+    for (const file of ['src/server.ts', 'src/server.mts', 'src/server.cts']) {
+      expect(reported(config, file, LEAK), file).toEqual(
+        expect.arrayContaining(['llm-leak/require-auth-for-llm-route', 'llm-leak/no-raw-llm-response']),
+      );
+    }
+    expect(reported(config, 'src/view.tsx', 'const el = <div>{String(1 as number)}</div>;\n')).toEqual([]);
+    // JavaScript stays with ESLint's own parser.
+    expect(reported(config, 'src/server.js', 'const x: number = 1;\n')[0]).toMatch(/^fatal: Parsing error/);
+  });
+
+  it.each(configs)('%s turns no-hardcoded-credentials off in test files, and only there', (name) => {
+    const config = plugin.configs[name] as unknown as Linter.Config[];
+    expect(reported(config, 'src/server.js', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
+    expect(reported(config, 'src/server.ts', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
+    expect(reported(config, 'src/contest.js', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
+    for (const file of [
+      'src/server.test.js',
+      'src/server.spec.ts',
+      'src/auth.test.mjs',
+      'src/__tests__/auth.js',
+      'src/__mocks__/openai.js',
+      'test/fixtures/server.js',
+      'packages/api/tests/helpers.cjs',
+    ]) {
+      expect(reported(config, file, CREDENTIAL), file).toEqual([]);
+      // The other rules still run there.
+      expect(reported(config, file.replace(/\.\w+$/, '.ts'), LEAK), file).toContain('llm-leak/no-raw-llm-response');
+    }
+  });
+
+  it('gives the rule back to test files with a block after the config, as the README says', () => {
+    const config = [
+      ...(plugin.configs.recommended as unknown as Linter.Config[]),
+      { files: ['**/*.test.js'], rules: { 'llm-leak/no-hardcoded-credentials': 'error' } },
+    ] satisfies Linter.Config[];
+    expect(reported(config, 'src/server.test.js', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
+  });
+
+  it('gives the legacy configs the same TypeScript parser and test-file overrides', () => {
+    const legacy = plugin.configs['legacy-recommended'];
+    expect(legacy.overrides[0]).toMatchObject({ files: ['*.ts', '*.mts', '*.cts', '*.tsx'] });
+    expect(legacy.overrides[0]?.parser).toMatch(/@typescript-eslint[\\/]parser/);
+    expect(legacy.overrides[1]).toMatchObject({ rules: { 'llm-leak/no-hardcoded-credentials': 'off' } });
   });
 });
 

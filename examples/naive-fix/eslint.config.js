@@ -12,5 +12,5 @@ export default [
       globals: { process: 'readonly', Buffer: 'readonly', console: 'readonly' },
     },
   },
-  llmLeak.configs.recommended,
+  ...llmLeak.configs.recommended,
 ];

@@ -19,7 +19,7 @@ export declare function load(root: string, files: readonly string[]): { files: S
 export declare function benchCorpus(root: string): { files: SourceFile[]; minified: number; perPackage: Record<string, number> };
 export declare function labelledCorpus(root: string): SourceFile[];
 export declare function configFactory(
-  ruleSet: { plugins?: Record<string, unknown>; rules?: Record<string, unknown> },
+  ruleSet: { plugins?: Record<string, unknown>; rules?: Record<string, unknown> } | readonly object[],
   tsParser: unknown,
   options?: { tsconfigRootDir?: string },
 ): (f: LintShape) => Linter.Config[];

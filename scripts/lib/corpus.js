@@ -173,11 +173,13 @@ const globals = {
  * Makes flat-config arrays for one rule set, memoised per (parser, sourceType, jsx) so each lint call gets the same objects.
  * With `options.tsconfigRootDir`, TypeScript files are parsed with `projectService` (type information; each file must
  * be on disk under a tsconfig.json that includes it).
- * @param {{ plugins?: Record<string, unknown>, rules?: Record<string, unknown> }} ruleSet
+ * @param {{ plugins?: Record<string, unknown>, rules?: Record<string, unknown> } | object[]} ruleSet a config, or a
+ *   config array whose first block holds the plugin and its rules (the plugin's own configs)
  * @param {unknown} tsParser the @typescript-eslint/parser module
  * @param {{ tsconfigRootDir?: string }} [options]
  */
 export function configFactory(ruleSet, tsParser, options = {}) {
+  const [rulesBlock] = [ruleSet].flat();
   const typed = options.tsconfigRootDir ? { projectService: true, tsconfigRootDir: options.tsconfigRootDir } : {};
   const memo = new Map();
   /** @param {Pick<SourceFile, 'parser' | 'sourceType' | 'jsx'>} f */
@@ -196,8 +198,8 @@ export function configFactory(ruleSet, tsParser, options = {}) {
             parserOptions: { ecmaFeatures: { jsx: f.jsx }, ...(f.parser === 'typescript' ? typed : {}) },
           },
           linterOptions: { reportUnusedDisableDirectives: 'off' },
-          plugins: ruleSet.plugins ?? {},
-          rules: ruleSet.rules ?? {},
+          plugins: rulesBlock.plugins ?? {},
+          rules: rulesBlock.rules ?? {},
         },
       ];
       memo.set(key, config);

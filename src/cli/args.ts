@@ -16,6 +16,10 @@ export interface CliArgs {
   readonly cacheLocation: string | undefined;
   readonly strict: boolean;
   readonly typeChecked: boolean;
+  /** --config: the flat config file to use instead of the one found from the current folder up. */
+  readonly config: string | undefined;
+  /** --no-config: use the plugin's configs alone, whatever eslint.config.js there is. */
+  readonly noConfig: boolean;
   readonly help: boolean;
   readonly version: boolean;
 }
@@ -27,8 +31,10 @@ export class UsageError extends Error {}
 export const HELP = `Usage: llm-leak [options] [paths...]
 
 Finds the ways a Node web server leaks data through a large language model. Lints the given files and
-folders (default: the current folder) with eslint-plugin-llm-leak's recommended config, without an
-eslint.config.js. Skips node_modules, dist, build, .next, coverage and hidden folders.
+folders (default: the current folder) with eslint-plugin-llm-leak's recommended config. When the current
+folder or one above it has an eslint.config.js (.mjs, .cjs, .ts, .mts, .cts), its settings, ignores and
+parsers are used too, and its levels for the plugin's rules when it registers the plugin. Skips
+node_modules, dist, build, .next, coverage and hidden folders.
 
 Options:
   --format <name>            stylish (default; findings grouped by route), json, or sarif (SARIF 2.1.0)
@@ -36,6 +42,8 @@ Options:
   --strict                   use configs.strict: every rule, including require-output-limit
   --type-checked             use type information (configs['recommended-type-checked'], TypeScript
                              projectService); needs a tsconfig.json in the current folder
+  -c, --config <file>        use this flat config file instead of looking for eslint.config.js
+  --no-config                ignore any eslint.config.js: the plugin's configs alone
   --max-warnings <n>         report findings as warnings and fail only when there are more than n
   --concurrency <n|auto|off> lint in worker threads (ESLint >= 9.34)
   --cache                    only re-lint changed files
@@ -79,6 +87,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'cache-location': { type: 'string' },
         strict: { type: 'boolean' },
         'type-checked': { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -107,6 +117,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         : positiveInt('--concurrency', v.concurrency, 1);
   }
   if (v['output-file'] === '') throw new UsageError('--output-file expects a file path, got an empty string');
+  if (v.config === '') throw new UsageError('--config expects a file path, got an empty string');
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be used together');
   if (v['cache-location'] === '') throw new UsageError('--cache-location expects a path, got an empty string');
   return {
     paths: parsed.positionals.length > 0 ? parsed.positionals : ['.'],
@@ -118,6 +130,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     cacheLocation: v['cache-location'],
     strict: v.strict ?? false,
     typeChecked: v['type-checked'] ?? false,
+    config: v.config,
+    noConfig: v['no-config'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

@@ -8,7 +8,7 @@ import { UsageError, type CliArgs } from './args.js';
 import { collectFiles } from './files.js';
 import { JS_EXTENSIONS, TS_EXTENSIONS, buildOptions, type OptionParams } from './options.js';
 import { NO_PROGRESS, PROGRESS_MIN_FILES, createProgress, type Progress } from './progress.js';
-import { buildReport, type Report } from './report.js';
+import { buildReport, displayPath, type Report } from './report.js';
 import { formatSarif } from './sarif.js';
 import { COLOUR, PLAIN, formatStylish } from './stylish.js';
 
@@ -33,9 +33,53 @@ async function typescriptParserAvailable(): Promise<boolean> {
   }
 }
 
-function configName(args: CliArgs): string {
+/** The flat config file names ESLint looks for, in its order. */
+const CONFIG_FILES = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', 'eslint.config.mts', 'eslint.config.cts'];
+
+/** The config file ESLint would use from `cwd`: the nearest one in it or a folder above. */
+export function findConfigFile(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const file = path.join(dir, name);
+      if (existsSync(file) && statSync(file).isFile()) return file;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The plugin config a run adds: `configs.recommended`, `configs.strict`, or the type-checked one. */
+function pluginConfigName(args: CliArgs): string {
   if (args.strict) return args.typeChecked ? 'configs.strict (type-checked)' : 'configs.strict';
   return args.typeChecked ? "configs['recommended-type-checked']" : 'configs.recommended';
+}
+
+/** What the run used, for the report: `configs.recommended`, `eslint.config.js`, `eslint.config.js + configs.strict`. */
+function configName(args: CliArgs, params: OptionParams, cwd: string): string {
+  if (params.configFile === undefined) return pluginConfigName(args);
+  const file = displayPath(cwd, params.configFile);
+  if (params.projectPlugin && !args.strict) return args.typeChecked ? `${file} (type-checked)` : file;
+  return `${file} + ${pluginConfigName(args)}`;
+}
+
+/** Whether the project's config registers the plugin for any of the files (checked until one does). */
+async function registersPlugin(params: OptionParams, files: readonly string[]): Promise<boolean> {
+  const probe = new ESLint({
+    cwd: params.cwd,
+    overrideConfigFile: params.configGiven ? params.configFile : undefined,
+    errorOnUnmatchedPattern: false,
+  });
+  for (const file of files) {
+    const config = (await probe.calculateConfigForFile(file)) as { plugins?: Record<string, unknown> } | undefined;
+    if (config?.plugins && Object.hasOwn(config.plugins, 'llm-leak')) return true;
+  }
+  return false;
+}
+
+/** The project config's failure, said in one line that names the file. */
+function configError(file: string, cwd: string, error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message.split('\n').find((l) => l.trim() !== '') ?? message;
+  return new UsageError(`cannot use ${displayPath(cwd, file)}: ${line} (--no-config lints without it)`);
 }
 
 async function createESLint(params: OptionParams): Promise<ESLint> {
@@ -64,6 +108,12 @@ async function lint(eslint: ESLint, files: readonly string[], progress: Progress
   }
   progress.done();
   return results;
+}
+
+/** A result with the plugin's errors turned into warnings. */
+function asWarnings(result: ESLint.LintResult): ESLint.LintResult {
+  const messages = result.messages.map((m) => (m.severity === 2 && m.ruleId?.startsWith('llm-leak/') ? { ...m, severity: 1 as const } : m));
+  return { ...result, messages };
 }
 
 function exitCode(report: Report, args: CliArgs): number {
@@ -107,25 +157,53 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
     typeof args.concurrency === 'number' ? Math.max(1, Math.min(args.concurrency, files.length, os.availableParallelism())) : args.concurrency;
   if (args.cache) checkWritable(path.resolve(io.cwd, args.cacheLocation ?? '.llm-leak-cache'));
 
-  const params: OptionParams = {
+  let configFile: string | undefined;
+  if (args.config !== undefined) {
+    configFile = path.resolve(io.cwd, args.config);
+    if (!existsSync(configFile) || !statSync(configFile).isFile()) throw new UsageError(`no such config file: ${args.config}`);
+  } else if (!args.noConfig) {
+    configFile = findConfigFile(io.cwd);
+  }
+  const found = {
     cwd: io.cwd,
     strict: args.strict,
     typeChecked: args.typeChecked,
     typescript,
-    severity: args.maxWarnings === undefined ? 'error' : 'warn',
+    severity: args.maxWarnings === undefined ? ('error' as const) : ('warn' as const),
     cache: args.cache,
     cacheLocation: args.cacheLocation,
     concurrency,
+    configFile,
+    configGiven: args.config !== undefined,
+    projectPlugin: false,
   };
+  let projectPlugin = false;
+  if (configFile !== undefined) {
+    try {
+      projectPlugin = await registersPlugin(found, files);
+    } catch (error) {
+      throw configError(configFile, io.cwd, error);
+    }
+  }
+  const params: OptionParams = { ...found, projectPlugin };
+
   const eslint = await createESLint(params);
   const lintable: string[] = [];
-  for (const file of files) if (!(await eslint.isPathIgnored(file))) lintable.push(file);
+  for (const file of files) {
+    if (await eslint.isPathIgnored(file)) continue;
+    // A file no block of the project's config matches (`files: ['**/*.js']` and a .ts file) is not the run's.
+    if (configFile !== undefined && (await eslint.calculateConfigForFile(file)) === undefined) continue;
+    lintable.push(file);
+  }
   if (lintable.length === 0) throw new UsageError(`no JavaScript or TypeScript files to lint in ${args.paths.join(' ')}`);
 
   const threaded = concurrency !== undefined && concurrency !== 'off';
   const progress =
     io.stderr.isTTY && lintable.length >= PROGRESS_MIN_FILES ? createProgress(io.stderr, lintable.length) : NO_PROGRESS;
-  const report = buildReport(io.cwd, lintable.length, await lint(eslint, lintable, progress, threaded));
+  let results = await lint(eslint, lintable, progress, threaded);
+  // --max-warnings makes every finding a warning, whatever level the project's config gives a rule.
+  if (args.maxWarnings !== undefined) results = results.map(asWarnings);
+  const report = buildReport(io.cwd, lintable.length, results);
 
   let text: string;
   if (args.format === 'json') {
@@ -135,12 +213,13 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
     text = formatSarif(
       report,
       { name: plugin.meta.name, version: plugin.meta.version, rules: plugin.rules },
-      Object.keys(base.rules),
+      Object.keys(base[0].rules),
       params.severity === 'error' ? 'error' : 'warning',
+      configName(args, params, io.cwd),
     );
   } else {
     const colour = !args.outputFile && io.stdout.isTTY && !io.env.NO_COLOR;
-    text = formatStylish(report, configName(args), colour ? COLOUR : PLAIN);
+    text = formatStylish(report, configName(args, params, io.cwd), colour ? COLOUR : PLAIN);
   }
 
   if (args.outputFile) {

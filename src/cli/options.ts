@@ -18,6 +18,12 @@ export interface OptionParams {
   readonly cache: boolean;
   readonly cacheLocation: string | undefined;
   readonly concurrency: number | 'auto' | 'off' | undefined;
+  /** The project's flat config file (absolute), found from the cwd up or given with --config; undefined: none. */
+  readonly configFile: string | undefined;
+  /** True when --config named the file (ESLint then takes patterns relative to the cwd, as with `eslint -c`). */
+  readonly configGiven: boolean;
+  /** True when the project's config registers the plugin itself: its rule levels and options stand. */
+  readonly projectPlugin: boolean;
 }
 
 /** The file extensions the CLI lints. */
@@ -43,46 +49,61 @@ const NODE_GLOBALS: Linter.Globals = Object.fromEntries(
 /** `**\/*.{a,b}` for a list of extensions. */
 export const globOf = (exts: readonly string[]): string => `**/*.{${exts.join(',')}}`;
 
-/** The options for `new ESLint(...)`; loads the TypeScript parser when asked to. */
-export async function buildOptions(params: OptionParams): Promise<ESLint.Options> {
+/** The plugin's config for this run, every rule at the run's severity (rules a block turns off stay off). */
+function pluginConfig(params: OptionParams): Linter.Config[] {
   const base =
     params.strict ? plugin.configs.strict : params.typeChecked ? plugin.configs['recommended-type-checked'] : plugin.configs.recommended;
-  const rules = Object.fromEntries(Object.keys(base.rules).map((id) => [id, params.severity]));
+  return base.map((block) =>
+    'rules' in block
+      ? { ...block, rules: Object.fromEntries(Object.entries(block.rules).map(([id, level]) => [id, level === 'off' ? 'off' : params.severity])) }
+      : block,
+  ) as unknown as Linter.Config[];
+}
 
+/** Only the plugin's rules and the CLI's route map run: the project's other rules are not this tool's findings. */
+const ruleFilter = ({ ruleId }: { ruleId: string }): boolean => ruleId.startsWith('llm-leak/') || ruleId === ROUTES_RULE_ID;
+
+/** The options for `new ESLint(...)`; loads the TypeScript parser when asked to. */
+export async function buildOptions(params: OptionParams): Promise<ESLint.Options> {
   const config: Linter.Config[] = [
     // Disable comments for rules of the project's own ESLint config are not ours to judge.
     { linterOptions: { reportUnusedDisableDirectives: 'off' } },
-    {
+  ];
+  // Without a project config, the CLI says how to parse JavaScript; with one, the project does.
+  if (params.configFile === undefined) {
+    config.push({
       files: [globOf(JS_EXTENSIONS)],
       languageOptions: {
         ecmaVersion: 'latest',
         globals: NODE_GLOBALS,
         parserOptions: { ecmaFeatures: { jsx: true } },
       },
-    },
-  ];
-  if (params.typescript) {
-    const parser = (await import('@typescript-eslint/parser')) as unknown as Linter.Parser;
-    config.push({
-      files: [globOf(TS_EXTENSIONS)],
-      languageOptions: {
-        parser,
-        globals: NODE_GLOBALS,
-        parserOptions: params.typeChecked ? { projectService: true, tsconfigRootDir: params.cwd } : {},
-      },
     });
   }
+  if (params.typescript && params.typeChecked) {
+    config.push({
+      files: [globOf(TS_EXTENSIONS)],
+      languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: params.cwd } },
+    });
+  }
+  if (!params.projectPlugin) {
+    config.push(...pluginConfig(params));
+  } else if (params.strict) {
+    // The project's config registers the plugin: --strict adds the strict rules, without registering it again.
+    config.push({ rules: Object.fromEntries(Object.keys(plugin.configs.strict[0].rules).map((id) => [id, params.severity])) });
+  }
   config.push(
-    { ...(base as unknown as Linter.Config), rules },
     { plugins: { 'llm-leak-cli': { rules: { routes: routesRule as unknown as NonNullable<ESLint.Plugin['rules']>[string] } } } },
     { rules: { [ROUTES_RULE_ID]: 'warn' } },
   );
 
   const options: ESLint.Options = {
     cwd: params.cwd,
-    overrideConfigFile: true,
+    // A found config is left for ESLint to find again, so that its patterns are relative to its folder, as in `eslint`.
+    overrideConfigFile: params.configFile === undefined ? true : params.configGiven ? params.configFile : undefined,
     overrideConfig: config,
     errorOnUnmatchedPattern: false,
+    ruleFilter,
   };
   if (params.cache || params.cacheLocation !== undefined) {
     options.cache = true;

@@ -36,7 +36,7 @@ export const routesRule = ESLintUtils.RuleCreator.withoutDocs({
     return withPathRecorder(context, {
       'Program:exit'(program: TSESTree.Program) {
         const model = getModel(context);
-        if (!model.relevant || model.routes.length === 0) return;
+        if (!(model.relevant || model.registeredElsewhere) || model.routes.length === 0) return;
         const routes: RouteInfo[] = model.routes.map((r) => ({
           method: r.method,
           path: r.path ?? null,

@@ -32,6 +32,8 @@ export function formatSarif(
   tool: SarifTool,
   ruleIds: readonly string[],
   defaultLevel: 'error' | 'warning',
+  /** The config the run used (`eslint.config.js + configs.recommended`), kept in the invocation's properties. */
+  config: string,
 ): string {
   const root = findRepoRoot(report.cwd);
   const level = (severity: 1 | 2): 'error' | 'warning' => (severity === 2 ? 'error' : 'warning');
@@ -99,7 +101,7 @@ export function formatSarif(
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root + path.sep).href } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications, properties: { config } }],
         results,
       },
     ],

@@ -158,6 +158,11 @@ export interface FrameworkAdapter {
   /** Frameworks with their own registration model: finds their routes into the collector. */
   readonly analyze?: (col: Collector) => void;
   /**
+   * What a function of another module is when an app of this framework mounts it (`app.use(proxy)`,
+   * `fastify.register(routes)`): middleware that handles requests, or a plugin that registers routes.
+   */
+  readonly mountedFunction?: 'middleware' | 'plugin';
+  /**
    * Last-resort parameter names: an unregistered function with one of these parameters in a framework file is a
    * controller (`res`, `reply`, `ctx`, `c`); the role's framework is this one.
    */

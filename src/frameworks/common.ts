@@ -20,6 +20,8 @@ export interface Collector {
   readonly registered: Set<FunctionNode>;
   /** Routers and plugins imported from other files and mounted here (read by the project route map). */
   readonly externalMounts: ExternalMount[];
+  /** This file's plugin functions that other modules register, by framework (the project map says so). */
+  readonly externalPlugins: Map<FunctionNode, Framework>;
 }
 
 /**
@@ -104,6 +106,7 @@ export function createCollector(file: FileContext, inputs: { readonly reachedLlm
     handlerFns: new Map(),
     registered: new Set(),
     externalMounts: [],
+    externalPlugins: new Map(),
   };
 }
 
@@ -259,6 +262,7 @@ export function makeRoute(
   handler: FunctionNode | undefined,
   middleware: readonly Middleware[],
   devOnly: boolean,
+  handlerRef?: Node,
 ): Route {
   return {
     framework,
@@ -266,6 +270,7 @@ export function makeRoute(
     path,
     registration,
     handlers: handler ? [handler] : [],
+    ...(!handler && handlerRef ? { handlerRef } : {}),
     middleware,
     unresolved: !handler || middleware.some(middlewareUnresolved),
     devOnly,

@@ -20,6 +20,7 @@ export const express: FrameworkAdapter = {
     pathTests: true,
   },
   controllerParams: { res: 'res' },
+  mountedFunction: 'middleware',
   requestParams: { any: { req: 'req', request: 'req' } },
   request: { req: REQUEST },
   sinks: { response: { label: 'res', send: RESPONSE_SEND } },

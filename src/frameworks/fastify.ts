@@ -42,6 +42,7 @@ interface FRoute {
   readonly path: string | undefined;
   readonly routeHooks: readonly Middleware[];
   readonly handler: FunctionNode | undefined;
+  readonly handlerRef: Node | undefined;
   readonly devOnly: boolean;
 }
 
@@ -54,7 +55,9 @@ const TRACE = {
 /** Finds Fastify routes, hooks, error handlers and parameter roles. */
 export function analyzeFastify(col: Collector): void {
   const { file } = col;
-  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin')) return;
+  // A plugin file need not import Fastify: `export default async (fastify) => {...}` registered by the app.
+  const registeredHere = [...col.externalPlugins].filter(([, f]) => f === 'fastify').map(([fn]) => fn);
+  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin') && registeredHere.length === 0) return;
   const tracker = trackerOf(file);
   const roots = new Map<Node, FScope>();
   const fpCalls = new Set<Node>();
@@ -128,6 +131,7 @@ export function analyzeFastify(col: Collector): void {
     return undefined;
   };
 
+  for (const fn of registeredHere) scopeOfFn(fn);
   // A plugin file: `export default fp(async (fastify) => ...)`, `module.exports = async function (fastify, opts) {}`.
   for (const exported of exportedValues(file.ast)) {
     const p = resolvePlugin(exported);
@@ -251,6 +255,7 @@ export function analyzeFastify(col: Collector): void {
       path,
       routeHooks: [...routeHooks, ...wrapperMiddleware(file, resolved.wrappers)],
       handler: resolved.fn,
+      handlerRef: hExpr,
       devOnly: isDevOnly(file, call),
     });
   }
@@ -329,7 +334,7 @@ export function analyzeFastify(col: Collector): void {
           middleware.push(...r.routeHooks.filter((m) => m.hook === hook));
         }
         middleware.push(...r.routeHooks.filter((m) => !m.hook));
-        col.routes.push({ ...makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly), root: rootOf(ctx) });
+        col.routes.push({ ...makeRoute('fastify', r.method, joinPath(ctx.prefix, r.path), r.call, r.handler, middleware, ctx.devOnly || r.devOnly, r.handlerRef), root: rootOf(ctx) });
       }
     }
   }
@@ -343,7 +348,7 @@ export function analyzeFastify(col: Collector): void {
           .map((h) => middlewareOf(file, h.node, 'hook', hook, resolveMw)),
       );
       const path = joinPath(ctx.prefix, ext.prefix);
-      col.externalMounts.push({ source: ext.source, path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+      col.externalMounts.push({ source: ext.source, framework: 'fastify', path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
     }
   }
 
@@ -385,6 +390,7 @@ export const fastify: FrameworkAdapter = {
   handlerRoles: ['req', 'res'],
   analyze: analyzeFastify,
   controllerParams: { reply: 'res' },
+  mountedFunction: 'plugin',
   request: { req: REQUEST },
   // reply.send(x); a handler's return value is the body.
   sinks: { response: { label: 'reply', send: new Set(['send']) }, returnIsBody: true },

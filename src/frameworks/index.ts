@@ -4,8 +4,8 @@
  * others bring their own `analyze`.
  */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { ExternalMount, FileContext, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
-import { createCollector, exitsInProduction } from './common.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
+import { assignRoles, createCollector, exitsInProduction } from './common.js';
 import { analyzeRegistrationOrder } from './registration-order.js';
 import { ADAPTERS, ORDERED } from './registry.js';
 import { finishRolesAndSinks } from './sinks.js';
@@ -27,13 +27,32 @@ export interface FrameworkFacts {
 export interface FrameworkInputs {
   /** The first model call that runs when `fn` runs (a `use()` function that reaches one acts as a route). */
   readonly reachedLlmCall: (fn: FunctionNode) => LlmCall | undefined;
+  /**
+   * This file's functions that other modules register (from the project map): controllers registered as route
+   * handlers, and plugins registered on an app. They get the framework's roles though the file imports no framework.
+   */
+  readonly external?: ExternalRoles;
+}
+
+/** Functions of this file registered by other modules, with the framework that registers them. */
+export interface ExternalRoles {
+  readonly handlers: readonly { readonly fn: FunctionNode; readonly framework: Framework }[];
+  readonly plugins: readonly { readonly fn: FunctionNode; readonly framework: Framework }[];
 }
 
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
 export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): FrameworkFacts {
   const col = createCollector(file, inputs);
+  for (const p of inputs.external?.plugins ?? []) col.externalPlugins.set(p.fn, p.framework);
   analyzeRegistrationOrder(col, ORDERED);
   for (const adapter of ADAPTERS) adapter.analyze?.(col);
+  // After the file's own registrations: its own roles win.
+  for (const h of inputs.external?.handlers ?? []) {
+    const adapter = ADAPTERS.find((a) => a.id === h.framework);
+    if (!adapter || col.handlerFns.has(h.fn)) continue;
+    assignRoles(col, h.fn, adapter.handlerRoles, adapter.id);
+    col.handlerFns.set(h.fn, adapter.id);
+  }
   const sinks = finishRolesAndSinks(col);
   const routes = col.routes
     .sort((a, b) => a.registration.range[0] - b.registration.range[0])

@@ -50,6 +50,7 @@ export const koa: FrameworkAdapter = {
     pathTests: true,
   },
   controllerParams: { ctx: 'ctx' },
+  mountedFunction: 'middleware',
   requestParams: { any: { ctx: 'ctx' } },
   request: {
     // The context: `ctx.request` is the request object, `ctx.state` what middleware attached.

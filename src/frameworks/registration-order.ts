@@ -127,7 +127,7 @@ function addRoute(col: Collector, c: Container, call: TSESTree.CallExpression, m
     assignRoles(col, resolved.fn, roles, c.adapter.id);
     col.handlerFns.set(resolved.fn, c.adapter.id);
   }
-  c.events.push({ type: 'route', order, call, method, localPath, middleware, handler: resolved.fn, devOnly: isDevOnly(file, call) });
+  c.events.push({ type: 'route', order, call, method, localPath, middleware, handler: resolved.fn, handlerRef: last, devOnly: isDevOnly(file, call) });
 }
 
 /** A `use()` registration: mounts, imported routers, error middleware, and middleware entries in order. */
@@ -211,14 +211,14 @@ export function buildRoutes(col: Collector, containers: readonly Container[], us
       for (const ctx of ctxs) {
         const full = joinPath(ctx.prefix, ev.localPath);
         const middleware = [...middlewareBefore(ctx, c, ev.order, full), ...ev.middleware];
-        col.routes.push({ ...makeRoute(c.adapter.id, ev.method, full, ev.call, ev.handler, middleware, ctx.devOnly || ev.devOnly), root: rootOf(ctx) });
+        col.routes.push({ ...makeRoute(c.adapter.id, ev.method, full, ev.call, ev.handler, middleware, ctx.devOnly || ev.devOnly, ev.handlerRef), root: rootOf(ctx) });
       }
     }
     for (const ext of c.externals) {
       for (const ctx of ctxs) {
         const full = joinPath(ctx.prefix, ext.localPath);
         const middleware = [...middlewareBefore(ctx, c, ext.order, full), ...ext.middleware];
-        col.externalMounts.push({ source: ext.source, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+        col.externalMounts.push({ source: ext.source, framework: c.adapter.id, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
       }
     }
   }

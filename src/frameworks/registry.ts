@@ -4,7 +4,7 @@
  * framework is the first adapter's, and web responses in a file importing two such frameworks are the first's).
  */
 import type { TraceNode } from '../auth/trace.js';
-import type { FileContext, Framework, ParamRole, RequestPart } from '../types.js';
+import type { FileContext, Framework, FunctionNode, ParamRole, RequestPart } from '../types.js';
 import type {
   CredentialOptions,
   FrameworkAdapter,
@@ -228,4 +228,16 @@ export function allModules(): readonly { readonly framework: Framework; readonly
       ...(m?.prefixes ?? []).map((spec) => ({ framework: a.id, spec, prefix: true, plugin })),
     ]),
   );
+}
+
+/**
+ * What `fn`, exported by its module, is when an app of `framework` mounts it: a plugin, a request handler
+ * (middleware), or nothing this analysis follows (error middleware by its arity, a framework that mounts apps only).
+ */
+export function mountedFunctionRole(framework: Framework, fn: FunctionNode): 'plugin' | 'handler' | undefined {
+  const adapter = ADAPTERS.find((a) => a.id === framework);
+  if (adapter?.mountedFunction === 'plugin') return 'plugin';
+  if (adapter?.mountedFunction !== 'middleware') return undefined;
+  const arity = adapter.order?.errorMiddleware?.arity;
+  return arity !== undefined && fn.params.length >= arity ? undefined : 'handler';
 }

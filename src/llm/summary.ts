@@ -40,6 +40,8 @@ export interface ModelFunction {
   readonly kind: 'model function';
   readonly provider: string;
   readonly returns: ModelReturn;
+  /** Every model call in it runs behind its own credential check that ends the request (a controller's `if (!req.user)`). */
+  readonly guarded: boolean;
 }
 
 /** One export of another module, summarised. */

@@ -4,7 +4,7 @@ import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, 
 import type { ExportSummary, ModelFunction, ModelReturn } from '../llm/summary.js';
 import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
-import type { FileContext, FunctionNode, Node } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Node } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
@@ -16,6 +16,7 @@ export type ExportTarget =
 export interface MountFact {
   readonly specifier: string;
   readonly name: string;
+  readonly framework: Framework;
   /** Full mount path in this file, undefined when not static. */
   readonly path: string | undefined;
   /** Some middleware or hook in front of the mount authenticates. */
@@ -27,12 +28,24 @@ export interface MountFact {
   readonly topApp: boolean;
 }
 
+/** An imported function registered here as a route handler: `app.post('/chat', chat.reply)`. */
+export interface HandlerUse {
+  readonly specifier: string;
+  /** The export; for a method of an exported object (`chat.reply` of a default import), the object's export. */
+  readonly name: string;
+  /** The method of the exported object, when the handler is one. */
+  readonly member?: string;
+  readonly framework: Framework;
+}
+
 /** The facts of one file. */
 export interface FileFacts {
   readonly exports: ReadonlyMap<string, ExportTarget>;
   /** `export * from './x'` specifiers. */
   readonly stars: readonly string[];
   readonly mounts: readonly MountFact[];
+  /** Functions imported from other modules that this file registers as route handlers. */
+  readonly handlerUses: readonly HandlerUse[];
   /**
    * What local exports are as far as model calls go (a client, a client factory, a function that reaches a model
    * call), by export name; see src/llm/summary.ts. Re-exports are not followed.
@@ -46,6 +59,7 @@ export function factsOf(model: FileModel): FileFacts {
   const mounts = model.externalMounts.map((m) => ({
     specifier: m.source.specifier,
     name: m.source.name,
+    framework: m.framework,
     path: m.path,
     auth: m.middleware.some((mw) => model.authOfMiddleware(mw) !== undefined),
     devOnly: m.devOnly,
@@ -53,7 +67,60 @@ export function factsOf(model: FileModel): FileFacts {
     topKey: m.top.node.range[0],
     topApp: m.top.app,
   }));
-  return { exports, stars, mounts, summaries: summariesOf(model, exports) };
+  return { exports, stars, mounts, handlerUses: handlerUsesOf(model), summaries: summariesOf(model, exports) };
+}
+
+function handlerUsesOf(model: FileModel): HandlerUse[] {
+  const out: HandlerUse[] = [];
+  for (const r of model.routes) {
+    const use = r.handlerRef && importedHandler(model.file, r.handlerRef, 0);
+    if (use) out.push({ ...use, framework: r.framework });
+  }
+  return out;
+}
+
+/** Where an imported handler comes from: `reply`, `chat.reply`, through wrappers (`asyncHandler(chat.reply)`). */
+function importedHandler(file: FileContext, node: Node, depth: number): Omit<HandlerUse, 'framework'> | undefined {
+  const e = skipTS(node);
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    if (depth > 3) return undefined;
+    for (let i = e.arguments.length - 1; i >= 0; i--) {
+      const found = importedHandler(file, e.arguments[i] as Node, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  const direct = importSourceOf(file, e);
+  if (direct && direct.name !== '*') return { specifier: direct.specifier, name: direct.name };
+  if (e.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const member = propertyName(e);
+  const owner = importSourceOf(file, e.object);
+  return member !== undefined && owner && owner.name !== '*' ? { specifier: owner.specifier, name: owner.name, member } : undefined;
+}
+
+/**
+ * The function an export names: an exported function, or with `member` a method of an exported object literal or
+ * class instance. Undefined when it is anything else.
+ */
+export function exportedFunction(file: FileContext, exports: ReadonlyMap<string, ExportTarget>, name: string, member: string | undefined): FunctionNode | undefined {
+  const t = exports.get(name);
+  if (t?.kind !== 'local') return undefined;
+  const node = file.sourceCode.getNodeByRangeIndex(t.key) as Node | null;
+  if (!node || node.range[0] !== t.key) return undefined;
+  if (member === undefined) {
+    const fn = node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression ? node : undefined;
+    return fn ?? file.index.functions.find((f) => f.range[0] === t.key);
+  }
+  let value: Node | null | undefined;
+  if (node.type === AST_NODE_TYPES.ObjectExpression) {
+    const p = node.properties.find((x) => x.type === AST_NODE_TYPES.Property && propertyName(x) === member);
+    value = p?.type === AST_NODE_TYPES.Property ? (p.value as Node) : undefined;
+  } else if (node.type === AST_NODE_TYPES.NewExpression) {
+    const m = classOf(file, node.callee)?.body.body.find((x) => x.type === AST_NODE_TYPES.MethodDefinition && !x.static && propertyName(x) === member);
+    value = m?.type === AST_NODE_TYPES.MethodDefinition ? m.value : undefined;
+  }
+  if (!value) return undefined;
+  return value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression ? value : resolveFunction(file.sourceCode, value);
 }
 
 /** The module summary: from the same flow and reachability that find this file's own model calls. */
@@ -89,7 +156,9 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
 
 function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
   const call = model.reachedLlmCall(fn);
-  return call && { kind: 'model function', provider: call.provider, returns: returnOf(model, fn) };
+  if (!call) return undefined;
+  const guarded = model.llmSitesIn([fn]).every((s) => model.authGuardBefore(s.fn, s.site) !== undefined);
+  return { kind: 'model function', provider: call.provider, returns: returnOf(model, fn), guarded };
 }
 
 /**

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
-import { projectRoot, readSource, sourceFileStat, stat } from './disk.js';
+import type { ImportedExport } from '../llm/summary.js';
+import { isInside, projectRoot, readSource, sourceFileStat, stat } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -19,7 +20,11 @@ export type FactsBuilder = (
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: Record<string, unknown>,
   filename: string,
+  imported: ImportedExport | undefined,
 ) => FileFacts;
+
+/** Builds the lookup of a file's imports at `level` (see factsFor), recording what it reads into `lint.deps`. */
+export type ImportLookup = (filename: string, settings: Record<string, unknown>, lint: LintOptions, level: number) => ImportedExport | undefined;
 
 /** What the linted file's run tells us about how to parse the others. */
 export interface LintOptions {
@@ -32,16 +37,31 @@ export interface LintOptions {
     readonly ecmaVersion?: unknown;
     readonly sourceType?: string;
   };
+  /** Every project file whose facts the answers so far depended on (the CLI's cache stamp, a fact's own deps). */
+  readonly deps?: Set<string>;
+  /** How a file's facts read their own imports (set by the project map; absent: facts read no imports). */
+  readonly lookup?: ImportLookup;
 }
 
 const MAX_FILES = 2000;
+
+/** A file's mtime and size when something was computed from it. */
+type Stamp = { readonly mtimeMs: number; readonly size: number };
+
+/** Facts built at one level, with the other files they were computed from. */
+interface Built {
+  readonly facts: FileFacts | null;
+  readonly deps: ReadonlyMap<string, Stamp>;
+}
 
 interface Entry {
   readonly mtimeMs: number;
   readonly size: number;
   readonly createsApp: boolean;
-  /** Undefined until parsed (an entry candidate that creates no app is never parsed); null when unparsable. */
-  facts: FileFacts | null | undefined;
+  /** Not worth parsing (no import, export or mount in its text). */
+  readonly inert: boolean;
+  /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
+  readonly built: Map<number, Built>;
 }
 
 /** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
@@ -157,8 +177,18 @@ const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|module\.exports|\
 export const CREATES_APP = CREATES_APP_TEXT;
 
 /**
- * The facts of a file, read at most once per content (path, mtime and size) and parsed at most once; undefined when
- * unreadable, unparsable or not worth reading. With `entryOnly`, a file that creates no app is not parsed.
+ * How many levels of imports a module summary looks through: the linted file reads its imports' summaries built at
+ * `SUMMARY_LEVELS - 1`, and those read theirs one level lower, down to 0 (a summary from the module alone). So a
+ * route reaches a model through a controller, a service and the module that makes the client. Each level is cached
+ * on its own: a fact never depends on what happened to be computed before it.
+ */
+export const SUMMARY_LEVELS = 3;
+
+/**
+ * The facts of a file at `level`, read at most once per content (path, mtime and size) and parsed at most once per
+ * level; undefined when unreadable, unparsable or not worth reading. With `entryOnly`, a file that creates no app is
+ * not parsed. Facts that read other modules are rebuilt when one of those changes. The file, and every file its
+ * facts were computed from, are added to `lint.deps`.
  */
 export function factsFor(
   file: string,
@@ -166,33 +196,67 @@ export function factsFor(
   settings: Record<string, unknown>,
   root: string,
   entryOnly = false,
+  level = 0,
 ): FileFacts | undefined {
-  // The guard: a regular source file inside the project root, of a sane size, on its real path too.
-  const s = sourceFileStat(file, root);
-  if (!s) return undefined;
   const key = `${file}\0${configKey(lint, settings)}`;
   let hit = cache.get(key);
+  // The guard (a regular source file inside the project root, of a sane size, on its real path too) passed when the
+  // entry was made; while the file's stats are the same, one stat re-checks it.
+  const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
+  const s = quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size ? quick : sourceFileStat(file, root);
+  if (!s) return undefined;
+  lint.deps?.add(file);
   let text: string | undefined;
   if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
     text = read(file, root);
     if (text === undefined) return undefined;
-    hit = { mtimeMs: s.mtimeMs, size: s.size, createsApp: CREATES_APP.test(text), facts: WORTH_READING.test(text) ? undefined : null };
+    hit = { mtimeMs: s.mtimeMs, size: s.size, createsApp: CREATES_APP.test(text), inert: !WORTH_READING.test(text), built: new Map() };
   }
   // Refresh its place in the LRU order.
   cache.delete(key);
   if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
   cache.set(key, hit);
   if (entryOnly && !hit.createsApp) return undefined;
-  if (hit.facts === undefined) {
+  if (hit.inert) return undefined;
+  let built = hit.built.get(level);
+  if (built && !unchanged(built.deps, root)) built = undefined;
+  if (!built) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
     text ??= read(file, root);
+    const deps = new Set<string>();
+    const inner: LintOptions = { ...lint, deps };
+    const imported = level > 0 && lint.lookup ? lint.lookup(file, settings, inner, level - 1) : undefined;
+    let facts: FileFacts | null = null;
     try {
-      hit.facts = (text !== undefined && parseFacts(file, text, lint, settings)) || null;
+      facts = (text !== undefined && parseFacts(file, text, lint, settings, imported)) || null;
     } catch {
-      hit.facts = null; // Defensive: a parser that throws instead of reporting.
+      facts = null; // Defensive: a parser that throws instead of reporting.
     }
+    deps.delete(file);
+    built = { facts, deps: stampsOf(deps, root) };
+    hit.built.set(level, built);
+    // Facts that read no other module are the same at every level above.
+    if (level > 0 && deps.size === 0) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
   }
-  return hit.facts ?? undefined;
+  for (const d of built.deps.keys()) lint.deps?.add(d);
+  return built.facts ?? undefined;
+}
+
+function stampsOf(files: ReadonlySet<string>, root: string): Map<string, Stamp> {
+  const out = new Map<string, Stamp>();
+  for (const f of files) {
+    const s = sourceFileStat(f, root);
+    out.set(f, s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 });
+  }
+  return out;
+}
+
+function unchanged(deps: ReadonlyMap<string, Stamp>, root: string): boolean {
+  for (const [f, was] of deps) {
+    const s = sourceFileStat(f, root);
+    if ((s?.mtimeMs ?? -1) !== was.mtimeMs || (s?.size ?? -1) !== was.size) return false;
+  }
+  return true;
 }
 
 function read(file: string, root: string): string | undefined {
@@ -235,7 +299,13 @@ function parserFor(file: string, lint: LintOptions): unknown {
 }
 
 /** Parses a file with the lint's parser inside a one-rule Linter run, so scopes are live while the model is read. */
-function parseFacts(file: string, text: string, lint: LintOptions, settings: Record<string, unknown>): FileFacts | undefined {
+function parseFacts(
+  file: string,
+  text: string,
+  lint: LintOptions,
+  settings: Record<string, unknown>,
+  imported: ImportedExport | undefined,
+): FileFacts | undefined {
   const parser = parserFor(file, lint);
   if (parser === null) return undefined;
   const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
@@ -265,7 +335,7 @@ function parseFacts(file: string, text: string, lint: LintOptions, settings: Rec
                   // The facts' auth verdicts ask "does the check run before the call": record the code paths.
                   return withPathRecorder(context as never, {
                     'Program:exit'() {
-                      facts = lint.buildFacts(context.sourceCode as never, context.settings, context.filename);
+                      facts = lint.buildFacts(context.sourceCode as never, context.settings, context.filename, imported);
                     },
                   }) as never;
                 },

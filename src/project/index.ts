@@ -10,14 +10,14 @@
 import path from 'node:path';
 import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
-import type { FileContext, ProjectMount, Route } from '../types.js';
+import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
-import { projectRoot } from './disk.js';
-import { entryCandidates, expandEntries, factsFor, isFile, resolveModule, type LintOptions } from './files.js';
+import { projectRoot, stat } from './disk.js';
+import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 
 export type { LintOptions, ProjectMount };
-export { clearProjectCache, readCount } from './files.js';
+export { readCount } from './files.js';
 
 /** Mount and re-export chains longer than this are not real; the walk stops there. */
 const MAX_DEPTH = 16;
@@ -30,7 +30,7 @@ export function walkCount(): number {
   return visits;
 }
 
-const reachCache = new WeakMap<FileContext, Map<string, ProjectMount[]>>();
+const reachCache = new WeakMap<FileContext, ProjectWalk>();
 const exportCache = new WeakMap<FileContext, ReturnType<typeof exportsOf>>();
 
 /** Where the project mounts the router or plugin `route` belongs to; see FileModel.mountsOf. */
@@ -50,11 +50,7 @@ export function projectMounts(
   }
   const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === root.node.range[0]).map(([n]) => n);
   if (names.length === 0) return undefined;
-  let reached = reachCache.get(file);
-  if (!reached) {
-    reached = reachesOf(filename, lint, allSettings);
-    reachCache.set(file, reached);
-  }
+  const reached = walkFor(file, filename, allSettings, lint).mounts;
   const mounts = names.flatMap((n) => reached.get(n) ?? []);
   // An exported app nobody mounts is the app itself.
   if (mounts.length === 0 && root.app) return undefined;
@@ -65,35 +61,174 @@ interface Walk {
   readonly path: string | undefined;
   readonly auth: boolean;
   readonly devOnly: boolean;
+  /** The framework of the last mount on the way. */
+  readonly framework: Framework | undefined;
+}
+
+/** How the project uses the exports of one file: where they are mounted, and which are route handlers elsewhere. */
+export interface ProjectWalk {
+  /** Every mount of an export reachable from the entries, by export name. */
+  readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
+  /** Exports (or methods of exported objects) that files on the way register as route handlers. */
+  readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
+}
+
+function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk {
+  let reached = reachCache.get(file);
+  if (!reached) {
+    reached = walkProject(filename, lint, allSettings);
+    reachCache.set(file, reached);
+  }
+  return reached;
+}
+
+/**
+ * How the project uses the linted file's exports (see ProjectWalk), or undefined when the map does not apply. Read
+ * by a file that imports no framework: its exported `(req, res)` functions may be controllers registered elsewhere.
+ */
+export function projectUses(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk | undefined {
+  const filename = file.filename;
+  if (!summariesOn || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  return walkFor(file, filename, allSettings, lint);
 }
 
 /** Every mount of `target`'s exports reachable from its entries, by export name. */
-export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): Map<string, ProjectMount[]> {
+export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlyMap<string, readonly ProjectMount[]> {
+  return walkProject(target, lint, allSettings).mounts;
+}
+
+/** What one entry's walk found: every module export it reached, and the handlers the files on the way register. */
+interface EntryWalk {
+  /** Mounts of each reached module export, by `file#export`. */
+  readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
+  /** Handler registrations of the files on the way, by the file that defines the handler. */
+  readonly handlers: ReadonlyMap<string, readonly ProjectWalk['handlers'][number][]>;
+  /** Files the walk went through besides the entry: an entry candidate among them is a sub-app, not an entry. */
+  readonly passed: ReadonlySet<string>;
+  /** Every file whose facts the walk read, with its mtime and size then: the walk is reused while they hold. */
+  readonly stamps: ReadonlyMap<string, { readonly mtimeMs: number; readonly size: number }>;
+}
+
+/** Entry walks, reused by every linted file of the project while the files they read are unchanged. */
+const entryWalks = new Map<string, EntryWalk>();
+const MAX_ENTRY_WALKS = 200;
+
+/** Empties the project map's caches: files' facts, entry walks (tests, the bench's cold passes). */
+export function clearProjectCache(): void {
+  clearFiles();
+  entryWalks.clear();
+}
+
+function walkProject(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ProjectWalk {
   const settings = readSettings(allSettings);
-  const out = new Map<string, (ProjectMount & { readonly entry: string })[]>();
-  // Files some walk went through: an entry candidate among them is a sub-app (`new Hono()` in v1/index.ts), not an entry.
-  const passed = new Set<string>();
-  let entry = '';
   // Nothing outside the project of the linted file is resolved or read.
   const root = projectRoot(target, lint.cwd);
   const configured = new Set(expandEntries(lint.cwd, settings.entries, root));
-  const load = (f: string, entryOnly = false): FileFacts | undefined => factsFor(f, lint, allSettings, root, entryOnly);
+  const found: { walk: EntryWalk; entry: string }[] = [];
+  for (const candidate of entryCandidates(target, lint.cwd, settings.entries, root)) {
+    if (candidate === target) continue;
+    const walk = entryWalk(candidate, !configured.has(candidate), root, lint, allSettings);
+    if (walk) found.push({ walk, entry: candidate });
+  }
+  const passed = new Set<string>();
+  for (const { walk } of found) for (const f of walk.passed) passed.add(f);
+  const mounts = new Map<string, Map<string, ProjectMount>>();
+  const handlers = new Map<string, ProjectWalk['handlers'][number]>();
+  const prefix = `${target}#`;
+  for (const { walk, entry } of found) {
+    for (const d of walk.stamps.keys()) lint.deps?.add(d);
+    for (const h of walk.handlers.get(target) ?? []) handlers.set(`${h.name}\0${h.member ?? ''}\0${h.framework}`, h);
+    if (passed.has(entry)) continue;
+    for (const [node, list] of walk.mounts) {
+      if (!node.startsWith(prefix)) continue;
+      const name = node.slice(prefix.length);
+      // The same mount reached from two entries (index.ts imports app.ts) counts once.
+      const unique = mounts.get(name) ?? new Map<string, ProjectMount>();
+      for (const m of list) unique.set(`${m.file}:${m.line}:${m.path}:${m.auth}:${m.devOnly}`, m);
+      mounts.set(name, unique);
+    }
+  }
+  return { mounts: new Map([...mounts].map(([name, m]) => [name, [...m.values()]])), handlers: [...handlers.values()] };
+}
 
-  // Each module export is visited once per walk state (prefix, auth, dev-only, mounting site) across the whole query,
-  // not once per path: barrels that `export *` from each other, or a ladder of them, cost linear time. A cycle comes
-  // back to a visited state and stops.
+/** The walk from one entry, cached while every file it read is unchanged. */
+function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOptions, allSettings: Record<string, unknown>): EntryWalk | undefined {
+  const key = `${entry}\0${root}\0${entryOnly}\0${JSON.stringify(allSettings['llm-leak'] ?? null)}`;
+  const hit = entryWalks.get(key);
+  if (hit && stampsHold(hit.stamps)) return hit;
+  const deps = new Set<string>();
+  const inner: LintOptions = { ...lint, deps };
+  const load = (f: string, only = false): FileFacts | undefined => factsFor(f, inner, allSettings, root, only);
+  const facts = load(entry, entryOnly);
+  const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load), stamps: stampsOf(deps) } : undefined;
+  // A candidate that is no entry is remembered too (as an empty walk), so it is not parsed again.
+  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
+  if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
+  entryWalks.set(key, stored);
+  return walk;
+}
+
+function stampsOf(files: ReadonlySet<string>): Map<string, { mtimeMs: number; size: number }> {
+  const out = new Map<string, { mtimeMs: number; size: number }>();
+  for (const f of files) {
+    const s = stat(f);
+    out.set(f, s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 });
+  }
+  return out;
+}
+
+function stampsHold(stamps: ReadonlyMap<string, { readonly mtimeMs: number; readonly size: number }>): boolean {
+  for (const [f, was] of stamps) {
+    const s = stat(f);
+    if ((s?.mtimeMs ?? -1) !== was.mtimeMs || (s?.size ?? -1) !== was.size) return false;
+  }
+  return true;
+}
+
+/** Follows every mount from `entry` down, recording each module export reached and each handler registration. */
+function walkFrom(
+  entry: string,
+  entryFacts: FileFacts,
+  root: string,
+  load: (f: string) => FileFacts | undefined,
+): Omit<EntryWalk, 'stamps'> {
+  const mounts = new Map<string, ProjectMount[]>();
+  const handlers = new Map<string, ProjectWalk['handlers'][number][]>();
+  const passed = new Set<string>();
+  // Files whose handler registrations were read (once each).
+  const noted = new Set<string>();
+  const note = (file: string, facts: FileFacts): void => {
+    if (noted.has(file)) return;
+    noted.add(file);
+    for (const u of facts.handlerUses) {
+      const to = resolveModule(file, u.specifier, root);
+      if (!to) continue;
+      const list = handlers.get(to) ?? [];
+      list.push(u.member === undefined ? { name: u.name, framework: u.framework } : { name: u.name, member: u.member, framework: u.framework });
+      handlers.set(to, list);
+    }
+  };
+
+  // Each module export is visited once per walk state (prefix, auth, dev-only, mounting site), not once per path:
+  // barrels that `export *` from each other, or a ladder of them, cost linear time. A cycle comes back to a visited
+  // state and stops.
   const visited = new Set<string>();
   // Module exports on the current chain: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
   const onPath = new Set<string>();
   const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
-    const next: Walk = { path: w.path === undefined ? undefined : joinPath(w.path, m.path), auth: w.auth || m.auth, devOnly: w.devOnly || m.devOnly };
+    const next: Walk = {
+      path: w.path === undefined ? undefined : joinPath(w.path, m.path),
+      auth: w.auth || m.auth,
+      devOnly: w.devOnly || m.devOnly,
+      framework: m.framework,
+    };
     const to = resolveModule(from, m.specifier, root);
     if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1);
   };
 
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
     const node = `${file}#${name}`;
-    const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${by.file}:${by.line}`;
+    const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${w.framework}\0${by.file}:${by.line}`;
     if (depth > MAX_DEPTH || onPath.has(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
     visited.add(key);
     visits++;
@@ -107,14 +242,13 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
 
   const visit = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
     if (file !== entry) passed.add(file);
-    if (file === target) {
-      const list = out.get(name) ?? [];
-      list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, entry });
-      out.set(name, list);
-      return;
-    }
+    const node = `${file}#${name}`;
+    const list = mounts.get(node) ?? [];
+    list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, framework: w.framework });
+    mounts.set(node, list);
     const facts = load(file);
     if (!facts) return;
+    note(file, facts);
     const t = facts.exports.get(name);
     if (!t) {
       if (name !== 'default') for (const s of facts.stars) {
@@ -133,43 +267,81 @@ export function reachesOf(target: string, lint: LintOptions, allSettings: Record
     for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth);
   };
 
-  for (const candidate of entryCandidates(target, lint.cwd, settings.entries, root)) {
-    if (candidate === target) continue;
-    entry = candidate;
-    const facts = load(entry, !configured.has(entry));
-    if (!facts) continue;
-    const start: Walk = { path: '', auth: false, devOnly: false };
-    onPath.add(`${entry}#`);
-    for (const m of facts.mounts) if (m.topApp) follow(entry, m, start, 0);
-    onPath.delete(`${entry}#`);
-  }
-  const result = new Map<string, ProjectMount[]>();
-  for (const [name, list] of out) {
-    // The same mount reached from two entries (index.ts imports app.ts) counts once.
-    const unique = new Map<string, ProjectMount>();
-    for (const { entry: from, ...m } of list) if (!passed.has(from)) unique.set(`${m.file}:${m.line}:${m.path}:${m.auth}:${m.devOnly}`, m);
-    result.set(name, [...unique.values()]);
-  }
-  return result;
+  note(entry, entryFacts);
+  const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
+  onPath.add(`${entry}#`);
+  for (const m of entryFacts.mounts) if (m.topApp) follow(entry, m, start, 0);
+  onPath.delete(`${entry}#`);
+  return { mounts, handlers, passed };
 }
 
 /**
  * What the linted file's imports from the project's other modules are, by their summaries (see facts.ts): resolved by
  * the project map's resolver, read through its guard and cache. Undefined for a specifier that does not resolve to a
- * project file (a package, a builtin, a typo) and for an export with no summary. The other modules' models get no
- * lookup of their own, so summaries are one level deep and an import cycle cannot recurse.
+ * project file (a package, a builtin, a typo) and for an export with no summary. The summaries look through
+ * `SUMMARY_LEVELS - 1` further levels of imports (files.ts); levels strictly decrease, so an import cycle ends.
  */
 export function importedExports(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedExport | undefined {
+  return summariesOn ? lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1) : undefined;
+}
+
+let summariesOn = true;
+
+/**
+ * Turns the cross-module knowledge off or on: imported modules' summaries and the search for the modules that
+ * register this file's functions. The route map's mounts stay. For the bench's "without summaries" figure.
+ */
+export function setModuleSummaries(on: boolean): void {
+  summariesOn = on;
+}
+
+/** The summaries of `filename`'s imports, built at `level`; what they read is added to `lint.deps`. */
+function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: LintOptions, level: number): ImportedExport | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
+  const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
   return (specifier, name) => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
     const target = resolveModule(filename, specifier, root);
-    const facts = target && target !== filename ? factsFor(target, lint, allSettings, root) : undefined;
-    const summary = facts?.summaries.get(name);
+    const summary = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
     memo.set(key, summary);
     return summary;
   };
+}
+
+/** Re-export hops (`export { x } from`, `export *`, `module.exports = require(...)`) a summary lookup follows. */
+const MAX_REEXPORT_HOPS = 8;
+
+/**
+ * The summary of export `name` of `file`, through barrels: a re-export is followed to the module that defines the
+ * value (each module once per lookup, so barrels that `export *` from each other cost linear time).
+ */
+function summaryOf(
+  file: string,
+  name: string,
+  lint: LintOptions,
+  allSettings: Record<string, unknown>,
+  root: string,
+  level: number,
+  seen = new Set<string>(),
+): ExportSummary | undefined {
+  if (seen.size > MAX_REEXPORT_HOPS || seen.has(`${file}#${name}`)) return undefined;
+  seen.add(`${file}#${name}`);
+  const facts = factsFor(file, lint, allSettings, root, false, level);
+  if (!facts) return undefined;
+  const t = facts.exports.get(name);
+  if (t?.kind === 'local') return facts.summaries.get(name);
+  if (t?.kind === 'from') {
+    const to = resolveModule(file, t.specifier, root);
+    return to ? summaryOf(to, t.name, lint, allSettings, root, level, seen) : undefined;
+  }
+  if (t || name === 'default') return undefined;
+  for (const star of facts.stars) {
+    const to = resolveModule(file, star, root);
+    const found = to && summaryOf(to, name, lint, allSettings, root, level, seen);
+    if (found) return found;
+  }
+  return undefined;
 }

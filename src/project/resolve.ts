@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
-import { isInside, realpath, sourceFileStat } from './disk.js';
+import { isInside, realpath, sourceFileStat, stat } from './disk.js';
 
 const OPTIONS = {
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
@@ -25,17 +25,50 @@ const OPTIONS = {
   builtinModules: true,
 };
 
-let resolver: ResolverFactory | undefined;
+/** One resolver per config: tsconfig.json found per file ('auto'), or a JavaScript project's jsconfig.json. */
+const resolvers = new Map<string, ResolverFactory>();
 let madeAt = 0;
-/** The resolver's file-system cache is dropped this often, so an editor sees new and moved files. */
+/** The resolvers' file-system caches are dropped this often, so an editor sees new and moved files. */
 const CACHE_TTL_MS = 2000;
+/** Resolutions by folder, specifier and root. */
+const answers = new Map<string, string | undefined>();
+const MAX_ANSWERS = 20_000;
+/** The jsconfig.json that governs a directory (null: a tsconfig.json, or nothing, is nearer), by directory. */
+const jsconfigs = new Map<string, string | null>();
 
-function current(): ResolverFactory {
+function current(from: string, root: string): ResolverFactory {
   const now = Date.now();
-  if (!resolver) resolver = new ResolverFactory(OPTIONS);
-  else if (now - madeAt > CACHE_TTL_MS) resolver.clearCache();
-  if (now - madeAt > CACHE_TTL_MS) madeAt = now;
-  return resolver;
+  if (now - madeAt > CACHE_TTL_MS) {
+    for (const r of resolvers.values()) r.clearCache();
+    jsconfigs.clear();
+    answers.clear();
+    madeAt = now;
+  }
+  // VS Code and TypeScript read `paths` from jsconfig.json in a JavaScript project (`~/server/...` aliases).
+  const js = jsconfigOf(path.dirname(from), root);
+  const key = js ?? '';
+  let r = resolvers.get(key);
+  if (!r) {
+    r = new ResolverFactory(js ? { ...OPTIONS, tsconfig: { configFile: js, references: 'auto' as const } } : OPTIONS);
+    resolvers.set(key, r);
+  }
+  return r;
+}
+
+/** A config file the resolver may read: a regular file inside the root. */
+function configFile(file: string, root: string): boolean {
+  return isInside(file, root) && (stat(file)?.isFile() ?? false);
+}
+
+function jsconfigOf(dir: string, root: string): string | null {
+  const hit = jsconfigs.get(dir);
+  if (hit !== undefined) return hit;
+  let found: string | null = null;
+  if (configFile(path.join(dir, 'tsconfig.json'), root)) found = null;
+  else if (configFile(path.join(dir, 'jsconfig.json'), root)) found = path.join(dir, 'jsconfig.json');
+  else if (dir !== root && isInside(dir, root)) found = jsconfigOf(path.dirname(dir), root);
+  jsconfigs.set(dir, found);
+  return found;
 }
 
 /**
@@ -44,9 +77,19 @@ function current(): ResolverFactory {
  */
 export function resolveInProject(from: string, specifier: string, root: string): string | undefined {
   if (specifier.startsWith('node:')) return undefined;
+  // Every file of a folder resolves a specifier alike: one answer per folder, dropped with the resolvers' caches.
+  const key = `${path.dirname(from)}\0${specifier}\0${root}`;
+  if (answers.has(key) && Date.now() - madeAt <= CACHE_TTL_MS) return answers.get(key);
+  const answer = resolveNow(from, specifier, root);
+  if (answers.size > MAX_ANSWERS) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}
+
+function resolveNow(from: string, specifier: string, root: string): string | undefined {
   let result;
   try {
-    result = current().resolveFileSync(path.resolve(from), specifier);
+    result = current(from, root).resolveFileSync(path.resolve(from), specifier);
   } catch {
     return undefined; // Defensive: the resolver refuses odd input rather than answering.
   }

@@ -78,7 +78,7 @@ export async function lintApp(
     overrideConfig: [
       ...parserConfig(mode),
       { languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable' } }, settings },
-      (mode === 'recommended' ? plugin.configs.recommended : plugin.configs['recommended-type-checked']) as Linter.Config,
+      ...((mode === 'recommended' ? plugin.configs.recommended : plugin.configs['recommended-type-checked']) as unknown as Linter.Config[]),
     ],
   });
   const results = await eslint.lintFiles(['**/*.{ts,js,cjs,mjs}']);

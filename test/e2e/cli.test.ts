@@ -6,7 +6,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -81,7 +81,8 @@ describe('llm-leak, stylish', () => {
   it('finds nothing in the hardened app, even with --strict, and exits 0', async () => {
     const r = await cli(['--strict'], hardened);
     expect(r).toMatchObject({ code: 0, stderr: '' });
-    expect(r.stdout).toMatch(/no findings: \d+ files checked with configs\.strict/);
+    // The example's eslint.config.js registers the plugin; --strict adds the strict rules to it.
+    expect(r.stdout).toMatch(/no findings: \d+ files checked with eslint\.config\.js \+ configs\.strict/);
   });
 
 });
@@ -127,6 +128,8 @@ describe('llm-leak, json and sarif', () => {
       expect(rule.defaultConfiguration.level).toBe('error');
     }
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
+    // The example's own eslint.config.js, which registers the plugin.
+    expect(run.invocations[0].properties).toEqual({ config: 'eslint.config.js' });
     expect(run.results.length).toBeGreaterThan(5);
     for (const result of run.results) {
       expect(rules[result.ruleIndex]?.id).toBe(result.ruleId);
@@ -237,5 +240,118 @@ describe('llm-leak, options', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/1 file checked/);
     expect(r.stdout).not.toMatch(/could not be checked/);
+  });
+});
+
+/** A route whose model call goes through the project's own wrapper: an LLM route only with `llmCalls: ['askModel']`. */
+const WRAPPED = `import express from 'express';
+import { askModel } from './model.js';
+
+const app = express();
+app.post('/ask', async (req, res) => {
+  res.json({ text: await askModel(String(req.body.q)) });
+});
+app.listen(3000);
+`;
+/** A file any config reports (a hard-coded credential), kept out by the project's `ignores`. */
+const GENERATED = `const pass = process.env.BASIC_PASS || 'secret';\nexport default pass;\n`;
+
+const pluginUrl = JSON.stringify(pathToFileURL(path.join(root, 'dist', 'src', 'index.js')).href);
+
+/** A project folder under tmp with these files; returns its path. */
+async function project(name: string, files: Record<string, string>): Promise<string> {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const dir = path.join(tmp, name);
+  for (const [file, text] of Object.entries({ 'package.json': '{ "type": "module" }', ...files })) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+const SETTINGS = `{ 'llm-leak': { llmCalls: ['askModel'] } }`;
+const ruleIdsOf = (r: Run) =>
+  (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[])
+    .flatMap((f) => f.messages.map((m) => `${path.basename(f.filePath)} ${m.ruleId}`))
+    .sort();
+
+describe("llm-leak and the project's eslint.config.js", () => {
+  it('uses the settings, ignores and rule levels of a config that registers the plugin, and says so', async () => {
+    const dir = await project('with-plugin', {
+      'eslint.config.js': `import llmLeak from ${pluginUrl};
+export default [
+  { ignores: ['generated/**'] },
+  ...llmLeak.configs.recommended,
+  { settings: ${SETTINGS}, rules: { 'llm-leak/no-hardcoded-credentials': 'off', 'no-unused-vars': 'error' } },
+];
+`,
+      'server.js': WRAPPED,
+      'keys.js': GENERATED,
+      'model.js': 'export async function askModel(q) { return q; }\n',
+      'generated/secret.js': GENERATED,
+    });
+    const r = await cli([], dir);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/POST \/ask/);
+    expect(r.stdout).toContain('llm-leak/require-auth-for-llm-route');
+    expect(r.stdout).not.toContain('generated');
+    // Only the plugin's rules run: the project's other rules are not findings of this tool.
+    expect(r.stdout).not.toContain('no-unused-vars');
+    // eslint.config.js, keys.js (its rule turned off), server.js and model.js.
+    expect(r.stdout).toMatch(/1 finding \(1 error\) in 1 file, 1 route: 4 files checked with eslint\.config\.js$/m);
+
+    const json = await cli(['--format', 'json'], dir);
+    expect(ruleIdsOf(json)).toEqual(['server.js llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('adds configs.recommended to a config that does not register the plugin, keeping its settings and ignores', async () => {
+    const dir = await project('without-plugin', {
+      'eslint.config.js': `export default [{ ignores: ['generated/**'] }, { settings: ${SETTINGS} }];\n`,
+      'server.js': WRAPPED,
+      'model.js': 'export async function askModel(q) { return q; }\n',
+      'generated/secret.js': GENERATED,
+    });
+    const r = await cli([], dir);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/3 files checked with eslint\.config\.js \+ configs\.recommended$/m);
+    expect(ruleIdsOf(await cli(['--format', 'json'], dir))).toEqual(['server.js llm-leak/require-auth-for-llm-route']);
+
+    // --no-config: the plugin's config alone, so the wrapper is unknown and the generated file is linted.
+    const plain = await cli(['--no-config'], dir);
+    expect(plain.stdout).toMatch(/4 files checked with configs\.recommended$/m);
+    expect(ruleIdsOf(await cli(['--format', 'json', '--no-config'], dir))).toEqual(['secret.js llm-leak/no-hardcoded-credentials']);
+  });
+
+  it('finds the config in a folder above, and takes another file with --config', async () => {
+    const dir = await project('config-above', {
+      'eslint.config.js': `export default [{ ignores: ['lint/**'] }];\n`,
+      'lint/llm.config.js': `export default [{ settings: ${SETTINGS} }];\n`,
+      'src/server.js': WRAPPED,
+      'src/model.js': 'export async function askModel(q) { return q; }\n',
+    });
+    const below = await cli([], path.join(dir, 'src'));
+    expect(below).toMatchObject({ code: 0, stderr: '' });
+    expect(below.stdout).toMatch(/2 files checked with \.\.\/eslint\.config\.js \+ configs\.recommended$/m);
+
+    const other = await cli(['--config', 'lint/llm.config.js', 'src'], dir);
+    expect(other.code, other.stderr).toBe(1);
+    expect(other.stdout).toContain('llm-leak/require-auth-for-llm-route');
+    expect(other.stdout).toMatch(/2 files checked with lint\/llm\.config\.js \+ configs\.recommended$/m);
+  });
+
+  it('says which config failed to load, and what --config and --no-config cannot take', async () => {
+    const dir = await project('broken-config', {
+      'eslint.config.js': `import missing from 'eslint-plugin-not-installed';\nexport default [missing];\n`,
+      'server.js': WRAPPED,
+    });
+    const r = await cli([], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^llm-leak: cannot use eslint\.config\.js: .*eslint-plugin-not-installed.*--no-config/);
+    expect((await cli(['--no-config'], dir)).code).toBe(0);
+    const missing = await cli(['--config', 'nope.config.js'], dir);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/no such config file: nope\.config\.js/);
+    const both = await cli(['--config', 'eslint.config.js', '--no-config'], dir);
+    expect(both.stderr).toMatch(/--config and --no-config cannot be used together/);
   });
 });

@@ -40,6 +40,8 @@ interface PackageJson {
 /** What a user needs; anything else in the tarball is a leak of its own (tests, fixtures, sources, CI files). */
 const ALLOWED = [
   /^dist\/src\/.+\.(?:js|d\.ts)$/,
+  // The require() entry for eslintrc (src/index.cts).
+  /^dist\/src\/index\.(?:cjs|d\.cts)$/,
   /^dist\/rules\/.+\.(?:js|d\.ts)$/,
   /^bin\/.+/,
   /^docs\/.+\.md$/,

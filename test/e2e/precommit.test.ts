@@ -90,7 +90,7 @@ describe('a husky + lint-staged pre-commit hook with the plugin', () => {
     const plugin = pathToFileURL(path.join(root, 'dist/src/index.js')).href;
     writeFileSync(
       path.join(repo, 'eslint.config.js'),
-      `import llmLeak from ${JSON.stringify(plugin)};\n\nexport default [\n  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly' } } },\n  llmLeak.configs.recommended,\n];\n`,
+      `import llmLeak from ${JSON.stringify(plugin)};\n\nexport default [\n  { files: ['**/*.js'], languageOptions: { globals: { process: 'readonly' } } },\n  ...llmLeak.configs.recommended,\n];\n`,
     );
 
     // husky's own `init`: sets core.hooksPath to .husky/_, writes the hook shims and a .husky/pre-commit.

@@ -42,7 +42,7 @@ const asItems = (files: readonly SourceFile[]) => files.map((f) => ({ text: f.te
 
 describe('no rule crashes (sample of npm run sweep)', () => {
   it('has every rule in configs.strict', () => {
-    expect(Object.keys((plugin.configs.strict as { rules: object }).rules).length).toBe(Object.keys(plugin.rules).length);
+    expect(Object.keys(plugin.configs.strict[0].rules).length).toBe(Object.keys(plugin.rules).length);
   });
 
   it('framework and SDK sources from node_modules, a fixed sample', { timeout: 120_000 }, () => {

@@ -234,6 +234,40 @@ app.post('/s', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because res.end sends the whole completion; its body is a string, so the suggestion sends the text alone.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+  res.end(completion);
+});
+`,
+      errors: [
+        {
+          messageId: 'raw',
+          line: 8, column: 11, endLine: 8, endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'sendText',
+              output: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+  res.end(completion.choices[0]?.message?.content ?? '');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Invalid because axios' `response.data` is the whole chat completion of the model API.
     {
       code: `
@@ -258,7 +292,7 @@ import axios from 'axios';
 const app = express();
 app.post('/chat', async (req, res) => {
   const r = await axios.post('https://api.openai.com/v1/chat/completions', { model: 'gpt-4o', messages: req.body.messages });
-  res.json(r.data?.choices?.[0]?.message?.content ?? '');
+  res.json({ text: r.data?.choices?.[0]?.message?.content ?? '' });
 });
 `,
             },
@@ -293,7 +327,7 @@ const app = express();
 const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
 app.post('/chat', async (req, res) => {
   const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
-  res.json(completion.data.choices[0]?.message?.content ?? '');
+  res.json({ text: completion.data.choices[0]?.message?.content ?? '' });
 });
 `,
             },
@@ -327,7 +361,7 @@ const app = express();
 const openai = new OpenAI();
 app.post('/chat', async (req, res) => {
   const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
-  res.json(completion.choices[0]?.message?.content ?? '');
+  res.json({ text: completion.choices[0]?.message?.content ?? '' });
 });
 `,
             },
@@ -361,7 +395,7 @@ const app = express();
 const openai = new OpenAI();
 app.post('/chat', async (req, res) => {
   const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
-  res.status(200).send(JSON.stringify(completion.choices[0]?.message?.content ?? ''));
+  res.status(200).send(JSON.stringify({ text: completion.choices[0]?.message?.content ?? '' }));
 });
 `,
             },
@@ -395,7 +429,7 @@ const fastify = Fastify();
 const anthropic = new Anthropic();
 fastify.post('/chat', async (request, reply) => {
   const message = await anthropic.messages.create({ model: 'claude', max_tokens: 100, messages: [] });
-  reply.send(message.content.find((b) => b.type === 'text')?.text ?? '');
+  reply.send({ text: message.content.find((b) => b.type === 'text')?.text ?? '' });
 });
 `,
             },
@@ -428,7 +462,7 @@ const Anthropic = require('@anthropic-ai/sdk');
 const anthropic = new Anthropic();
 fastify.post('/chat', async (request) => {
   const message = await anthropic.messages.create({ model: 'claude', max_tokens: 100, messages: [] });
-  return message.content.find((b) => b.type === 'text')?.text ?? '';
+  return { text: message.content.find((b) => b.type === 'text')?.text ?? '' };
 });
 `,
             },
@@ -489,7 +523,7 @@ const router = new Router();
 const openai = new OpenAI();
 router.post('/chat', async (ctx) => {
   const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
-  ctx.body = completion.choices[0]?.message?.content ?? '';
+  ctx.body = { text: completion.choices[0]?.message?.content ?? '' };
 });
 `,
             },
@@ -537,7 +571,7 @@ const { GoogleGenAI } = require('@google/genai');
 const router = new Router();
 const genai = new GoogleGenAI({});
 router.post('/gemini', async (ctx) => {
-  ctx.body = (await genai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' })).text;
+  ctx.body = { text: (await genai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'x' })).text };
 });
 module.exports = router;
 `,
@@ -572,7 +606,7 @@ import { openai } from '@ai-sdk/openai';
 const app = new Hono();
 app.post('/chat', async (c) => {
   const result = await generateText({ model: openai('gpt-4o'), prompt: 'hi' });
-  return c.json(result.text);
+  return c.json({ text: result.text });
 });
 `,
             },
@@ -604,7 +638,7 @@ import { generateText } from 'ai';
 import { openai } from '@ai-sdk/openai';
 const app = express();
 app.post('/chat', async (req, res) => {
-  res.json((await generateText({ model: openai('gpt-4o'), prompt: req.body.prompt })).text);
+  res.json({ text: (await generateText({ model: openai('gpt-4o'), prompt: req.body.prompt })).text });
 });
 `,
             },
@@ -636,7 +670,7 @@ import OpenAI from 'openai';
 const openai = new OpenAI();
 export async function POST(req: Request) {
   const result = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
-  return NextResponse.json(result.choices[0]?.message?.content ?? '');
+  return NextResponse.json({ text: result.choices[0]?.message?.content ?? '' });
 }
 `,
             },
@@ -667,7 +701,7 @@ import OpenAI from 'openai';
 const openai = new OpenAI();
 export async function POST(req: Request) {
   const result = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
-  return Response.json(result.choices[0]?.message?.content ?? '');
+  return Response.json({ text: result.choices[0]?.message?.content ?? '' });
 }
 `,
             },
@@ -698,7 +732,7 @@ import OpenAI from 'openai';
 const openai = new OpenAI();
 export async function POST(req: Request) {
   const result = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
-  return new Response(JSON.stringify(result.choices[0]?.message?.content ?? ''), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify({ text: result.choices[0]?.message?.content ?? '' }), { headers: { 'content-type': 'application/json' } });
 }
 `,
             },
@@ -870,7 +904,7 @@ async function ask(prompt: string) {
 }
 app.post('/chat', async (req, res) => {
   const c = await ask(req.body.prompt);
-  res.json(c.choices[0]?.message?.content ?? '');
+  res.json({ text: c.choices[0]?.message?.content ?? '' });
 });
 `,
             },
@@ -932,7 +966,7 @@ const app = express();
 const llm = new ChatOpenAI({ model: 'gpt-4o' });
 app.post('/lc', async (req, res) => {
   const msg = await llm.invoke(req.body.q);
-  res.json(msg.content);
+  res.json({ text: msg.content });
 });
 `,
             },

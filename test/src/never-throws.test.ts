@@ -78,7 +78,7 @@ describe('a failing analysis', () => {
 describe('untrusted text', () => {
   it('lints a file holding a 6 MB key-shaped string without a failure, and reports the literal key', () => {
     const code = `import OpenAI from 'openai';\nconst openai = new OpenAI({ apiKey: 'sk-${'a1'.repeat(3_000_000)}' });\n`;
-    const rules = Object.fromEntries(Object.keys(plugin.configs.recommended.rules ?? {}).map((id) => [id, 'error' as const]));
+    const rules = Object.fromEntries(Object.keys(plugin.configs.recommended[0].rules).map((id) => [id, 'error' as const]));
     const messages = lint(code, rules);
     expect(messages.filter((m) => m.messageId === 'analysisFailed' || m.fatal)).toEqual([]);
     expect(messages.map((m) => m.ruleId)).toContain('llm-leak/no-hardcoded-credentials');

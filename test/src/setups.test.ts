@@ -21,7 +21,7 @@ function findings(file: string, globals: Record<string, 'readonly' | 'writable'>
       {
         files: ['**/*.cjs'],
         plugins: { 'llm-leak': plugin as never },
-        rules: plugin.configs.recommended.rules,
+        rules: plugin.configs.recommended[0].rules,
         languageOptions: { sourceType: 'module', ...(globals ? { globals } : {}) },
       },
     ], path.join(corpus, file))

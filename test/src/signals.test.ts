@@ -26,7 +26,10 @@ describe('file signals', () => {
   it('sees environment reads, model-key-shaped strings and settings names', () => {
     expect(signals('const k = process.env.API_KEY;').env).toBe(true);
     expect(signals("const k = 'sk-proj-abcdefghijklmnop1234';").secretText).toBe(true);
-    expect(signals('const a = 1;')).toEqual({ framework: false, llm: false, crypto: false, env: false, authPackage: false, credentialHeader: false, secretText: false });
+    expect(signals('const a = 1;')).toEqual({
+      framework: false, llm: false, projectImport: false, crypto: false, env: false, authPackage: false,
+      credentialHeader: false, secretText: false,
+    });
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
   });
 
@@ -36,6 +39,13 @@ describe('file signals', () => {
     expect(signals("const c = request.headers.get('cookie');").credentialHeader).toBe(true);
     expect(signals("const t = req.headers['content-type'];").credentialHeader).toBe(false);
     expect(signals('const authorization = 1;').credentialHeader).toBe(false);
+  });
+
+  it("sees an import of the project's own modules (a controller that may be registered elsewhere)", () => {
+    expect(signals("const ai = require('../services/ai');").projectImport).toBe(true);
+    expect(signals("import { ask } from '#services/ai';").projectImport).toBe(true);
+    expect(signals("import { ask } from '@/lib/ai';").projectImport).toBe(true);
+    expect(signals("import express from 'express';").projectImport).toBe(false);
   });
 });
 

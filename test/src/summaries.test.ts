@@ -29,7 +29,7 @@ function project(files: Record<string, string>, pkg = '{"type":"module"}'): stri
 const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'require-output-limit', 'no-secrets-in-prompt', 'no-sensitive-logging'];
 
 /** "line rule" for each report on `file` of the project `dir`. */
-function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' })): string[] {
+function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' }), rules = RULES): string[] {
   const abs = path.join(dir, file);
   const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
   const messages = linter.verify(
@@ -43,7 +43,7 @@ function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configT
           globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
         },
         plugins: { 'llm-leak': plugin as never },
-        rules: Object.fromEntries(RULES.map((r) => [`llm-leak/${r}`, 'error'])),
+        rules: Object.fromEntries(rules.map((r) => [`llm-leak/${r}`, 'error'])),
       },
     ],
     abs,
@@ -285,7 +285,7 @@ module.exports = router;
 });
 
 describe('what stays unknown', () => {
-  it('an import that does not resolve, a third-party package, and a re-export stay silent', () => {
+  it('an import that does not resolve and a third-party package stay silent; a barrel re-export is followed', () => {
     const dir = project({
       'node_modules/ai-helpers/package.json': JSON.stringify({ name: 'ai-helpers', main: 'index.js' }),
       'node_modules/ai-helpers/index.js': `const OpenAI = require('openai');\nexports.ask = async (p) => new OpenAI().chat.completions.create({ messages: [] });\n`,
@@ -295,10 +295,16 @@ describe('what stays unknown', () => {
       'routes/b.ts': ROUTE(`import { ask } from 'ai-helpers';`, 'await ask(req.body.q)', 'res.json(answer)'),
       'routes/c.ts': ROUTE(`import { openai } from '../lib/index.js';`, `await openai.chat.completions.create({ messages: [] })`, 'res.json(answer)'),
     });
-    for (const f of ['routes/a.ts', 'routes/b.ts', 'routes/c.ts']) expect(lint(dir, f), f).toEqual([]);
+    for (const f of ['routes/a.ts', 'routes/b.ts']) expect(lint(dir, f), f).toEqual([]);
+    // lib/index.ts passes lib/openai.ts's client on: the summary is the defining module's.
+    expect(lint(dir, 'routes/c.ts')).toEqual([
+      '4 llm-leak/require-auth-for-llm-route',
+      '5 llm-leak/require-output-limit',
+      '6 llm-leak/no-raw-llm-response',
+    ]);
   });
 
-  it('two modules that import each other: one level each, and the lint ends', () => {
+  it('two modules that import each other: each level reads the one below, and the lint ends', () => {
     const dir = project({
       'a.ts': `import OpenAI from 'openai';\nimport { b } from './b.js';\nexport const client = new OpenAI();\nexport async function a(q: string) { return b(q); }\n`,
       'b.ts': `import express from 'express';
@@ -313,9 +319,200 @@ export default router;
     });
     // Linted, b.ts sees a.ts's client (one level): its route calls a model and sends the whole completion.
     expect(lint(dir, 'b.ts')).toEqual(['6 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
-    // From the route, b's call goes through a's client and a's through b: two levels away, so unknown.
-    expect(lint(dir, 'routes/chat.ts')).toEqual([]);
+    // From the route, b (level 2) calls a's client (level 1): found. a's call into b goes round the cycle, one level
+    // lower each time, and stops at level 0.
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['5 llm-leak/require-auth-for-llm-route', '7 llm-leak/no-raw-llm-response']);
     expect(lint(dir, 'a.ts')).toEqual([]);
+  });
+});
+
+describe('through several modules', () => {
+  const CLIENT = `const OpenAI = require('openai');\nmodule.exports = new OpenAI();\n`;
+  const SERVICE = `const openai = require('../config/openai');\nexports.ask = async (q) => {\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
+  const ROUTER = (use: string): string =>
+    `const express = require('express');\nconst chat = require('${use}');\nconst router = express.Router();\nrouter.post('/chat', async (req, res) => {\n  const text = await chat.reply(req.body.q);\n  res.json({ text });\n});\nmodule.exports = router;\n`;
+
+  it('route → controller → service → client (CommonJS, three levels): the route calls a model', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
+        'routes/chat.js': ROUTER('../controllers/chat'),
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('one module more than the bound: unknown, so silent', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        'services/wrap.js': `const { ask } = require('./ai');\nexports.ask = (q) => ask(q);\n`,
+        'controllers/chat.js': `const { ask } = require('../services/wrap');\nexports.reply = (q) => ask(q);\n`,
+        'routes/chat.js': ROUTER('../controllers/chat'),
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+
+  it('barrels that `export *` from each other end, and the defining module is found', () => {
+    const dir = project({
+      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'lib/a.ts': `export * from './b.js';\nexport * from './openai.js';\n`,
+      'lib/b.ts': `export * from './a.js';\n`,
+      'routes/chat.ts': ROUTE(`import { openai } from '../lib/b.js';`, `await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })`, 'res.json({ answer: answer.choices[0].message.content })'),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('a change two modules away reaches the route on the next lint in the same process', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
+      },
+      '{"type":"commonjs"}',
+    );
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    // The client module now exports a plain object: services/ai.js is unchanged, its summary must not be.
+    fs.writeFileSync(path.join(dir, 'config/openai.js'), `module.exports = { chat: { completions: { create: async (o) => o } } };\n`);
+    expect(lint(dir, 'routes/chat.js', linter)).toEqual([]);
+    fs.writeFileSync(path.join(dir, 'config/openai.js'), CLIENT);
+    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
+describe('a handler written in another module (controllers)', () => {
+  const CONTROLLER = `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n  res.json({ text: r.choices[0].message.content });\n};\n`;
+  const cjs = '{"type":"commonjs"}';
+
+  it('Express: `app.post(path, reply)` with the controller imported, its client from a third module', () => {
+    const dir = project(
+      {
+        'config/openai.js': `const { Configuration, OpenAIApi } = require('openai');\nmodule.exports = new OpenAIApi(new Configuration({ apiKey: process.env.KEY }));\n`,
+        'controllers/chat.js': `const openai = require('../config/openai');\nconst reply = async (req, res) => {\n  const r = await openai.createChatCompletion({ model: 'm', max_tokens: 9, messages: [] });\n  res.json({ content: r.data.choices[0].message.content });\n};\nmodule.exports = { reply };\n`,
+        'app.js': `const express = require('express');\nconst { reply } = require('./controllers/chat');\nconst app = express();\napp.post('/chat', reply);\napp.listen(3000);\n`,
+      },
+      cjs,
+    );
+    expect(lint(dir, 'app.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('Express router: `chat.reply` of a required module, wrapped in asyncHandler; auth in front of another route only', () => {
+    const dir = project(
+      {
+        'controllers/chat.js': CONTROLLER,
+        'routes/chat.js': `const express = require('express');\nconst chat = require('../controllers/chat');\nconst { requireUser } = require('../auth');\nconst asyncHandler = (fn) => (req, res, next) => fn(req, res).catch(next);\nconst router = express.Router();\nrouter.post('/open', asyncHandler(chat.reply));\nrouter.post('/closed', requireUser, chat.reply);\nmodule.exports = router;\n`,
+        'auth.js': `exports.requireUser = (req, res, next) => (req.user ? next() : res.status(401).end());\n`,
+      },
+      cjs,
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['6 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('a controller that checks the session itself before the model call is not reported', () => {
+    const dir = project(
+      {
+        'controllers/chat.js': CONTROLLER.replace('exports.reply = async (req, res) => {\n', 'exports.reply = async (req, res) => {\n  if (!req.user) return res.status(401).json({ error: \'login\' });\n'),
+        'app.js': `const express = require('express');\nconst chat = require('./controllers/chat');\nconst app = express();\napp.post('/chat', chat.reply);\napp.listen(3000);\n`,
+      },
+      cjs,
+    );
+    expect(lint(dir, 'app.js')).toEqual([]);
+  });
+
+  it('a class instance exported as default (ESM), used by a Koa router and a Fastify app', () => {
+    const controller = `import OpenAI from 'openai';\nclass ChatController {\n  client = new OpenAI();\n  async reply(ctx) {\n    const r = await this.client.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n    ctx.body = { text: r.choices[0].message.content };\n  }\n}\nexport default new ChatController();\n`;
+    const dir = project({
+      'controllers/chat.js': controller,
+      'koa.js': `import Koa from 'koa';\nimport Router from '@koa/router';\nimport chat from './controllers/chat.js';\nconst app = new Koa();\nconst router = new Router();\nrouter.post('/chat', (ctx) => chat.reply(ctx));\nrouter.post('/direct', chat.reply);\napp.use(router.routes());\napp.listen(3000);\n`,
+      'fastify.js': `import Fastify from 'fastify';\nimport chat from './controllers/chat.js';\nconst app = Fastify();\napp.post('/chat', chat.reply);\napp.listen({ port: 3000 });\n`,
+    });
+    expect(lint(dir, 'koa.js')).toEqual(['6 llm-leak/require-auth-for-llm-route', '7 llm-leak/require-auth-for-llm-route']);
+    expect(lint(dir, 'fastify.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('an imported handler that calls no model, and one whose module does not resolve, stay silent', () => {
+    const dir = project(
+      {
+        'controllers/health.js': `exports.ping = (req, res) => res.json({ ok: true });\n`,
+        'app.js': `const express = require('express');\nconst { ping } = require('./controllers/health');\nconst { reply } = require('./controllers/missing');\nconst app = express();\napp.get('/ping', ping);\napp.post('/chat', reply);\napp.listen(3000);\n`,
+      },
+      cjs,
+    );
+    expect(lint(dir, 'app.js')).toEqual([]);
+  });
+});
+
+describe('a module with no framework import whose functions the project registers', () => {
+  it('Express: a controller registered by a router logs the prompt, sends err.message and the raw completion', () => {
+    const dir = project(
+      {
+        'controllers/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  console.log(req.body);\n  try {\n    const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n    res.json(r);\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n};\n`,
+        'routes/chat.js': `const express = require('express');\nconst chat = require('../controllers/chat');\nconst router = express.Router();\nrouter.post('/chat', chat.reply);\nmodule.exports = router;\n`,
+        'app.js': `const express = require('express');\nconst app = express();\napp.use('/api', require('./routes/chat'));\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'controllers/chat.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response', 'no-error-details-to-client'])).toEqual([
+      '4 llm-leak/no-sensitive-logging',
+      '7 llm-leak/no-raw-llm-response',
+      '9 llm-leak/no-error-details-to-client',
+    ]);
+  });
+
+  it('the same module when nothing registers it (a script, a library) is left alone', () => {
+    const dir = project(
+      {
+        'lib/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  console.log(req.body);\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n  res.json(r);\n};\n`,
+        'app.js': `const express = require('express');\nconst app = express();\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'lib/chat.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response'])).toEqual([]);
+  });
+
+  it('Fastify: a plugin file that imports nothing from Fastify, registered with a prefix by the app', () => {
+    const dir = project({
+      'lib/ai.js': `import OpenAI from 'openai';\nexport default new OpenAI();\n`,
+      'routes.js': `import openai from './lib/ai.js';\nexport default async (fastify) => {\n  fastify.post('/ask', async (req) => {\n    const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n    return r;\n  });\n};\n`,
+      'index.js': `import Fastify from 'fastify';\nimport api from './routes.js';\nconst app = Fastify();\napp.register(api, { prefix: '/api' });\nawait app.listen({ port: 3000 });\n`,
+    });
+    expect(lint(dir, 'routes.js', undefined, ['require-auth-for-llm-route', 'no-raw-llm-response'])).toEqual([
+      '3 llm-leak/require-auth-for-llm-route',
+      '5 llm-leak/no-raw-llm-response',
+    ]);
+  });
+
+  it('Koa: middleware `use`d by the app from its own module', () => {
+    const dir = project({
+      'proxy.js': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport default async function proxy(ctx) {\n  console.log(ctx.request.body);\n  ctx.body = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n}\n`,
+      'app.js': `import Koa from 'koa';\nimport proxy from './proxy.js';\nconst app = new Koa();\napp.use(proxy);\napp.listen(3000);\n`,
+    });
+    expect(lint(dir, 'proxy.js', undefined, ['no-sensitive-logging', 'no-raw-llm-response'])).toEqual([
+      '4 llm-leak/no-sensitive-logging',
+      '5 llm-leak/no-raw-llm-response',
+    ]);
+  });
+});
+
+describe('module resolution as the editor does it', () => {
+  it("a JavaScript project's jsconfig.json `paths` (`~/controllers/chat`)", () => {
+    const dir = project(
+      {
+        'jsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: './', paths: { '~/*': ['./*'] } } }),
+        'controllers/chat.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.reply = async (req, res) => {\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [] });\n  res.json({ text: r.choices[0].message.content });\n};\n`,
+        'app.js': `const express = require('express');\nconst { reply } = require('~/controllers/chat');\nconst app = express();\napp.post('/chat', reply);\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'app.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 });
 

@@ -87,7 +87,7 @@ export async function relay(out: { json(x: unknown): void }, prompt: string) {
           column: 17,
           endLine: 6,
           endColumn: 27,
-          suggestions: [{ messageId: 'sendText', data: { accessor: "choices[0]?.message?.content ?? ''" }, output: expressController.replace('json(completion)', "json(completion.choices[0]?.message?.content ?? '')") }],
+          suggestions: [{ messageId: 'sendText', data: { accessor: "choices[0]?.message?.content ?? ''" }, output: expressController.replace('json(completion)', "json({ text: completion.choices[0]?.message?.content ?? '' })") }],
         },
       ],
     },
@@ -118,7 +118,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { askInferred } from './llm.js';
 export async function chat(request: FastifyRequest<{ Body: { prompt: string } }>, out: FastifyReply) {
   const completion = await askInferred(request.body.prompt);
-  return out.send(completion.choices[0]?.message?.content ?? '');
+  return out.send({ text: completion.choices[0]?.message?.content ?? '' });
 }
 `,
             },
@@ -153,7 +153,7 @@ import type { Context } from 'hono';
 import { respond } from './llm.js';
 export const chat = async (context: Context) => {
   const response = await respond(await context.req.text());
-  return context.json(response.output_text);
+  return context.json({ text: response.output_text });
 };
 `,
             },
@@ -186,7 +186,7 @@ export const chat: RequestHandler = async (request, response) => {
 import type { RequestHandler } from 'express';
 import { ask } from './llm.js';
 export const chat: RequestHandler = async (request, response) => {
-  response.send((await ask(request.body.prompt)).choices[0]?.message?.content ?? '');
+  response.send({ text: (await ask(request.body.prompt)).choices[0]?.message?.content ?? '' });
 };
 `,
             },
@@ -219,7 +219,7 @@ export async function chat(context: Context) {
 import type { Context } from 'koa';
 import { llm } from './llm.js';
 export async function chat(context: Context) {
-  context.body = (await llm.complete(String(context.request.body))).choices[0]?.message?.content ?? '';
+  context.body = { text: (await llm.complete(String(context.request.body))).choices[0]?.message?.content ?? '' };
 }
 `,
             },

@@ -32,6 +32,8 @@ export interface RouteEvent {
   readonly localPath: string | undefined;
   readonly middleware: readonly Middleware[];
   readonly handler: FunctionNode | undefined;
+  /** The handler as written (read when it is not a function of this file). */
+  readonly handlerRef: Node;
   readonly devOnly: boolean;
 }
 
