@@ -180,6 +180,23 @@ function isEnumMember(model: FileModel, n: TSESTree.MemberExpression): boolean {
 }
 const LITERAL_KEYS = new WeakMap<TSESTree.ObjectExpression, Map<string, boolean>>();
 
+/** The name a value goes by: `x`, `a.b.x`, and the function for `getX(...)` / `a.getX(...)`. */
+function nameOf(n: Node): string | undefined {
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(n.callee);
+    return callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? nameOf(callee) : undefined;
+  }
+  return undefined;
+}
+
+/** Only an error flows here: its message or code. */
+function isErrorOnly(model: FileModel, node: Node): boolean {
+  const origins = model.originsOf(node);
+  return origins.length > 0 && origins.every((o) => o.kind === 'error');
+}
+
 /** What an operand holds, as far as secrecy goes. */
 interface Secrecy {
   /** A secret the server holds: an env or config secret, a stored hash or token read back, a digest, a named literal. */
@@ -197,6 +214,8 @@ interface Secrecy {
  */
 function secretCompared(model: FileModel, a: Node | undefined, b: Node | undefined): Origin | undefined {
   if (a && b && (sameOwner(a, b) || [a, b].some((n) => confirmsOrDescribes(model, n)))) return undefined;
+  // `error.message.includes(Violation.TOKEN_BALANCE)`: an error's text checked for a marker holds no secret.
+  if ([a, b].some((n) => n && isErrorOnly(model, n))) return undefined;
   const none: Secrecy = { clientOnly: false };
   const sa = a ? secrecyOf(model, a) : none;
   const sb = b ? secrecyOf(model, b) : none;
@@ -221,13 +240,13 @@ function sameOwner(a: Node, b: Node): boolean {
  * describes a credential without holding it (`tokenType`, `keyId`: its credential word has a describing word after it).
  */
 function confirmsOrDescribes(model: FileModel, node: Node): boolean {
-  const n = skipTS(node);
-  const name =
-    n.type === AST_NODE_TYPES.Identifier ? n.name : n.type === AST_NODE_TYPES.MemberExpression ? propertyName(n) : undefined;
+  const name = nameOf(skipTS(node));
   if (!name) return false;
   // `confirmPassword`, `passwordConfirmation`, `password_repeat`; not `confirmationToken`, a token of its own.
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
   if (words.some((w) => CONFIRM_WORDS.has(w)) || words[words.length - 1] === 'confirmation') return true;
+  // `userId`, `getAuthenticatedUserId(user)`: an identifier of a record, not a credential (a session id is one).
+  if (['id', 'ids', 'uuid'].includes(words[words.length - 1]!) && !words.includes('session') && !words.includes('sid')) return true;
   const head = name.replace(/(?:[-_]?[A-Za-z][a-z0-9]*|[-_][A-Z0-9]+)$/, '');
   return head !== '' && head !== name && !model.isSecretFieldName(name) && model.isSecretFieldName(head);
 }

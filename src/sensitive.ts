@@ -12,7 +12,8 @@ export function headerCredential(
   if (name.includes('signature')) return 'signature';
   if (extra.some((e) => e.toLowerCase() === name)) return 'apiKey';
   // Headers whose names hold "key" or "token" but carry no credential.
-  if (/idempotency|keep-alive|content-|accept|user-agent|forwarded|request-id|trace/.test(name)) return undefined;
+  // WWW-Authenticate is the server's challenge, not a credential.
+  if (/idempotency|keep-alive|content-|accept|user-agent|forwarded|request-id|trace|www-authenticate/.test(name)) return undefined;
   if (/api[-_]?key|token|secret|password|(^|[-_])key$|[-_]key[-_]|auth/.test(name)) return 'apiKey';
   return undefined;
 }

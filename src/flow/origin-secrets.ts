@@ -42,7 +42,8 @@ export const DESCRIBING_TAILS: readonly string[] = [
   'path', 'file', 'filename', 'dir', 'type', 'types', 'kind', 'id', 'ids', 'name', 'label', 'prefix', 'header',
   'field', 'expiry', 'expires', 'expiration', 'ttl', 'enabled', 'required', 'configured', 'exists', 'present', 'valid',
   'url', 'endpoint', 'estimate', 'budget', 'quota', 'version', 'format', 'mode', 'location', 'index', 'domain',
-  'domains', 'host', 'hosts', 'origin', 'origins', 'scope', 'scopes', 'audience', 'issuer',
+  'domains', 'host', 'hosts', 'origin', 'origins', 'scope', 'scopes', 'audience', 'issuer', 'provider', 'balance',
+  'adjustment', 'threshold', 'ratio', 'rate', 'cost', 'at', 'created', 'updated',
 ];
 /** First words of a boolean about a secret (`hasToken`, `isApiKeySet`). */
 export const BOOLEAN_HEADS: readonly string[] = ['is', 'has', 'should', 'can', 'needs', 'use', 'uses'];
@@ -82,6 +83,18 @@ export function isSecretEnvName(name: string, settings?: Names): boolean {
     if (words[i] === 'CONNECTION' && words[i + 1] === 'STRING') return true;
   }
   return false;
+}
+
+/** Last words of a property that describe the object it is read from (a `label` or `host` may still be given a secret). */
+const DESCRIBING_MEMBERS = new Set([
+  'type', 'types', 'kind', 'id', 'ids', 'count', 'size', 'expires', 'expiry', 'expiration', 'ttl', 'at', 'created',
+  'updated', 'scope', 'scopes', 'issuer', 'audience', 'provider',
+]);
+
+/** A property that describes what it is read from rather than holds it: `token.type`, `key.expiresAt`, `hasToken`. */
+export function isDescribingKey(key: string): boolean {
+  const words = nameWords(key);
+  return words.length > 0 && (DESCRIBING_MEMBERS.has(words[words.length - 1]!) || BOOLEAN_HEADS.includes(words[0]!));
 }
 
 /** Lower-cased words of an identifier: `openaiApiKey` → ['openai','api','key'], `x-api-key` → ['x','api','key']. */

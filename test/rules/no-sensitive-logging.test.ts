@@ -224,6 +224,22 @@ fastify.get('/models', async (request) => {
 });
 `,
     },
+    // Valid because a token's type, expiry and presence, a token-budget adjustment and a WWW-Authenticate challenge hold no credential (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/refresh', async (req, res) => {
+  const sessionToken = req.session.openidTokens;
+  const boundaryTokenAdjustment = { original: 120, adjusted: 100 };
+  console.log('reused', { token_type: sessionToken.type, expires: sessionToken.expiresAt, has_id_token: Boolean(sessionToken.idToken) });
+  console.log(\`adjusted \${boundaryTokenAdjustment.original} to \${boundaryTokenAdjustment.adjusted}\`);
+  const upstream = await fetch('https://auth.example.com/token');
+  console.warn(\`challenge: \${upstream.headers.get('www-authenticate')}\`);
+  res.end();
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the GitHub webhook signature header is logged (Express).

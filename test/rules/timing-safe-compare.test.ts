@@ -347,6 +347,33 @@ app.use(async (ctx) => {
 });
 `,
     },
+    // Valid because a user id from a cookie is compared with the logged-in user's id, a cookie naming the token's provider with a literal, and an error message with an imported marker (Express, CommonJS).
+    {
+      code: `
+const express = require('express');
+const cookies = require('cookie');
+const { ViolationTypes } = require('./enums');
+const router = express.Router();
+const userIdOf = (user) => user?.id?.toString();
+router.use((req, res, next) => {
+  const parsed = cookies.parse(req.headers.cookie ?? '');
+  const provider = parsed.token_provider;
+  const reuseUserId = parsed.openid_user_id;
+  if (provider === 'openid' && userIdOf(req.user) !== reuseUserId) return res.status(401).end();
+  next();
+});
+router.post('/ask', async (req, res) => {
+  try {
+    res.json(await ask(req.body.q));
+  } catch (error) {
+    if (error?.message?.includes(ViolationTypes.TOKEN_BALANCE)) return res.status(402).end();
+    res.status(500).end();
+  }
+});
+module.exports = router;
+`,
+      ...cjs,
+    },
   ],
   invalid: [
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
