@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, skipTS, staticString } from '../src/ast.js';
+import { enclosingFunction, memberChain, propertyName, skipTS, staticString, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
 import { modelWhen, type FileModel } from '../src/model.js';
 import { describeOrigin } from '../src/report.js';
-import type { Node, Origin } from '../src/types.js';
+import type { LlmCall, Node, Origin } from '../src/types.js';
 
 export default createRule({
   name: 'no-sensitive-logging',
@@ -27,12 +27,12 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = modelWhen(context, (s) => s.framework || s.llm || s.crypto || s.env || s.authPackage || s.secretText);
+        const model = modelWhen(context, (s) => s.framework || s.llm || s.crypto || s.env || s.authPackage || s.credentialHeader || s.secretText);
         if (!model) return;
         for (const call of model.loggerCalls) {
           for (const arg of call.args) {
             if (arg.type === AST_NODE_TYPES.SpreadElement) continue;
-            const origin = model.originsOf(arg).find((o) => isSensitive(model, o, arg));
+            const origin = model.originsOf(arg).find((o) => isSensitive(model, o, arg) && !(o.kind === 'llm' && readOnFailure(model, arg, o.call)));
             if (!origin) continue;
             const hashable = (origin.kind === 'prompt' || (origin.kind === 'llm' && origin.text)) && isSimple(arg);
             context.report({
@@ -82,6 +82,48 @@ function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
           return false;
       }
   }
+}
+
+/**
+ * `if (!response.ok) { const err = await response.json(); console.error(err) }`: the body of a model API response that
+ * failed is the provider's error, not generated output.
+ */
+function readOnFailure(model: FileModel, arg: Node, call: LlmCall): boolean {
+  let site: Node = skipTS(arg);
+  if (site.type === AST_NODE_TYPES.Identifier) {
+    const defs = variableOf(model.file.sourceCode, site)?.defs ?? [];
+    if (defs.length === 1 && defs[0]!.node.type === AST_NODE_TYPES.VariableDeclarator) site = defs[0]!.node;
+  }
+  const fn = enclosingFunction(site);
+  for (let n: Node = site; n.parent && n.parent !== fn; n = n.parent) {
+    const p: Node = n.parent;
+    if (p.type !== AST_NODE_TYPES.IfStatement || p.test === n) continue;
+    const failed = failureTest(model, p.test, call);
+    if (failed !== undefined && (p.consequent === n) === failed) return true;
+  }
+  return false;
+}
+
+/** True for `!res.ok`, `res.ok === false`, `res.status !== 200`, `res.status >= 400` on the call's response; false for `res.ok`. */
+function failureTest(model: FileModel, test: Node, call: LlmCall): boolean | undefined {
+  const t = skipTS(test);
+  const isResponse = (n: Node): boolean => model.originsOf(n).some((o) => o.kind === 'llm' && o.call === call && o.path.length === 0);
+  const member = (n: Node, key: string): boolean =>
+    n.type === AST_NODE_TYPES.MemberExpression && propertyName(n) === key && isResponse(n.object);
+  if (t.type === AST_NODE_TYPES.UnaryExpression && t.operator === '!') {
+    const inner = failureTest(model, t.argument, call);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (member(t, 'ok')) return false;
+  if (t.type !== AST_NODE_TYPES.BinaryExpression || t.left.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  const left = skipTS(t.left);
+  const right = skipTS(t.right);
+  const value = right.type === AST_NODE_TYPES.Literal ? right.value : undefined;
+  if (member(left, 'ok') && typeof value === 'boolean') return (t.operator === '===' || t.operator === '==') !== value;
+  if (!(member(left, 'status') || member(left, 'statusCode')) || typeof value !== 'number') return undefined;
+  if ((t.operator === '!==' || t.operator === '!=') && value < 300) return true;
+  if ((t.operator === '>=' && value >= 400) || (t.operator === '>' && value >= 399)) return true;
+  return undefined;
 }
 
 /** False for a computed read with an unknown key (`req.headers[name]`), whose origin loses the name. */

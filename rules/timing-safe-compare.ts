@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, enclosingFunction, propertyName, skipTS, variableOf } from '../src/ast.js';
+import { contains, enclosingFunction, memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { cryptoRef } from '../src/fix.js';
 import type { Paths } from '../src/contract.js';
@@ -13,6 +13,8 @@ const COMPARING_METHODS = new Set(['startsWith', 'endsWith', 'includes', 'locale
 const PRIMARY = new Set<string>([
   AST_NODE_TYPES.Identifier, AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.TemplateLiteral, AST_NODE_TYPES.TSNonNullExpression,
 ]);
+/** Words of a confirmation field's name. */
+const CONFIRM_WORDS = new Set(['confirm', 'confirmed', 'repeat', 'repeated', 'retype', 'again']);
 /** Operands of a length check, which is what makes `timingSafeEqual` safe to call. */
 const LENGTH_KEYS = new Set(['length', 'byteLength']);
 
@@ -40,13 +42,13 @@ export default createRule({
   create(context) {
     return {
       'Program:exit'() {
-        const model = modelWhen(context, (s) => s.framework || s.crypto || s.env || s.authPackage || s.secretText);
+        const model = modelWhen(context, (s) => s.framework || s.crypto || s.env || s.authPackage || s.credentialHeader || s.secretText);
         if (!model) return;
         const { file } = model;
         for (const bin of file.index.binaries) {
           if (!EQUALITY.has(bin.operator) || bin.left.type === AST_NODE_TYPES.PrivateIdentifier) continue;
           if (!comparable(model, bin.left) || !comparable(model, bin.right)) continue;
-          const origin = sensitiveOrigin(model, bin.left) ?? sensitiveOrigin(model, bin.right);
+          const origin = secretCompared(model, bin.left, bin.right);
           if (!origin) continue;
           // `x as string` binds looser than `typeof`: keep such operands in parentheses.
           const operandText = (n: Node): string => {
@@ -85,9 +87,8 @@ export default createRule({
           const callee = skipTS(call.callee);
           const operands = comparedByCall(model, call, callee);
           if (!operands) continue;
-          const origin = operands
-            .map((o) => (comparable(model, o) ? sensitiveOrigin(model, o) : undefined))
-            .find((o) => o !== undefined);
+          const [a, b] = operands.map((o) => (comparable(model, o) ? o : undefined));
+          const origin = secretCompared(model, a, b);
           if (!origin) continue;
           context.report({
             node: call,
@@ -129,7 +130,10 @@ function comparable(model: FileModel, node: Node): boolean {
     case AST_NODE_TYPES.Identifier:
       return n.name !== 'undefined' && !isNamedFormatLiteral(model, n);
     case AST_NODE_TYPES.MemberExpression:
-      return !LENGTH_KEYS.has(propertyName(n) ?? '');
+      return !LENGTH_KEYS.has(propertyName(n) ?? '') && !isEnumMember(model, n);
+    case AST_NODE_TYPES.CallExpression:
+      // JSON.stringify(a) === JSON.stringify(b): whole records compared to find duplicates, not a credential check.
+      return memberChain(skipTS(n.callee))?.join('.') !== 'JSON.stringify';
     default:
       return true;
   }
@@ -149,19 +153,139 @@ function isNamedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolea
   return literal && !model.isSecretFieldName(id.name) && model.originsOf(init).length === 0;
 }
 
-/** The origin that makes an operand a secret worth comparing in constant time. */
-function sensitiveOrigin(model: FileModel, node: Node): Origin | undefined {
-  return model.originsOf(node).find((o) => {
+/**
+ * `TokenType.Refresh`, `GRANT.REFRESH`: a member of a TS enum or of a const object literal whose value is a literal is
+ * an enum constant, compared to tell kinds apart, not a secret.
+ */
+function isEnumMember(model: FileModel, n: TSESTree.MemberExpression): boolean {
+  const obj = skipTS(n.object);
+  const key = propertyName(n);
+  if (obj.type !== AST_NODE_TYPES.Identifier || key === undefined || model.isSecretFieldName(key)) return false;
+  const def = variableOf(model.file.sourceCode, obj)?.defs[0];
+  if (def?.node.type === AST_NODE_TYPES.TSEnumDeclaration) return true;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  const init = def.parent.kind === 'const' && def.node.init ? skipTS(def.node.init) : undefined;
+  if (init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  let literalKeys = LITERAL_KEYS.get(init);
+  if (!literalKeys) {
+    // Each object read once, however many comparisons use it; the last property of a key wins, as at run time.
+    const keys = new Map<string, boolean>();
+    for (const p of init.properties) {
+      const name = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+      if (name !== undefined) keys.set(name, skipTS((p as TSESTree.Property).value).type === AST_NODE_TYPES.Literal);
+    }
+    LITERAL_KEYS.set(init, (literalKeys = keys));
+  }
+  return literalKeys.get(key) === true;
+}
+const LITERAL_KEYS = new WeakMap<TSESTree.ObjectExpression, Map<string, boolean>>();
+
+/** The name a value goes by: `x`, `a.b.x`, and the function for `getX(...)` / `a.getX(...)`. */
+function nameOf(n: Node): string | undefined {
+  if (n.type === AST_NODE_TYPES.Identifier) return n.name;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return propertyName(n);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(n.callee);
+    return callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression ? nameOf(callee) : undefined;
+  }
+  return undefined;
+}
+
+/** Only an error flows here: its message or code. */
+function isErrorOnly(model: FileModel, node: Node): boolean {
+  const origins = model.originsOf(node);
+  return origins.length > 0 && origins.every((o) => o.kind === 'error');
+}
+
+/** What an operand holds, as far as secrecy goes. */
+interface Secrecy {
+  /** A secret the server holds: an env or config secret, a stored hash or token read back, a digest, a named literal. */
+  readonly server?: Origin;
+  /** A credential the client sent: a credential header, the request credentials, a secret-named field of the body. */
+  readonly credential?: Origin;
+  /** Only client data (body, query, params, headers), with no server secret in it. */
+  readonly clientOnly: boolean;
+}
+
+/**
+ * The origin that makes `a === b` a secret comparison: one side holds a server secret, or one side is a credential
+ * the client sent and the other is not the client's own data too (a password and its confirmation field leak
+ * nothing the client does not know). Ids of the logged-in user, counts, limits and enums hold neither.
+ */
+function secretCompared(model: FileModel, a: Node | undefined, b: Node | undefined): Origin | undefined {
+  if (a && b && (sameOwner(a, b) || [a, b].some((n) => confirmsOrDescribes(model, n)))) return undefined;
+  // `error.message.includes(Violation.TOKEN_BALANCE)`: an error's text checked for a marker holds no secret.
+  if ([a, b].some((n) => n && isErrorOnly(model, n))) return undefined;
+  const none: Secrecy = { clientOnly: false };
+  const sa = a ? secrecyOf(model, a) : none;
+  const sb = b ? secrecyOf(model, b) : none;
+  if (sa.server ?? sb.server) return sa.server ?? sb.server;
+  if (sa.credential && !sb.clientOnly) return sa.credential;
+  if (sb.credential && !sa.clientOnly) return sb.credential;
+  return undefined;
+}
+
+/** `data.newPassword !== data.confirmPassword`: two fields of one object, checked against each other, not a secret. */
+function sameOwner(a: Node, b: Node): boolean {
+  const x = skipTS(a);
+  const y = skipTS(b);
+  if (x.type !== AST_NODE_TYPES.MemberExpression || y.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const ox = memberChain(x.object);
+  const oy = memberChain(y.object);
+  return ox !== undefined && oy !== undefined && ox.join('.') === oy.join('.') && propertyName(x) !== propertyName(y);
+}
+
+/**
+ * Names that say what the value is for: a confirmation field (`confirmPassword`, `passwordRepeat`), or a name that
+ * describes a credential without holding it (`tokenType`, `keyId`: its credential word has a describing word after it).
+ */
+function confirmsOrDescribes(model: FileModel, node: Node): boolean {
+  const name = nameOf(skipTS(node));
+  if (!name) return false;
+  // `confirmPassword`, `passwordConfirmation`, `password_repeat`; not `confirmationToken`, a token of its own.
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/);
+  if (words.some((w) => CONFIRM_WORDS.has(w)) || words[words.length - 1] === 'confirmation') return true;
+  // `userId`, `getAuthenticatedUserId(user)`: an identifier of a record, not a credential (a session id is one).
+  if (['id', 'ids', 'uuid'].includes(words[words.length - 1]!) && !words.includes('session') && !words.includes('sid')) return true;
+  const head = name.replace(/(?:[-_]?[A-Za-z][a-z0-9]*|[-_][A-Z0-9]+)$/, '');
+  return head !== '' && head !== name && !model.isSecretFieldName(name) && model.isSecretFieldName(head);
+}
+
+function secrecyOf(model: FileModel, node: Node): Secrecy {
+  const origins = model.originsOf(node);
+  // `req.user` is the server's record of the user (its stored hash included), not data the client sent.
+  const client = origins.some((o) => o.kind === 'request' && o.part !== 'auth');
+  let server: Origin | undefined;
+  let credential: Origin | undefined;
+  for (const o of origins) {
     switch (o.kind) {
       case 'digest':
+        server ??= o;
+        break;
       case 'secret':
-        return true;
+        if (client) credential ??= o;
+        else server ??= o;
+        break;
       case 'request':
-        return o.part === 'auth' || (o.part === 'headers' && o.name !== undefined && model.isSensitiveHeader(o.name));
+        if (o.part === 'headers' ? o.name !== undefined && model.isSensitiveHeader(o.name) : o.part === 'auth' && o.name === undefined) {
+          credential ??= o;
+        }
+        break;
       default:
-        return false;
+        break;
     }
-  });
+  }
+  server ??= namedSecretLiteral(model, node);
+  return { server, credential, clientOnly: client && !server };
+}
+
+/** `const ADMIN_PASS = 'hunter2'`: a literal the code names as a credential is a secret the server holds. */
+function namedSecretLiteral(model: FileModel, node: Node): Origin | undefined {
+  const n = skipTS(node);
+  if (n.type !== AST_NODE_TYPES.Identifier || !model.isSecretFieldName(n.name)) return undefined;
+  const def = variableOf(model.file.sourceCode, n)?.defs[0];
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.Literal && typeof init.value === 'string' ? { kind: 'secret', name: n.name } : undefined;
 }
 
 /**
@@ -258,7 +382,8 @@ function operandNames(model: FileModel, call: TSESTree.CallExpression): Set<stri
       if (def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init) visit(def.node.init, hops - 1);
     } else if (n.type === AST_NODE_TYPES.MemberExpression) {
       visit(n.object, hops);
-    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+    } else if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.NewExpression) {
+      // Buffer.from(a), new Uint8Array(a): the wrapped buffer is what the length check names.
       visit(n.callee, hops);
       for (const a of n.arguments) visit(a, hops);
     }

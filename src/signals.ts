@@ -9,6 +9,7 @@ import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js'
 import { MODEL_HOSTS } from './llm/hosts.js';
 import { MODEL_MODULES } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
+import { readsCredentialHeader } from './sensitive.js';
 import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 
 export interface Signals {
@@ -39,6 +40,8 @@ export interface Signals {
   readonly env: boolean;
   /** The file imports a package that takes credentials (auth middleware, JWT, sessions, basic-auth). */
   readonly authPackage: boolean;
+  /** The text reads a credential header (`.headers.authorization`), whatever object holds it. */
+  readonly credentialHeader: boolean;
   /** The text holds a string shaped like a model API key, or a name from settings.sensitiveNames. */
   readonly secretText: boolean;
 }
@@ -102,6 +105,7 @@ export function signalsOf(
     // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
     env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),
     authPackage,
+    credentialHeader: readsCredentialHeader(text, settings.sensitiveNames),
     secretText: (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) || settings.sensitiveNames.some((name) => text.includes(name)),
   };
   cache.set(sourceCode.ast, signals);

@@ -34,13 +34,14 @@ export function createFunctionIndex(file: FileContext): FunctionIndex {
     return returnsByFn.get(fn) ?? [];
   }
   let sitesByFn: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+  const methods = new Map<TSESTree.ClassBody, Map<string, FunctionNode>>();
   function callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[] {
     if (!sitesByFn) {
       sitesByFn = new Map();
       for (const call of file.index.calls) {
         const callee = skipTS(call.callee);
-        if (callee.type !== AST_NODE_TYPES.Identifier && !isFunction(callee)) continue;
-        const target = resolveFunction(sourceCode, callee);
+        const target =
+          callee.type === AST_NODE_TYPES.Identifier || isFunction(callee) ? resolveFunction(sourceCode, callee) : ownMethod(callee, methods);
         if (!target) continue;
         const list = sitesByFn.get(target) ?? [];
         list.push(call);
@@ -50,4 +51,24 @@ export function createFunctionIndex(file: FileContext): FunctionIndex {
     return sitesByFn.get(fn) ?? [];
   }
   return { returnsOf, callSitesOf };
+}
+
+/** `this.chatStream(...)` inside a class: the class's own method of that name (each class's methods listed once). */
+function ownMethod(callee: Node, methods: Map<TSESTree.ClassBody, Map<string, FunctionNode>>): FunctionNode | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  let n: Node | undefined = callee.parent;
+  while (n && n.type !== AST_NODE_TYPES.ClassBody) n = n.parent;
+  if (!n) return undefined;
+  let byName = methods.get(n);
+  if (!byName) {
+    byName = new Map();
+    for (const m of n.body) {
+      if (m.type !== AST_NODE_TYPES.MethodDefinition || m.computed || m.key.type !== AST_NODE_TYPES.Identifier) continue;
+      // An overload signature has no body; the implementation follows it.
+      if (m.value.type === AST_NODE_TYPES.FunctionExpression && !byName.has(m.key.name)) byName.set(m.key.name, m.value);
+    }
+    methods.set(n, byName);
+  }
+  return byName.get(callee.property.name);
 }

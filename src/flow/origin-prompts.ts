@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { FunctionNode, LlmCall, Node } from '../types.js';
+import { wholeRequests } from './whole-requests.js';
 
 /** Prompt carriers of a file. */
 export interface PromptIndex {
@@ -29,7 +30,7 @@ const BUILDING_METHODS = new Set([
   'concat', 'join', 'replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'slice', 'substring', 'toString',
   'toLowerCase', 'toUpperCase', 'map', 'flatMap', 'filter', 'flat', 'reverse', 'padStart', 'padEnd', 'split', 'at',
 ]);
-const BUILDING_STATICS = new Set(['JSON.stringify', 'Object.assign', 'Buffer.from', 'Array.from', 'util.format']);
+const BUILDING_STATICS = new Set(['JSON.stringify', 'JSON.parse', 'Object.assign', 'Buffer.from', 'Array.from', 'util.format']);
 const BUILDING_GLOBALS = new Set(['String', 'structuredClone', 'format']);
 const GROWING_METHODS = new Set(['push', 'unshift', 'splice']);
 
@@ -55,7 +56,7 @@ export function buildPromptIndex(
 
   for (const call of calls) {
     const work: Node[] = [];
-    for (const input of [...call.inputs, ...call.systemInputs]) {
+    for (const input of [...call.inputs, ...call.systemInputs, ...wholeRequests(sourceCode, call)]) {
       add(nodes, input, call);
       work.push(input);
     }

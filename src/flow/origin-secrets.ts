@@ -32,6 +32,22 @@ export const CONNECTION_URL_SERVICES: readonly string[] = [
   'DATABASE', 'DB', 'POSTGRES', 'POSTGRESQL', 'PG', 'MYSQL', 'MONGO', 'MONGODB', 'REDIS', 'AMQP', 'RABBITMQ',
 ];
 
+/**
+ * Words that, after the credential word of a name, describe a secret rather than hold it: its count, limit, length,
+ * path, type, id or expiry (`tokenLimit`, `token_count_estimate`, `PRIVATE_KEY_PATH`, `apiKeyId`). A stored hash
+ * stays a secret (`passwordHash`).
+ */
+export const DESCRIBING_TAILS: readonly string[] = [
+  'count', 'counts', 'usage', 'used', 'limit', 'limits', 'length', 'len', 'size', 'max', 'min', 'total', 'remaining',
+  'path', 'file', 'filename', 'dir', 'type', 'types', 'kind', 'id', 'ids', 'name', 'label', 'prefix', 'header',
+  'field', 'expiry', 'expires', 'expiration', 'ttl', 'enabled', 'required', 'configured', 'exists', 'present', 'valid',
+  'url', 'endpoint', 'estimate', 'budget', 'quota', 'version', 'format', 'mode', 'location', 'index', 'domain',
+  'domains', 'host', 'hosts', 'origin', 'origins', 'scope', 'scopes', 'audience', 'issuer', 'provider', 'balance',
+  'adjustment', 'threshold', 'ratio', 'rate', 'cost', 'at', 'created', 'updated',
+];
+/** First words of a boolean about a secret (`hasToken`, `isApiKeySet`). */
+export const BOOLEAN_HEADS: readonly string[] = ['is', 'has', 'should', 'can', 'needs', 'use', 'uses'];
+
 /** A name holding this word is public by intent (`NEXT_PUBLIC_*`, `publicKey`) and never a secret. */
 export const PUBLIC_WORD = 'public';
 
@@ -58,13 +74,27 @@ export function isSecretEnvName(name: string, settings?: Names): boolean {
   if (isSensitiveSetting(name, settings)) return true;
   const words = name.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   if (words.some((w) => w.startsWith('PUBLIC') || w.endsWith('PUBLIC'))) return false;
-  if (words.some((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)))) return true;
+  const at = words.findIndex((w) => SECRET_ENV_WORDS.includes(w) || SECRET_ENV_SUFFIXES.some((s) => w.endsWith(s)));
+  // `PRIVATE_KEY_PATH`, `TOKEN_TTL`: about the secret, not the secret.
+  if (at >= 0) return !words.slice(at + 1).some((w) => DESCRIBING_TAILS.includes(w.toLowerCase()));
   // Connection strings: `DATABASE_URL`, `MONGODB_URI`, `PG_CONNECTION_STRING`.
   for (let i = 0; i + 1 < words.length; i++) {
     if (CONNECTION_URL_SERVICES.includes(words[i]) && (words[i + 1] === 'URL' || words[i + 1] === 'URI')) return true;
     if (words[i] === 'CONNECTION' && words[i + 1] === 'STRING') return true;
   }
   return false;
+}
+
+/** Last words of a property that describe the object it is read from (a `label` or `host` may still be given a secret). */
+const DESCRIBING_MEMBERS = new Set([
+  'type', 'types', 'kind', 'id', 'ids', 'count', 'size', 'expires', 'expiry', 'expiration', 'ttl', 'at', 'created',
+  'updated', 'scope', 'scopes', 'issuer', 'audience', 'provider',
+]);
+
+/** A property that describes what it is read from rather than holds it: `token.type`, `key.expiresAt`, `hasToken`. */
+export function isDescribingKey(key: string): boolean {
+  const words = nameWords(key);
+  return words.length > 0 && (DESCRIBING_MEMBERS.has(words[words.length - 1]!) || BOOLEAN_HEADS.includes(words[0]!));
 }
 
 /** Lower-cased words of an identifier: `openaiApiKey` → ['openai','api','key'], `x-api-key` → ['x','api','key']. */
@@ -82,11 +112,13 @@ export function isSecretFieldName(name: string, settings?: Names): boolean {
   if (isSensitiveSetting(name, settings)) return true;
   const words = nameWords(name);
   if (words.includes(PUBLIC_WORD)) return false;
-  if (words.some((w) => SECRET_FIELD_WORDS.includes(w))) return true;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (SECRET_FIELD_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) return true;
+  if (words.length > 1 && BOOLEAN_HEADS.includes(words[0]!)) return false;
+  // The last word of the credential: `token` in `tokenLimit`, `key` in `apiKeyId`.
+  let at = words.findIndex((w) => SECRET_FIELD_WORDS.includes(w));
+  for (let i = 0; i + 1 < words.length && at < 0; i++) {
+    if (SECRET_FIELD_PAIRS.some(([a, b]) => words[i] === a && words[i + 1] === b)) at = i + 1;
   }
-  return false;
+  return at >= 0 && !words.slice(at + 1).some((w) => DESCRIBING_TAILS.includes(w));
 }
 
 /** The label of a model API key written in a string (`sk-...`, `sk-ant-...`, `AIza...`, `gsk_...`, `xai-...`), if any. */

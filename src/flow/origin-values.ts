@@ -9,7 +9,7 @@ import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
 import { REQUEST_SHAPES } from '../frameworks/registry.js';
 import type { LlmLeakSettings } from '../settings.js';
 import type { LlmCall, Origin, PathKey, RequestPart } from '../types.js';
-import { isSecretEnvName, isSecretFieldName } from './origin-secrets.js';
+import { isDescribingKey, isSecretEnvName, isSecretFieldName } from './origin-secrets.js';
 
 /** Objects we follow on the way to an origin: a request or context (described by the adapters), `process.env`, an HMAC being built. */
 export type HandleKind = RequestHandleKind | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
@@ -136,6 +136,8 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
           out.push(...handleMember(v, key));
           break;
         default:
+          // `token.type`, `apiKey.id`, `session.expiresAt`: what describes a secret is not the secret.
+          if (v.kind === 'secret' && typeof key === 'string' && isDescribingKey(key)) break;
           out.push(v);
       }
     }

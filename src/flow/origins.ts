@@ -18,6 +18,8 @@ import { createMemo } from './memo.js';
 import { createFunctionIndex } from './function-index.js';
 import { createLiteralReader } from './object-literals.js';
 import { specialCallsOf } from './origin-specials.js';
+import { credentialHeaderRead, isRedaction } from './secret-sources.js';
+import { secretUsesOf, type SecretUses } from './secret-uses.js';
 import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
 
 /** Test seam: stand-ins for model parts other engineers build. */
@@ -81,6 +83,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   const { union, member, element, llmVal, isTextPath, handleCall } = createValueOps(settings);
   const { returnsOf, callSitesOf } = createFunctionIndex(file);
   const { objectLiteralOf, literalValue, memberKey } = createLiteralReader(sourceCode);
+  let secretUses: SecretUses | undefined;
+  const uses = (): SecretUses => (secretUses ??= secretUsesOf(file));
   let specialCalls: Map<Node, Val[]> | undefined;
   const specials = (): Map<Node, Val[]> => (specialCalls ??= specialCallsOf(file));
 
@@ -269,7 +273,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       case AST_NODE_TYPES.Identifier: {
         const v = variableOf(sourceCode, node);
         if (!v || v.defs.length === 0) return node.name === 'process' ? [handle('process')] : [];
-        return variableValues(v);
+        // Handed over as a credential somewhere in the file (`new OpenAI({ apiKey: key })`): a secret by its use.
+        return uses().vars.has(v) ? union(variableValues(v), [{ kind: 'secret', name: node.name }]) : variableValues(v);
       }
       case AST_NODE_TYPES.Literal: {
         const label = typeof node.value === 'string' ? literalKeyLabel(node.value) : undefined;
@@ -301,7 +306,13 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
           const vals = value ? valuesOf(value) : [];
           return isSecretFieldName(key as string, settings) ? union(vals, [{ kind: 'secret', name: key as string }]) : vals;
         }
-        return member(valuesOf(node.object), key);
+        const objectVals = valuesOf(node.object);
+        const vals = member(objectVals, key);
+        const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
+        // `process.env.key` handed over as a model API key elsewhere in the file.
+        const used =
+          vals.length === 0 && typeof key === 'string' && uses().envNames.has(key) && objectVals.some((v) => v.kind === 'handle' && v.h === 'env');
+        return header ? [header] : used ? [{ kind: 'secret', name: key as string }] : vals;
       }
       case AST_NODE_TYPES.BinaryExpression:
         // `a + b` concatenates; other operators compare or compute numbers.
@@ -331,8 +342,12 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
                 : dataOnly(valuesOf(p.value)),
           ),
         );
-      case AST_NODE_TYPES.CallExpression:
-        return callValues(node);
+      case AST_NODE_TYPES.CallExpression: {
+        if (isRedaction(node)) return [];
+        const vals = callValues(node);
+        const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
+        return header ? [header] : vals;
+      }
       case AST_NODE_TYPES.NewExpression: {
         const call = llmCallOf(node);
         if (call) return [llmVal(call, [])];

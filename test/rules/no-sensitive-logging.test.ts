@@ -164,6 +164,82 @@ ruleTester().run('no-sensitive-logging', rule, {
         export default Client;
       `,
     },
+    // Valid because a token limit and usage count, a key file's path, a boolean and a length hold no secret (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/chat', (req, res) => {
+  console.log('tokens', req.user.tokenLimit, req.user.tokensUsed);
+  console.log('key file', process.env.PRIVATE_KEY_PATH);
+  console.log('auth', Boolean(req.headers.authorization), req.headers.authorization?.length);
+  res.end();
+});
+`,
+    },
+    // Valid because the connection string is logged with its credentials masked by a replace (Koa).
+    {
+      code: `
+const Koa = require('koa');
+const mongoose = require('mongoose');
+const app = new Koa();
+const uri = process.env.MONGODB_URI;
+console.log(\`connecting to \${uri.replace(/\\/\\/.*@/, '//***:***@')}\`);
+mongoose.connect(uri);
+app.listen(3000);
+`,
+      ...cjs,
+    },
+    // Valid because the body of a model API response that failed (!res.ok) is the provider's error, not model output (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+fastify.post('/chat', async (request, reply) => {
+  const res = await fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` },
+    body: JSON.stringify({ model: 'gpt-4o', max_tokens: 200, messages: [{ role: 'user', content: request.body.q }] }),
+  });
+  if (!res.ok) {
+    const error = await res.json();
+    request.log.error(error);
+    return reply.code(502).send({ error: 'upstream failed' });
+  }
+  const data = await res.json();
+  return { text: data.choices[0].message.content };
+});
+`,
+    },
+    // Valid because the URL and settings of a model API call are not its prompt (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify({ logger: true });
+const modelsUrl = 'https://api.openai.com/v1/models';
+fastify.get('/models', async (request) => {
+  request.log.info({ url: modelsUrl, timeout: 5000 });
+  const res = await fetch(modelsUrl, { headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\` } });
+  return res.json();
+});
+`,
+    },
+    // Valid because a token's type, expiry and presence, a token-budget adjustment and a WWW-Authenticate challenge hold no credential (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/refresh', async (req, res) => {
+  const sessionToken = req.session.openidTokens;
+  const boundaryTokenAdjustment = { original: 120, adjusted: 100 };
+  console.log('reused', { token_type: sessionToken.type, expires: sessionToken.expiresAt, has_id_token: Boolean(sessionToken.idToken) });
+  console.log(\`adjusted \${boundaryTokenAdjustment.original} to \${boundaryTokenAdjustment.adjusted}\`);
+  const upstream = await fetch('https://auth.example.com/token');
+  console.warn(\`challenge: \${upstream.headers.get('www-authenticate')}\`);
+  res.end();
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the GitHub webhook signature header is logged (Express).
@@ -722,6 +798,172 @@ import express from 'express';
         });
       ` },
           ],
+        },
+      ],
+    },
+    // Invalid because a prefix of a freshly signed JWT, the Authorization header and the token's segments are logged, in a middleware module that imports no framework (Express).
+    {
+      code: `
+import jwt from 'jsonwebtoken';
+export const issue = (user) => {
+  const token = jwt.sign({ id: user.id }, process.env.JWT_SECRET, { expiresIn: '1h' });
+  console.log('issued', token.substring(0, 20) + '...');
+  return token;
+};
+export const authenticate = (req, res, next) => {
+  const header = req.headers.authorization;
+  console.log('auth header', header);
+  const token = header && header.split(' ')[1];
+  const parts = token.split('.');
+  console.log('parts', parts.map((p) => p.substring(0, 10)), token.length);
+  req.user = jwt.verify(token, process.env.JWT_SECRET);
+  next();
+};
+`,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 5, column: 25, endLine: 5, endColumn: 55,
+        },
+        {
+          messageId: 'sensitiveLog', line: 10, column: 30, endLine: 10, endColumn: 36,
+        },
+        {
+          messageId: 'sensitiveLog', line: 13, column: 24, endLine: 13, endColumn: 60,
+        },
+      ],
+    },
+    // Invalid because the whole request handed to createChatCompletion is the prompt (Koa, openai v3, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const bodyParser = require('koa-bodyparser');
+const { Configuration, OpenAIApi } = require('openai');
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = new Koa();
+app.use(bodyParser());
+app.use(async (ctx) => {
+  const { chat_param } = ctx.request.body;
+  console.log('params', chat_param);
+  const completion = await openai.createChatCompletion(chat_param);
+  ctx.body = completion.data.choices[0].message.content;
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 10, column: 25, endLine: 10, endColumn: 35,
+          suggestions: [
+            { messageId: 'logHash', output: `
+const Koa = require('koa');
+const bodyParser = require('koa-bodyparser');
+const { Configuration, OpenAIApi } = require('openai');
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = new Koa();
+app.use(bodyParser());
+app.use(async (ctx) => {
+  const { chat_param } = ctx.request.body;
+  console.log('params', require('node:crypto').createHash('sha256').update(JSON.stringify(chat_param) ?? '').digest('hex'));
+  const completion = await openai.createChatCompletion(chat_param);
+  ctx.body = completion.data.choices[0].message.content;
+});
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a prefix of the OpenAI key and the message list parsed from a WebSocket message (the same JSON.parse(message) the model is sent) are logged (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+import { WebSocketServer } from 'ws';
+const app = express();
+const client = new OpenAI();
+const key = process.env.OPENAI_API_KEY;
+console.log('key', key.slice(0, 20));
+const wss = new WebSocketServer({ server: app.listen(3000) });
+wss.on('connection', (ws) => {
+  ws.on('message', async (message) => {
+    console.log(JSON.parse(message));
+    const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 300, messages: JSON.parse(message) });
+    ws.send(r.choices[0].message.content);
+  });
+});
+`,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 20, endLine: 8, endColumn: 36,
+        },
+        {
+          messageId: 'sensitiveLog', line: 12, column: 17, endLine: 12, endColumn: 36,
+        },
+      ],
+    },
+    // Invalid because the request body that a Bedrock command sends (through this.invoke(input)) is the prompt (Koa).
+    {
+      code: `
+import Koa from 'koa';
+import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export class Mixtral {
+  client = new BedrockRuntimeClient({ region: 'us-east-1' });
+  async chat(ctx: Koa.Context) {
+    const body = { prompt: ctx.request.body.prompt, max_tokens: 500 };
+    ctx.log.debug(body);
+    const input = { body: JSON.stringify(body), modelId: 'mistral.mixtral-8x7b-instruct-v0:1' };
+    ctx.body = await this.invoke(input);
+  }
+  async invoke(input: any) {
+    const command = new InvokeModelCommand(input);
+    return this.client.send(command);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 19, endLine: 8, endColumn: 23,
+          suggestions: [
+            { messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import Koa from 'koa';
+import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+export class Mixtral {
+  client = new BedrockRuntimeClient({ region: 'us-east-1' });
+  async chat(ctx: Koa.Context) {
+    const body = { prompt: ctx.request.body.prompt, max_tokens: 500 };
+    ctx.log.debug(createHash('sha256').update(JSON.stringify(body) ?? '').digest('hex'));
+    const input = { body: JSON.stringify(body), modelId: 'mistral.mixtral-8x7b-instruct-v0:1' };
+    ctx.body = await this.invoke(input);
+  }
+  async invoke(input: any) {
+    const command = new InvokeModelCommand(input);
+    return this.client.send(command);
+  }
+}
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because environment variables with neutral names are secrets by their use: one is the OpenAI client's apiKey, the other goes into an Authorization header (Express, CommonJS).
+    {
+      code: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.key }));
+const gem = process.env.GEM;
+const headers = { Authorization: \`Bearer \${gem}\` };
+fetch("https://generativelanguage.googleapis.com/v1/models", { headers });
+console.log('key', process.env.key, 'gem', gem.slice(0, 8), 'port', process.env.PORT);
+app.listen(process.env.PORT);
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 20, endLine: 9, endColumn: 35,
+        },
+        {
+          messageId: 'sensitiveLog', line: 9, column: 44, endLine: 9, endColumn: 59,
         },
       ],
     },

@@ -265,6 +265,115 @@ router.post('/hook', async (ctx) => {
 app.use(router.routes());
 `,
     },
+    // Valid because ids of the logged-in user are compared to check ownership; an id is not a secret (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.delete('/jobs/:id', async (req, res) => {
+  const job = await Job.findById(req.params.id);
+  if (job.userId !== req.user.id) return res.status(403).end();
+  const doc = await Doc.findById(req.params.id);
+  if (doc.author === req.user._id) return res.json(doc);
+  res.status(404).end();
+});
+`,
+    },
+    // Valid because enum constants and token counts and limits are compared, not a token (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+enum TokenType { Access = 'access', Refresh = 'refresh' }
+const GRANT = { REFRESH: 'refresh_token' } as const;
+fastify.post('/token', async (request, reply) => {
+  if (request.body.tokenType === TokenType.Refresh) return { kind: 'refresh' };
+  if (request.body.token === GRANT.REFRESH) return { kind: 'grant' };
+  const account = await Accounts.get(request.user.id);
+  if (account.tokenCount === account.tokenLimit) return reply.code(429).send();
+  return { ok: true };
+});
+`,
+    },
+    // Valid because a sign-up validator compares the password with its confirmation: both are the client's own (Koa).
+    {
+      code: `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const app = new Koa();
+const router = new Router();
+router.post('/signup', async (ctx) => {
+  const { email, password, confirmPassword } = ctx.request.body;
+  if (password !== confirmPassword) ctx.throw(400, 'Passwords do not match');
+  ctx.body = await Users.create({ email, password });
+});
+app.use(router.routes());
+`,
+      ...cjs,
+    },
+    // Valid because the length check on the line before covers buffers wrapped in new Uint8Array(...) (Express).
+    {
+      code: `
+import express from 'express';
+import { timingSafeEqual } from 'node:crypto';
+const app = express();
+app.use((req, res, next) => {
+  const given = Buffer.from(String(req.headers['x-api-key'] ?? ''));
+  const expected = Buffer.from(process.env.API_KEY ?? '');
+  if (given.length !== expected.length) return res.status(401).end();
+  if (!timingSafeEqual(new Uint8Array(given), new Uint8Array(expected))) return res.status(401).end();
+  next();
+});
+`,
+    },
+    // Valid because two fields of one object checked against each other, a descriptor (tokenType) against an imported enum, serialized records compared to find duplicates, and an allow-list of domains hold no secret (Koa).
+    {
+      code: `
+import Koa from 'koa';
+import { TokenType } from './enums';
+const app = new Koa();
+function validate(data: { newPassword: string; confirmPassword: string }, tokenType: string) {
+  if (data.newPassword !== data.confirmPassword) throw new Error('passwords differ');
+  if (tokenType === TokenType.PASSWORD_RESET) return 'reset';
+  return 'other';
+}
+function dedupe(configs: object[], obj: { credential: string }) {
+  return configs.some((c) => JSON.stringify(c) === JSON.stringify(obj));
+}
+app.use(async (ctx) => {
+  const domains = (process.env.OAUTH2_ALLOWED_TOKEN_DOMAINS ?? '').split(',');
+  if (!domains.some((d) => ctx.hostname === d)) ctx.throw(400);
+  ctx.body = { kind: validate(ctx.request.body, ctx.query.type), dup: dedupe([], ctx.request.body) };
+});
+`,
+    },
+    // Valid because a user id from a cookie is compared with the logged-in user's id, a cookie naming the token's provider with a literal, and an error message with an imported marker (Express, CommonJS).
+    {
+      code: `
+const express = require('express');
+const cookies = require('cookie');
+const { ViolationTypes } = require('./enums');
+const router = express.Router();
+const userIdOf = (user) => user?.id?.toString();
+router.use((req, res, next) => {
+  const parsed = cookies.parse(req.headers.cookie ?? '');
+  const provider = parsed.token_provider;
+  const reuseUserId = parsed.openid_user_id;
+  if (provider === 'openid' && userIdOf(req.user) !== reuseUserId) return res.status(401).end();
+  next();
+});
+router.post('/ask', async (req, res) => {
+  try {
+    res.json(await ask(req.body.q));
+  } catch (error) {
+    if (error?.message?.includes(ViolationTypes.TOKEN_BALANCE)) return res.status(402).end();
+    res.status(500).end();
+  }
+});
+module.exports = router;
+`,
+      ...cjs,
+    },
   ],
   invalid: [
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
@@ -864,6 +973,122 @@ app.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
 });
 `,
       errors: [{ messageId: 'unguardedTimingSafeEqual', line: 9, column: 8, endLine: 9, endColumn: 47 }],
+    },
+    // Invalid because the key from the Authorization header is compared with the admin key from config, in a Koa middleware module that imports no framework.
+    {
+      code: `
+import config from '../config';
+export const authHandler = async (ctx: any, next: any) => {
+  const authorization = ctx.header.authorization || '';
+  const apiKey = authorization.length > 20 ? authorization.substring(7) : null;
+  if (!apiKey) ctx.throw(401);
+  if (apiKey === config.admin_api_key) ctx.state.admin = true;
+  await next();
+};
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 7, column: 7, endLine: 7, endColumn: 38,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import config from '../config';
+export const authHandler = async (ctx: any, next: any) => {
+  const authorization = ctx.header.authorization || '';
+  const apiKey = authorization.length > 20 ? authorization.substring(7) : null;
+  if (!apiKey) ctx.throw(401);
+  if ((typeof apiKey === 'string' && typeof config.admin_api_key === 'string' && Buffer.byteLength(apiKey) === Buffer.byteLength(config.admin_api_key) && timingSafeEqual(Buffer.from(apiKey), Buffer.from(config.admin_api_key)))) ctx.state.admin = true;
+  await next();
+};
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because a reset token stored on the user record is compared with the one the client sent (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/reset', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || user.resetToken !== req.body.token) return res.status(400).end();
+  res.json({ ok: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 16, endLine: 6, endColumn: 50,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.post('/reset', async (req, res) => {
+  const user = await User.findOne({ email: req.body.email });
+  if (!user || !(typeof user.resetToken === 'string' && typeof req.body.token === 'string' && Buffer.byteLength(user.resetToken) === Buffer.byteLength(req.body.token) && timingSafeEqual(Buffer.from(user.resetToken), Buffer.from(req.body.token)))) return res.status(400).end();
+  res.json({ ok: true });
+});
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because the client's API key header is compared with a key read from the database (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.addHook('onRequest', async (request, reply) => {
+  const stored = await db.apiKeys.findOne({ tenant: request.params.tenant });
+  if (request.headers['x-api-key'] !== stored.value) return reply.code(401).send();
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 7, endLine: 6, endColumn: 52,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.addHook('onRequest', async (request, reply) => {
+  const stored = await db.apiKeys.findOne({ tenant: request.params.tenant });
+  if (!(typeof request.headers['x-api-key'] === 'string' && typeof stored.value === 'string' && Buffer.byteLength(request.headers['x-api-key']) === Buffer.byteLength(stored.value) && timingSafeEqual(Buffer.from(request.headers['x-api-key']), Buffer.from(stored.value)))) return reply.code(401).send();
+});
+` },
+          ],
+        },
+      ],
+    },
+    // Invalid because an e-mail confirmation token stored on the user is a secret of its own, compared with the one the client sent (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.get('/confirm-email', async (req, res) => {
+  const user = await User.findOne({ email: req.query.email });
+  if (!user || user.confirmationToken !== req.query.token) return res.status(400).end();
+  res.json({ confirmed: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'unsafeCompare', line: 6, column: 16, endLine: 6, endColumn: 58,
+          suggestions: [
+            { messageId: 'useTimingSafeEqual', output: `
+import { timingSafeEqual } from 'node:crypto';
+import express from 'express';
+const app = express();
+app.get('/confirm-email', async (req, res) => {
+  const user = await User.findOne({ email: req.query.email });
+  if (!user || !(typeof user.confirmationToken === 'string' && typeof req.query.token === 'string' && Buffer.byteLength(user.confirmationToken) === Buffer.byteLength(req.query.token) && timingSafeEqual(Buffer.from(user.confirmationToken), Buffer.from(req.query.token)))) return res.status(400).end();
+  res.json({ confirmed: true });
+});
+` },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -485,6 +485,41 @@ describe('secret origins', () => {
     expect(literalKeyLabel('xai-abcdefghijklmnopqrstuvwx')).toBe('xAI API key');
     expect(literalKeyLabel('task-abcdefghijklmnopqrstuvwxyz')).toBeUndefined();
   });
+
+  it('does not count names that describe a secret: its count, limit, path, type, id, or a boolean about it', () => {
+    expect(isSecretFieldName('tokenLimit')).toBe(false);
+    expect(isSecretFieldName('token_type')).toBe(false);
+    expect(isSecretFieldName('apiKeyId')).toBe(false);
+    expect(isSecretFieldName('token_count_estimate')).toBe(false);
+    expect(isSecretFieldName('hasToken')).toBe(false);
+    expect(isSecretFieldName('passwordHash')).toBe(true);
+    expect(isSecretFieldName('resetToken')).toBe(true);
+    expect(isSecretEnvName('PRIVATE_KEY_PATH')).toBe(false);
+    expect(isSecretEnvName('DB_PASSWORD_FILE')).toBe(false);
+    expect(isSecretEnvName('OAUTH2_ALLOWED_TOKEN_DOMAINS')).toBe(false);
+    expect(isSecretEnvName('JWT_SECRET')).toBe(true);
+    expect(isSecretEnvName('DATABASE_URL')).toBe(true);
+  });
+
+  it('reads a credential header off an object of unknown role, a signed JWT, and drops what a mask replaced', () => {
+    const code = `
+      import jwt from 'jsonwebtoken';
+      export function mw(r, h) {
+        probe(r.headers.authorization); probe(r.header['x-api-key']); probe(r.headers.get('cookie'));
+        probe(r.headers['content-type']); probe(r.headers.authorization.length);
+        probe(jwt.sign({ id: 1 }, process.env.JWT_SECRET));
+        probe(process.env.DATABASE_URL.replace(/\\/\\/.*@/, '//***@'));
+        probe(process.env.DATABASE_URL.replace('postgres', 'pg'));
+      }
+    `;
+    expect(probe(code)).toEqual([
+      ['secret:authorization header'], ['secret:x-api-key'], ['secret:cookie header'],
+      [], [],
+      ['secret:signed JWT'],
+      [],
+      ['secret:DATABASE_URL'],
+    ]);
+  });
 });
 
 describe('digest origins', () => {
@@ -572,6 +607,35 @@ describe('prompt origins', () => {
       ['prompt', 'request:query:q'], ['prompt', 'request:query:text'], ['request:query:other'],
       ['prompt', 'request:body:topic'], ['request:body'],
     ]);
+  });
+});
+
+describe('secrets by use', () => {
+  it('marks a value handed over as a credential, whatever it is called', () => {
+    const code = `
+      const OpenAI = require('openai');
+      const client = new OpenAI({ apiKey: process.env.key });
+      const token = process.env.UPSTREAM;
+      const headers = { Authorization: 'Bearer ' + token };
+      fetch('https://example.com', { headers });
+      probe(process.env.key); probe(token); probe(process.env.UPSTREAM_URL); probe(process.env.PORT);
+    `;
+    expect(probe(code, { sourceType: 'commonjs' })).toEqual([['secret:key'], ['secret:token'], [], []]);
+  });
+});
+
+describe('whole requests', () => {
+  it('marks what flows into a request handed whole to the model, and a parsed message list', () => {
+    const code = `
+      const { Configuration, OpenAIApi } = require('openai');
+      const openai = new OpenAIApi(new Configuration({}));
+      async function run(params, message) {
+        await openai.createChatCompletion(params);
+        await openai.createChatCompletion({ model: 'm', messages: JSON.parse(message) });
+        probe(params); probe(JSON.parse(message)); probe(message);
+      }
+    `;
+    expect(probe(code, { sourceType: 'commonjs' })).toEqual([['prompt'], ['prompt'], ['prompt']]);
   });
 });
 

@@ -73,3 +73,35 @@ app.post('/x', requireUser, async (req, res) => {
     }
   });
 });
+
+describe('secrecy at scale', () => {
+  // Enum objects and a class's methods are indexed once, so thousands of comparisons and `this.x()` calls stay linear.
+  it('judges 2,000 comparisons against a 2,000-key enum and 2,000 this-calls, reporting only the secret one', () => {
+    const n = 2_000;
+    const keys = Array.from({ length: n }, (_, i) => `K${i}: 'k${i}'`).join(', ');
+    const checks = Array.from({ length: n }, (_, i) => `    if (req.body.tokenKind === KINDS.K${i}) this.m${i}(req.body.token);`).join('\n');
+    const methods = Array.from({ length: n }, (_, i) => `  m${i}(t) { return t; }`).join('\n');
+    const code = `import express from 'express';
+const app = express();
+const KINDS = { ${keys} };
+class Checks {
+  run(req) {
+${checks}
+    if (req.body.token !== process.env.API_TOKEN) return false;
+  }
+${methods}
+}
+app.post('/x', (req, res) => res.json(new Checks().run(req)));
+`;
+    const linter = new Linter({ configType: 'flat' });
+    const messages = linter.verify(code, [
+      {
+        files: ['**/*.js'],
+        languageOptions: { globals: { process: 'readonly' } },
+        plugins: { 'llm-leak': plugin as never },
+        rules: { 'llm-leak/timing-safe-compare': 'error' },
+      },
+    ], 'server.js');
+    expect(messages.map((m) => `${m.ruleId}:${m.line}`)).toEqual([`llm-leak/timing-safe-compare:${n + 6}`]);
+  });
+});

@@ -35,9 +35,18 @@ describe('file signals', () => {
       crypto: false,
       env: false,
       authPackage: false,
+      credentialHeader: false,
       secretText: false,
     });
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
+  });
+
+  it('sees credential header reads whatever object holds them', () => {
+    expect(signals('const h = req.headers.authorization;').credentialHeader).toBe(true);
+    expect(signals("const k = ctx.header['x-api-key'];").credentialHeader).toBe(true);
+    expect(signals("const c = request.headers.get('cookie');").credentialHeader).toBe(true);
+    expect(signals("const t = req.headers['content-type'];").credentialHeader).toBe(false);
+    expect(signals('const authorization = 1;').credentialHeader).toBe(false);
   });
 
   it("sees an import of the project's own modules (a controller that may be registered elsewhere)", () => {
