@@ -137,10 +137,21 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
  * holding a digit (`'dev-key-123'`) or a key's prefix (`'sk-local-dev-key'`), which is how keys and shared dev keys look.
  */
 function isApiKeyPlaceholder(envName: string, literal: Node): boolean {
-  if (!/API_?KEY$/i.test(envName.replace(/([a-z0-9])([A-Z])/g, '$1_$2'))) return false;
+  if (!/API_?KEY$/i.test(envName.replace(/([a-z0-9])([A-Z])/g, '$1_$2')) && !presentedAsApiKey(literal)) return false;
   const text = literal.type === AST_NODE_TYPES.Literal && typeof literal.value === 'string' ? literal.value : undefined;
   // `'sk-local-dev-key'` is written as a key: the author meant one to be there.
   return text !== undefined && !/\d/.test(text) && !LITERAL_KEY_PATTERNS.some((k) => text.startsWith(k.hint));
+}
+
+/**
+ * `new OpenAI({ apiKey: process.env.OLLAMA_AUTH_TOKEN || 'ollama' })`: the fallback is the `apiKey` option itself, a
+ * key the server presents to a model server whatever the variable is called.
+ */
+function presentedAsApiKey(literal: Node): boolean {
+  let n: Node = literal;
+  while (n.parent && (n.parent.type === AST_NODE_TYPES.LogicalExpression || n.parent.type === AST_NODE_TYPES.ConditionalExpression)) n = n.parent;
+  const prop = n.parent;
+  return prop?.type === AST_NODE_TYPES.Property && prop.value === n && /^api_?key$/i.test(propertyName(prop) ?? '');
 }
 
 /** Keys of a Firebase web app config besides `apiKey`: an object holding them is that config. */

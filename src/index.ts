@@ -48,6 +48,13 @@ const TEST_FILES = [
 const OFF_IN_TESTS: RuleEntries = { 'llm-leak/no-hardcoded-credentials': 'off' };
 
 /**
+ * Files that are test code by their own name (`chat.test.js`, `__tests__/`): never served, so an error handler of a
+ * test app or a logged fixture leaks nothing, and every rule is off there. Folders named `test`/`tests` only get
+ * TEST_FILES's exemption: a real route may live in one (`app/api/test/route.ts`).
+ */
+const TEST_CODE = ['**/*.{test,spec}.{js,mjs,cjs,jsx,ts,mts,cts,tsx}', '**/__tests__/**', '**/__mocks__/**'];
+
+/**
  * @typescript-eslint/parser, loaded on the first TypeScript file: its `typescript` peer is optional for us, and a
  * JavaScript project without it must still load the plugin.
  */
@@ -63,6 +70,7 @@ const typescriptParser = {
 export type FlatConfig = [
   { name: string; plugins: Record<string, unknown>; rules: RuleEntries },
   { name: string; files: string[]; languageOptions: { parser: Linter.Parser } },
+  { name: string; files: string[]; rules: RuleEntries },
   { name: string; files: string[]; rules: RuleEntries },
 ];
 
@@ -86,11 +94,17 @@ const plugin = {
   },
 };
 
+/** Every rule of the plugin, off. */
+function allOff(): RuleEntries {
+  return Object.fromEntries(Object.keys(rules).map((id) => [`llm-leak/${id}`, 'off' as const]));
+}
+
 function flat(name: string, level: 'recommended' | 'strict'): FlatConfig {
   return [
     { name: `llm-leak/${name}`, plugins: { 'llm-leak': plugin }, rules: ruleSet(level) },
     { name: `llm-leak/${name}/typescript`, files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } },
     { name: `llm-leak/${name}/test-files`, files: TEST_FILES, rules: OFF_IN_TESTS },
+    { name: `llm-leak/${name}/test-code`, files: TEST_CODE, rules: allOff() },
   ];
 }
 
@@ -103,6 +117,7 @@ function legacy(level: 'recommended' | 'strict'): LegacyConfig {
       { files: TYPESCRIPT_FILES.map((g) => g.replace('**/', '')), parser: require.resolve('@typescript-eslint/parser') },
       // eslintrc matches a pattern without a slash against the base name, and `**/x/**` anywhere below the config.
       { files: ['*.test.*', '*.spec.*', ...TEST_FILES.slice(1)], rules: OFF_IN_TESTS },
+      { files: ['*.test.*', '*.spec.*', '**/__tests__/**', '**/__mocks__/**'], rules: allOff() },
     ],
   };
 }

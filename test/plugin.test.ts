@@ -113,22 +113,20 @@ describe('the flat configs', () => {
     expect(reported(config, 'src/server.js', 'const x: number = 1;\n')[0]).toMatch(/^fatal: Parsing error/);
   });
 
-  it.each(configs)('%s turns no-hardcoded-credentials off in test files, and only there', (name) => {
+  it.each(configs)('%s turns no-hardcoded-credentials off in test files, and every rule off in test code', (name) => {
     const config = plugin.configs[name] as unknown as Linter.Config[];
     expect(reported(config, 'src/server.js', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
     expect(reported(config, 'src/server.ts', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
     expect(reported(config, 'src/contest.js', CREDENTIAL)).toEqual(['llm-leak/no-hardcoded-credentials']);
-    for (const file of [
-      'src/server.test.js',
-      'src/server.spec.ts',
-      'src/auth.test.mjs',
-      'src/__tests__/auth.js',
-      'src/__mocks__/openai.js',
-      'test/fixtures/server.js',
-      'packages/api/tests/helpers.cjs',
-    ]) {
+    expect(reported(config, 'src/contest.ts', LEAK)).toContain('llm-leak/no-raw-llm-response');
+    // Test code by its own name is never served: nothing is reported there.
+    for (const file of ['src/server.test.js', 'src/server.spec.ts', 'src/auth.test.mjs', 'src/__tests__/auth.js', 'src/__mocks__/openai.js']) {
       expect(reported(config, file, CREDENTIAL), file).toEqual([]);
-      // The other rules still run there.
+      expect(reported(config, file.replace(/\.\w+$/, '.ts'), LEAK), file).toEqual([]);
+    }
+    // A folder named test or tests may hold a real route (`app/api/test/route.ts`): only credentials are off there.
+    for (const file of ['test/fixtures/server.js', 'packages/api/tests/helpers.cjs', 'app/api/test/route.js']) {
+      expect(reported(config, file, CREDENTIAL), file).toEqual([]);
       expect(reported(config, file.replace(/\.\w+$/, '.ts'), LEAK), file).toContain('llm-leak/no-raw-llm-response');
     }
   });

@@ -11,6 +11,14 @@ ruleTester().run('no-hardcoded-credentials', rule, {
 const local = new OpenAI({ baseURL: process.env.LLM_URL, apiKey: process.env.OPENAI_API_KEY || 'not-used' });
 const other = new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: process.env.OLLAMA_API_KEY ?? 'ollama' });`,
     },
+    // Valid because the fallback is the apiKey option a client presents to a local model server, whatever the
+    // variable is called (an auth token env, a local const).
+    {
+      code: `import OpenAI from 'openai';
+const token = process.env.LMSTUDIO_KEY;
+const a = new OpenAI({ baseURL: process.env.OLLAMA_URL, apiKey: process.env.IMAGE_GEN_OLLAMA_AUTH_TOKEN || 'ollama' });
+const b = new OpenAI({ baseURL: process.env.LMSTUDIO_URL, apiKey: token || 'not-used' });`,
+    },
     // Valid because a Firebase web config's apiKey identifies the project to browsers by design; it is no model key.
     {
       code: `const firebaseConfig = {
@@ -100,6 +108,11 @@ const config = { apiKey: 'AIzaSyDTHCh3zY33u47WqfBQrmUINYuFe68_0H2', projectId: '
         { messageId: hardcoded, line: 2, column: 38, endLine: 2, endColumn: 79 },
         { messageId: hardcoded, line: 3, column: 26, endLine: 3, endColumn: 67 },
       ],
+    },
+    // Invalid because a fallback with a digit given as the apiKey option looks like a shared dev key.
+    {
+      code: `const c = new OpenAI({ apiKey: process.env.LLM_TOKEN || 'dev-key-123' });`,
+      errors: [{ messageId: hardcoded, line: 1, column: 57, endLine: 1, endColumn: 70 }],
     },
     // Invalid because the Basic Auth password falls back to a literal.
     {
