@@ -6,7 +6,8 @@
 // the plugin adds on 1x, 2x and 4x copies of the labelled corpus (copied to a temporary folder). Then what the
 // cross-file route map costs (the same texts linted under their real paths and under paths that do not exist, where
 // the map finds nothing to read) and what the type-aware mode costs (the labelled .ts files parsed with and without
-// `projectService`, with and without rules).
+// `projectService`, with and without rules). Then module summaries on a generated multi-module app (--features=N,
+// default 100, about 5N files): the whole-project lint with and without them, and the warm re-lint of one file.
 // Options: --runs=N, --skip-packages (labelled corpus only, for a quick look), --against=DIR (another checkout with a
 // built dist/, e.g. an earlier commit: its recommended config is timed in the same passes, for a before/after).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

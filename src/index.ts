@@ -94,9 +94,9 @@ const plugin = {
   },
 };
 
-/** Every rule of the plugin, off. */
-function allOff(): RuleEntries {
-  return Object.fromEntries(Object.keys(rules).map((id) => [`llm-leak/${id}`, 'off' as const]));
+/** Every rule the config turns on, off. */
+function allOff(level: 'recommended' | 'strict'): RuleEntries {
+  return Object.fromEntries(Object.keys(ruleSet(level)).map((id) => [id, 'off' as const]));
 }
 
 function flat(name: string, level: 'recommended' | 'strict'): FlatConfig {
@@ -104,7 +104,7 @@ function flat(name: string, level: 'recommended' | 'strict'): FlatConfig {
     { name: `llm-leak/${name}`, plugins: { 'llm-leak': plugin }, rules: ruleSet(level) },
     { name: `llm-leak/${name}/typescript`, files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } },
     { name: `llm-leak/${name}/test-files`, files: TEST_FILES, rules: OFF_IN_TESTS },
-    { name: `llm-leak/${name}/test-code`, files: TEST_CODE, rules: allOff() },
+    { name: `llm-leak/${name}/test-code`, files: TEST_CODE, rules: allOff(level) },
   ];
 }
 
@@ -117,7 +117,7 @@ function legacy(level: 'recommended' | 'strict'): LegacyConfig {
       { files: TYPESCRIPT_FILES.map((g) => g.replace('**/', '')), parser: require.resolve('@typescript-eslint/parser') },
       // eslintrc matches a pattern without a slash against the base name, and `**/x/**` anywhere below the config.
       { files: ['*.test.*', '*.spec.*', ...TEST_FILES.slice(1)], rules: OFF_IN_TESTS },
-      { files: ['*.test.*', '*.spec.*', '**/__tests__/**', '**/__mocks__/**'], rules: allOff() },
+      { files: ['*.test.*', '*.spec.*', '**/__tests__/**', '**/__mocks__/**'], rules: allOff(level) },
     ],
   };
 }
