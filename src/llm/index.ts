@@ -16,7 +16,7 @@ import { bedrockSend } from './bedrock.js';
 import { CUSTOM_SPEC, makeCall, typedSpec } from './call-record.js';
 import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
-import { objectOf, type SystemMarkers } from './messages.js';
+import { objectOf, optionValue, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
 import type { ExportSummary, ImportedExport, ModelFunction, TrackedValues } from './summary.js';
 
@@ -197,13 +197,13 @@ class Finder {
       const key = propertyName(member);
       const method = key === undefined || !summary.methods.has(key) ? undefined : summary.methods.get(key);
       const call = member.parent;
-      if (method && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.emit(call, modelFunctionSpec(method), [], [], undefined, true);
+      if (method && call.type === AST_NODE_TYPES.CallExpression && call.callee === member) this.emitModelFunction(call, method);
       return;
     }
     const call = node.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return;
     if (summary.kind === 'client factory') this.flow.push({ ...base, node: call, map: summary.value.map, opaqueSetup: summary.value.setup });
-    else this.emit(call, modelFunctionSpec(summary), [], [], undefined, true);
+    else this.emitModelFunction(call, summary);
   }
 
   /** Names taught through `settings['llm-leak'].llmCalls`: bare (`askModel`) or dotted (`llm.ask`). */
@@ -274,6 +274,23 @@ class Finder {
   }
 
   /** Records a call once (see makeCall). */
+  /** A call of another module's model function: the arguments its summary says reach the prompt are the inputs. */
+  private emitModelFunction(call: TSESTree.CallExpression, fn: ModelFunction): void {
+    const inputs: Node[] = [];
+    for (const p of fn.promptParams) {
+      const arg = call.arguments[p.index];
+      if (!arg) continue;
+      const value = arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg;
+      const obj = p.keys && objectOf(this.file, value);
+      if (!obj || !p.keys) inputs.push(value);
+      else for (const key of p.keys) {
+        const v = optionValue(this.file, obj, key);
+        if (v) inputs.push(v);
+      }
+    }
+    this.emit(call, modelFunctionSpec(fn), [], [], undefined, false, inputs);
+  }
+
   private emit(
     call: TSESTree.CallExpression,
     spec: CallSpec,

@@ -42,6 +42,19 @@ export interface ModelFunction {
   readonly returns: ModelReturn;
   /** Every model call in it runs behind its own credential check that ends the request (a controller's `if (!req.user)`). */
   readonly guarded: boolean;
+  /**
+   * The parameters whose value reaches the model call's prompt or system input, by index; for a destructured
+   * parameter (`({ question, user })`), the keys that do. A call of the function sends those arguments to the model,
+   * and only those: `loadTools({ user: req.user.id, ... })` does not put the user id in a prompt.
+   */
+  readonly promptParams: readonly PromptParam[];
+}
+
+/** A parameter of a model function that reaches the prompt (see ModelFunction.promptParams). */
+export interface PromptParam {
+  readonly index: number;
+  /** For an object pattern: the keys whose values reach it; undefined: the whole argument. */
+  readonly keys?: readonly string[];
 }
 
 /** One export of another module, summarised. */

@@ -1,7 +1,7 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
-import type { ExportSummary, ModelFunction, ModelReturn } from '../llm/summary.js';
+import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Framework, FunctionNode, Node } from '../types.js';
@@ -171,7 +171,40 @@ function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | unde
   const call = model.reachedLlmCall(fn);
   if (!call) return undefined;
   const guarded = model.llmSitesIn([fn]).every((s) => model.authGuardBefore(s.fn, s.site) !== undefined);
-  return { kind: 'model function', provider: call.provider, returns: returnOf(model, fn), guarded };
+  return { kind: 'model function', provider: call.provider, returns: returnOf(model, fn), guarded, promptParams: promptParams(model, fn) };
+}
+
+/** The parameters of `fn` whose values the prompt index says flow into a model call's inputs. */
+function promptParams(model: FileModel, fn: FunctionNode): PromptParam[] {
+  const out: PromptParam[] = [];
+  const carries = (id: Node): boolean => model.originsOf(id).some((o) => o.kind === 'prompt');
+  fn.params.forEach((param, index) => {
+    let p: Node = param;
+    if (p.type === AST_NODE_TYPES.TSParameterProperty) p = p.parameter;
+    if (p.type === AST_NODE_TYPES.AssignmentPattern) p = p.left;
+    if (p.type === AST_NODE_TYPES.Identifier) {
+      if (carries(p)) out.push({ index });
+    } else if (p.type === AST_NODE_TYPES.ObjectPattern) {
+      const keys: string[] = [];
+      let rest = false;
+      for (const prop of p.properties) {
+        if (prop.type === AST_NODE_TYPES.RestElement) {
+          rest ||= prop.argument.type === AST_NODE_TYPES.Identifier && carries(prop.argument);
+          continue;
+        }
+        let value: Node = prop.value as Node;
+        if (value.type === AST_NODE_TYPES.AssignmentPattern) value = value.left;
+        const key = propertyName(prop);
+        // A nested pattern is judged whole: some of it may reach the prompt.
+        if (key !== undefined && (value.type !== AST_NODE_TYPES.Identifier || carries(value))) keys.push(key);
+      }
+      if (rest) out.push({ index });
+      else if (keys.length > 0) out.push({ index, keys });
+    } else {
+      out.push({ index });
+    }
+  });
+  return out;
 }
 
 /**

@@ -514,6 +514,16 @@ describe('module resolution as the editor does it', () => {
   });
 });
 
+describe('which arguments of an imported model function are the prompt', () => {
+  it('only the parameters (or destructured keys) that reach the model call: a user id beside them is not a prompt', () => {
+    const dir = project({
+      'lib/ai.js': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask({ question, user }) {\n  await audit(user);\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;\n}\nasync function audit(user) { return user; }\n`,
+      'routes/chat.js': `import express from 'express';\nimport { ask } from '../lib/ai.js';\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  const answer = await ask({ question: req.body.q, user: req.user.id });\n  console.log('user', req.user.id);\n  console.log('question', req.body.q);\n  res.json({ answer });\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/chat.js', undefined, ['no-sensitive-logging'])).toEqual(['7 llm-leak/no-sensitive-logging']);
+  });
+});
+
 describe('no stale answers', () => {
   it('a changed lib/openai.ts changes the importing file\'s findings on the next lint in the same process', () => {
     const dir = project({
