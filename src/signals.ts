@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
-import { MODEL_HOSTS } from './llm/hosts.js';
+import { COMPATIBLE_HINT, MODEL_HOSTS } from './llm/hosts.js';
 import { MODEL_MODULES } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
@@ -90,7 +90,7 @@ export function signalsOf(
   // File-routed frameworks (Next.js route handlers, pages/api) need no import to be routes.
   if (!framework && isRouteFile(filename)) framework = true;
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
-  if (!llm && hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) llm = true;
+  if (!llm && ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT))) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
   // Only server code reads summaries (src/model.ts): library and browser files with relative imports stay cheap.
   if (!llm && local && framework && filename !== undefined && path.isAbsolute(filename)) llm = true;
@@ -122,6 +122,6 @@ export function textMayReachModel(text: string, settings: LlmLeakSettings): bool
     const spec = m[1]!;
     if (MODEL_MODULES.has(spec) || PROJECT_SPECIFIER.test(spec)) return true;
   }
-  if (hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) return true;
+  if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
   return settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
 }

@@ -84,12 +84,23 @@ export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, r
   }
 }
 
-/** The host entry a URL prefix points at, or undefined for any other host. */
+/**
+ * The OpenAI chat completions path, which OpenAI-compatible servers on any host keep (llama.cpp, vLLM, LM Studio,
+ * gateways): a request to it is a model call wherever it goes. The text the cheap signals look for is `COMPATIBLE_HINT`.
+ */
+const COMPATIBLE_PATH = /\/chat\/completions\/?$/;
+export const COMPATIBLE_HINT = '/chat/completions';
+
+/**
+ * The host entry a URL prefix points at; for another host, or a path relative to a base the file does not spell
+ * out, an OpenAI-compatible server when the path is the chat completions path; else undefined.
+ */
 export function modelHost(url: string): { api: Api; label: string; path: string } | undefined {
-  const parsed = parseUrl(url);
+  const parsed = parseUrl(url) ?? (url.startsWith('/') ? { host: '', path: url.split(/[?#]/)[0]! } : undefined);
   if (!parsed) return undefined;
-  const entry = MODEL_HOSTS.find((h) => h.host.test(parsed.host));
-  return entry && { api: entry.api, label: entry.label, path: parsed.path };
+  const entry = parsed.host ? MODEL_HOSTS.find((h) => h.host.test(parsed.host)) : undefined;
+  if (entry) return { api: entry.api, label: entry.label, path: parsed.path };
+  return COMPATIBLE_PATH.test(parsed.path) ? { api: 'openai', label: 'OpenAI-compatible API response', path: parsed.path } : undefined;
 }
 
 const http = (s: Omit<CallSpec, 'type' | 'provider' | 'optionsArg' | 'streaming'>): CallSpec => ({

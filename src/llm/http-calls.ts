@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, memberChain, skipTS, variableOf } from '../ast.js';
 import type { FileContext, Node } from '../types.js';
-import { axiosSpec, httpSpec, modelHost, urlPrefix } from './hosts.js';
+import { axiosSpec, httpSpec, modelHost, parseUrl, urlPrefix } from './hosts.js';
 import { constInit, objectOf, unstringify } from './messages.js';
 import type { CallSpec, HttpLeaf } from './sdks.js';
 
@@ -54,7 +54,7 @@ export function httpCall(
   const scope = scopeOf(file, url);
   const resolve = (id: TSESTree.Identifier): Node | undefined => constInit(file, id);
   let full = urlPrefix(url, scope, resolve);
-  if (leaf.via === 'axios' && !(full && modelHost(full))) {
+  if (leaf.via === 'axios' && !(full && parseUrl(full) && modelHost(full))) {
     // A relative path on an instance made with axios.create({ baseURL })
     const baseNode = [config, ...setup].map((o) => o && findProperty(o, 'baseURL')?.value).find(Boolean);
     const base = baseNode && urlPrefix(baseNode, scopeOf(file, baseNode), resolve);

@@ -549,7 +549,7 @@ describe('bedrock', () => {
 });
 
 describe('fetch and axios', () => {
-  it('fetch to model hosts: string, template, new URL, const; not other hosts', () => {
+  it('fetch to model hosts: string, template, new URL, const; another host only on the chat completions path', () => {
     const code = `
       const BASE = 'https://api.anthropic.com';
       const URL_CHAT = 'https://api.openai.com/v1/chat/completions';
@@ -579,6 +579,25 @@ describe('fetch and axios', () => {
       { provider: 'http', label: 'Gemini API response', inputs: ['body'], system: [], textPaths: [['candidates', '*', 'content', 'parts', '*', 'text']], limit: 'unknown' },
       { provider: 'http', label: 'Ollama API response', inputs: ['{ prompt: q '], system: [], textPaths: [['response']], limit: 'missing' },
       { provider: 'http', label: 'xAI API response', inputs: [], system: [], textPaths: [['choices', '*', 'message', 'content']], limit: 'unknown' },
+      // An OpenAI-compatible server (llama.cpp, vLLM, a gateway) keeps the path whatever the host.
+      { provider: 'http', label: 'OpenAI-compatible API response', inputs: ['{ messages: '], system: [], textPaths: [['choices', '*', 'message', 'content']], limit: 'missing' },
+    ]);
+  });
+
+  it('the chat completions path on an unknown or relative base; other paths on other hosts are not model calls', () => {
+    const code = `
+      import axios from 'axios';
+      const llama = axios.create({ baseURL: process.env.LLAMA_URL });
+      async function h(body) {
+        await llama.post('/chat/completions', body);
+        await fetch('http://localhost:8080/v1/chat/completions', { method: 'POST', body: JSON.stringify(body) });
+        await fetch('/api/chat', { method: 'POST', body: JSON.stringify(body) });
+        await axios.post('https://hooks.example.com/chat/completions-log', body);
+      }
+    `;
+    expect(withModel(code, (m) => m.llmCalls.map((c) => [c.resultLabel, c.node.loc.start.line]))).toEqual([
+      ['OpenAI-compatible API response', 5],
+      ['OpenAI-compatible API response', 6],
     ]);
   });
 
@@ -598,6 +617,8 @@ describe('fetch and axios', () => {
       ['axios.post', 'Mistral API response', ['data', 'choices', '*', 'message', 'content'], ".data?.choices?.[0]?.message?.content ?? ''"],
       ['axios', 'Cohere API response', ['data', 'message', 'content', '*', 'text'], ".data?.message?.content?.[0]?.text ?? ''"],
       ['api.post', 'Groq API response', ['data', 'choices', '*', 'message', 'content'], ".data?.choices?.[0]?.message?.content ?? ''"],
+      // The chat completions path on an internal gateway is an OpenAI-compatible server.
+      ['other.post', 'OpenAI-compatible API response', ['data', 'choices', '*', 'message', 'content'], ".data?.choices?.[0]?.message?.content ?? ''"],
     ]);
     const cjs = `
       const axios = require('axios');
