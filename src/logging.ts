@@ -27,6 +27,25 @@ const FACTORIES: Record<string, Record<string | symbol, unknown>> = {
 /** Objects conventionally holding a framework's logger: `req.log`, `request.log`, `ctx.log`, `fastify.log`, `app.log`, `app.logger`. */
 const FRAMEWORK_LOG_OWNERS = new Set([...LOG_OWNERS, 'app', 'server']);
 
+/** React's state and effect hooks: they run only where a component renders in the browser. */
+const CLIENT_HOOKS = new Set(['useState', 'useEffect', 'useReducer', 'useRef', 'useLayoutEffect']);
+
+/**
+ * A React client component: a `'use client'` module, or one that imports a state or effect hook from `react`. Its
+ * console is the browser's. (A server component calls no such hook, and a Next.js route handler imports none.)
+ */
+function isClientComponent(file: FileContext): boolean {
+  const first = file.ast.body[0];
+  if (first?.type === AST_NODE_TYPES.ExpressionStatement && first.directive === 'use client') return true;
+  for (const stmt of file.ast.body) {
+    if (stmt.type !== AST_NODE_TYPES.ImportDeclaration || stmt.source.value !== 'react') continue;
+    for (const spec of stmt.specifiers) {
+      if (spec.type === AST_NODE_TYPES.ImportSpecifier && spec.imported.type === AST_NODE_TYPES.Identifier && CLIENT_HOOKS.has(spec.imported.name)) return true;
+    }
+  }
+  return false;
+}
+
 /** Logger calls of the file, in source order. */
 export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall[] {
   const out = new Map<Node, LoggerCall>();
@@ -35,8 +54,11 @@ export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall
   };
   const tracker = trackerOf(file);
 
-  for (const { node } of tracker.iterateGlobalReferences({ console: levelMap() } as never)) {
-    if (node.type === AST_NODE_TYPES.CallExpression) add(node as TSESTree.CallExpression, 'console');
+  // A React client component's console is the browser's: the person using the page sees only their own data there.
+  if (!isClientComponent(file)) {
+    for (const { node } of tracker.iterateGlobalReferences({ console: levelMap() } as never)) {
+      if (node.type === AST_NODE_TYPES.CallExpression) add(node as TSESTree.CallExpression, 'console');
+    }
   }
 
   // Logger objects made by a factory: remember the variables that hold them.

@@ -3,6 +3,22 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
+    // Valid because a React client component logs to the browser's console, which only its own user sees.
+    {
+      code: `
+        import { useState } from 'react';
+        import OpenAI from 'openai';
+        const openai = new OpenAI({ dangerouslyAllowBrowser: true });
+        export function Chat() {
+          const [text, setText] = useState('');
+          async function ask(q) {
+            const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });
+            console.log(c.choices[0].message.content);
+            setText(c.choices[0].message.content);
+          }
+          return null;
+        }`,
+    },
     // Valid because ordinary body fields, user ids and status codes are what logs are for (Express).
     {
       code: `
@@ -242,6 +258,39 @@ app.post('/refresh', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because a module that imports only React's types is no client component: its console is the server's.
+    {
+      code: `
+        import type { ReactNode } from 'react';
+        import OpenAI from 'openai';
+        const openai = new OpenAI();
+        export async function summary(q: string): Promise<ReactNode> {
+          const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });
+          console.log(c.choices[0].message.content);
+          return c.choices[0].message.content;
+        }`,
+      errors: [
+        {
+          messageId: 'sensitiveLog',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'logHash',
+              output: `
+        import { createHash } from 'node:crypto';
+import type { ReactNode } from 'react';
+        import OpenAI from 'openai';
+        const openai = new OpenAI();
+        export async function summary(q: string): Promise<ReactNode> {
+          const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });
+          console.log(createHash('sha256').update(JSON.stringify(c.choices[0].message.content) ?? '').digest('hex'));
+          return c.choices[0].message.content;
+        }`,
+            },
+          ],
+        },
+      ],
+    },
     // Invalid because the GitHub webhook signature header is logged (Express).
     {
       code: `
