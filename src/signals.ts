@@ -115,7 +115,8 @@ export function signalsOf(
 /**
  * Whether a module's text could hold anything a module summary records (a model client, a model call, a function
  * reaching one): it imports a model SDK or a project module, names a model API host, or names a settings llmCall.
- * A module without any of these has an empty summary, so the project map need not parse it for one.
+ * A model API key literal counts too (a relay handed the key). A module without any of these has an empty summary, so
+ * the project map need not parse it for one.
  */
 export function textMayReachModel(text: string, settings: LlmLeakSettings): boolean {
   for (const m of text.matchAll(SPECIFIER)) {
@@ -123,5 +124,7 @@ export function textMayReachModel(text: string, settings: LlmLeakSettings): bool
     if (MODEL_MODULES.has(spec) || PROJECT_SPECIFIER.test(spec)) return true;
   }
   if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
+  // A model API key written in the source may be handed to a relay on any host (http-calls.ts).
+  if (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) return true;
   return settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
 }

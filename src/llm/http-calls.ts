@@ -6,6 +6,7 @@ import type { FileContext, Node } from '../types.js';
 import { axiosSpec, httpSpec, modelHost, parseUrl, urlPrefix } from './hosts.js';
 import { constInit, objectOf, unstringify } from './messages.js';
 import type { CallSpec, HttpLeaf } from './sdks.js';
+import { literalKeyLabel } from '../flow/origin-secrets.js';
 
 /** Global `fetch(...)`/`globalThis.fetch(...)` calls: the callee resolves to no variable declared in the file. */
 export function globalFetchCalls(file: FileContext): TSESTree.CallExpression[] {
@@ -39,6 +40,7 @@ export function httpCall(
   if (leaf.via === 'fetch') {
     url = args[0];
     const init = objectOf(file, args[1]);
+    config = init;
     payload = init && findProperty(init, 'body')?.value;
   } else if (leaf.method === 'call' || leaf.method === 'request') {
     const first = objectOf(file, args[0]);
@@ -60,14 +62,46 @@ export function httpCall(
     const base = baseNode && urlPrefix(baseNode, scopeOf(file, baseNode), resolve);
     if (base !== undefined) full = base.replace(/\/+$/, '') + (full === undefined ? '' : full.startsWith('/') ? full : `/${full}`);
   }
-  const host = full === undefined ? undefined : modelHost(full);
+  const body = payload && payload.type !== AST_NODE_TYPES.SpreadElement ? unstringify(payload) : undefined;
+  let host = full === undefined ? undefined : modelHost(full);
+  // A relay (any host) that is handed a model API key in the request: the key says where the request goes on to.
+  const parsed = full === undefined ? undefined : parseUrl(full);
+  if (!host && parsed && carriesModelKey(file, [body, config && findProperty(config, 'headers')?.value])) {
+    host = { api: 'openai', label: 'model relay response', path: parsed.path };
+  }
   if (!host) return undefined;
   let spec = httpSpec(host.api, host.path, host.label);
   if (leaf.via === 'axios') spec = axiosSpec(spec);
-  const body = payload && payload.type !== AST_NODE_TYPES.SpreadElement ? unstringify(payload) : undefined;
   const options = objectOf(file, body);
   // The whole JSON body is the input; its messages are inside it already.
   return { spec: { ...spec, inputKeys: [] }, options: options ?? null, inputs: body ? [body] : [] };
+}
+
+/**
+ * Whether a request body or headers hold a model API key written in the source (`api_key: 'sk-…'`, a const holding
+ * one, `Authorization: \`Bearer ${KEY}\`` with KEY such a const): the literal's shape names the provider.
+ */
+function carriesModelKey(file: FileContext, roots: readonly (Node | undefined)[]): boolean {
+  const stack: { node: Node; depth: number }[] = roots.flatMap((n) => (n ? [{ node: n, depth: 0 }] : []));
+  let budget = 200;
+  while (stack.length > 0 && budget-- > 0) {
+    const { node, depth } = stack.pop()!;
+    const n = skipTS(node);
+    if (n.type === AST_NODE_TYPES.Literal) {
+      if (typeof n.value === 'string' && literalKeyLabel(n.value) !== undefined) return true;
+    } else if (n.type === AST_NODE_TYPES.TemplateLiteral) {
+      if (n.quasis.some((q) => literalKeyLabel(q.value.cooked ?? '') !== undefined)) return true;
+      for (const e of n.expressions) stack.push({ node: e, depth: depth + 1 });
+    } else if (n.type === AST_NODE_TYPES.Identifier) {
+      const init = depth < 4 ? constInit(file, n) : undefined;
+      if (init) stack.push({ node: init, depth: depth + 1 });
+    } else if (n.type === AST_NODE_TYPES.ObjectExpression && depth < 4) {
+      for (const p of n.properties) {
+        if (p.type === AST_NODE_TYPES.Property) stack.push({ node: p.value as Node, depth: depth + 1 });
+      }
+    }
+  }
+  return false;
 }
 
 function scopeOf(file: FileContext, node: Node): Scope.Scope | undefined {

@@ -601,6 +601,21 @@ describe('fetch and axios', () => {
     ]);
   });
 
+  it('a relay on any host that is handed a model API key literal; the same request without a key is not a model call', () => {
+    const code = `
+      const api_key = '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';
+      async function h(arr) {
+        await fetch('http://gpt-api.tech/send_message', { method: 'POST', body: JSON.stringify({ message: arr, api_key }) });
+        await fetch('https://relay.example.com/v1/ask', { headers: { Authorization: \`Bearer \${api_key}\` }, body: arr });
+        await fetch('http://gpt-api.tech/send_message', { method: 'POST', body: JSON.stringify({ message: arr }) });
+      }
+    `;
+    expect(withModel(code, (m) => m.llmCalls.map((c) => [c.resultLabel, c.node.loc.start.line]))).toEqual([
+      ['model relay response', 4],
+      ['model relay response', 5],
+    ]);
+  });
+
   it('axios.post, axios(config) and axios.create({ baseURL }) instances; ESM and CJS', () => {
     const code = `
       import axios from 'axios';
