@@ -21,7 +21,15 @@ export interface ErrorFlow {
   readonly carries: readonly number[];
   /** Fields of the result that hold a caught error's details; '' when the result is the error detail itself. */
   readonly errorFields: readonly string[];
+  /**
+   * Arguments the function writes into another argument (`writeChunk(response, data)` calls `response.write(...data...)`):
+   * at a call whose `target` argument is the request's response, the `value` argument is sent to the client.
+   */
+  readonly writes?: readonly { readonly target: number; readonly value: number }[];
 }
+
+/** Response methods that send what they are given. */
+const WRITE_METHODS = new Set(['write', 'json', 'send', 'end']);
 
 /** The error flow of `name` exported by the module `specifier` names ('default.error' for a method of the default export). */
 export type ImportedErrorFlow = (specifier: string, name: string) => ErrorFlow | undefined;
@@ -57,7 +65,7 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
   const reader = createDetailReader(model, imported.errorFlow, passed.errorParams);
   const out: ErrorExposure[] = [];
   const seen = new Set<Node>();
-  for (const sink of [...model.sinks, ...passed.sinks]) {
+  for (const sink of [...model.sinks, ...passed.sinks, ...helperSinks(model, imported.errorFlow)]) {
     if (!insideAny(scopes, sink.node)) continue;
     const detail = reader(sink.node);
     if (!detail || seen.has(detail)) continue;
@@ -65,6 +73,30 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
     out.push({ sink, detail });
   }
   return out.sort((a, b) => a.detail.range[0] - b.detail.range[0]);
+}
+
+/**
+ * `writeResponseChunk(response, { error: e.message })` with the helper imported: its module's facts say it writes its
+ * second argument into its first, and the first is this request's response, so the second is sent.
+ */
+function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined): Sink[] {
+  if (!imported) return [];
+  const out: Sink[] = [];
+  const file = model.file;
+  for (const call of file.index.calls) {
+    const target = importedName(file, call.callee);
+    const flow = target && imported(target.specifier, target.name);
+    for (const w of flow?.writes ?? []) {
+      const to = call.arguments[w.target];
+      const value = call.arguments[w.value];
+      if (!to || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+      const t = skipTS(to as Node);
+      const role = t.type === AST_NODE_TYPES.Identifier ? model.paramRoleOf(t) : undefined;
+      if (role !== 'res' && role !== 'ctx') continue;
+      out.push({ node: value, kind: `${target!.name}()`, framework: undefined, fn: enclosingFunction(call) });
+    }
+  }
+  return out;
 }
 
 interface Passed {
@@ -510,8 +542,9 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
   const flowOf = (fn: FunctionNode): ErrorFlow | undefined => {
     const params = fn.params.map((q) => paramVariable(file, q));
     const carries: number[] = [];
+    const writes = writesOf(fn, params);
     const values = returnedValues(file, fn);
-    if (values.length === 0) return undefined;
+    if (values.length === 0) return writes.length > 0 ? { carries, errorFields: [], writes } : undefined;
     params.forEach((v, i) => {
       if (!v) return;
       const ids = new Set(v.references.map((r) => r.identifier as Node));
@@ -536,7 +569,30 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
         }
       } else if (reader(r)) errorFields.add('');
     }
-    return carries.length > 0 || errorFields.size > 0 ? { carries, errorFields: [...errorFields] } : undefined;
+    return carries.length > 0 || errorFields.size > 0 || writes.length > 0 ? { carries, errorFields: [...errorFields], ...(writes.length > 0 ? { writes } : {}) } : undefined;
+  };
+  /** `target.write(...value...)`, `target.status(500).json(value)`: a parameter written into another one. */
+  const writesOf = (fn: FunctionNode, params: readonly (Scope.Variable | undefined)[]): { target: number; value: number }[] => {
+    const out: { target: number; value: number }[] = [];
+    const calls = file.index.calls.filter((c) => c.range[0] >= fn.range[0] && c.range[1] <= fn.range[1] && enclosingFunction(c) === fn);
+    params.forEach((tv, target) => {
+      if (!tv) return;
+      const targetIds = new Set(tv.references.map((r) => r.identifier as Node));
+      for (const c of calls) {
+        const callee = skipTS(c.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(propertyName(callee) ?? '')) continue;
+        let root: Node = skipTS(callee.object);
+        while (root.type === AST_NODE_TYPES.CallExpression && skipTS(root.callee).type === AST_NODE_TYPES.MemberExpression) root = skipTS((skipTS(root.callee) as TSESTree.MemberExpression).object);
+        if (!targetIds.has(root)) continue;
+        params.forEach((vv, value) => {
+          if (!vv || value === target || out.some((w) => w.target === target && w.value === value)) return;
+          // Anywhere in what is written, through serialisers of the module's own (`safeJSONStringify(data)`).
+          const inside = vv.references.some((r) => c.arguments.some((a) => a.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= a.range[1]));
+          if (inside) out.push({ target, value });
+        });
+      }
+    });
+    return out;
   };
   const functionAt = (node: Node | null | undefined): FunctionNode | undefined => {
     const n = node && skipTS(node);

@@ -57,6 +57,14 @@ const RESPONSE = `export default {
 `;
 
 describe('helpers of other modules', () => {
+  it('a helper that writes its second argument into the response it is given (an SSE chunk writer)', () => {
+    const dir = project({
+      'helpers/chunks.js': `function safeJSONStringify(x) {\n  try { return JSON.stringify(x); } catch { return '{}'; }\n}\nexport function writeResponseChunk(response, data) {\n  if (response.writableEnded) return;\n  response.write(\`data: \${safeJSONStringify(data)}\\n\\n\`);\n}\nexport function logChunk(logger, data) {\n  logger.info(data.id);\n}\n`,
+      'app.js': `import express from 'express';\nimport OpenAI from 'openai';\nimport { writeResponseChunk, logChunk } from './helpers/chunks.js';\nconst openai = new OpenAI();\nconst app = express();\napp.post('/chat', async (request, response) => {\n  try {\n    const c = await openai.chat.completions.create({ model: 'm', messages: [] });\n    writeResponseChunk(response, { text: c.choices[0].message.content });\n  } catch (e) {\n    logChunk(console, { id: 1, error: e.message });\n    writeResponseChunk(response, { type: 'abort', error: e.message });\n    writeResponseChunk(response, { type: 'abort', error: 'The model call failed.' });\n  }\n});\napp.listen(3000);\n`,
+    });
+    expect(lint(dir, 'app.js')).toEqual(['12: e.message']);
+  });
+
   it('follows an error message through a response helper that hands its argument back (Koa error middleware, no koa import)', () => {
     const dir = project({
       'src/util/response.ts': RESPONSE,
