@@ -128,6 +128,22 @@ describe('the route map on graphs built to blow up', () => {
     expect(walkCount() - before).toBeLessThanOrEqual(3 * 14 + 2);
   });
 
+  it('walks from an entry once for all the routers it mounts: forty routers cost forty states, not forty walks', () => {
+    const files: Record<string, string> = {};
+    const lines = [`import express from 'express';`, 'const app = express();'];
+    for (let i = 0; i < 40; i++) {
+      files[`routes/r${i}.ts`] = ROUTER;
+      lines.splice(1, 0, `import r${i} from './routes/r${i}.js';`);
+      lines.push(`app.use('/r${i}', r${i});`);
+    }
+    files['app.ts'] = `${lines.join('\n')}\n`;
+    const dir = project(files);
+    const before = walkCount();
+    for (let i = 0; i < 40; i++) expect(mounts(dir, `routes/r${i}.ts`)).toEqual([`/r${i} open app.ts:${42 + i + 1}`]);
+    // The walk of app.ts is shared while its files are unchanged: one state per mounted router.
+    expect(walkCount() - before).toBe(40);
+  });
+
   it('cuts a cycle of routers mounting each other', () => {
     const dir = project({
       'app.ts': `import express from 'express';\nimport a from './a.js';\nconst app = express();\napp.use('/x', a);\n`,
