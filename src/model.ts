@@ -4,13 +4,12 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
-import { importSourceOf } from './frameworks/common.js';
+import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
-import type { ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
+import type { ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import { mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
@@ -206,7 +205,7 @@ export function buildModel(
     },
     importedFunction(node) {
       const lookupFn = imports();
-      return lookupFn ? importedFunction(file, lookupFn, node) : undefined;
+      return lookupFn ? importedModelFunction(file, lookupFn, node) : undefined;
     },
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
@@ -313,29 +312,6 @@ function registeredElsewhere(file: FileContext, allSettings: Record<string, unkn
   }
   externalCache.set(file.ast, out);
   return out ?? undefined;
-}
-
-/** See FileModel.importedFunction. */
-function importedFunction(file: FileContext, lookup: ImportedExport, node: Node, depth = 0): ModelFunction | undefined {
-  const e = skipTS(node);
-  // asyncHandler(chat.reply): a wrapper that takes the handler runs it.
-  if (e.type === AST_NODE_TYPES.CallExpression) {
-    if (depth > 3) return undefined;
-    for (let i = e.arguments.length - 1; i >= 0; i--) {
-      const found = importedFunction(file, lookup, e.arguments[i] as Node, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  const source = importSourceOf(file, e);
-  const direct = source && source.name !== '*' ? lookup(source.specifier, source.name) : undefined;
-  if (direct?.kind === 'model function') return direct;
-  // chat.reply of an imported object or class instance (`export default new ChatController()`)
-  if (e.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const key = propertyName(e);
-  const owner = importSourceOf(file, e.object);
-  const summary = key !== undefined && owner && owner.name !== '*' ? lookup(owner.specifier, owner.name) : undefined;
-  return summary?.kind === 'object' ? summary.methods.get(key!) : undefined;
 }
 
 /**

@@ -8,12 +8,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
 import type { ErrorExposure, FileModel } from '../contract.js';
-import { importSourceOf, isDevOnly, paramVariable } from '../frameworks/common.js';
+import { importedRefs, isDevOnly, paramVariable } from '../frameworks/common.js';
 import { contextSinkOf, controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
 import { responseSink } from '../frameworks/sinks.js';
 import type { FileContext, FunctionNode, Node, Sink } from '../types.js';
 import { calleeFunction } from './reach.js';
 import type { ImportedExport } from '../llm/summary.js';
+import { constInit } from '../llm/messages.js';
+import { importedModelFunction } from '../llm/imported.js';
 
 /** What an exported function does with errors: the arguments its result carries, the result fields holding error details. */
 export interface ErrorFlow {
@@ -84,16 +86,16 @@ function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined):
   const out: Sink[] = [];
   const file = model.file;
   for (const call of file.index.calls) {
-    const target = importedName(file, call.callee);
-    const flow = target && imported(target.specifier, target.name);
-    for (const w of flow?.writes ?? []) {
+    // Only a callee that names something: a call of a call is no imported helper of its own.
+    const found = call.callee.type === AST_NODE_TYPES.CallExpression ? undefined : calleeFlow(file, imported, call.callee);
+    for (const w of found?.flow.writes ?? []) {
       const to = call.arguments[w.target];
       const value = call.arguments[w.value];
       if (!to || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
       const t = skipTS(to as Node);
       const role = t.type === AST_NODE_TYPES.Identifier ? model.paramRoleOf(t) : undefined;
       if (role !== 'res' && role !== 'ctx') continue;
-      out.push({ node: value, kind: `${target!.name}()`, framework: undefined, fn: enclosingFunction(call) });
+      out.push({ node: value, kind: `${found!.name}()`, framework: undefined, fn: enclosingFunction(call) });
     }
   }
   return out;
@@ -254,16 +256,8 @@ function callsImportedModel(file: FileContext, fn: FunctionNode, summary: Import
   if (!summary) return false;
   const calls = file.index.calls;
   for (let i = firstFrom(calls, fn.range[0], (c) => c.range[0]); i < calls.length && calls[i]!.range[0] < fn.range[1]; i++) {
-    const callee = skipTS(calls[i]!.callee);
-    const direct = importSourceOf(file, callee);
-    if (direct && direct.name !== '*' && summary(direct.specifier, direct.name)?.kind === 'model function') return true;
-    // import ai from './ai.js'; ai.ask(...)
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const key = propertyName(callee);
-      const owner = importSourceOf(file, skipTS(callee.object));
-      const s = owner && owner.name !== '*' ? summary(owner.specifier, owner.name) : undefined;
-      if (key && s?.kind === 'object' && s.methods.has(key)) return true;
-    }
+    const callee = calls[i]!.callee;
+    if (callee.type !== AST_NODE_TYPES.CallExpression && importedModelFunction(file, summary, callee)) return true;
   }
   return false;
 }
@@ -471,16 +465,12 @@ function readsSafeField(model: FileModel, id: TSESTree.Identifier, isError: (n: 
 
 // ---- across modules ----
 
-/** The imported function a callee names: `fn` (imported), `ns.fn`, `defaultExport.method`. */
-function importedName(file: FileContext, callee: Node): { specifier: string; name: string } | undefined {
-  const e = skipTS(callee);
-  const direct = importSourceOf(file, e);
-  if (direct) return direct.name === '*' ? undefined : direct;
-  // import response from './util/response'; response.error(x)
-  if (e.type === AST_NODE_TYPES.MemberExpression) {
-    const key = propertyName(e);
-    const owner = importSourceOf(file, skipTS(e.object));
-    if (key && owner?.name === 'default') return { specifier: owner.specifier, name: `default.${key}` };
+/** The error flow of the imported function a callee names (`fn`, `ns.fn`, `service.method` as `service.method`). */
+function calleeFlow(file: FileContext, imported: ImportedErrorFlow, callee: Node): { flow: ErrorFlow; name: string } | undefined {
+  for (const ref of importedRefs(file, callee)) {
+    const name = ref.member === undefined ? ref.name : `${ref.name}.${ref.member}`;
+    const flow = imported(ref.specifier, name);
+    if (flow) return { flow, name };
   }
   return undefined;
 }
@@ -495,8 +485,7 @@ function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undef
     return init ? importedCallFlow(file, imported, init, depth + 1) : undefined;
   }
   if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const target = importedName(file, n.callee);
-  return target ? imported(target.specifier, target.name) : undefined;
+  return calleeFlow(file, imported, n.callee)?.flow;
 }
 
 /** `const { error } = await service(...)`: a name destructured from an imported call's error field. */
@@ -518,16 +507,6 @@ function importedCarried(file: FileContext, imported: ImportedErrorFlow | undefi
     const a = call.arguments[i];
     return a && a.type !== AST_NODE_TYPES.SpreadElement ? [a] : [];
   });
-}
-
-/** The initialiser of a variable declared once with a plain identifier and never written again. */
-function constInit(file: FileContext, id: TSESTree.Identifier): Node | undefined {
-  const v = variableOf(file.sourceCode, id);
-  if (!v || v.defs.length !== 1) return undefined;
-  const decl = v.defs[0]!.node;
-  if (decl.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
-  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
-  return decl.init;
 }
 
 /**

@@ -81,6 +81,37 @@ export function importSourceOf(file: FileContext, node: Node, mountCalls: Readon
 
 const NO_NAMES: ReadonlySet<string> = new Set();
 
+/** An imported function as named at a use: an export, or a method (`member`) of an exported object. */
+export interface ImportedRef {
+  readonly specifier: string;
+  readonly name: string;
+  readonly member?: string;
+}
+
+/**
+ * What an expression that names an imported function may be, most direct first: `reply` (an import), `chat.reply`
+ * (a namespace or `require` member, then the `reply` method of the object `chat` imports), looking through wrapper
+ * calls that take the function (`asyncHandler(chat.reply)`). The caller keeps the first its module's facts know.
+ */
+export function importedRefs(file: FileContext, node: Node, depth = 0): ImportedRef[] {
+  const e = skipTS(node);
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    if (depth > 3) return [];
+    const out: ImportedRef[] = [];
+    for (let i = e.arguments.length - 1; i >= 0; i--) out.push(...importedRefs(file, e.arguments[i] as Node, depth + 1));
+    return out;
+  }
+  const out: ImportedRef[] = [];
+  const direct = importSourceOf(file, e);
+  if (direct && direct.name !== '*') out.push({ specifier: direct.specifier, name: direct.name });
+  if (e.type === AST_NODE_TYPES.MemberExpression) {
+    const member = propertyName(e);
+    const owner = importSourceOf(file, skipTS(e.object));
+    if (member !== undefined && owner && owner.name !== '*') out.push({ specifier: owner.specifier, name: owner.name, member });
+  }
+  return out;
+}
+
 function requireSpecifier(call: TSESTree.CallExpression): string | undefined {
   const callee = skipTS(call.callee);
   const arg = call.arguments[0];

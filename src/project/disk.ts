@@ -101,3 +101,25 @@ export function readSource(file: string, root: string): string | undefined {
     return undefined; // Defensive: it changed or vanished between the check and the read.
   }
 }
+
+/** A file's mtime and size when something was computed from it (-1 for a file that was not there). */
+export type Stamp = { readonly mtimeMs: number; readonly size: number };
+
+/** The stamps of `files` now. Only a stat: the files were let through the guard before. */
+export function stampsOf(files: Iterable<string>): Map<string, Stamp> {
+  const out = new Map<string, Stamp>();
+  for (const f of files) {
+    const s = stat(f);
+    out.set(f, s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 });
+  }
+  return out;
+}
+
+/** Whether every stamped file still has its mtime and size. */
+export function stampsHold(stamps: ReadonlyMap<string, Stamp>): boolean {
+  for (const [f, was] of stamps) {
+    const s = stat(f);
+    if ((s?.mtimeMs ?? -1) !== was.mtimeMs || (s?.size ?? -1) !== was.size) return false;
+  }
+  return true;
+}

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
-import { importSourceOf } from '../frameworks/common.js';
+import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Framework, FunctionNode, Node } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
@@ -86,29 +86,10 @@ export function factsOf(model: FileModel): FileFacts {
 function handlerUsesOf(model: FileModel): HandlerUse[] {
   const out: HandlerUse[] = [];
   for (const r of model.routes) {
-    const use = r.handlerRef && importedHandler(model.file, r.handlerRef, 0);
-    if (use) out.push({ ...use, framework: r.framework });
+    // Every reading of the reference: the registering walk keeps the one the defining module exports.
+    for (const ref of r.handlerRef ? importedRefs(model.file, r.handlerRef) : []) out.push({ ...ref, framework: r.framework });
   }
   return out;
-}
-
-/** Where an imported handler comes from: `reply`, `chat.reply`, through wrappers (`asyncHandler(chat.reply)`). */
-function importedHandler(file: FileContext, node: Node, depth: number): Omit<HandlerUse, 'framework'> | undefined {
-  const e = skipTS(node);
-  if (e.type === AST_NODE_TYPES.CallExpression) {
-    if (depth > 3) return undefined;
-    for (let i = e.arguments.length - 1; i >= 0; i--) {
-      const found = importedHandler(file, e.arguments[i] as Node, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  const direct = importSourceOf(file, e);
-  if (direct && direct.name !== '*') return { specifier: direct.specifier, name: direct.name };
-  if (e.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const member = propertyName(e);
-  const owner = importSourceOf(file, e.object);
-  return member !== undefined && owner && owner.name !== '*' ? { specifier: owner.specifier, name: owner.name, member } : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import type { ImportedExport } from '../llm/summary.js';
-import { isInside, projectRoot, readSource, sourceFileStat, stat } from './disk.js';
+import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -48,9 +48,6 @@ export interface LintOptions {
 }
 
 const MAX_FILES = 2000;
-
-/** A file's mtime and size when something was computed from it. */
-type Stamp = { readonly mtimeMs: number; readonly size: number };
 
 /** Facts built at one level, with the other files they were computed from. */
 interface Built {
@@ -240,7 +237,7 @@ export function factsFor(
   if (entryOnly && !hit.createsApp) return undefined;
   if (hit.inert || (summaryOnly && !hit.mayReachModel)) return undefined;
   let built = hit.built.get(level);
-  if (built && !unchanged(built.deps, root)) built = undefined;
+  if (built && !stampsHold(built.deps)) built = undefined;
   if (!built) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
     text ??= read(file, root);
@@ -258,30 +255,13 @@ export function factsFor(
       facts = null; // Defensive: a parser that throws instead of reporting.
     }
     deps.delete(file);
-    built = { facts, deps: stampsOf(deps, root), saturated: !unsaturated.value };
+    built = { facts, deps: stampsOf(deps), saturated: !unsaturated.value };
     hit.built.set(level, built);
     if (built.saturated) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
   }
   for (const d of built.deps.keys()) lint.deps?.add(d);
   if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
   return built.facts ?? undefined;
-}
-
-function stampsOf(files: ReadonlySet<string>, root: string): Map<string, Stamp> {
-  const out = new Map<string, Stamp>();
-  for (const f of files) {
-    const s = sourceFileStat(f, root);
-    out.set(f, s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 });
-  }
-  return out;
-}
-
-function unchanged(deps: ReadonlyMap<string, Stamp>, root: string): boolean {
-  for (const [f, was] of deps) {
-    const s = sourceFileStat(f, root);
-    if ((s?.mtimeMs ?? -1) !== was.mtimeMs || (s?.size ?? -1) !== was.size) return false;
-  }
-  return true;
 }
 
 function read(file: string, root: string): string | undefined {

@@ -12,7 +12,7 @@ import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
-import { projectRoot, stat } from './disk.js';
+import { projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
 import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
@@ -107,7 +107,7 @@ interface EntryWalk {
   /** Files the walk went through besides the entry: an entry candidate among them is a sub-app, not an entry. */
   readonly passed: ReadonlySet<string>;
   /** Every file whose facts the walk read, with its mtime and size then: the walk is reused while they hold. */
-  readonly stamps: ReadonlyMap<string, { readonly mtimeMs: number; readonly size: number }>;
+  readonly stamps: ReadonlyMap<string, Stamp>;
 }
 
 /** Entry walks, reused by every linted file of the project while the files they read are unchanged. */
@@ -167,23 +167,6 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
   return walk;
-}
-
-function stampsOf(files: ReadonlySet<string>): Map<string, { mtimeMs: number; size: number }> {
-  const out = new Map<string, { mtimeMs: number; size: number }>();
-  for (const f of files) {
-    const s = stat(f);
-    out.set(f, s ? { mtimeMs: s.mtimeMs, size: s.size } : { mtimeMs: -1, size: -1 });
-  }
-  return out;
-}
-
-function stampsHold(stamps: ReadonlyMap<string, { readonly mtimeMs: number; readonly size: number }>): boolean {
-  for (const [f, was] of stamps) {
-    const s = stat(f);
-    if ((s?.mtimeMs ?? -1) !== was.mtimeMs || (s?.size ?? -1) !== was.size) return false;
-  }
-  return true;
 }
 
 /** Follows every mount from `entry` down, recording each module export reached and each handler registration. */
