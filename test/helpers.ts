@@ -1,4 +1,6 @@
 /** Test helpers: a RuleTester with our defaults, and a way to build the shared model of a snippet. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
@@ -97,4 +99,20 @@ export function withModel<T>(code: string, inspect: (model: FileModel) => T, opt
 /** The source text of a node in `code`. */
 export function textOf(code: string, node: { range: [number, number] }): string {
   return code.slice(node.range[0], node.range[1]);
+}
+
+/**
+ * Writes fixture projects on disk under `root`: each call makes a fresh folder holding `files` and a package.json
+ * (`pkg`, an ESM one unless given), and returns the folder.
+ */
+export function projectMaker(root: string): (files: Record<string, string>, pkg?: string) => string {
+  let n = 0;
+  return (files, pkg = '{"type":"module"}') => {
+    const dir = path.join(root, `p${n++}`);
+    for (const [rel, text] of Object.entries({ 'package.json': pkg, ...files })) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  };
 }

@@ -11,7 +11,7 @@ import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { clearProjectCache } from '../../src/project/index.js';
-import { withModel } from '../helpers.js';
+import { withModel, projectMaker } from '../helpers.js';
 import { errorFlowsOf } from '../../src/flow/error-details.js';
 import { exportsOf } from '../../src/project/facts.js';
 
@@ -19,15 +19,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-errors-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 beforeEach(() => clearProjectCache());
 
-let n = 0;
-function project(files: Record<string, string>): string {
-  const dir = path.join(root, `p${n++}`);
-  for (const [rel, text] of Object.entries({ 'package.json': '{"type":"module"}', ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+/** A fresh project folder with these files. */
+const project = projectMaker(root);
 
 /** "line: reported text" for each report of no-error-details-to-client on `file`. */
 function lint(dir: string, file: string): string[] {

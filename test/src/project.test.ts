@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
+import { projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
 import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
@@ -11,16 +12,8 @@ import { buildFacts } from '../../src/model.js';
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-let n = 0;
 /** A fresh project folder with these files. */
-function project(files: Record<string, string>): string {
-  const dir = path.join(root, `p${n++}`);
-  for (const [rel, text] of Object.entries({ 'package.json': '{"type":"module"}', ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const project = projectMaker(root);
 
 const lintOf = (cwd: string): LintOptions => ({ cwd, buildFacts, languageOptions: { parser: tsParser, parserOptions: {} } });
 const ROUTER = `import { Router } from 'express';\nconst router = Router();\nrouter.post('/chat', (req, res) => res.end());\nexport default router;\n`;

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import { projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 import { clearProjectCache } from '../../src/project/index.js';
@@ -16,15 +17,8 @@ const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 beforeEach(() => clearProjectCache());
 
-let n = 0;
-function project(files: Record<string, string>, pkg = '{"type":"module"}'): string {
-  const dir = path.join(root, `p${n++}`);
-  for (const [rel, text] of Object.entries({ 'package.json': pkg, ...files })) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+/** A fresh project folder with these files. */
+const project = projectMaker(root);
 
 const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'require-output-limit', 'no-secrets-in-prompt', 'no-sensitive-logging'];
 
