@@ -75,10 +75,16 @@ interface Entry {
 /** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
 const cache = new Map<string, Entry>();
 let reads = 0;
+let parses = 0;
 
 /** How many files the cache has read and parsed since the process started (for tests and the bench). */
 export function readCount(): number {
   return reads;
+}
+
+/** How many times a file has been parsed for its facts since the process started (for tests and the bench). */
+export function parseCount(): number {
+  return parses;
 }
 
 /** Empties the cache (tests). */
@@ -236,33 +242,63 @@ export function factsFor(
   cache.set(key, hit);
   if (entryOnly && !hit.createsApp) return undefined;
   if (hit.inert || (summaryOnly && !hit.mayReachModel)) return undefined;
-  let built = hit.built.get(level);
-  if (built && !stampsHold(built.deps)) built = undefined;
+  let built = fresh(hit, level);
   if (!built) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
     text ??= read(file, root);
-    const deps = new Set<string>();
-    const unsaturated = { value: false };
-    const inner: LintOptions = { ...lint, deps, unsaturated };
-    // At level 0 the lookup only probes: it says whether any import is a project module, and returns nothing.
-    const imported = lint.lookup ? lint.lookup(file, settings, inner, level - 1) : undefined;
-    // Without a lookup nothing is known of the imports: never saturated.
-    if (!lint.lookup) unsaturated.value = true;
-    let facts: FileFacts | null = null;
+    // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
+    // file's importers import), and a parse costs several times a build.
+    const levels: number[] = [];
+    for (let l = 0; l <= level; l++) if (!fresh(hit, l)) levels.push(l);
+    const entry = hit;
+    const build: LevelBuilder = (buildOne) => {
+      for (const l of levels) {
+        if (fresh(entry, l)) continue; // A saturated lower level filled it.
+        const deps = new Set<string>();
+        const unsaturated = { value: false };
+        const inner: LintOptions = { ...lint, deps, unsaturated };
+        // At level 0 the lookup only probes: it says whether any import is a project module, and returns nothing.
+        const imported = lint.lookup ? lint.lookup(file, settings, inner, l - 1) : undefined;
+        // Without a lookup nothing is known of the imports: never saturated.
+        if (!lint.lookup) unsaturated.value = true;
+        let facts: FileFacts | null = null;
+        try {
+          facts = buildOne(imported) ?? null;
+        } catch {
+          facts = null; // Defensive: never let one module's facts stop the lint.
+        }
+        deps.delete(file);
+        store(entry, l, { facts, deps: stampsOf(deps), saturated: !unsaturated.value });
+      }
+    };
     try {
-      facts = (text !== undefined && parseFacts(file, text, lint, settings, imported)) || null;
+      if (text !== undefined) parseFacts(file, text, lint, settings, build);
     } catch {
-      facts = null; // Defensive: a parser that throws instead of reporting.
+      // Defensive: a parser that throws instead of reporting.
     }
-    deps.delete(file);
-    built = { facts, deps: stampsOf(deps), saturated: !unsaturated.value };
-    hit.built.set(level, built);
-    if (built.saturated) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!hit.built.has(l)) hit.built.set(l, built);
+    // Unparsable (or a parser that threw): remembered as no facts, for this content.
+    for (const l of levels) if (!fresh(hit, l)) store(hit, l, { facts: null, deps: new Map(), saturated: true });
+    built = fresh(hit, level)!;
   }
   for (const d of built.deps.keys()) lint.deps?.add(d);
   if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
   return built.facts ?? undefined;
 }
+
+/** The facts built at `level`, unless a module they read has changed since. */
+function fresh(entry: Entry, level: number): Built | undefined {
+  const built = entry.built.get(level);
+  return built && stampsHold(built.deps) ? built : undefined;
+}
+
+/** Saturated facts stand for every level above too: the file is parsed once for all. */
+function store(entry: Entry, level: number, built: Built): void {
+  entry.built.set(level, built);
+  if (built.saturated) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!fresh(entry, l)) entry.built.set(l, built);
+}
+
+/** Builds facts (one call per level) from one parse; `buildOne` reads the live scopes with a level's import lookup. */
+type LevelBuilder = (buildOne: (imported: ImportedExport | undefined) => FileFacts | undefined) => void;
 
 function read(file: string, root: string): string | undefined {
   reads++;
@@ -309,14 +345,14 @@ function parseFacts(
   text: string,
   lint: LintOptions,
   settings: Record<string, unknown>,
-  imported: ImportedExport | undefined,
-): FileFacts | undefined {
+  build: LevelBuilder,
+): void {
   const parser = parserFor(file, lint);
-  if (parser === null) return undefined;
+  if (parser === null) return;
+  parses++;
   const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
   const esm = /\.(mjs|mts)$/.test(file) || TS_FILE.test(file) || /^\s*(import|export)\b/m.test(text);
   const sourceType = esm ? 'module' : /\.(cjs|cts)$/.test(file) || /\brequire\s*\(|module\.exports/.test(text) ? 'commonjs' : 'module';
-  let facts: FileFacts | undefined;
   const linter = new Linter({ cwd: path.dirname(file), configType: 'flat' });
   linter.verify(
     text,
@@ -340,7 +376,7 @@ function parseFacts(
                   // The facts' auth verdicts ask "does the check run before the call": record the code paths.
                   return withPathRecorder(context as never, {
                     'Program:exit'() {
-                      facts = lint.buildFacts(context.sourceCode as never, context.settings, context.filename, imported);
+                      build((imported) => lint.buildFacts(context.sourceCode as never, context.settings, context.filename, imported));
                     },
                   }) as never;
                 },
@@ -353,5 +389,4 @@ function parseFacts(
     ],
     file,
   );
-  return facts;
 }

@@ -18,7 +18,7 @@ import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 
 export type { LintOptions, ProjectMount };
-export { readCount } from './files.js';
+export { parseCount, readCount } from './files.js';
 
 /** Mount and re-export chains longer than this are not real; the walk stops there. */
 const MAX_DEPTH = 16;

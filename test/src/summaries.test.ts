@@ -11,7 +11,7 @@ import tsParser from '@typescript-eslint/parser';
 import { projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
-import { clearProjectCache } from '../../src/project/index.js';
+import { clearProjectCache, parseCount } from '../../src/project/index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -359,6 +359,30 @@ describe('through several modules', () => {
       'routes/chat.ts': ROUTE(`import { openai } from '../lib/b.js';`, `await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })`, 'res.json({ answer: answer.choices[0].message.content })'),
     });
     expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('one parse builds a module\'s facts at every level below the one asked: asked at 1, then at 0, it is parsed once', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        // Linted first: services/ai.js is its direct import (level 1), which reads config/openai.js at level 0.
+        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
+        // Linted next: services/ai.js is an import of its import (level 0), config/openai.js is its direct one.
+        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
+        'routes/other.js': ROUTER('../controllers/chat'),
+      },
+      '{"type":"commonjs"}',
+    );
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    const before = parseCount();
+    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    const first = parseCount() - before;
+    // Three modules away from the client: beyond the bound, so silent (see above).
+    expect(lint(dir, 'routes/other.js', linter)).toEqual([]);
+    // routes/other.js costs one parse, of controllers/chat.js; none of services/ai.js (its level 0 came with its
+    // level 1) nor of config/openai.js (it imports no project module: one build stands for every level).
+    expect(parseCount() - before - first).toBe(1);
   });
 
   it('a change two modules away reaches the route on the next lint in the same process', () => {
