@@ -113,18 +113,20 @@ export function signalsOf(
 }
 
 /**
- * Whether a module's text could hold anything a module summary records (a model client, a model call, a function
- * reaching one): it imports a model SDK or a project module, names a model API host, or names a settings llmCall.
- * A model API key literal counts too (a relay handed the key). A module without any of these has an empty summary, so
- * the project map need not parse it for one.
+ * Whether a module's own text could make its summary say something (a model client, a model call, a function reaching
+ * one) with nothing known of its imports: it imports a model SDK, names a model API host or the OpenAI-compatible
+ * path, or names a settings llmCall. A model API key literal counts too (a relay handed the key). A module without any
+ * of these has an empty summary at level 0; above, only through an import that has one (files.ts).
  */
-export function textMayReachModel(text: string, settings: LlmLeakSettings): boolean {
-  for (const m of text.matchAll(SPECIFIER)) {
-    const spec = m[1]!;
-    if (MODEL_MODULES.has(spec) || PROJECT_SPECIFIER.test(spec)) return true;
-  }
+export function textHasModelSignal(text: string, settings: LlmLeakSettings): boolean {
+  for (const m of text.matchAll(SPECIFIER)) if (MODEL_MODULES.has(m[1]!)) return true;
   if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
   // A model API key written in the source may be handed to a relay on any host (http-calls.ts).
   if (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) return true;
   return settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)));
+}
+
+/** Every module specifier the text imports, requires or re-exports from, once each. */
+export function textSpecifiers(text: string): string[] {
+  return [...new Set([...text.matchAll(SPECIFIER)].map((m) => m[1]!))];
 }

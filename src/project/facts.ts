@@ -319,6 +319,9 @@ export function exportsOf(file: FileContext): { exports: Map<string, ExportTarge
               if (key && p.type === AST_NODE_TYPES.Property) set(key, valueOf(file, p.value as Node, 0));
             }
           } else {
+            // module.exports = require('./ai'): every export of './ai' is this module's too.
+            const whole = right.type === AST_NODE_TYPES.CallExpression ? importSourceOf(file, right) : undefined;
+            if (whole?.name === 'default') stars.push(whole.specifier);
             set('default', valueOf(file, right, 0));
           }
         } else if (chain && /^(module\.)?exports\.[^.]+$/.test(chain)) {

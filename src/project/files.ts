@@ -11,7 +11,7 @@ import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
-import { textMayReachModel } from '../signals.js';
+import { textHasModelSignal, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
 
 /**
@@ -66,8 +66,12 @@ interface Entry {
   readonly createsApp: boolean;
   /** Not worth parsing (no import, export or mount in its text). */
   readonly inert: boolean;
-  /** Its text could hold a model client or call (signals.ts `textMayReachModel`): else its summary is empty. */
-  readonly mayReachModel: boolean;
+  /** Its own text could hold a model client or call (signals.ts `textHasModelSignal`). */
+  readonly modelSignal: boolean;
+  /** What it imports, requires and re-exports from. */
+  readonly specifiers: readonly string[];
+  /** Its text may pass an import on as its own export (a barrel, `module.exports = require(...)`). */
+  readonly passesOn: boolean;
   /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
   readonly built: Map<number, Built>;
 }
@@ -227,21 +231,14 @@ export function factsFor(
   if (!hit || hit.mtimeMs !== s.mtimeMs || hit.size !== s.size) {
     text = read(file, root);
     if (text === undefined) return undefined;
-    hit = {
-      mtimeMs: s.mtimeMs,
-      size: s.size,
-      createsApp: CREATES_APP.test(text),
-      inert: !WORTH_READING.test(text),
-      mayReachModel: textMayReachModel(text, readSettings(settings)),
-      built: new Map(),
-    };
+    hit = entryOf(s, text, settings);
   }
   // Refresh its place in the LRU order.
   cache.delete(key);
   if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
   cache.set(key, hit);
   if (entryOnly && !hit.createsApp) return undefined;
-  if (hit.inert || (summaryOnly && !hit.mayReachModel)) return undefined;
+  if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
   let built = fresh(hit, level);
   if (!built) {
     // A second read only when the file was first seen as an entry candidate that creates no app.
@@ -283,6 +280,68 @@ export function factsFor(
   for (const d of built.deps.keys()) lint.deps?.add(d);
   if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
   return built.facts ?? undefined;
+}
+
+/** Text that may pass an import on as an export of its own: `export *`, `export { x } from`, `module.exports = require(...)`, `export default x;`, an exports object. */
+const PASSES_ON = /\bexport\s*(?:\*|\{)|\bexport\s+default\s+[\w$.]+\s*;?\s*$|module\.exports\s*=\s*(?:require|\{|[\w$]+\s*;?\s*$)|exports\.[\w$]+\s*=\s*require/m;
+/** Project imports followed when deciding whether a summary can say anything (the re-export hops summaryOf follows). */
+const MAX_SIGNAL_HOPS = 8;
+
+/**
+ * Whether `file`'s summary at `level` can say anything, from the text of the modules it reads, before parsing it: its
+ * own text has a model signal, or an import's summary at `level - 1` can (a function of this module calls it), or this
+ * module passes an import on whose summary at `level` can. Not so: its summary is empty, and it is not parsed for it.
+ * Every module read is added to `lint.deps` (the answer changes when one of them does).
+ */
+function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
+  const seen = new Set<string>();
+  const walk = (e: Entry, f: string, l: number, hops: number): boolean => {
+    if (e.modelSignal) return true;
+    if (l < 0 || hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
+    seen.add(`${l}\0${f}`);
+    // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
+    if (l === 0 && !e.passesOn) return false;
+    for (const spec of e.specifiers) {
+      const to = resolveModule(f, spec, root);
+      if (!to || to === f) continue;
+      const next = peek(to, lint, settings, root);
+      if (!next) continue;
+      lint.deps?.add(to);
+      if ((l > 0 && walk(next, to, l - 1, hops + 1)) || (e.passesOn && walk(next, to, l, hops + 1))) return true;
+    }
+    return false;
+  };
+  return walk(entry, file, level, 0);
+}
+
+/** The cache entry of a module whose text is read (not parsed), made if missing or stale. */
+function peek(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): Entry | undefined {
+  const key = `${file}\0${configKey(lint, settings)}`;
+  const hit = cache.get(key);
+  // As in factsFor: while the stats are those the guard passed, one stat re-checks it.
+  const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
+  if (quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size) return hit;
+  const s = sourceFileStat(file, root);
+  if (!s) return undefined;
+  const text = read(file, root);
+  if (text === undefined) return undefined;
+  const entry = entryOf(s, text, settings);
+  if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
+  cache.set(key, entry);
+  return entry;
+}
+
+function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: Record<string, unknown>): Entry {
+  return {
+    mtimeMs: s.mtimeMs,
+    size: s.size,
+    createsApp: CREATES_APP.test(text),
+    inert: !WORTH_READING.test(text),
+    modelSignal: textHasModelSignal(text, readSettings(settings)),
+    specifiers: textSpecifiers(text),
+    passesOn: PASSES_ON.test(text),
+    built: new Map(),
+  };
 }
 
 /** The facts built at `level`, unless a module they read has changed since. */

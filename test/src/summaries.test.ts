@@ -361,28 +361,59 @@ describe('through several modules', () => {
     expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 
-  it('one parse builds a module\'s facts at every level below the one asked: asked at 1, then at 0, it is parsed once', () => {
+  it('one parse builds a module\'s facts at every level below the one asked: asked at 1, then at 0, parsed once', () => {
+    // services/ai.js makes its own client and imports a project module, so its two levels are built apart.
+    const ai = `const OpenAI = require('openai');\nconst { model } = require('../config/models');\nconst openai = new OpenAI();\nexports.ask = async (q) => {\n  const r = await openai.chat.completions.create({ model, max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
     const dir = project(
       {
-        'config/openai.js': CLIENT,
-        'services/ai.js': SERVICE,
-        // Linted first: services/ai.js is its direct import (level 1), which reads config/openai.js at level 0.
+        'config/models.js': `exports.model = 'gpt-4o';\n`,
+        'services/ai.js': ai,
         'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
-        // Linted next: services/ai.js is an import of its import (level 0), config/openai.js is its direct one.
-        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
+        // A controller with a model signal of its own that calls services/ai.js: read at level 1, it reads ai at 0.
+        'controllers/chat.js': `const OpenAI = require('openai');\nconst { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
         'routes/other.js': ROUTER('../controllers/chat'),
       },
       '{"type":"commonjs"}',
     );
     const linter = new Linter({ cwd: dir, configType: 'flat' });
-    const before = parseCount();
     expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
-    const first = parseCount() - before;
-    // Three modules away from the client: beyond the bound, so silent (see above).
-    expect(lint(dir, 'routes/other.js', linter)).toEqual([]);
-    // routes/other.js costs one parse, of controllers/chat.js; none of services/ai.js (its level 0 came with its
-    // level 1) nor of config/openai.js (it imports no project module: one build stands for every level).
-    expect(parseCount() - before - first).toBe(1);
+    const before = parseCount();
+    expect(lint(dir, 'routes/other.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    // One parse, of controllers/chat.js: services/ai.js's level 0 came with its level 1.
+    expect(parseCount() - before).toBe(1);
+  });
+
+  it('a module whose summary can say nothing is not parsed for it: no model signal in it, nor in what it passes on', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        // Imports a project module, but neither it nor that module can reach a model: its summary is empty.
+        'utils/format.js': `const { limit } = require('./limits');\nexports.clip = (s) => String(s).slice(0, limit);\n`,
+        'utils/limits.js': `exports.limit = 2000;\n`,
+        // Passes services/ai.js on: read for it (the service reaches the client one level down).
+        'services/index.js': `const { ask } = require('./ai');\nmodule.exports = { ask };\n`,
+        'routes/chat.js': ROUTER('../services/index').replace('chat.reply', 'chat.ask').replace("const express = require('express');", "const express = require('express');\nconst { clip } = require('../utils/format');").replace('res.json({ text })', 'res.json({ text: clip(text) })'),
+      },
+      '{"type":"commonjs"}',
+    );
+    const before = parseCount();
+    expect(lint(dir, 'routes/chat.js')).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+    // services/index.js, services/ai.js and config/openai.js; not utils/format.js.
+    expect(parseCount() - before).toBe(3);
+  });
+
+  it('`module.exports = require(\'./ai\')` passes every export of the module on', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'services/ai.js': SERVICE,
+        'services/index.js': `module.exports = require('./ai');\n`,
+        'routes/chat.js': ROUTER('../services/index').replace('chat.reply', 'chat.ask'),
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 
   it('a change two modules away reaches the route on the next lint in the same process', () => {
