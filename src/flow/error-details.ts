@@ -311,6 +311,7 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       leaf: (n) => {
         if (n.type === AST_NODE_TYPES.MemberExpression) {
           const { object, keys } = memberPath(n);
+          if (literalLocal(file, object)) return undefined;
           if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
           // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
           const flow = importedCallFlow(file, imported, object);
@@ -318,6 +319,8 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
           return undefined;
         }
         if (n.type === AST_NODE_TYPES.Identifier) {
+          // A local object or array literal is read field by field (`{ code: err.code }` sends no detail).
+          if (literalLocal(file, n)) return undefined;
           if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
           const flow = importedCallFlow(file, imported, n);
           if (flow && flow.errorFields.length > 0) return 'leak';
@@ -379,6 +382,13 @@ function identifiesError(test: Node, isError: (n: Node) => boolean): boolean {
     return keys.length === 1 && keys[0] === 'message' && isError(object);
   }
   return false;
+}
+
+/** Whether `node` names a local written once with an object or array literal. */
+function literalLocal(file: FileContext, node: Node): boolean {
+  const init = node.type === AST_NODE_TYPES.Identifier ? constInit(file, node) : undefined;
+  const t = init && skipTS(init).type;
+  return t === AST_NODE_TYPES.ObjectExpression || t === AST_NODE_TYPES.ArrayExpression;
 }
 
 interface WalkHooks {
