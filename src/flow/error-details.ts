@@ -573,32 +573,34 @@ function readsSafeField(model: FileModel, id: TSESTree.Identifier, isError: (n: 
   return false;
 }
 
-/** `target.write(...value...)`, `target.status(500).json(value)`: a parameter of `fn` written into another one. */
+/**
+ * `target.write(...value...)`, `target.status(500).json(value)`: a parameter of `fn` written into another one. Read
+ * from each reference of a parameter up to the call whose argument holds it, so the cost is the references' depth.
+ */
 function writesOf(file: FileContext, fn: FunctionNode, params: readonly (Scope.Variable | undefined)[]): { target: number; value: number }[] {
+  const index = new Map<Scope.Variable, number>();
+  params.forEach((v, i) => v && index.set(v, i));
+  const found = new Set<string>();
   const out: { target: number; value: number }[] = [];
-  const all = file.index.calls;
-  const calls: TSESTree.CallExpression[] = [];
-  for (let i = firstFrom(all, fn.range[0], (c) => c.range[0]); i < all.length && all[i]!.range[0] < fn.range[1]; i++) {
-    if (enclosingFunction(all[i]!) === fn) calls.push(all[i]!);
-  }
-  params.forEach((tv, target) => {
-    if (!tv) return;
-    const targetIds = new Set(tv.references.map((r) => r.identifier as Node));
-    for (const c of calls) {
-      const callee = skipTS(c.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(propertyName(callee) ?? '')) continue;
-      let root: Node = skipTS(callee.object);
-      while (root.type === AST_NODE_TYPES.CallExpression && skipTS(root.callee).type === AST_NODE_TYPES.MemberExpression) root = skipTS((skipTS(root.callee) as TSESTree.MemberExpression).object);
-      if (!targetIds.has(root)) continue;
-      params.forEach((vv, value) => {
-        if (!vv || value === target || out.some((w) => w.target === target && w.value === value)) return;
+  params.forEach((vv, value) => {
+    for (const r of vv?.references ?? []) {
+      for (let n: Node = r.identifier as Node; n.parent && n !== fn; n = n.parent) {
+        const c: Node = n.parent;
         // Anywhere in what is written, through serialisers of the module's own (`safeJSONStringify(data)`).
-        const inside = vv.references.some((r) => c.arguments.some((a) => a.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= a.range[1]));
-        if (inside) out.push({ target, value });
-      });
+        if (c.type !== AST_NODE_TYPES.CallExpression || c.callee === n || enclosingFunction(c) !== fn) continue;
+        const callee = skipTS(c.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(propertyName(callee) ?? '')) continue;
+        let root: Node = skipTS(callee.object);
+        while (root.type === AST_NODE_TYPES.CallExpression && skipTS(root.callee).type === AST_NODE_TYPES.MemberExpression) root = skipTS((skipTS(root.callee) as TSESTree.MemberExpression).object);
+        const tv = root.type === AST_NODE_TYPES.Identifier ? variableOf(file.sourceCode, root) : undefined;
+        const target = tv ? index.get(tv) : undefined;
+        if (target === undefined || target === value || found.has(`${target}:${value}`)) continue;
+        found.add(`${target}:${value}`);
+        out.push({ target, value });
+      }
     }
   });
-  return out;
+  return out.sort((a, b) => a.target - b.target || a.value - b.value);
 }
 
 // ---- across modules ----
