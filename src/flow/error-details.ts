@@ -58,6 +58,11 @@ const AI_STREAM_RESPONSES = new Set([
 const AI_ERROR_CALLBACKS = new Set(['getErrorMessage', 'onError']);
 /** Error fields that classify a failure without carrying its details. */
 const SAFE_FIELDS = new Set(['status', 'statusCode', 'code', 'name', 'type', 'expose', 'retryable', 'ok', 'statusText']);
+/**
+ * The error field that names its class: compared with a literal, it singles out a known kind. Not `code`: a system
+ * error's code (`ECONNREFUSED`) comes with a message naming internal hosts.
+ */
+const IDENTIFYING_FIELDS = new Set(['name']);
 
 /** The error exposures of a file. */
 export function findErrorExposures(model: FileModel, imported: ImportedFacts = {}): ErrorExposure[] {
@@ -67,8 +72,12 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
   const reader = createDetailReader(model, imported.errorFlow, passed.errorParams);
   const out: ErrorExposure[] = [];
   const seen = new Set<Node>();
-  for (const sink of [...model.sinks, ...passed.sinks, ...helperSinks(model, imported.errorFlow)]) {
+  const helpers = helperSinks(model, imported.errorFlow);
+  for (const sink of [...model.sinks, ...passed.sinks, ...helpers.keys()]) {
     if (!insideAny(scopes, sink.node)) continue;
+    // A same-file helper whose own send is reported already (`sendError(res, err)` sending `e.message`).
+    const helper = helpers.get(sink);
+    if (helper && out.some((e) => insideAny(new Set([helper]), e.sink.node))) continue;
     const detail = reader(sink.node);
     if (!detail || seen.has(detail)) continue;
     seen.add(detail);
@@ -81,13 +90,24 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
  * `writeResponseChunk(response, { error: e.message })` with the helper imported: its module's facts say it writes its
  * second argument into its first, and the first is this request's response, so the second is sent.
  */
-function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined): Sink[] {
-  if (!imported) return [];
-  const out: Sink[] = [];
+function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined): Map<Sink, FunctionNode | undefined> {
+  const out = new Map<Sink, FunctionNode | undefined>();
   const file = model.file;
+  // Same-file helpers too (`sendError(res, 500, msg)` doing `res.status(code).json(format(msg))`), once each.
+  const local = new Map<FunctionNode, { flow: ErrorFlow; name: string; fn: FunctionNode } | undefined>();
+  const localFlow = (callee: Node): { flow: ErrorFlow; name: string; fn?: FunctionNode } | undefined => {
+    const fn = calleeFunction(file, callee);
+    if (!fn) return undefined;
+    if (!local.has(fn)) {
+      const writes = writesOf(file, fn, fn.params.map((q) => paramVariable(file, q)));
+      local.set(fn, writes.length > 0 ? { flow: { carries: [], errorFields: [], writes }, name: file.sourceCode.getText(callee), fn } : undefined);
+    }
+    return local.get(fn);
+  };
   for (const call of file.index.calls) {
-    // Only a callee that names something: a call of a call is no imported helper of its own.
-    const found = call.callee.type === AST_NODE_TYPES.CallExpression ? undefined : calleeFlow(file, imported, call.callee);
+    // Only a callee that names something: a call of a call is no helper of its own.
+    if (call.callee.type === AST_NODE_TYPES.CallExpression) continue;
+    const found: { flow: ErrorFlow; name: string; fn?: FunctionNode } | undefined = localFlow(call.callee) ?? (imported ? calleeFlow(file, imported, call.callee) : undefined);
     for (const w of found?.flow.writes ?? []) {
       const to = call.arguments[w.target];
       const value = call.arguments[w.value];
@@ -95,7 +115,7 @@ function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined):
       const t = skipTS(to as Node);
       const role = t.type === AST_NODE_TYPES.Identifier ? model.paramRoleOf(t) : undefined;
       if (role !== 'res' && role !== 'ctx') continue;
-      out.push({ node: value, kind: `${found!.name}()`, framework: undefined, fn: enclosingFunction(call) });
+      out.set({ node: value, kind: `${found!.name}()`, framework: undefined, fn: enclosingFunction(call) }, found!.fn);
     }
   }
   return out;
@@ -125,15 +145,18 @@ function passedContext(model: FileModel): Passed {
   const frameworkFile = importsFramework(file);
   const known = new Set(model.errorHandlers);
   const sinkFns = new Set(model.sinks.map((s) => s.fn));
+  // The project map's answer first: a function another module registers as a handler has its roles and sinks.
+  const registered = new Set(model.externalHandlers);
   for (const fn of file.index.functions) {
     // Inline callbacks (`items.map((res) => ...)`) are not handed a framework's objects.
     const p = fn.parent;
     if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p.callee !== fn) continue;
     const vars = fn.params.map((q) => paramVariable(file, q));
     let sent = false;
-    if (!frameworkFile) {
+    if (!frameworkFile && !registered.has(fn)) {
+      // Last resort, by name: a conventionally named parameter (`res`, `reply`, `ctx`) that no registration gave a role.
       for (const v of vars) {
-        if (!v || !isControllerParamName(v.name)) continue;
+        if (!v || model.paramRole(v) || !isControllerParamName(v.name)) continue;
         const cp = controllerParam(v.name, file);
         if (!cp) continue;
         const before = out.sinks.length;
@@ -151,12 +174,12 @@ function passedContext(model: FileModel): Passed {
           out.owners.add(fn);
         }
       }
-    } else {
-      sent = sinkFns.has(fn);
     }
+    sent ||= sinkFns.has(fn);
     if (!sent || known.has(fn)) continue;
     // (err, req, res, next): Express error middleware written apart from the app that registers it.
-    if (fn.params.length === 4 && vars[0] && vars[2] && (isControllerParamName(vars[2].name) || model.paramRole(vars[2]) === 'res')) {
+    const resRole = vars[2] && model.paramRole(vars[2]);
+    if (fn.params.length === 4 && vars[0] && vars[2] && (resRole === 'res' || (!resRole && isControllerParamName(vars[2].name)))) {
       out.errorHandlers.add(fn);
       out.errorParams.add(vars[0]);
     } else if (catchesNext(fn)) {
@@ -288,6 +311,7 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       leaf: (n) => {
         if (n.type === AST_NODE_TYPES.MemberExpression) {
           const { object, keys } = memberPath(n);
+          if (literalLocal(file, object)) return undefined;
           if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
           // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
           const flow = importedCallFlow(file, imported, object);
@@ -295,6 +319,8 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
           return undefined;
         }
         if (n.type === AST_NODE_TYPES.Identifier) {
+          // A local object or array literal is read field by field (`{ code: err.code }` sends no detail).
+          if (literalLocal(file, n)) return undefined;
           if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
           const flow = importedCallFlow(file, imported, n);
           if (flow && flow.errorFields.length > 0) return 'leak';
@@ -309,8 +335,60 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       carried: (call) => importedCarried(file, imported, call),
       guarded: (cond, branch) => guardsExposure(cond, branch, isError),
     });
-    return found && !isDevOnly(file, found) ? found : undefined;
+    return found && !isDevOnly(file, found) && !identifiedBranch(found, isError) ? found : undefined;
   };
+}
+
+/**
+ * Whether `node` is sent only in a branch taken for errors the code has recognised as a known kind by a literal:
+ * `if (err.name === 'MulterError' || err.message?.startsWith('Only '))` (a library's fixed client error, the app's
+ * own message). Only up to the enclosing function.
+ */
+function identifiedBranch(node: Node, isError: (n: Node) => boolean): boolean {
+  for (let n: Node = node; n.parent && !isFunction(n); n = n.parent) {
+    const p: Node = n.parent;
+    const test =
+      (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) && p.consequent === n ? p.test
+      : p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === n ? p.left
+      : undefined;
+    if (test && identifiesError(test, isError)) return true;
+  }
+  return false;
+}
+
+/** `err.name === 'X'`, `err.message.startsWith('X')`, and `||` of them (every way in identifies). */
+function identifiesError(test: Node, isError: (n: Node) => boolean): boolean {
+  const t = skipTS(test);
+  if (t.type === AST_NODE_TYPES.LogicalExpression) {
+    if (t.operator === '||') return identifiesError(t.left, isError) && identifiesError(t.right, isError);
+    if (t.operator === '&&') return identifiesError(t.left, isError) || identifiesError(t.right, isError);
+    return false;
+  }
+  if (t.type === AST_NODE_TYPES.ChainExpression) return identifiesError(t.expression, isError);
+  const isString = (n: Node): boolean => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value !== '';
+  if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '===' || t.operator === '==')) {
+    const [m, lit] = isString(skipTS(t.right)) ? [skipTS(t.left as Node), t.right] : [skipTS(t.right), t.left as Node];
+    if (!isString(skipTS(lit)) || m.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const { object, keys } = memberPath(m);
+    return keys.length === 1 && IDENTIFYING_FIELDS.has(keys[0]!) && isError(object);
+  }
+  // err.message.startsWith('Only ')
+  if (t.type === AST_NODE_TYPES.CallExpression && t.arguments[0] && isString(skipTS(t.arguments[0] as Node))) {
+    const callee = skipTS(t.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'startsWith') return false;
+    const target = skipTS(callee.object);
+    if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const { object, keys } = memberPath(target);
+    return keys.length === 1 && keys[0] === 'message' && isError(object);
+  }
+  return false;
+}
+
+/** Whether `node` names a local written once with an object or array literal. */
+function literalLocal(file: FileContext, node: Node): boolean {
+  const init = node.type === AST_NODE_TYPES.Identifier ? constInit(file, node) : undefined;
+  const t = init && skipTS(init).type;
+  return t === AST_NODE_TYPES.ObjectExpression || t === AST_NODE_TYPES.ArrayExpression;
 }
 
 interface WalkHooks {
@@ -330,21 +408,53 @@ interface WalkHooks {
 function walkCarried(file: FileContext, root: Node, hooks: WalkHooks): Node | undefined {
   const stack: Node[] = [root];
   const seen = new Set<Node>();
+  // A node reached through a local's initialiser is reported at the local where the sent value names it.
+  const via = new Map<Node, Node>();
+  let entry: Node | undefined;
   // Children go on the stack last first, so the leftmost carrier is the one found.
   const push = (...nodes: Node[]): void => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      if (entry) via.set(nodes[i]!, entry);
+      stack.push(nodes[i]!);
+    }
+  };
+  const throughLocal = (id: TSESTree.Identifier, init: Node): void => {
+    const at = entry ?? id;
+    const before = entry;
+    entry = at;
+    push(init);
+    entry = before;
   };
   while (stack.length > 0) {
-    const n = skipTS(stack.pop()!);
+    const popped = stack.pop()!;
+    const n = skipTS(popped);
+    entry = via.get(popped);
     if (seen.has(n)) continue;
     seen.add(n);
     const verdict = hooks.leaf(n);
-    if (verdict === 'leak') return n;
+    if (verdict === 'leak') return entry ?? n;
     if (verdict === 'safe') continue;
     switch (n.type) {
-      case AST_NODE_TYPES.MemberExpression:
-        push(n.object);
+      case AST_NODE_TYPES.Identifier: {
+        // `const body = { message: err.message }; res.json(body)`: a local written once, read for what it holds.
+        const init = constInit(file, n);
+        if (init && !isFunction(skipTS(init))) throughLocal(n, init);
         break;
+      }
+      case AST_NODE_TYPES.MemberExpression: {
+        // `body.message` of a local object literal: only that property.
+        const obj = skipTS(n.object);
+        const init = obj.type === AST_NODE_TYPES.Identifier ? constInit(file, obj) : undefined;
+        const key = propertyName(n);
+        const lit = init && skipTS(init);
+        if (obj.type === AST_NODE_TYPES.Identifier && lit?.type === AST_NODE_TYPES.ObjectExpression && key !== undefined) {
+          const prop = lit.properties.find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === key);
+          if (prop?.type === AST_NODE_TYPES.Property) throughLocal(obj, prop.value as Node);
+          else if (!lit.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) break;
+          else push(n.object);
+        } else push(n.object);
+        break;
+      }
       case AST_NODE_TYPES.ChainExpression:
         push(n.expression);
         break;
@@ -463,6 +573,36 @@ function readsSafeField(model: FileModel, id: TSESTree.Identifier, isError: (n: 
   return false;
 }
 
+/**
+ * `target.write(...value...)`, `target.status(500).json(value)`: a parameter of `fn` written into another one. Read
+ * from each reference of a parameter up to the call whose argument holds it, so the cost is the references' depth.
+ */
+function writesOf(file: FileContext, fn: FunctionNode, params: readonly (Scope.Variable | undefined)[]): { target: number; value: number }[] {
+  const index = new Map<Scope.Variable, number>();
+  params.forEach((v, i) => v && index.set(v, i));
+  const found = new Set<string>();
+  const out: { target: number; value: number }[] = [];
+  params.forEach((vv, value) => {
+    for (const r of vv?.references ?? []) {
+      for (let n: Node = r.identifier as Node; n.parent && n !== fn; n = n.parent) {
+        const c: Node = n.parent;
+        // Anywhere in what is written, through serialisers of the module's own (`safeJSONStringify(data)`).
+        if (c.type !== AST_NODE_TYPES.CallExpression || c.callee === n || enclosingFunction(c) !== fn) continue;
+        const callee = skipTS(c.callee);
+        if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(propertyName(callee) ?? '')) continue;
+        let root: Node = skipTS(callee.object);
+        while (root.type === AST_NODE_TYPES.CallExpression && skipTS(root.callee).type === AST_NODE_TYPES.MemberExpression) root = skipTS((skipTS(root.callee) as TSESTree.MemberExpression).object);
+        const tv = root.type === AST_NODE_TYPES.Identifier ? variableOf(file.sourceCode, root) : undefined;
+        const target = tv ? index.get(tv) : undefined;
+        if (target === undefined || target === value || found.has(`${target}:${value}`)) continue;
+        found.add(`${target}:${value}`);
+        out.push({ target, value });
+      }
+    }
+  });
+  return out.sort((a, b) => a.target - b.target || a.value - b.value);
+}
+
 // ---- across modules ----
 
 /** The error flow of the imported function a callee names (`fn`, `ns.fn`, `service.method` as `service.method`). */
@@ -521,7 +661,7 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
   const flowOf = (fn: FunctionNode): ErrorFlow | undefined => {
     const params = fn.params.map((q) => paramVariable(file, q));
     const carries: number[] = [];
-    const writes = writesOf(fn, params);
+    const writes = writesOf(file, fn, params);
     const values = returnedValues(file, fn);
     if (values.length === 0) return writes.length > 0 ? { carries, errorFields: [], writes } : undefined;
     params.forEach((v, i) => {
@@ -549,29 +689,6 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
       } else if (reader(r)) errorFields.add('');
     }
     return carries.length > 0 || errorFields.size > 0 || writes.length > 0 ? { carries, errorFields: [...errorFields], ...(writes.length > 0 ? { writes } : {}) } : undefined;
-  };
-  /** `target.write(...value...)`, `target.status(500).json(value)`: a parameter written into another one. */
-  const writesOf = (fn: FunctionNode, params: readonly (Scope.Variable | undefined)[]): { target: number; value: number }[] => {
-    const out: { target: number; value: number }[] = [];
-    const calls = file.index.calls.filter((c) => c.range[0] >= fn.range[0] && c.range[1] <= fn.range[1] && enclosingFunction(c) === fn);
-    params.forEach((tv, target) => {
-      if (!tv) return;
-      const targetIds = new Set(tv.references.map((r) => r.identifier as Node));
-      for (const c of calls) {
-        const callee = skipTS(c.callee);
-        if (callee.type !== AST_NODE_TYPES.MemberExpression || !WRITE_METHODS.has(propertyName(callee) ?? '')) continue;
-        let root: Node = skipTS(callee.object);
-        while (root.type === AST_NODE_TYPES.CallExpression && skipTS(root.callee).type === AST_NODE_TYPES.MemberExpression) root = skipTS((skipTS(root.callee) as TSESTree.MemberExpression).object);
-        if (!targetIds.has(root)) continue;
-        params.forEach((vv, value) => {
-          if (!vv || value === target || out.some((w) => w.target === target && w.value === value)) return;
-          // Anywhere in what is written, through serialisers of the module's own (`safeJSONStringify(data)`).
-          const inside = vv.references.some((r) => c.arguments.some((a) => a.range[0] <= r.identifier.range[0] && r.identifier.range[1] <= a.range[1]));
-          if (inside) out.push({ target, value });
-        });
-      }
-    });
-    return out;
   };
   const functionAt = (node: Node | null | undefined): FunctionNode | undefined => {
     const n = node && skipTS(node);

@@ -39,6 +39,7 @@ export function buildPromptIndex(
   sourceCode: Readonly<TSESLint.SourceCode>,
   calls: readonly LlmCall[],
   callSitesOf: (fn: FunctionNode) => readonly TSESTree.CallExpression[],
+  returnsOf?: (fn: FunctionNode) => readonly Node[],
 ): PromptIndex {
   const nodes = new Map<Node, Set<LlmCall>>();
   const vars = new Map<Scope.Variable, Set<LlmCall>>();
@@ -56,6 +57,7 @@ export function buildPromptIndex(
 
   for (const call of calls) {
     const work: Node[] = [];
+    const returned = new Set<FunctionNode>();
     for (const input of [...call.inputs, ...call.systemInputs, ...wholeRequests(sourceCode, call)]) {
       add(nodes, input, call);
       work.push(input);
@@ -80,6 +82,10 @@ export function buildPromptIndex(
             const arg = site.arguments[index];
             if (index >= 0 && arg) work.push(arg);
           }
+          // getDataset(scope).then((dataset) => ...messages: [...dataset]): what the promise resolves to.
+          const p = fn.parent;
+          const callee = p?.type === AST_NODE_TYPES.CallExpression && p.arguments[0] === fn ? skipTS(p.callee) : undefined;
+          if (index === 0 && returnsOf && callee?.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'then') work.push(callee.object);
         }
       }
       for (const r of v.references) {
@@ -133,6 +139,20 @@ export function buildPromptIndex(
             resolveFunction(sourceCode, callee)
           ) {
             work.push(...n.arguments);
+          }
+          if (returnsOf) {
+            // A same-file function whose result becomes the prompt builds it: what it returns is prompt material,
+            // whichever call made it. `p.then(cb)` resolves to what `cb` returns.
+            const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+            // `p.catch(cb)`, `p.finally(cb)` resolve to what `p` does (or to what the fallback returns).
+            if (callee.type === AST_NODE_TYPES.MemberExpression && (method === 'catch' || method === 'finally')) work.push(callee.object);
+            const cb = method === 'then' || method === 'catch' ? n.arguments[0] : undefined;
+            const promiseMethod = method === 'then' || method === 'catch' || method === 'finally';
+            const fn = cb && isFunction(cb) ? cb : promiseMethod ? undefined : resolveFunction(sourceCode, callee);
+            if (fn && !returned.has(fn)) {
+              returned.add(fn);
+              work.push(...returnsOf(fn));
+            }
           }
           break;
         }

@@ -90,7 +90,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
 
   // ---- prompts ----
   let prompts: PromptIndex | undefined;
-  const promptIndex = (): PromptIndex => (prompts ??= buildPromptIndex(sourceCode, callsList(), callSitesOf));
+  const promptIndex = (): PromptIndex => (prompts ??= buildPromptIndex(sourceCode, callsList(), callSitesOf, returnsOf));
   const promptVals = (calls: Iterable<LlmCall> | undefined): Val[] =>
     calls ? [...calls].map((call) => ({ kind: 'prompt', call }) as Origin) : [];
 

@@ -225,6 +225,54 @@ app.post('/chat', async (req, res) => {
   }
   res.json(result);
 });`,
+    // Valid because the upload error middleware forwards only errors it recognised by name or by its own message
+    // prefix (multer's fixed client errors, the app's file filter); every other error goes on to the next handler.
+    {
+      code: `const express = require('express');
+const router = express.Router();
+router.use((err, _req, res, next) => {
+  if (err && (err.name === 'MulterError' || err.message?.startsWith('Only '))) {
+    return res.status(400).json({ error: err.message });
+  }
+  return next(err);
+});
+module.exports = router;`,
+      ...cjs,
+    },
+    // Valid because the Koa error middleware shows the message only for a validation error it names.
+    `import Koa from 'koa';
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    ctx.status = 400;
+    ctx.body = err.name === 'ValidationError' ? { error: err.message } : { error: 'Request failed' };
+  }
+});`,
+    // Valid because the local body the error handler sends holds the error's code and a fixed message only.
+    `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.setErrorHandler((error, request, reply) => {
+  const body = { code: error.code, message: 'Something went wrong' };
+  reply.status(500).send({ code: body.code, message: body.message });
+});`,
+    // Valid because the same-file helper writes a fixed message; only the status comes from the error.
+    `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+function sendErrorResponse(res, statusCode, message) {
+  res.status(statusCode).json({ error: { message } });
+}
+app.post('/v1/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (error) {
+    sendErrorResponse(res, error.status ?? 500, 'The model request failed');
+  }
+});`,
   ],
   invalid: [
     // Invalid because a same-file formatter returns the stack, and JSON.stringify keeps the whole error.
@@ -645,6 +693,99 @@ export async function POST(req: Request) {
 }`,
       filename: 'app/api/stream/route.ts',
       errors: [{ messageId: errorDetails, line: 12, column: 92, endLine: 12, endColumn: 114 }],
+    },
+    // Invalid because the error middleware builds its body in a local and sends it: the message goes with it.
+    {
+      code: `import express, { Request, Response, NextFunction } from 'express';
+async function errorHandlerMiddleware(err: Error & { statusCode?: number }, req: Request, res: Response, next: NextFunction) {
+  const statusCode = err.statusCode || 500;
+  const displayedError = {
+    statusCode,
+    success: false,
+    message: err.message,
+    stack: process.env.NODE_ENV === 'development' ? err.stack : {},
+  };
+  res.status(statusCode).json(displayedError);
+}
+export default errorHandlerMiddleware;`,
+      filename: 'src/middlewares/errors/index.ts',
+      errors: [{ messageId: errorDetails, line: 10, column: 31, endLine: 10, endColumn: 45 }],
+    },
+    // Invalid because the Koa error middleware's local body holds the message.
+    {
+      code: `const Koa = require('koa');
+const app = new Koa();
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    const body = { ok: false, error: err.message };
+    ctx.status = 500;
+    ctx.body = body;
+  }
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 9, column: 16, endLine: 9, endColumn: 20 }],
+    },
+    // Invalid because a same-file helper writes its message argument into the response through a formatter.
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+import { createErrorResponse } from './format.js';
+const app = express();
+const openai = new OpenAI();
+function sendErrorResponse(res, statusCode, message, type = 'server_error') {
+  res.status(statusCode).json(createErrorResponse(message, type));
+}
+app.post('/v1/chat', async (req, res) => {
+  try {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    res.json({ text: r.choices[0].message.content });
+  } catch (error) {
+    const errorMessage = error instanceof Error ? error.message : 'An error occurred';
+    sendErrorResponse(res, error.status ?? 500, errorMessage);
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 15, column: 49, endLine: 15, endColumn: 61 }],
+    },
+    // Invalid because the Fastify route's same-file helper sends its second argument with the reply.
+    {
+      code: `import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+const fail = (reply, detail) => reply.code(502).send(wrap(detail));
+fastify.post('/chat', async (request, reply) => {
+  try {
+    const m = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, messages: [] });
+    return { text: m.content[0].text };
+  } catch (err) {
+    return fail(reply, err.message);
+  }
+});`,
+      errors: [{ messageId: errorDetails, line: 11, column: 24, endLine: 11, endColumn: 35 }],
+    },
+    // Invalid because a system error's code does not vouch for its message (it names internal hosts).
+    {
+      code: `const express = require('express');
+const app = express();
+app.use((err, req, res, next) => {
+  if (err.code === 'ECONNREFUSED') return res.status(503).json({ error: err.message });
+  res.status(500).json({ error: 'Internal error' });
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 4, column: 73, endLine: 4, endColumn: 84 }],
+    },
+    // Invalid because one way into the branch (any 500) does not recognise the error.
+    {
+      code: `const express = require('express');
+const app = express();
+app.use((err, req, res, next) => {
+  if (err.name === 'MulterError' || err.status === 500) return res.status(400).json({ error: err.message });
+  next(err);
+});`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 4, column: 94, endLine: 4, endColumn: 105 }],
     },
   ],
 });

@@ -191,6 +191,22 @@ const base = process.env.DEBUG_BASE;
 app.get(base + '/prompt', (req, res) => res.json({ SYSTEM_PROMPT }));
 `,
     },
+    // Valid because the /test route sends what a same-file function returns, and that result never reaches a prompt.
+    `import express from 'express';
+import OpenAI from 'openai';
+const openai = new OpenAI();
+const router = express.Router();
+const listScopes = async () => ['docs', 'faq'];
+const loadContext = async (scope) => [{ role: 'system', content: 'Answer about ' + scope }];
+router.get('/test', (req, res) => {
+  listScopes().then((r) => res.send(r));
+});
+router.post('/', async (req, res) => {
+  const context = await loadContext(String(req.body.scope));
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [...context, { role: 'user', content: String(req.body.q) }] });
+  res.json({ text: c.choices[0].message.content });
+});
+export default router;`,
   ],
   invalid: [
     // Invalid because /debug/prompt sends the system prompt with no guard at all.
@@ -485,6 +501,68 @@ export const GET = async (): Promise<Response> => {
         { messageId: 'debugRoute', line: 6, column: 1, endLine: 6, endColumn: 18 },
         { messageId: 'debugRoute', line: 10, column: 1, endLine: 10, endColumn: 17 },
       ],
+    },
+    // Invalid because /test sends the system messages a same-file function builds for the model (through promises).
+    {
+      code: `import express from 'express';
+import OpenAI from 'openai';
+import fs from 'fs';
+const openai = new OpenAI();
+const router = express.Router();
+router.get('/test', (req, res) => {
+  getDataset('billing').then((r) => res.send(r));
+});
+const getDataset = async (scope) => {
+  const dataset = [];
+  const files = fs.readdirSync('./dataset/' + scope);
+  return Promise.allSettled(files.map((f) => fs.promises.readFile(f, 'utf8'))).then((results) => {
+    results.forEach((result) => { if (result.status === 'fulfilled') dataset.push({ role: 'system', content: result.value }); });
+    return dataset;
+  }).catch(() => []);
+};
+router.post('/', (req, res) => {
+  getDataset(String(req.body.scope)).then((dataset) => {
+    openai.chat.completions.create({ model: 'gpt-4o', messages: [...dataset, { role: 'user', content: String(req.body.q) }] })
+      .then((c) => res.json({ text: c.choices[0].message.content }));
+  });
+});
+export default router;`,
+      errors: [{ messageId: 'debugRoute', line: 6, column: 1, endLine: 6, endColumn: 19 }],
+    },
+    // Invalid because the Koa /test route returns the prompt messages a same-file builder makes.
+    {
+      code: `const Router = require('@koa/router');
+const OpenAI = require('openai');
+const openai = new OpenAI();
+const router = new Router();
+function buildMessages(topic) {
+  const messages = [{ role: 'system', content: 'You are the billing assistant for ' + topic }];
+  return messages;
+}
+router.get('/test', async (ctx) => {
+  ctx.body = buildMessages('invoices');
+});
+router.post('/chat', async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: buildMessages(String(ctx.request.body.topic)) });
+  ctx.body = { text: c.choices[0].message.content };
+});
+module.exports = router;`,
+      ...cjs,
+      errors: [{ messageId: 'debugRoute', line: 9, column: 1, endLine: 9, endColumn: 19 }],
+    },
+    // Invalid because the Fastify /__prompt route returns what the prompt builder returns.
+    {
+      code: `import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+const systemFor = (tenant) => 'Internal rules for ' + tenant + ': never refund.';
+fastify.get('/__prompt', async () => ({ system: systemFor('acme') }));
+fastify.post('/chat', async (request) => {
+  const m = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 256, system: systemFor('acme'), messages: [] });
+  return { text: m.content[0].type === 'text' ? m.content[0].text : '' };
+});`,
+      errors: [{ messageId: 'debugRoute', line: 6, column: 1, endLine: 6, endColumn: 24 }],
     },
   ],
 });

@@ -162,6 +162,16 @@ export const sendMessage = async (req: any, res: any) => {
   });
 });
 
+describe('handlers the project map registers', () => {
+  it('reads a controller another module registers by the roles the registration gives (request, response), and a local body it sends', () => {
+    const dir = project({
+      'app.js': `import express from 'express';\nimport * as chat from './controllers/chat.js';\nconst app = express();\napp.post('/chat', chat.reply);\napp.listen(3000);\n`,
+      'controllers/chat.js': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function reply(request, response) {\n  try {\n    const c = await openai.chat.completions.create({ model: 'm', messages: [] });\n    response.json({ text: c.choices[0].message.content });\n  } catch (e) {\n    const body = { ok: false, error: e.message };\n    response.status(500).json(body);\n  }\n}\nexport function summary(res) {\n  return res.items.length;\n}\n`,
+    });
+    expect(lint(dir, 'controllers/chat.js')).toEqual(['9: body']);
+  });
+});
+
 describe('module error facts', () => {
   it('records the arguments a result carries and the fields that hold a caught error', () => {
     const code = `export const format = (e) => \`failed: \${e}\`;

@@ -672,3 +672,22 @@ describe('number conversions', () => {
     expect(out).toEqual(['body', 'query', 'headers', '']);
   });
 });
+
+describe('prompt builders', () => {
+  it('marks what a same-file function returns when its result becomes a prompt, through then/catch and await', () => {
+    const code = `
+      import OpenAI from 'openai';
+      const openai = new OpenAI();
+      const getDataset = async (scope) => {
+        const dataset = [];
+        return load(scope).then((rows) => { rows.forEach((r) => dataset.push({ role: 'system', content: r })); return dataset; }).catch(() => []);
+      };
+      const listScopes = async () => ['a', 'b'];
+      const scopes = await listScopes();
+      getDataset('other').then((r) => probe(r));
+      getDataset('chat').then((dataset) => openai.chat.completions.create({ model: 'm', messages: [...dataset] }));
+      probe(await getDataset('x')); probe(scopes);
+    `;
+    expect(probe(code)).toEqual([['prompt'], ['prompt'], []]);
+  });
+});
