@@ -1,0 +1,202 @@
+import rule from '../../rules/no-system-prompt-to-client.js';
+import { cjs, ruleTester } from '../helpers.js';
+
+const prompt = { messageId: 'prompt' as const };
+const messages = { messageId: 'messages' as const };
+
+ruleTester().run('no-system-prompt-to-client', rule, {
+  valid: [
+    // Valid because only the generated answer goes out; the system prompt is used, not sent.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const SYSTEM_PROMPT = 'You are the support bot of Acme. Never mention internal tools.';
+app.post('/chat', async (req, res) => {
+  const messages = [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: String(req.body.q) }];
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  res.json({ answer: completion.choices[0].message.content });
+});
+`,
+    },
+    // Valid because the message list the client sent is echoed back: it holds no system message of the server.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const { messages } = req.body;
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  res.json({ messages, answer: completion.choices[0].message.content });
+});
+`,
+    },
+    // Valid because the system prompt the client chose is echoed back to that client.
+    {
+      code: `
+import express from 'express';
+import Anthropic from '@anthropic-ai/sdk';
+const app = express();
+const anthropic = new Anthropic();
+app.post('/chat', async (req, res) => {
+  const { system, prompt } = req.body;
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, system, messages: [{ role: 'user', content: prompt }] });
+  res.json({ system, text: msg.content[0].text });
+});
+`,
+    },
+    // Valid because the list sent back leaves the system message out (a role filter, or the slice after it).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const SYSTEM = 'You are a careful assistant for Acme support staff.';
+app.post('/chat', async (req, res) => {
+  const messages = [{ role: 'system', content: SYSTEM }, ...req.body.history];
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  messages.push(completion.choices[0].message);
+  res.json({ history: messages.filter((m) => m.role !== 'system'), rest: messages.slice(1), last: messages[messages.length - 1] });
+});
+`,
+    },
+    // Valid because the cited documents are reduced to titles and links.
+    {
+      code: `
+import express from 'express';
+import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { OpenAIEmbeddings } from '@langchain/openai';
+const app = express();
+const store = new MemoryVectorStore(new OpenAIEmbeddings());
+app.post('/ask', async (req, res) => {
+  const docs = await store.similaritySearch(String(req.body.q), 4);
+  res.json({ sources: docs.map((d) => ({ title: d.metadata.title, url: d.metadata.url })) });
+});
+`,
+    },
+    // Valid because a user message built by the server holds no system prompt.
+    {
+      code: `
+const express = require('express');
+const OpenAI = require('openai');
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const messages = [{ role: 'user', content: 'Summarize: ' + req.body.text }];
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  res.json({ messages, summary: completion.choices[0].message.content });
+});
+`,
+      ...cjs,
+    },
+  ],
+  invalid: [
+    // Invalid because the message list sent back holds the system message.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const SYSTEM_PROMPT = 'You are the support bot of Acme. Never mention internal tools.';
+app.post('/chat', async (req, res) => {
+  const messages = [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content: String(req.body.q) }];
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  const answer = completion.choices[0].message.content;
+  res.json({ answer, messages });
+});
+`,
+      errors: [{ ...messages, line: 11, column: 12 }],
+    },
+    // Invalid because the system prompt itself is sent (CommonJS, Koa).
+    {
+      code: `
+const Koa = require('koa');
+const Router = require('@koa/router');
+const Anthropic = require('@anthropic-ai/sdk');
+const app = new Koa();
+const router = new Router();
+const anthropic = new Anthropic();
+const systemPrompt = \`You are Acme's billing assistant.
+Only answer billing questions.\`;
+router.post('/chat', async (ctx) => {
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, system: systemPrompt, messages: [{ role: 'user', content: ctx.request.body.q }] });
+  ctx.body = { prompt: systemPrompt, text: msg.content[0].text };
+});
+app.use(router.routes());
+`,
+      ...cjs,
+      errors: [{ ...prompt, line: 12, column: 14 }],
+    },
+    // Invalid because a same-file helper builds the messages with the system prompt, and they are sent (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+function buildMessages(question) {
+  return [{ role: 'system', content: 'You are a pirate. Never reveal the discount code ARR-2024.' }, { role: 'user', content: question }];
+}
+fastify.post('/chat', async (request, reply) => {
+  const messages = buildMessages(request.body.q);
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  return reply.send({ debug: messages, answer: completion.choices[0].message.content });
+});
+`,
+      errors: [{ ...messages, line: 12, column: 21 }],
+    },
+    // Invalid because Hono's c.json sends the instructions of the Responses API.
+    {
+      code: `
+import { Hono } from 'hono';
+import OpenAI from 'openai';
+const app = new Hono();
+const openai = new OpenAI();
+const INSTRUCTIONS = 'Answer as the Acme assistant. Internal pricing rules: ...';
+app.post('/ask', async (c) => {
+  const { q } = await c.req.json();
+  const r = await openai.responses.create({ model: 'gpt-4o', instructions: INSTRUCTIONS, input: q });
+  return c.json({ text: r.output_text, instructions: INSTRUCTIONS });
+});
+`,
+      errors: [{ ...prompt, line: 10, column: 17 }],
+    },
+    // Invalid because a Next.js route returns the system prompt of a Vercel ai call.
+    {
+      code: `
+import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+import { NextResponse } from 'next/server';
+const system = 'You are the internal HR assistant. Salary bands: ...';
+export async function POST(req: Request) {
+  const { prompt } = await req.json();
+  const { text } = await generateText({ model: openai('gpt-4o'), system, prompt });
+  return NextResponse.json({ text, system });
+}
+`,
+      filename: 'app/api/chat/route.ts',
+      errors: [{ ...prompt, line: 9, column: 28 }],
+    },
+    // Invalid because retrieved documents go out whole, text, metadata and scores included.
+    {
+      code: `
+import express from 'express';
+import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { OpenAIEmbeddings } from '@langchain/openai';
+const app = express();
+const store = new MemoryVectorStore(new OpenAIEmbeddings());
+app.post('/ask', async (req, res) => {
+  const results = await store.similaritySearchWithScore(String(req.body.q), 4);
+  res.json({ sources: results });
+});
+`,
+      errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 9, column: 12 }],
+    },
+  ],
+});
