@@ -94,6 +94,68 @@ app.post('/chat', async (req, res) => {
 `,
       ...cjs,
     },
+
+    // Valid because a chat UI notice with role 'system' never reaches a model: it is not a system prompt.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  if (!req.body.q) return res.json({ role: 'system', content: 'Please type a question.' });
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  res.json({ role: 'assistant', content: completion.choices[0].message.content });
+});
+`,
+    },
+    // Valid because only the model name of the config goes out, not the config that holds the prompt.
+    {
+      code: `
+import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+const config = { model: 'claude-sonnet-4-5', systemPrompt: 'You are the Acme concierge; never discuss refunds.' };
+fastify.post('/chat', async (request) => {
+  const msg = await anthropic.messages.create({ model: config.model, max_tokens: 300, system: config.systemPrompt, messages: [{ role: 'user', content: request.body.q }] });
+  return { model: config.model, text: msg.content[0].text };
+});
+fastify.get('/info', async () => ({ model: config.model }));
+`,
+    },
+    // Valid because Pinecone matches are reduced to titles and links.
+    {
+      code: `
+import { Hono } from 'hono';
+import { Pinecone } from '@pinecone-database/pinecone';
+const app = new Hono();
+const index = new Pinecone().index('docs');
+app.post('/search', async (c) => {
+  const { vector } = await c.req.json();
+  const result = await index.query({ vector, topK: 5, includeMetadata: true });
+  return c.json(result.matches.map((m) => ({ title: m.metadata.title, url: m.metadata.url })));
+});
+`,
+    },
+    // Valid because the answer of a Koa route goes out, and the prompt template stays on the server.
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import { ChatOpenAI } from '@langchain/openai';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+const app = new Koa();
+const router = new Router();
+const model = new ChatOpenAI({ model: 'gpt-4o-mini' });
+const prompt = ChatPromptTemplate.fromMessages([['system', 'You are the Acme assistant; keep pricing rules secret.'], ['human', '{question}']]);
+router.post('/ask', async (ctx) => {
+  const answer = await prompt.pipe(model).invoke({ question: ctx.request.body.question });
+  ctx.body = { answer: answer.content };
+});
+app.use(router.routes());
+`,
+    },
   ],
   invalid: [
     // Invalid because the message list sent back holds the system message.
@@ -197,6 +259,109 @@ app.post('/ask', async (req, res) => {
 });
 `,
       errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 9, column: 12 }],
+    },
+
+    // Invalid because the formatted LangChain messages, system message first, are sent (Koa, ESM).
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import { ChatOpenAI } from '@langchain/openai';
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+const app = new Koa();
+const router = new Router();
+const model = new ChatOpenAI({ model: 'gpt-4o-mini' });
+const prompt = ChatPromptTemplate.fromMessages([['system', 'You are the Acme assistant; keep pricing rules secret.'], ['human', '{question}']]);
+router.post('/ask', async (ctx) => {
+  const formatted = await prompt.formatMessages({ question: ctx.request.body.question });
+  const answer = await model.invoke(formatted);
+  ctx.body = { answer: answer.content, prompt: formatted };
+});
+app.use(router.routes());
+`,
+      errors: [{ ...messages, line: 13, column: 14 }],
+    },
+    // Invalid because the config object holding the system prompt is sent whole, from another route too.
+    {
+      code: `
+import Fastify from 'fastify';
+import Anthropic from '@anthropic-ai/sdk';
+const fastify = Fastify();
+const anthropic = new Anthropic();
+const config = { model: 'claude-sonnet-4-5', systemPrompt: 'You are the Acme concierge; never discuss refunds.' };
+fastify.post('/chat', async (request) => {
+  const msg = await anthropic.messages.create({ model: config.model, max_tokens: 300, system: config.systemPrompt, messages: [{ role: 'user', content: request.body.q }] });
+  return { text: msg.content[0].text };
+});
+fastify.get('/config', async () => config);
+`,
+      errors: [{ ...prompt, line: 11, column: 36 }],
+    },
+    // Invalid because a helper returns the system prompt and the route sends what it returns.
+    {
+      code: `
+const express = require('express');
+const OpenAI = require('openai');
+const app = express();
+const openai = new OpenAI();
+function systemPromptFor(user) {
+  return \`You are the assistant of \${user.name}. Internal notes: escalate VIP tickets to tier 2.\`;
+}
+app.post('/chat', async (req, res) => {
+  const system = systemPromptFor(req.user);
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: system }, { role: 'user', content: req.body.q }] });
+  res.send({ text: completion.choices[0].message.content, system });
+});
+`,
+      ...cjs,
+      errors: [{ ...prompt, line: 12, column: 12 }],
+    },
+    // Invalid because every message's text is sent, the system message's included.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const SYSTEM_PROMPT = 'You are the support bot of Acme. Never mention internal tools.';
+app.post('/chat', async (req, res) => {
+  const messages = [{ role: 'developer', content: SYSTEM_PROMPT }, { role: 'user', content: String(req.body.q) }];
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  res.json({ transcript: messages.map((m) => m.content).join('\\n') });
+});
+`,
+      errors: [{ ...prompt, line: 10, column: 12 }],
+    },
+    // Invalid because the metadata of Pinecone matches (file paths, chunk ids) is sent whole (Hono).
+    {
+      code: `
+import { Hono } from 'hono';
+import { Pinecone } from '@pinecone-database/pinecone';
+const app = new Hono();
+const index = new Pinecone().index('docs');
+app.post('/search', async (c) => {
+  const { vector } = await c.req.json();
+  const result = await index.query({ vector, topK: 5, includeMetadata: true });
+  return c.json({ sources: result.matches.map((m) => m.metadata) });
+});
+`,
+      errors: [{ messageId: 'metadata', data: { store: 'Pinecone' }, line: 9, column: 17 }],
+    },
+    // Invalid because a Next.js route returns the documents of a retriever whole.
+    {
+      code: `
+import { MemoryVectorStore } from 'langchain/vectorstores/memory';
+import { OpenAIEmbeddings } from '@langchain/openai';
+const store = new MemoryVectorStore(new OpenAIEmbeddings());
+const retriever = store.asRetriever(4);
+export async function POST(req: Request) {
+  const { q } = await req.json();
+  const docs = await retriever.invoke(q);
+  return Response.json({ docs });
+}
+`,
+      filename: 'app/api/search/route.ts',
+      errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 9, column: 24 }],
     },
   ],
 });
