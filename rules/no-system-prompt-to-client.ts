@@ -9,7 +9,7 @@ export default createRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow sending the system prompt, or retrieved documents with their internal fields, to the client',
+      description: 'Disallow sending the system prompt or retrieved context to the client',
       recommended: 'recommended',
       cwe: ['CWE-200', 'CWE-497'],
       owaspLlm: ['LLM07:2025 System Prompt Leakage'],
