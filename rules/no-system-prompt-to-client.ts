@@ -1,3 +1,4 @@
+import { contains } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen } from '../src/model.js';
 import type { Node, Origin, PathKey } from '../src/types.js';
@@ -29,8 +30,10 @@ export default createRule({
         const model = modelWhen(context, (s) => s.framework);
         if (!model) return;
         const reported = new Set<Node>();
+        // A route registered only outside production sends nothing to production clients.
+        const devOnly = model.routes.filter((r) => r.devOnly).flatMap((r) => r.handlers);
         for (const sink of model.sinks) {
-          if (reported.has(sink.node)) continue;
+          if (reported.has(sink.node) || devOnly.some((fn) => contains(fn, sink.node))) continue;
           const origins = model.originsOf(sink.node);
           const system = origins.filter((o) => o.kind === 'system');
           const retrieved = origins.find((o): o is Retrieved => o.kind === 'retrieved' && wholeness(o) !== undefined);
