@@ -40,7 +40,8 @@ export function buildSystemIndex(
   const sourceCode = file.sourceCode;
   const nodes = new Set<Node>();
   const vars = new Set<Scope.Variable>();
-  const chains = new Map<Scope.Variable, Set<string>>();
+  // Marked chains as a trie per root variable, so that a lookup walks the chain once.
+  const chains = new Map<Scope.Variable, Trie>();
   const seen = new Set<Node>();
 
   const mark = (node: Node, depth: number): void => {
@@ -63,9 +64,14 @@ export function buildSystemIndex(
         const root = chain ? rootOf(n) : undefined;
         const v = root ? variableOf(sourceCode, root) : undefined;
         if (chain && v) {
-          let set = chains.get(v);
-          if (!set) chains.set(v, (set = new Set()));
-          set.add(chain.slice(1).join('.'));
+          let t: Trie | undefined = chains.get(v);
+          if (!t) chains.set(v, (t = trie()));
+          for (const k of chain.slice(1)) {
+            let next: Trie | undefined = t.children.get(k);
+            if (!next) t.children.set(k, (next = trie()));
+            t = next;
+          }
+          t.end = true;
         }
         // `PROMPTS.system` on a const object literal: the property's value is the prompt.
         const key = propertyName(n);
@@ -111,23 +117,50 @@ export function buildSystemIndex(
   };
   for (const call of calls) for (const input of call.systemInputs) mark(input, 0);
 
+  const states = new Map<Node, ChainState>();
+  const rootState = (n: Node): ChainState => {
+    const v = n.type === AST_NODE_TYPES.Identifier ? variableOf(sourceCode, n) : undefined;
+    return { t: v ? chains.get(v) : undefined, hit: false };
+  };
+
   return {
     nodes,
     vars,
     chainIs(node) {
-      const chain = memberChain(node);
-      const root = chain ? rootOf(node) : undefined;
-      const v = root ? variableOf(sourceCode, root) : undefined;
-      const set = v ? chains.get(v) : undefined;
-      if (!chain || !set) return false;
-      // The chain itself or a longer read from it; prefixes are looked up one by one (linear in the chain).
-      for (let i = 1; i < chain.length; i++) if (set.has(chain.slice(1, i + 1).join('.'))) return true;
-      return false;
+      if (chains.size === 0) return false;
+      // The chain itself or a longer read from it. Each link's answer is kept, so the links of a long chain, asked
+      // innermost first, cost one step each.
+      const links: TSESTree.MemberExpression[] = [];
+      let n: Node = node;
+      while (n.type === AST_NODE_TYPES.MemberExpression && !states.has(n)) {
+        links.push(n);
+        n = skipTS(n.object);
+      }
+      let state: ChainState = states.get(n) ?? rootState(n);
+      for (let i = links.length - 1; i >= 0; i--) {
+        const link = links[i]!;
+        const key = state.t && !state.hit ? propertyName(link) : undefined;
+        const t = key !== undefined ? state.t!.children.get(key) : undefined;
+        state = state.hit ? state : { t, hit: t?.end === true };
+        states.set(link, state);
+      }
+      return state.hit;
     },
     holds(v) {
       return chains.has(v);
     },
   };
+}
+
+interface Trie {
+  readonly children: Map<string, Trie>;
+  end: boolean;
+}
+const trie = (): Trie => ({ children: new Map(), end: false });
+/** Where a member chain stands in its root's trie, and whether a marked chain is a prefix of it. */
+interface ChainState {
+  readonly t: Trie | undefined;
+  readonly hit: boolean;
 }
 
 /** Constant text of a prompt: a literal, or a const bound to one, long enough to be instructions. */

@@ -107,6 +107,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   /** Whether a node is a system prompt, or a variable used whole that holds one (`config` of `config.system`). */
   function isSystem(node: Node): boolean {
     const idx = systemIndex();
+    if (idx.nodes.size === 0) return false;
     if (idx.nodes.has(node)) return true;
     if (node.type === AST_NODE_TYPES.Identifier) {
       const v = variableOf(sourceCode, node);
