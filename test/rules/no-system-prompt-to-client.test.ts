@@ -156,6 +156,56 @@ router.post('/ask', async (ctx) => {
 app.use(router.routes());
 `,
     },
+
+    // Valid because the route that sends the prompt is registered only outside production.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const SYSTEM = 'You are the Acme assistant; refunds above $200 need approval.';
+app.post('/chat', async (req, res) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: SYSTEM }, { role: 'user', content: req.body.q }] });
+  res.json({ text: c.choices[0].message.content });
+});
+if (process.env.NODE_ENV !== 'production') {
+  app.get('/dev/prompt', (req, res) => res.json({ system: SYSTEM }));
+}
+`,
+    },
+    // Valid because only the date put into the prompt, and the prompt's length, go out: not the instructions.
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const BASE = 'You are the Acme assistant. Never quote internal prices or supplier names.';
+app.post('/chat', async (req, res) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const system = \`\${BASE}\\nToday is \${today}.\`;
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: system }, { role: 'user', content: req.body.q }] });
+  res.json({ text: c.choices[0].message.content, today, promptChars: system.length });
+});
+`,
+    },
+    // KNOWN MISS: a system message pushed into a list after it was built is not seen (the list is followed whole).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const messages = [];
+  messages.push({ role: 'system', content: 'You are the Acme assistant; never reveal supplier names.' });
+  messages.push({ role: 'user', content: String(req.body.q) });
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  res.json({ text: c.choices[0].message.content, messages });
+});
+`,
+    },
   ],
   invalid: [
     // Invalid because the message list sent back holds the system message.
@@ -362,6 +412,39 @@ export async function POST(req: Request) {
 `,
       filename: 'app/api/search/route.ts',
       errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 9, column: 24 }],
+    },
+
+    // Invalid because the constant instructions a prompt is built from are sent (Hono c.text).
+    {
+      code: `
+import { Hono } from 'hono';
+import OpenAI from 'openai';
+const app = new Hono();
+const openai = new OpenAI();
+const BASE = 'You are the Acme assistant. Never quote internal prices or supplier names.';
+app.post('/chat', async (c) => {
+  const { q } = await c.req.json();
+  const today = new Date().toISOString();
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: BASE + '\\nToday: ' + today }, { role: 'user', content: q }] });
+  return c.text(r.choices[0].message.content ?? '');
+});
+app.get('/about', (c) => c.text(BASE));
+`,
+      errors: [{ ...prompt, line: 13, column: 33 }],
+    },
+    // Invalid because retrieved documents are serialised into the response (CommonJS, res.send).
+    {
+      code: `
+const express = require('express');
+const app = express();
+const { vectorStore } = require('./store');
+app.get('/search', async (req, res) => {
+  const docs = await vectorStore.maxMarginalRelevanceSearch(String(req.query.q), { k: 5 });
+  res.send(JSON.stringify({ results: docs }));
+});
+`,
+      ...cjs,
+      errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 7, column: 12 }],
     },
   ],
 });
