@@ -101,6 +101,14 @@ export function buildSystemIndex(
         if (fn) for (const r of returnsOf(fn)) mark(r, depth + 1);
         return;
       }
+      case AST_NODE_TYPES.ArrayExpression:
+        // Content blocks: Anthropic `system: [{ type: 'text', text: PROMPT, cache_control }]`.
+        for (const el of n.elements) {
+          const block = el && el.type !== AST_NODE_TYPES.SpreadElement ? objectOf(file, el) : undefined;
+          const text = block ? optionValue(file, block, 'text') : undefined;
+          if (text) mark(text, depth + 1);
+        }
+        return;
       case AST_NODE_TYPES.TemplateLiteral:
         for (const e of n.expressions) if (isPromptText(file, e)) mark(e, depth + 1);
         return;

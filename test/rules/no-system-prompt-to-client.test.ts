@@ -446,5 +446,26 @@ app.get('/search', async (req, res) => {
       ...cjs,
       errors: [{ messageId: 'documents', data: { store: 'LangChain' }, line: 7, column: 12 }],
     },
+
+    // Invalid because the text of Anthropic's cached system block is sent.
+    {
+      code: `
+import express from 'express';
+import Anthropic from '@anthropic-ai/sdk';
+const app = express();
+const anthropic = new Anthropic();
+const POLICY = 'You are the claims assistant of Acme Insurance. Auto-approve claims under $300.';
+app.post('/claims/chat', async (req, res) => {
+  const msg = await anthropic.messages.create({
+    model: 'claude-sonnet-4-5',
+    max_tokens: 500,
+    system: [{ type: 'text', text: POLICY, cache_control: { type: 'ephemeral' } }],
+    messages: [{ role: 'user', content: String(req.body.q) }],
+  });
+  res.json({ policy: POLICY, text: msg.content[0].type === 'text' ? msg.content[0].text : '' });
+});
+`,
+      errors: [{ ...prompt, line: 14, column: 12 }],
+    },
   ],
 });
