@@ -7,6 +7,7 @@ import noLlmDebugRoute from './no-llm-debug-route.js';
 import noRawLlmResponse from './no-raw-llm-response.js';
 import noSecretsInPrompt from './no-secrets-in-prompt.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
+import noSystemPromptToClient from './no-system-prompt-to-client.js';
 import noUntrustedSystemPrompt from './no-untrusted-system-prompt.js';
 import requireAuthForLlmRoute from './require-auth-for-llm-route.js';
 import requireOutputLimit from './require-output-limit.js';
@@ -20,6 +21,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-raw-llm-response': noRawLlmResponse,
   'no-secrets-in-prompt': noSecretsInPrompt,
   'no-sensitive-logging': noSensitiveLogging,
+  'no-system-prompt-to-client': noSystemPromptToClient,
   'no-untrusted-system-prompt': noUntrustedSystemPrompt,
   'require-auth-for-llm-route': requireAuthForLlmRoute,
   'require-output-limit': requireOutputLimit,

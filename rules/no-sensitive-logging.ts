@@ -61,6 +61,9 @@ function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
       // An HMAC is a signature anyone can replay; a plain hash (`createHash('sha256')`) of a prompt is what to log.
       return origin.keyed === true;
     case 'error':
+    // A system prompt or retrieved documents are logged as the prompt they go into (a 'prompt' origin).
+    case 'system':
+    case 'retrieved':
       return false;
     case 'request':
       switch (origin.part) {

@@ -63,6 +63,10 @@ export function describeOrigin(origin: Origin): string {
       return origin.keyed ? 'a computed HMAC digest' : 'a computed hash';
     case 'error':
       return 'the error';
+    case 'system':
+      return origin.lists > 0 ? 'a message list holding the system prompt' : 'the system prompt';
+    case 'retrieved':
+      return `documents retrieved from ${origin.store}`;
     case 'request':
       switch (origin.part) {
         case 'headers':

@@ -156,7 +156,18 @@ export type Origin =
   /** An HMAC or hash digest computed in the file; `keyed` for an HMAC (`createHmac`), not a plain hash (`createHash`). */
   | { readonly kind: 'digest'; readonly keyed?: boolean }
   /** A value that is sent to a model as prompt or messages. */
-  | { readonly kind: 'prompt'; readonly call: LlmCall };
+  | { readonly kind: 'prompt'; readonly call: LlmCall }
+  /**
+   * A system prompt (a value that reaches a model call's system or developer slot, not written by the client), or a
+   * value holding one. `lists` counts the message lists around it: 0 for the prompt itself (or an object holding it),
+   * 1 for a message list with the system message in it; one element of a list is not known to be that message.
+   */
+  | { readonly kind: 'system'; readonly lists: number }
+  /**
+   * Documents read from a vector store or retriever; `path` is the property path from the result, `containers` the
+   * result keys that hold the records themselves (Pinecone `matches`), `store` names the API.
+   */
+  | { readonly kind: 'retrieved'; readonly store: string; readonly path: readonly PathKey[]; readonly containers: readonly string[] };
 
 export type OriginKind = Origin['kind'];
 

@@ -26,6 +26,7 @@ const CONTRACT: Record<string, 'recommended' | 'strict'> = {
   'no-error-details-to-client': 'recommended',
   'no-untrusted-system-prompt': 'recommended',
   'no-secrets-in-prompt': 'recommended',
+  'no-system-prompt-to-client': 'recommended',
   'require-output-limit': 'strict',
 };
 

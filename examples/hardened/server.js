@@ -43,6 +43,8 @@ function requireBasicAuth(req, res, next) {
   return res.status(401).json({ error: 'Authentication required' });
 }
 
+const SYSTEM_PROMPT = 'You are the support assistant of Acme Corp. Answer briefly.';
+
 app.post('/chat', requireBasicAuth, async (req, res) => {
   const { prompt } = req.body;
   if (typeof prompt !== 'string' || prompt.length === 0) {
@@ -52,12 +54,17 @@ app.post('/chat', requireBasicAuth, async (req, res) => {
     model: 'gpt-4o-mini',
     max_tokens: 500,
     messages: [
-      { role: 'system', content: 'You are the support assistant of Acme Corp. Answer briefly.' },
+      { role: 'system', content: SYSTEM_PROMPT },
       { role: 'user', content: prompt },
     ],
   });
   // Only the generated text leaves the server: no ids, usage, tool calls or system prompt echoes.
   return res.json({ text: completion.choices[0]?.message?.content ?? '' });
+});
+
+// The chat widget's settings: what it shows, never the system prompt the model is given.
+app.get('/assistant', (req, res) => {
+  res.json({ name: 'Acme support', greeting: 'How can I help?' });
 });
 
 app.use('/hooks', webhookRouter);

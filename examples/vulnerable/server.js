@@ -40,6 +40,11 @@ app.use((err, req, res, next) => {
   res.status(500).json({ error: err.message, stack: err.stack });
 });
 
+// The chat widget reads the assistant's settings from here: the system prompt, escalation code included.
+app.get('/assistant', (req, res) => {
+  res.json({ name: 'Acme support', greeting: 'How can I help?', systemPrompt: SYSTEM_PROMPT });
+});
+
 app.listen(process.env.PORT ?? 3000, () => {
   console.log('listening');
 });

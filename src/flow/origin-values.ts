@@ -56,6 +56,8 @@ export interface ValueOps {
   member(vals: readonly Val[], key: PathKey): Val[];
   /** An element of an array-like value. */
   element(vals: readonly Val[]): Val[];
+  /** Every element of an array-like value in turn (a `.map` callback's parameter): a list's system message is one of them. */
+  each(vals: readonly Val[]): Val[];
   /** A model result read at `path`, plain text or not. */
   llmVal(call: LlmCall, path: readonly PathKey[]): Origin;
   isTextPath(call: LlmCall, path: readonly PathKey[]): boolean;
@@ -78,6 +80,10 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
         return `llm:${callId(v.call)}:${JSON.stringify(v.path)}`;
       case 'prompt':
         return `prompt:${callId(v.call)}`;
+      case 'system':
+        return `system:${v.lists}`;
+      case 'retrieved':
+        return `retrieved:${v.store}:${JSON.stringify(v.path)}`;
       case 'request':
         return `request:${v.part}:${v.name ?? ''}`;
       case 'secret':
@@ -126,6 +132,14 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
         case 'llm':
           out.push(llmVal(v.call, [...v.path, key]));
           break;
+        case 'retrieved':
+          out.push({ ...v, path: [...v.path, key] });
+          break;
+        case 'system':
+          // `messages[i]`, `messages.at(-1)`: one message of the list, not known to be the system message.
+          if (v.lists > 0 && (key === '*' || typeof key === 'number' || /^\d+$/.test(key))) break;
+          out.push(v);
+          break;
         case 'request':
           if (v.name === undefined && typeof key === 'string' && key !== '*' && !(v.part === 'query' && URL_MEMBERS.has(key))) {
             out.push({ kind: 'request', part: v.part, name: v.part === 'headers' ? key.toLowerCase() : key });
@@ -147,6 +161,11 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
     return union(out);
   }
   const element = (vals: readonly Val[]): Val[] => member(dataOnly(vals), '*');
+  const each = (vals: readonly Val[]): Val[] =>
+    union(
+      element(vals),
+      vals.flatMap((v): Val[] => (v.kind === 'system' && v.lists > 0 ? [{ kind: 'system', lists: v.lists - 1 }] : [])),
+    );
 
   function fromTable(entry: RequestPart | Handle | undefined, name?: string): Val[] {
     if (entry === undefined) return [];
@@ -186,5 +205,5 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
     }
   }
 
-  return { union, member, element, llmVal, isTextPath, handleCall };
+  return { union, member, element, each, llmVal, isTextPath, handleCall };
 }

@@ -21,6 +21,8 @@ import { specialCallsOf } from './origin-specials.js';
 import { credentialHeaderRead, isRedaction } from './secret-sources.js';
 import { secretUsesOf, type SecretUses } from './secret-uses.js';
 import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
+import { buildSystemIndex, type SystemIndex } from './origin-system.js';
+import { retrievalOf } from '../llm/retrieval.js';
 
 /** Test seam: stand-ins for model parts other engineers build. */
 export interface OriginSeams {
@@ -57,6 +59,10 @@ const KEEP_STATICS: Record<string, ReadonlySet<string>> = {
   Array: new Set(['from', 'of']),
   Promise: new Set(['resolve']),
 };
+/** Roles of LangChain's message tuples (`['system', text]`). */
+const TUPLE_ROLES = new Set(['system', 'developer', 'human', 'user', 'ai', 'assistant', 'placeholder']);
+/** LangChain prompt-template factories: the template holds the messages it is made from. */
+const PROMPT_FACTORIES = new Set(['fromMessages', 'fromPromptMessages']);
 /** Constructors that keep their first argument's origins. */
 const KEEP_CONSTRUCTORS = new Set([...RESPONSE_CONSTRUCTORS, 'URL', 'URLSearchParams', 'String', 'Blob', 'Buffer']);
 
@@ -80,7 +86,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     seams.paramRole ? seams.paramRole(id) : model.paramRoleOf(id);
 
   const { memo, keyFor, top } = createMemo<Val>();
-  const { union, member, element, llmVal, isTextPath, handleCall } = createValueOps(settings);
+  const { union, member, element, each, llmVal, isTextPath, handleCall } = createValueOps(settings);
   const { returnsOf, callSitesOf } = createFunctionIndex(file);
   const { objectLiteralOf, literalValue, memberKey } = createLiteralReader(sourceCode);
   let secretUses: SecretUses | undefined;
@@ -93,6 +99,26 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   const promptIndex = (): PromptIndex => (prompts ??= buildPromptIndex(sourceCode, callsList(), callSitesOf, returnsOf));
   const promptVals = (calls: Iterable<LlmCall> | undefined): Val[] =>
     calls ? [...calls].map((call) => ({ kind: 'prompt', call }) as Origin) : [];
+
+  // ---- system prompts ----
+  let system: SystemIndex | undefined;
+  const systemIndex = (): SystemIndex => (system ??= buildSystemIndex(file, callsList(), returnsOf, paramRoleOf));
+  const SYSTEM: Origin = { kind: 'system', lists: 0 };
+  /** Whether a node is a system prompt, or a variable used whole that holds one (`config` of `config.system`). */
+  function isSystem(node: Node): boolean {
+    const idx = systemIndex();
+    if (idx.nodes.size === 0) return false;
+    if (idx.nodes.has(node)) return true;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const v = variableOf(sourceCode, node);
+      const whole = !(node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node);
+      return !!v && (idx.vars.has(v) || (whole && idx.holds(v)));
+    }
+    return node.type === AST_NODE_TYPES.MemberExpression && idx.chainIs(node);
+  }
+  /** Values as an element of a list literal: a system prompt inside is now one message of a list. */
+  const inList = (vals: readonly Val[]): Val[] => vals.map((v) => (v.kind === 'system' ? { kind: 'system', lists: v.lists + 1 } : v));
+  const systemOnly = (vals: readonly Val[]): Val[] => vals.filter((v) => v.kind === 'system');
 
   const returnValues = (fn: FunctionNode): Val[] =>
     memo(keyFor('returns', fn), () => union(...returnsOf(fn).map((r) => valuesOf(r))));
@@ -112,8 +138,10 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
           if (argIndex === 0 && index === 0) return dataOnly(valuesOf(callee.object));
           return [];
         }
-        if (method && ELEMENT_CALLBACKS.has(method)) return index === 0 ? element(valuesOf(callee.object)) : [];
-        if (method === 'reduce' || method === 'reduceRight') return index === 1 ? element(valuesOf(callee.object)) : [];
+        // `.map(m => ...)` visits every element, the system message of a list too; `.find` yields one unknown element.
+        const visit = method === 'map' || method === 'flatMap' || method === 'forEach' ? each : element;
+        if (method && ELEMENT_CALLBACKS.has(method)) return index === 0 ? visit(valuesOf(callee.object)) : [];
+        if (method === 'reduce' || method === 'reduceRight') return index === 1 ? each(valuesOf(callee.object)) : [];
       }
     }
     let out: Val[] = [];
@@ -258,6 +286,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       const idx = callsList().length > 0 ? promptIndex() : undefined;
       if (!idx) return own;
       const extra: Val[] = promptVals(idx.nodes.get(node));
+      if (isSystem(node)) extra.push(SYSTEM);
       if (node.type === AST_NODE_TYPES.Identifier) {
         const v = variableOf(sourceCode, node);
         if (v) extra.push(...promptVals(idx.vars.get(v)));
@@ -329,8 +358,14 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         return node.operator === '=' ? valuesOf(node.right) : union(valuesOf(node.left), valuesOf(node.right));
       case AST_NODE_TYPES.SequenceExpression:
         return node.expressions.length > 0 ? valuesOf(node.expressions[node.expressions.length - 1]!) : [];
-      case AST_NODE_TYPES.ArrayExpression:
-        return union(...node.elements.map((e) => (e ? dataOnly(valuesOf(e)) : [])));
+      case AST_NODE_TYPES.ArrayExpression: {
+        // LangChain's `['system', text]` is one message, not a list; its text is a system prompt unless the client wrote it.
+        const tuple = roleTuple(node);
+        if (tuple) return union(dataOnly(valuesOf(tuple.content)), tuple.system && !clientText(tuple.content) ? [SYSTEM] : []);
+        return union(
+          ...node.elements.map((e) => (!e ? [] : e.type === AST_NODE_TYPES.SpreadElement ? dataOnly(valuesOf(e)) : inList(dataOnly(valuesOf(e))))),
+        );
+      }
       case AST_NODE_TYPES.ObjectExpression:
         // An object holding a value is reported with the value's own origins (a wrapped completion is still raw).
         return union(
@@ -356,7 +391,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         if (callee.type === AST_NODE_TYPES.Identifier && KEEP_CONSTRUCTORS.has(callee.name) && isGlobal(callee) && arg) {
           return dataOnly(valuesOf(arg));
         }
-        return [];
+        // `new SystemMessage(prompt)`, `new Conversation({ messages })`: the object holds the system prompt it is given.
+        return union(...node.arguments.map((a) => systemOnly(valuesOf(a))));
       }
       default:
         return [];
@@ -366,6 +402,8 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
   function callValues(node: TSESTree.CallExpression): Val[] {
     const llm = llmCallOf(node);
     if (llm && !llm.opaqueResult) return [llmVal(llm, [])];
+    const retrieval = retrievalOf(file, node);
+    if (retrieval) return [{ kind: 'retrieved', store: retrieval.store, path: [], containers: retrieval.containers }];
     const special = specials().get(node);
     if (special) return special;
     const callee = skipTS(node.callee);
@@ -403,6 +441,12 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         return union(out, cbVals, onReject ? returnValues(onReject) : [], keepRecv ? data : []);
       }
       if (ELEMENT_METHODS.has(method)) return union(out, element(data));
+      // `messages.filter((m) => m.role !== 'system')`, `messages.slice(1)`: the system message is left out.
+      if ((method === 'filter' && rolePredicate(args[0])) || (method === 'slice' && dropsHead(args[0]))) {
+        return union(out, data.filter((v) => !(v.kind === 'system' && v.lists > 0)));
+      }
+      // `ChatPromptTemplate.fromMessages([...])`: the template holds the messages it is built from.
+      if (PROMPT_FACTORIES.has(method) && data.length === 0 && out.length === 0) return union(...args.map((a) => systemOnly(valuesOf(a))));
       if (data.length === 0 && out.length === 0 && !ARG_CARRYING_METHODS.has(method)) return sameFileCall(callee);
       // `.get('x')` on headers, cookies or search params names the entry.
       const arg0 = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? staticString(args[0]) : undefined;
@@ -429,6 +473,58 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       else if (v.final) out.push(v.final);
     }
     return union(out) as Origin[];
+  }
+
+  /** `['system', text]` / `['human', text]`: a role tuple of a LangChain message list. */
+  function roleTuple(node: TSESTree.ArrayExpression): { system: boolean; content: Node } | undefined {
+    const [role, content] = node.elements;
+    if (node.elements.length !== 2 || !role || !content || role.type === AST_NODE_TYPES.SpreadElement || content.type === AST_NODE_TYPES.SpreadElement) {
+      return undefined;
+    }
+    const name = role.type === AST_NODE_TYPES.Literal && typeof role.value === 'string' ? role.value.toLowerCase() : undefined;
+    if (!name || !TUPLE_ROLES.has(name)) return undefined;
+    return { system: name === 'system' || name === 'developer', content };
+  }
+  /** Text the client wrote: request data the analysis follows, with nothing of the server's added. */
+  function clientText(node: Node): boolean {
+    const vals = valuesOf(node);
+    return vals.length > 0 && vals.every((v) => v.kind === 'request') && isUnchangedReadish(node);
+  }
+  function isUnchangedReadish(node: Node): boolean {
+    const n = skipTS(node);
+    return n.type === AST_NODE_TYPES.MemberExpression || n.type === AST_NODE_TYPES.Identifier || n.type === AST_NODE_TYPES.AwaitExpression;
+  }
+  /** A `.filter` callback that decides by the message's role (`m.role !== 'system'`, `['user', 'assistant'].includes(m.role)`). */
+  function rolePredicate(arg: Node | undefined): boolean {
+    const fn = arg ? resolveFunction(sourceCode, arg) : undefined;
+    if (!fn) return false;
+    const body = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnsOf(fn) : [fn.body];
+    return body.some((b) => mentionsRole(b, 0));
+  }
+  function mentionsRole(node: Node, depth: number): boolean {
+    const n = skipTS(node);
+    if (depth > 6) return false;
+    switch (n.type) {
+      case AST_NODE_TYPES.MemberExpression:
+        return propertyName(n) === 'role';
+      case AST_NODE_TYPES.Identifier:
+        return n.name === 'role';
+      case AST_NODE_TYPES.BinaryExpression:
+        return (n.left.type !== AST_NODE_TYPES.PrivateIdentifier && mentionsRole(n.left, depth + 1)) || mentionsRole(n.right, depth + 1);
+      case AST_NODE_TYPES.LogicalExpression:
+        return mentionsRole(n.left, depth + 1) || mentionsRole(n.right, depth + 1);
+      case AST_NODE_TYPES.UnaryExpression:
+        return mentionsRole(n.argument, depth + 1);
+      case AST_NODE_TYPES.CallExpression:
+        return n.arguments.some((a) => mentionsRole(a, depth + 1)) || mentionsRole(n.callee, depth + 1);
+      default:
+        return false;
+    }
+  }
+  /** `.slice(1)`: a start past the head of a list, where the system message sits. */
+  function dropsHead(arg: Node | undefined): boolean {
+    const n = arg && skipTS(arg);
+    return n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'number' && n.value >= 1;
   }
 
   return (node: Node): readonly Origin[] =>

@@ -19,6 +19,7 @@ const VULNERABLE_SHOWS = [
   'no-error-details-to-client',
   'no-untrusted-system-prompt',
   'no-secrets-in-prompt',
+  'no-system-prompt-to-client',
   'require-output-limit',
 ];
 
@@ -108,6 +109,8 @@ describe('examples', () => {
     expect(at('no-untrusted-system-prompt')).toContain('webhook.js:26');
     expect(at('no-secrets-in-prompt')).toContain('webhook.js:26');
     expect(at('require-output-limit')).toEqual(expect.arrayContaining(['server.js:19', 'webhook.js:20']));
+    // The settings route that sends the system prompt to the chat widget.
+    expect(at('no-system-prompt-to-client')).toEqual(['server.js:45']);
   });
 
   it.each(NAIVE_FIX_SILENCES)('the naive fix is not reported by %s', (id) => {

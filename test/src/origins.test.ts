@@ -47,6 +47,10 @@ function describeOrigin(o: Origin): string {
       return `secret:${o.name}`;
     case 'digest':
       return o.keyed ? 'digest:hmac' : 'digest';
+    case 'system':
+      return `system:${o.lists}`;
+    case 'retrieved':
+      return `retrieved:${o.store}:${o.path.join('.')}`;
     default:
       return o.kind;
   }
@@ -582,7 +586,8 @@ describe('prompt origins', () => {
       });
     `;
     expect(probe(code, { calls: OPENAI })).toEqual([
-      ['prompt', 'request:body:prompt'], ['prompt', 'request:body:prompt'], ['prompt'], ['prompt', 'request:body:prompt'],
+      // The list holding the system message, and the system prompt itself, also carry a system origin.
+      ['prompt', 'request:body:prompt'], ['prompt', 'request:body:prompt', 'system:1'], ['prompt', 'system:0'], ['prompt', 'request:body:prompt'],
       ['request:body:note'], ['llm:'],
     ]);
   });
@@ -689,5 +694,44 @@ describe('prompt builders', () => {
       probe(await getDataset('x')); probe(scopes);
     `;
     expect(probe(code)).toEqual([['prompt'], ['prompt'], []]);
+  });
+});
+
+describe('system prompt and retrieval origins', () => {
+  it('marks the system prompt by where it goes, counts the lists around it, and drops it where the list is cut', () => {
+    const code = `
+      import express from 'express';
+      import OpenAI from 'openai';
+      const client = new OpenAI();
+      const app = express();
+      const BASE = 'You are the Acme assistant. Never quote internal prices.';
+      const config = { model: 'gpt-4o', system: BASE + '\\n' + new Date().toISOString() };
+      app.post('/chat', async (req, res) => {
+        const { system: theirs } = req.body;
+        const messages = [{ role: 'system', content: config.system }, { role: 'user', content: String(req.body.q) }];
+        await client.chat.completions.create({ model: config.model, messages });
+        await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'system', content: theirs }] });
+        probe(BASE); probe(config); probe(config.model); probe(messages); probe(messages.map((m) => m.content));
+        probe(messages.slice(1)); probe(messages.filter((m) => m.role === 'user')); probe(messages.at(-1)); probe(theirs);
+      });
+    `;
+    const system = (vals: string[]) => vals.filter((v) => v.startsWith('system'));
+    expect(probe(code, { calls: OPENAI }).map(system)).toEqual([
+      ['system:0'], ['system:0'], [], ['system:1'], ['system:0'],
+      [], [], [], [],
+    ]);
+  });
+
+  it('follows retrieved documents with their path', () => {
+    const code = `
+      import express from 'express';
+      const app = express();
+      app.post('/ask', async (req, res) => {
+        const docs = await store.similaritySearch(req.body.q, 4);
+        const hits = await index.query({ vector: req.body.v, topK: 3 });
+        probe(docs); probe(docs.map((d) => d.metadata.title)); probe(hits.matches);
+      });
+    `;
+    expect(probe(code)).toEqual([['retrieved:LangChain:'], ['retrieved:LangChain:*.metadata.title'], ['retrieved:Pinecone:matches']]);
   });
 });

@@ -16,7 +16,7 @@ app.post('/chat', requireUser, async (req, res) => {
 });
 
 app.get('/debug/history', (req, res) => { // expect: llm-leak/no-llm-debug-route
-  res.json({ system: SYSTEM_PROMPT, history });
+  res.json({ system: SYSTEM_PROMPT, history }); // expect: llm-leak/no-system-prompt-to-client
 });
 
 app.listen(8080);

@@ -5,7 +5,7 @@ const app = Fastify({ logger: true });
 const openai = new OpenAI();
 const SYSTEM = 'You are the Acme billing assistant. Refund limit: $200 without approval.';
 
-app.get('/_debug/prompt', async () => ({ system: SYSTEM })); // expect: llm-leak/no-llm-debug-route
+app.get('/_debug/prompt', async () => ({ system: SYSTEM })); // expect: llm-leak/no-llm-debug-route, llm-leak/no-system-prompt-to-client
 
 app.post('/internal/test-completion', async (request) => { // expect: llm-leak/no-llm-debug-route, llm-leak/require-auth-for-llm-route
   const body = request.body as { q: string };

@@ -19,7 +19,7 @@ router.post('/hr/ask', requireUser, async (ctx) => {
 });
 
 router.get('/dev/system-prompt', (ctx) => { // expect: llm-leak/no-llm-debug-route
-  ctx.body = { systemPrompt };
+  ctx.body = { systemPrompt }; // expect: llm-leak/no-system-prompt-to-client
 });
 
 app.use(bodyParser());
