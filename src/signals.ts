@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import { COMPATIBLE_HINT, MODEL_HOSTS } from './llm/hosts.js';
-import { MODEL_MODULES } from './llm/sdks.js';
+import { isModelModule } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
 import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
@@ -83,7 +83,7 @@ export function signalsOf(
     const spec = m[1]!;
     if (!local && PROJECT_SPECIFIER.test(spec)) local = true;
     if (!framework && isFrameworkModule(spec)) framework = true;
-    if (MODEL_MODULES.has(spec)) llm = true;
+    if (isModelModule(spec)) llm = true;
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
     if (AUTH.test(spec)) authPackage = true;
   }
@@ -121,7 +121,7 @@ export function signalsOf(
 export function textMayReachModel(text: string, settings: LlmLeakSettings): boolean {
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1]!;
-    if (MODEL_MODULES.has(spec) || PROJECT_SPECIFIER.test(spec)) return true;
+    if (isModelModule(spec) || PROJECT_SPECIFIER.test(spec)) return true;
   }
   if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
   // A model API key written in the source may be handed to a relay on any host (http-calls.ts).

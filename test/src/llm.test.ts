@@ -69,7 +69,8 @@ describe('openai', () => {
       setup: [],
       inputs: ['messages'],
       system: ['rules'],
-      textPaths: [['choices', '*', 'message', 'content']],
+      // Its own shape first, then the other shapes of the OpenAI family (v3 `.data`, legacy `choices[].text`).
+      textPaths: [['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'message', 'content'], ['data', 'choices', '*', 'text']],
       limitKeys: ['max_tokens', 'max_completion_tokens'],
       streaming: false,
       textAccessor: ".choices[0]?.message?.content ?? ''",
@@ -460,8 +461,9 @@ describe('openai v3', () => {
         sourceType: 'commonjs',
       }),
     ).toEqual([
-      ['sys', [['data', 'choices', '*', 'message', 'content']], 'missing', ".data.choices[0]?.message?.content ?? ''", 'max_tokens: 1024'],
-      ['', [['data', 'choices', '*', 'text']], 'found', ".data.choices[0]?.text ?? ''", '-'],
+      // The v3 shape first; the v4 shapes follow (code written for v4 reads them: text or undefined).
+      ['sys', [['data', 'choices', '*', 'message', 'content'], ['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'text']], 'missing', ".data.choices[0]?.message?.content ?? ''", 'max_tokens: 1024'],
+      ['', [['data', 'choices', '*', 'text'], ['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'message', 'content']], 'found', ".data.choices[0]?.text ?? ''", '-'],
     ]);
   });
 });
