@@ -313,11 +313,12 @@ app.post('/api/anthropic', async (req, res) => {
         },
       ],
     },
-    // Invalid because the Bedrock edition of the Anthropic SDK returns the same message object (Koa).
+    // Invalid because the Bedrock edition of the Anthropic SDK returns the same message object (Koa, CommonJS: the
+    // package is not installed here, so the suggestion is type-checked as JavaScript).
     {
       code: `
-import Koa from 'koa';
-import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
+const Koa = require('koa');
+const { AnthropicBedrock } = require('@anthropic-ai/bedrock-sdk');
 const app = new Koa();
 const client = new AnthropicBedrock();
 app.use(async (ctx) => {
@@ -325,6 +326,7 @@ app.use(async (ctx) => {
   ctx.body = message;
 });
 `,
+      ...cjs,
       errors: [
         {
           messageId: 'raw',
@@ -333,8 +335,8 @@ app.use(async (ctx) => {
             {
               messageId: 'sendText',
               output: `
-import Koa from 'koa';
-import { AnthropicBedrock } from '@anthropic-ai/bedrock-sdk';
+const Koa = require('koa');
+const { AnthropicBedrock } = require('@anthropic-ai/bedrock-sdk');
 const app = new Koa();
 const client = new AnthropicBedrock();
 app.use(async (ctx) => {
