@@ -97,7 +97,9 @@ export default createRule({
           });
         }
         for (const call of model.crypto.timingSafeEqual) {
-          if (!lengthChecked(model, call) && !fixedLength(model, call)) context.report({ node: call, messageId: 'unguardedTimingSafeEqual' });
+          if (!lengthChecked(model, call) && !fixedLength(model, call) && !storedDerivedKey(model, call)) {
+            context.report({ node: call, messageId: 'unguardedTimingSafeEqual' });
+          }
         }
       },
     };
@@ -401,6 +403,34 @@ function fixedLength(model: FileModel, call: TSESTree.CallExpression): boolean {
       return origins.length > 0 && origins.every((o) => o.kind === 'digest');
     })
   );
+}
+
+/**
+ * A password-hash check: `timingSafeEqual(Buffer.from(stored, 'hex'), scryptSync(supplied, salt, 64))`. The supplied
+ * value only goes into the key derivation, whose output length is the literal `keylen`; the other side is the stored
+ * derivation, made with the same length. Neither length is the client's, so there is nothing to throw on. Not when
+ * the other side is request data (then the client chooses its length).
+ */
+function storedDerivedKey(model: FileModel, call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length !== 2) return false;
+  const [a, b] = call.arguments as [Node, Node];
+  const fromRequest = (n: Node): boolean => model.originsOf(n).some((o) => o.kind === 'request');
+  return (isDerivedKey(model, a) && !fromRequest(b)) || (isDerivedKey(model, b) && !fromRequest(a));
+}
+
+/** A `scryptSync`/`pbkdf2Sync` call with a literal key length, or a const holding one. */
+function isDerivedKey(model: FileModel, node: Node): boolean {
+  let n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.Identifier) {
+    const defs = variableOf(model.file.sourceCode, n)?.defs ?? [];
+    const decl = defs.length === 1 ? defs[0]!.node : undefined;
+    if (decl?.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || decl.parent.kind !== 'const' || !decl.init) return false;
+    n = skipTS(decl.init);
+  }
+  if (n.type !== AST_NODE_TYPES.CallExpression || !model.crypto.derivedKeys.includes(n)) return false;
+  // scryptSync(password, salt, keylen[, options]); pbkdf2Sync(password, salt, iterations, keylen, digest)
+  const keylen = n.arguments[n.arguments.length >= 5 ? 3 : 2];
+  return keylen?.type === AST_NODE_TYPES.Literal && typeof keylen.value === 'number';
 }
 
 /** `a.length`, `buf.byteLength`, `Buffer.byteLength(a)` where `a` is one of the compared values. */

@@ -10,9 +10,11 @@ export interface CryptoCalls {
   readonly createHash: readonly TSESTree.CallExpression[];
   /** `timingSafeEqual(a, b)` calls. */
   readonly timingSafeEqual: readonly TSESTree.CallExpression[];
+  /** `scryptSync(pw, salt, keylen)` and `pbkdf2Sync(pw, salt, iterations, keylen, digest)` calls: derived keys. */
+  readonly derivedKeys: readonly TSESTree.CallExpression[];
 }
 
-const NAMES = ['createHmac', 'createHash', 'timingSafeEqual'] as const;
+const NAMES = ['createHmac', 'createHash', 'timingSafeEqual', 'scryptSync', 'pbkdf2Sync'] as const;
 const members = Object.fromEntries(NAMES.map((n) => [n, { [CALL]: n }]));
 // [ESM] makes named imports resolve to the members and a default import to `default`.
 const TRACE = {
@@ -22,7 +24,7 @@ const TRACE = {
 
 const cache = new WeakMap<FileContext, CryptoCalls>();
 
-/** The file's calls to createHmac, createHash and timingSafeEqual (ESM named/default/namespace, CommonJS). */
+/** The file's calls to createHmac, createHash, timingSafeEqual, scryptSync and pbkdf2Sync (ESM named/default/namespace, CommonJS). */
 export function cryptoCalls(file: FileContext): CryptoCalls {
   const hit = cache.get(file);
   if (hit) return hit;
@@ -30,6 +32,8 @@ export function cryptoCalls(file: FileContext): CryptoCalls {
     createHmac: new Set(),
     createHash: new Set(),
     timingSafeEqual: new Set(),
+    scryptSync: new Set(),
+    pbkdf2Sync: new Set(),
   };
   const tracker = trackerOf(file);
   const add = (node: Node, info: unknown): void => {
@@ -42,6 +46,7 @@ export function cryptoCalls(file: FileContext): CryptoCalls {
     createHmac: sorted(found.createHmac),
     createHash: sorted(found.createHash),
     timingSafeEqual: sorted(found.timingSafeEqual),
+    derivedKeys: sorted(new Set([...found.scryptSync, ...found.pbkdf2Sync])),
   };
   cache.set(file, result);
   return result;

@@ -5,6 +5,7 @@ import type { FileModel } from './contract.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, LoggerCall, Node } from './types.js';
 import { LOG_OWNERS } from './frameworks/registry.js';
+import { constructsOnlyLocalClients } from './llm/local-clients.js';
 
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silly', 'verbose', 'http', 'notice', 'critical', 'alert', 'emerg', 'dir', 'table'];
 const levelMap = (): Record<string, { [CALL]: true }> =>
@@ -46,6 +47,35 @@ function isClientComponent(file: FileContext): boolean {
   return false;
 }
 
+/**
+ * A script run by hand against a server on this machine, not server code: it exports nothing and registers no route,
+ * so no module of the server can use it (it is outside the server's module graph), and every model client it makes is
+ * pointed at a loopback `baseURL` (it is a client of a locally served API, such as the app's own OpenAI-compatible
+ * one). Its console is the terminal of whoever runs it, showing what they sent and what came back.
+ */
+function isLocalClientScript(file: FileContext, model: FileModel): boolean {
+  if (exportsSomething(file) || !constructsOnlyLocalClients(file)) return false;
+  return model.routes.length === 0 && model.sinks.length === 0 && model.llmCalls.every((c) => c.provider !== 'http');
+}
+
+/** `export ...`, `module.exports = ...`, `exports.x = ...`. */
+function exportsSomething(file: FileContext): boolean {
+  for (const stmt of file.ast.body) {
+    if (
+      stmt.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      stmt.type === AST_NODE_TYPES.ExportAllDeclaration ||
+      stmt.type === AST_NODE_TYPES.TSExportAssignment
+    ) {
+      return true;
+    }
+  }
+  return file.index.assignments.some((a) => {
+    const chain = memberChain(skipTS(a.left));
+    return chain !== undefined && (chain[0] === 'exports' || (chain[0] === 'module' && chain[1] === 'exports'));
+  });
+}
+
 /** Logger calls of the file, in source order. */
 export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall[] {
   const out = new Map<Node, LoggerCall>();
@@ -54,8 +84,9 @@ export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall
   };
   const tracker = trackerOf(file);
 
-  // A React client component's console is the browser's: the person using the page sees only their own data there.
-  if (!isClientComponent(file)) {
+  // A React client component's console is the browser's, a hand-run local client's is its user's terminal: the
+  // person reading it sees only their own data there.
+  if (!isClientComponent(file) && !isLocalClientScript(file, model)) {
     for (const { node } of tracker.iterateGlobalReferences({ console: levelMap() } as never)) {
       if (node.type === AST_NODE_TYPES.CallExpression) add(node as TSESTree.CallExpression, 'console');
     }

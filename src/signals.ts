@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import { COMPATIBLE_HINT, MODEL_HOSTS } from './llm/hosts.js';
-import { MODEL_MODULES } from './llm/sdks.js';
+import { isModelModule } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
 import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
@@ -83,7 +83,7 @@ export function signalsOf(
     const spec = m[1]!;
     if (!local && PROJECT_SPECIFIER.test(spec)) local = true;
     if (!framework && isFrameworkModule(spec)) framework = true;
-    if (MODEL_MODULES.has(spec)) llm = true;
+    if (isModelModule(spec)) llm = true;
     if (spec === 'crypto' || spec === 'node:crypto') crypto = CRYPTO_CALL.test(text);
     if (AUTH.test(spec)) authPackage = true;
   }
@@ -119,7 +119,7 @@ export function signalsOf(
  * of these has an empty summary at level 0; above, only through an import that has one (files.ts).
  */
 export function textHasModelSignal(text: string, settings: LlmLeakSettings): boolean {
-  for (const m of text.matchAll(SPECIFIER)) if (MODEL_MODULES.has(m[1]!)) return true;
+  for (const m of text.matchAll(SPECIFIER)) if (isModelModule(m[1]!)) return true;
   if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
   // A model API key written in the source may be handed to a relay on any host (http-calls.ts).
   if (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) return true;

@@ -124,7 +124,12 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     memo(keyFor('returns', fn), () => union(...returnsOf(fn).map((r) => valuesOf(r))));
 
   // ---- parameters ----
-  function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter): Val[] {
+  /**
+   * What parameter `index` of `fn` holds; with `key`, only its property `key` (a destructured `{ key }`): at a call site
+   * passing an object literal that is the property written there, not every value of the literal.
+   */
+  function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter, key?: string): Val[] {
+    const own = (vals: Val[]): Val[] => (key === undefined ? vals : member(vals, key));
     // Callbacks: `arr.map(x => ...)`, `p.then(r => ...)`, `p.catch(err => ...)`.
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.Expression)) {
@@ -132,23 +137,23 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       if (callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = propertyName(callee);
         const argIndex = parent.arguments.indexOf(fn as TSESTree.Expression);
-        if (method === 'catch' && index === 0) return [ERROR];
+        if (method === 'catch' && index === 0) return own([ERROR]);
         if (method === 'then') {
-          if (argIndex === 1 && index === 0) return [ERROR];
-          if (argIndex === 0 && index === 0) return dataOnly(valuesOf(callee.object));
+          if (argIndex === 1 && index === 0) return own([ERROR]);
+          if (argIndex === 0 && index === 0) return own(dataOnly(valuesOf(callee.object)));
           return [];
         }
         // `.map(m => ...)` visits every element, the system message of a list too; `.find` yields one unknown element.
         const visit = method === 'map' || method === 'flatMap' || method === 'forEach' ? each : element;
-        if (method && ELEMENT_CALLBACKS.has(method)) return index === 0 ? visit(valuesOf(callee.object)) : [];
-        if (method === 'reduce' || method === 'reduceRight') return index === 1 ? each(valuesOf(callee.object)) : [];
+        if (method && ELEMENT_CALLBACKS.has(method)) return index === 0 ? own(visit(valuesOf(callee.object))) : [];
+        if (method === 'reduce' || method === 'reduceRight') return index === 1 ? own(each(valuesOf(callee.object))) : [];
       }
     }
     let out: Val[] = [];
     const id = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
     if (id.type === AST_NODE_TYPES.Identifier) {
       const role = paramRoleOf(id) ?? roleByName(id.name);
-      if (role) out = roleValues(role);
+      if (role) out = own(roleValues(role));
     }
     // A same-file function: the arguments at its call sites (bounded).
     const sites = callSitesOf(fn).slice(0, 50);
@@ -157,10 +162,21 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       for (let i = 0; i < site.arguments.length; i++) {
         const arg = site.arguments[i]!;
         if (arg.type === AST_NODE_TYPES.SpreadElement) break;
-        if (i === index || (rest && i > index)) out = union(out, valuesOf(arg));
+        if (i === index || (rest && i > index)) out = union(out, key === undefined ? valuesOf(arg) : propertyValues(arg, key));
       }
     }
     return out;
+  }
+
+  /** `f({ a: x, b: y })` read as `{ a }`: `x` alone; an argument that is no plain object literal, every value of it. */
+  function propertyValues(arg: Node, key: string): Val[] {
+    const obj = skipTS(arg);
+    if (obj.type !== AST_NODE_TYPES.ObjectExpression || obj.properties.some((p) => p.type !== AST_NODE_TYPES.Property || p.computed)) {
+      return member(valuesOf(arg), key);
+    }
+    const prop = [...obj.properties].reverse().find((p) => p.type === AST_NODE_TYPES.Property && propertyName(p) === key);
+    // An absent key reads `undefined`.
+    return prop && prop.type === AST_NODE_TYPES.Property && prop.kind === 'init' && !isFunction(prop.value) ? valuesOf(prop.value) : [];
   }
 
   /** Last resort when no adapter gave a role: conventional names in a file that imports a web framework. */
@@ -224,7 +240,13 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
           return [ERROR];
         } else if (isFunction(p) && p.params.includes(n as TSESTree.Parameter)) {
           const param = n as TSESTree.Parameter;
-          base = memo(keyFor('param', param), () => paramBase(p, p.params.indexOf(param), param));
+          const outer = frames[frames.length - 1];
+          // `function f({ usage, req })`: each name reads its own property of the arguments.
+          const key = outer && 'key' in outer && typeof outer.key === 'string' && outer.key !== '*' && param.type === AST_NODE_TYPES.ObjectPattern ? outer.key : undefined;
+          if (key !== undefined) {
+            frames.pop();
+            base = memo(keyFor(`param:${key}`, param), () => paramBase(p, p.params.indexOf(param), param, key));
+          } else base = memo(keyFor('param', param), () => paramBase(p, p.params.indexOf(param), param));
         } else {
           return [];
         }

@@ -111,7 +111,7 @@ class Finder {
 
   run(): LlmCall[] {
     const tracker = trackerOf(this.file);
-    const maps = traceMaps() as never;
+    const maps = traceMaps(this.file.imports) as never;
     const starts: { node: Node; info: ExportLeaf }[] = [];
     for (const r of tracker.iterateEsmReferences(maps)) starts.push({ node: r.node as Node, info: r.info as ExportLeaf });
     for (const r of tracker.iterateCjsReferences(maps)) starts.push({ node: r.node as Node, info: r.info as ExportLeaf });

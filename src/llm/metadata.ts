@@ -5,6 +5,8 @@ import type { PathKey } from '../types.js';
 const METADATA_CONTAINERS = new Set([
   'usage', 'usageMetadata', 'totalUsage', 'usage_metadata', 'response_metadata', '$metadata', 'billed_units', 'meta',
   'headers', 'rawResponse',
+  // Safety verdicts (Gemini, Azure content filters): categories and probabilities, never generated content.
+  'safetyRatings', 'safety_ratings', 'promptFeedback', 'prompt_feedback', 'content_filter_results', 'prompt_filter_results',
 ]);
 
 /** Scalar result fields that name or count the exchange without carrying its content. */

@@ -143,13 +143,30 @@ const spec = (s: Omit<CallSpec, 'type' | 'inputKeys' | 'systemKeys' | 'messageKe
 
 // --- OpenAI-style chat completions (openai, groq-sdk) ---
 const OPENAI_CHAT_TEXT: PathKey[] = ['choices', '*', 'message', 'content'];
+/**
+ * Text paths of every shape of the OpenAI family: chat (`choices[].message.content`) and legacy completions
+ * (`choices[].text`), bare (v4) or in the axios `.data` envelope (v3). Code written for one shape and run against
+ * another (`.data.choices[0].text` on a v4 chat completion) reads members the result does not have: it gets
+ * `undefined` (or throws), never a part of the result that is not text.
+ */
+const OPENAI_FAMILY_TEXT: PathKey[][] = [
+  OPENAI_CHAT_TEXT,
+  ['choices', '*', 'text'],
+  ['data', ...OPENAI_CHAT_TEXT],
+  ['data', 'choices', '*', 'text'],
+];
+/** A call's own text paths first, then the other shapes of the family. */
+const withFamily = (own: PathKey[][]): PathKey[][] => [
+  ...own,
+  ...OPENAI_FAMILY_TEXT.filter((p) => !own.some((o) => o.join('.') === p.join('.'))),
+];
 const openaiChat = (provider: Provider, resultLabel: string, streaming: boolean | 'option', parsed = false): CallSpec =>
   spec({
     provider,
     resultLabel,
     inputKeys: ['messages'],
     messageKeys: ['messages'],
-    textPaths: parsed ? [OPENAI_CHAT_TEXT, ['choices', '*', 'message', 'parsed']] : [OPENAI_CHAT_TEXT],
+    textPaths: withFamily(parsed ? [OPENAI_CHAT_TEXT, ['choices', '*', 'message', 'parsed']] : [OPENAI_CHAT_TEXT]),
     limitKeys: ['max_tokens', 'max_completion_tokens'],
     // `max_tokens` is deprecated in the openai SDK and rejected by reasoning models.
     ...(provider === 'openai' ? { limitKey: 'max_completion_tokens' } : {}),
@@ -175,11 +192,25 @@ const openaiCompletion = spec({
   provider: 'openai',
   resultLabel: 'OpenAI completion',
   inputKeys: ['prompt'],
-  textPaths: [['choices', '*', 'text']],
+  textPaths: withFamily([['choices', '*', 'text']]),
   limitKeys: ['max_tokens'],
   streaming: 'option',
   textAccessor: ".choices[0]?.text ?? ''",
   streamTextPaths: [['*', 'choices', '*', 'text']],
+});
+
+// Image generation: the prompt goes in as `prompt`; the generated images (url, b64_json, revised_prompt) come back
+// in `data`. There is no output limit to set.
+const openaiImages = spec({
+  provider: 'openai',
+  resultLabel: 'OpenAI image response',
+  inputKeys: ['prompt'],
+  textPaths: [['data']],
+  limitKeys: [],
+  limitHome: null,
+  streaming: 'option',
+  textAccessor: '.data',
+  streamTextPaths: [],
 });
 
 const OPENAI = tree({
@@ -192,13 +223,15 @@ const OPENAI = tree({
   'responses.parse': openaiResponses(false, true),
   'responses.stream': openaiResponses(true),
   'completions.create': openaiCompletion,
+  'images.generate': openaiImages,
+  'images.edit': openaiImages,
 });
 
 // openai v3 (`new OpenAIApi(new Configuration(...))`): axios underneath, so every result sits in `.data`.
 const OPENAI_V3 = tree({
   createChatCompletion: spec({
     ...openaiChat('openai', 'OpenAI completion', 'option'),
-    textPaths: [['data', ...OPENAI_CHAT_TEXT]],
+    textPaths: withFamily([['data', ...OPENAI_CHAT_TEXT]]),
     envelope: ['data'],
     limitKeys: ['max_tokens'],
     limitKey: 'max_tokens',
@@ -208,7 +241,7 @@ const OPENAI_V3 = tree({
   }),
   createCompletion: spec({
     ...openaiCompletion,
-    textPaths: [['data', 'choices', '*', 'text']],
+    textPaths: withFamily([['data', 'choices', '*', 'text']]),
     envelope: ['data'],
     textAccessor: ".data.choices[0]?.text ?? ''",
     streamTextPaths: [],
@@ -493,6 +526,16 @@ export const MODULES: Readonly<Record<string, Readonly<Record<string, ExportLeaf
     OpenAIApi: client(OPENAI_V3),
   },
   '@anthropic-ai/sdk': { '': client(ANTHROPIC), default: client(ANTHROPIC), Anthropic: client(ANTHROPIC) },
+  // A scope row (see SCOPES): any package of Anthropic's npm scope whose client class is constructed. The SDK and
+  // its Bedrock and Vertex editions (`@anthropic-ai/bedrock-sdk`, `@anthropic-ai/vertex-sdk`) share the messages
+  // API; a package named otherwise in the scope is read the same way once the code constructs it with `new`.
+  '@anthropic-ai/*': {
+    '': client(ANTHROPIC),
+    default: client(ANTHROPIC),
+    Anthropic: client(ANTHROPIC),
+    AnthropicBedrock: client(ANTHROPIC),
+    AnthropicVertex: client(ANTHROPIC),
+  },
   '@google/genai': { GoogleGenAI: client(GENAI) },
   '@google/generative-ai': { GoogleGenerativeAI: client(GENERATIVE_AI) },
   ai: {
@@ -547,6 +590,19 @@ export const MODULES: Readonly<Record<string, Readonly<Record<string, ExportLeaf
   undici: { fetch: { call: { type: 'http', via: 'fetch' } } },
 };
 
+/**
+ * Scope rows of MODULES (`'@anthropic-ai/*'`): the row applies to every package of the npm scope that has no row of
+ * its own. A scope belongs to one publisher on npm, so its name says whose API the package speaks.
+ */
+const SCOPES: readonly string[] = Object.keys(MODULES).filter((m) => m.endsWith('/*')).map((m) => m.slice(0, -1));
+
+/** The MODULES row that describes `specifier`: its own row, or its scope's row; undefined when none does. */
+export function moduleRowOf(specifier: string): string | undefined {
+  if (Object.hasOwn(MODULES, specifier) && !specifier.endsWith('/*')) return specifier;
+  const scope = SCOPES.find((s) => specifier.startsWith(s) && specifier.length > s.length && !specifier.slice(s.length).includes('/'));
+  return scope === undefined ? undefined : `${scope}*`;
+}
+
 /** The `axios.create({ baseURL })` leaf, kept apart because it needs the AXIOS_INSTANCE table. */
 export const AXIOS_CREATE: InstanceLeaf = { type: 'instance', map: () => AXIOS_INSTANCE, setupArg: 0 };
 (AXIOS_ROOT.members as Record<string, ClientMap>)['create'] = { members: {}, call: AXIOS_CREATE };
@@ -561,7 +617,7 @@ const isHttpExport = (leaf: ExportLeaf): boolean =>
  * Modules whose import alone makes a file model code: every module of MODULES except the plain HTTP clients, which
  * count only with a model host in the file (see src/signals.ts).
  */
-export const MODEL_MODULES: ReadonlySet<string> = new Set(
+const MODEL_ROWS: ReadonlySet<string> = new Set(
   Object.entries(MODULES)
     .filter(([, exports]) =>
       Object.values(exports).some((v) => {
@@ -571,6 +627,15 @@ export const MODEL_MODULES: ReadonlySet<string> = new Set(
     )
     .map(([mod]) => mod),
 );
+
+/** Whether importing `specifier` alone makes a file model code (its row, or its scope's row, is in MODEL_ROWS). */
+export function isModelModule(specifier: string): boolean {
+  const row = moduleRowOf(specifier);
+  return row !== undefined && MODEL_ROWS.has(row);
+}
+
+/** The rows of MODULES whose import alone makes a file model code (scope rows as `'@scope/*'`). */
+export const MODEL_MODULES: ReadonlySet<string> = MODEL_ROWS;
 
 type TraceNode = { [key: string]: TraceNode } & { [CALL]?: unknown; [CONSTRUCT]?: unknown; [READ]?: unknown; [ESM]?: boolean };
 
@@ -586,8 +651,23 @@ function traceLeaf(leaf: ExportLeaf): TraceNode {
 
 let cached: Record<string, TraceNode> | undefined;
 
-/** MODULES as a ReferenceTracker trace map whose leaves' info is the ExportLeaf. */
-export function traceMaps(): Record<string, TraceNode> {
+/**
+ * MODULES as a ReferenceTracker trace map whose leaves' info is the ExportLeaf. The tracker matches module names
+ * exactly, so a scope row is entered under each of `specifiers` (the file's imports) that it describes.
+ */
+export function traceMaps(specifiers: Iterable<string> = []): Record<string, TraceNode> {
+  const base = baseTraceMaps();
+  let out: Record<string, TraceNode> | undefined;
+  for (const spec of specifiers) {
+    const row = moduleRowOf(spec);
+    if (row === undefined || row === spec || Object.hasOwn(base, spec)) continue;
+    out ??= { ...base };
+    out[spec] = base[row]!;
+  }
+  return out ?? base;
+}
+
+function baseTraceMaps(): Record<string, TraceNode> {
   if (cached) return cached;
   const out: Record<string, TraceNode> = {};
   for (const [mod, exports] of Object.entries(MODULES)) {

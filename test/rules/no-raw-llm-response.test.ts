@@ -3,6 +3,35 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    // Valid because \`.data.choices[0].text\` is the text leaf of the openai v3 shape: on a v4 chat completion it reads
+    // members the result does not have, so it is text or undefined, never a part that is not text (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.post('/ask', async (req) => {
+  const processed = await openai.chat.completions.create({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: req.body }] });
+  return { response: processed.data.choices[0].text };
+});
+`,
+    },
+    // Valid because the first generated image (its url and revised prompt) is the output itself (Koa).
+    {
+      code: `
+const Router = require('koa-router');
+const OpenAI = require('openai');
+const router = new Router();
+const openai = new OpenAI();
+router.post('/image', async (ctx) => {
+  const response = await openai.images.generate({ model: 'dall-e-2', prompt: ctx.request.body.keyword, n: 1 });
+  ctx.body = response.data[0];
+});
+module.exports = router;
+`,
+      ...cjs,
+    },
     // Valid because only the text of an openai v3 completion (under the axios `.data`) goes out.
     {
       code: `
@@ -234,6 +263,92 @@ app.post('/s', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because the whole choice (message object, tool calls, logprobs) is returned, not its text (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.post('/ask', async (req) => {
+  const processed = await openai.chat.completions.create({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: req.body }] });
+  return { response: processed.choices[0] };
+});
+`,
+      errors: [{ messageId: 'rawPart', line: 8, column: 10, endLine: 8, endColumn: 44 }],
+    },
+    // Invalid because a client of a package of the @anthropic-ai scope (here misspelled) is an Anthropic client, and
+    // its whole message goes back (Express, CommonJS).
+    {
+      code: `
+const express = require('express');
+const Anthropic = require('@anthropic-ai/santhropic');
+const app = express();
+const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+app.post('/api/anthropic', async (req, res) => {
+  const response = await anthropic.messages.create({ model: 'claude', max_tokens: 1200, messages: req.body.messages });
+  res.json(response);
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'raw',
+          line: 8, column: 12, endLine: 8, endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'sendText',
+              output: `
+const express = require('express');
+const Anthropic = require('@anthropic-ai/santhropic');
+const app = express();
+const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+app.post('/api/anthropic', async (req, res) => {
+  const response = await anthropic.messages.create({ model: 'claude', max_tokens: 1200, messages: req.body.messages });
+  res.json({ text: response.content.find((b) => b.type === 'text')?.text ?? '' });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Invalid because the Bedrock edition of the Anthropic SDK returns the same message object (Koa, CommonJS: the
+    // package is not installed here, so the suggestion is type-checked as JavaScript).
+    {
+      code: `
+const Koa = require('koa');
+const { AnthropicBedrock } = require('@anthropic-ai/bedrock-sdk');
+const app = new Koa();
+const client = new AnthropicBedrock();
+app.use(async (ctx) => {
+  const message = await client.messages.create({ model: 'anthropic.claude', max_tokens: 256, messages: [{ role: 'user', content: 'hi' }] });
+  ctx.body = message;
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'raw',
+          line: 8, column: 14, endLine: 8, endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'sendText',
+              output: `
+const Koa = require('koa');
+const { AnthropicBedrock } = require('@anthropic-ai/bedrock-sdk');
+const app = new Koa();
+const client = new AnthropicBedrock();
+app.use(async (ctx) => {
+  const message = await client.messages.create({ model: 'anthropic.claude', max_tokens: 256, messages: [{ role: 'user', content: 'hi' }] });
+  ctx.body = { text: message.content.find((b) => b.type === 'text')?.text ?? '' };
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Invalid because res.end sends the whole completion; its body is a string, so the suggestion sends the text alone.
     {
       code: `

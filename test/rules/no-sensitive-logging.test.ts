@@ -3,6 +3,75 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
+    // Valid because \`{ usage, model }\` of a helper's parameter reads those properties of the argument, not the
+    // request object passed beside them (which also went into the prompt), and token usage is metadata (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const client = new OpenAI();
+function toMessages({ req, text }) {
+  return [{ role: 'user', content: text + req.body.style }];
+}
+async function recordUsage({ usage, req, model }) {
+  const promptTokens = usage.prompt_tokens;
+  console.log('usage', { promptTokens, model });
+}
+app.post('/chat', async (req, res) => {
+  const messages = toMessages({ req, text: req.body.q });
+  const c = await client.chat.completions.create({ model: 'gpt-4o', messages });
+  await recordUsage({ usage: c.usage, req, model: 'gpt-4o' });
+  res.json({ text: c.choices[0].message.content });
+});
+`,
+    },
+    // Valid because Gemini's safety verdict (finish reason, rating category) says why output was blocked, not what it
+    // was (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import { GoogleGenAI } from '@google/genai';
+const fastify = Fastify();
+const ai = new GoogleGenAI({});
+function safetyBlock(response) {
+  const candidate = response.candidates[0];
+  for (const rating of candidate.safetyRatings ?? []) {
+    if (rating.blocked) return { reason: candidate.finishReason, message: \`Blocked due to \${rating.category}\` };
+  }
+  return null;
+}
+fastify.post('/image', async (request, reply) => {
+  const r = await ai.models.generateContent({ model: 'gemini', contents: request.body.q });
+  const block = safetyBlock(r);
+  if (block) {
+    request.log.warn(block);
+    console.warn('Safety block:', block);
+    return reply.code(422).send({ error: 'blocked' });
+  }
+  return { text: r.text };
+});
+`,
+    },
+    // Valid because a script that exports nothing and only talks to a server on this machine (a loopback baseURL) is
+    // run by hand: its console is the terminal of whoever runs it.
+    {
+      code: `
+const OpenAI = require('openai');
+const client = new OpenAI({ baseURL: 'http://localhost:3001/api/v1/openai', apiKey: process.env.LOCAL_KEY });
+(async () => {
+  const c = await client.chat.completions.create({ model: 'workspace', messages: [{ role: 'user', content: 'What is it?' }] });
+  console.log(c.choices[0]);
+  const stream = await client.chat.completions.create({ model: 'workspace', messages: [], stream: true });
+  let message = '';
+  for await (const chunk of stream) {
+    message += chunk.choices[0].delta.content;
+    console.log({ message });
+  }
+})();
+`,
+      ...cjs,
+    },
     // Valid because a React client component logs to the browser's console, which only its own user sees.
     {
       code: `
@@ -258,6 +327,165 @@ app.post('/refresh', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because the same script, exported, is part of the server's module graph: its console is the server's.
+    {
+      code: `
+const OpenAI = require('openai');
+const client = new OpenAI({ baseURL: 'http://localhost:3001/api/v1/openai' });
+module.exports = async function check() {
+  const c = await client.chat.completions.create({ model: 'workspace', messages: [{ role: 'user', content: 'hi' }] });
+  console.log(c.choices[0]);
+};
+`,
+      ...cjs,
+      errors: [{ messageId: 'sensitiveLog', line: 6, column: 15, endLine: 6, endColumn: 27, suggestions: [] }],
+    },
+    // Invalid because a script whose client talks to a provider (no loopback baseURL) sends and logs real prompts.
+    {
+      code: `
+const OpenAI = require('openai');
+const client = new OpenAI({ baseURL: 'https://api.example.com/v1' });
+(async () => {
+  const c = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+  console.log(c.choices[0]);
+})();
+`,
+      ...cjs,
+      errors: [{ messageId: 'sensitiveLog', line: 6, column: 15, endLine: 6, endColumn: 27, suggestions: [] }],
+    },
+    // Invalid because the client's image prompt is logged before openai.images.generate, and the images after (Koa).
+    {
+      code: `
+const Router = require('koa-router');
+const OpenAI = require('openai');
+const router = new Router();
+const openai = new OpenAI();
+router.post('/image', async (ctx) => {
+  const { keyword } = ctx.request.body;
+  console.log(keyword);
+  const response = await openai.images.generate({ model: 'dall-e-2', prompt: keyword, n: 1, size: '1024x1024' });
+  console.log(response.data);
+  ctx.body = response.data[0];
+});
+module.exports = router;
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 15, endLine: 8, endColumn: 22,
+          suggestions: [{ messageId: 'logHash', output: `
+const Router = require('koa-router');
+const OpenAI = require('openai');
+const router = new Router();
+const openai = new OpenAI();
+router.post('/image', async (ctx) => {
+  const { keyword } = ctx.request.body;
+  console.log(require('node:crypto').createHash('sha256').update(JSON.stringify(keyword) ?? '').digest('hex'));
+  const response = await openai.images.generate({ model: 'dall-e-2', prompt: keyword, n: 1, size: '1024x1024' });
+  console.log(response.data);
+  ctx.body = response.data[0];
+});
+module.exports = router;
+` }],
+        },
+        {
+          messageId: 'sensitiveLog', line: 10, column: 15, endLine: 10, endColumn: 28,
+          suggestions: [{ messageId: 'logHash', output: `
+const Router = require('koa-router');
+const OpenAI = require('openai');
+const router = new Router();
+const openai = new OpenAI();
+router.post('/image', async (ctx) => {
+  const { keyword } = ctx.request.body;
+  console.log(keyword);
+  const response = await openai.images.generate({ model: 'dall-e-2', prompt: keyword, n: 1, size: '1024x1024' });
+  console.log(require('node:crypto').createHash('sha256').update(JSON.stringify(response.data) ?? '').digest('hex'));
+  ctx.body = response.data[0];
+});
+module.exports = router;
+` }],
+        },
+      ],
+    },
+    // Invalid because the prompt of an image edit is logged (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/edit', async (req, res) => {
+  const prompt = String(req.body.prompt);
+  const result = await openai.images.edit({ model: 'gpt-image-1', image: req.body.image, prompt });
+  console.info('edited', prompt);
+  res.json({ image: result.data[0].b64_json });
+});
+`,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 9, column: 26, endLine: 9, endColumn: 32,
+          suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/edit', async (req, res) => {
+  const prompt = String(req.body.prompt);
+  const result = await openai.images.edit({ model: 'gpt-image-1', image: req.body.image, prompt });
+  console.info('edited', createHash('sha256').update(JSON.stringify(prompt) ?? '').digest('hex'));
+  res.json({ image: result.data[0].b64_json });
+});
+` }],
+        },
+      ],
+    },
+    // Invalid because the generated images go into the request log (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.post('/image', async (request) => {
+  const images = await openai.images.generate({ prompt: 'a cat', n: 2 });
+  request.log.info(images.data);
+  return { url: images.data[0].url };
+});
+`,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 8, column: 20, endLine: 8, endColumn: 31,
+          suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.post('/image', async (request) => {
+  const images = await openai.images.generate({ prompt: 'a cat', n: 2 });
+  request.log.info(createHash('sha256').update(JSON.stringify(images.data) ?? '').digest('hex'));
+  return { url: images.data[0].url };
+});
+` }],
+        },
+      ],
+    },
+    // Invalid because a client of the Vertex edition of the Anthropic SDK is a model client: its output is logged.
+    {
+      code: `
+import express from 'express';
+import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
+const app = express();
+const client = new AnthropicVertex({ region: 'us-east5' });
+app.post('/chat', async (req, res) => {
+  const msg = await client.messages.create({ model: 'claude', max_tokens: 256, messages: [{ role: 'user', content: req.body.q }] });
+  console.log(msg.content);
+  res.json({ text: msg.content[0].text });
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 8, column: 15, endLine: 8, endColumn: 26 }],
+    },
     // Invalid because a module that imports only React's types is no client component: its console is the server's.
     {
       code: `

@@ -3,6 +3,37 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('timing-safe-compare', rule, {
   valid: [
+    // Valid because the supplied key only goes into scrypt, whose output is 64 bytes, and is compared with the stored
+    // 64-byte derivation: no length is the client's, so timingSafeEqual has nothing to throw on.
+    {
+      code: `
+import { randomBytes, scryptSync, timingSafeEqual } from 'crypto';
+export const generateSecretHash = (apiKey: string): string => {
+  const salt = randomBytes(8).toString('hex');
+  return \`\${(scryptSync(apiKey, salt, 64) as Buffer).toString('hex')}.\${salt}\`;
+};
+export const compareKeys = (storedKey: string, suppliedKey: string): boolean => {
+  const [hashedPassword, salt] = storedKey.split('.');
+  const buffer = scryptSync(suppliedKey, salt, 64) as Buffer;
+  return timingSafeEqual(Buffer.from(hashedPassword, 'hex'), buffer);
+};
+`,
+    },
+    // Valid because pbkdf2Sync with a literal key length is checked against the user's stored hash (CommonJS).
+    {
+      code: `
+const crypto = require('node:crypto');
+const express = require('express');
+const app = express();
+app.post('/login', async (req, res) => {
+  const user = await findUser(req.body.email);
+  const derived = crypto.pbkdf2Sync(req.body.password, user.salt, 100000, 32, 'sha256');
+  if (!crypto.timingSafeEqual(derived, Buffer.from(user.passwordHash, 'hex'))) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      ...cjs,
+    },
     // Valid because the hardened Basic Auth checks lengths and compares both halves with timingSafeEqual.
     {
       code: `
@@ -376,6 +407,20 @@ module.exports = router;
     },
   ],
   invalid: [
+    // Invalid because the other side of the scrypt output is the client's own value: its length is the client's choice.
+    {
+      code: `
+import express from 'express';
+import { scryptSync, timingSafeEqual } from 'node:crypto';
+const app = express();
+app.post('/verify', (req, res) => {
+  const derived = scryptSync(String(req.body.password), 'salt', 64);
+  if (!timingSafeEqual(Buffer.from(String(req.headers['x-derived']), 'hex'), derived)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+      errors: [{ messageId: 'unguardedTimingSafeEqual', line: 7, column: 8, endLine: 7, endColumn: 86 }],
+    },
     // Invalid because the naive Basic Auth fix compares the decoded user and password with ===.
     {
       code: `

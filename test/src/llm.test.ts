@@ -69,7 +69,8 @@ describe('openai', () => {
       setup: [],
       inputs: ['messages'],
       system: ['rules'],
-      textPaths: [['choices', '*', 'message', 'content']],
+      // Its own shape first, then the other shapes of the OpenAI family (v3 `.data`, legacy `choices[].text`).
+      textPaths: [['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'message', 'content'], ['data', 'choices', '*', 'text']],
       limitKeys: ['max_tokens', 'max_completion_tokens'],
       streaming: false,
       textAccessor: ".choices[0]?.message?.content ?? ''",
@@ -239,6 +240,65 @@ describe('anthropic', () => {
       'anthropic:a.beta.messages.create',
       'anthropic:a.completions.create',
     ]);
+  });
+});
+
+describe('the @anthropic-ai scope', () => {
+  it('reads a client of any package of the scope, default or named, constructed with new, as an Anthropic client', () => {
+    const cjs = `
+      const Anthropic = require('@anthropic-ai/santhropic');
+      const anthropic = new Anthropic({ apiKey: process.env.ANTHROPIC_API_KEY });
+      anthropic.messages.create({ model: 'c', max_tokens: 10, messages: m });
+    `;
+    expect(calls(cjs, { sourceType: 'commonjs' })).toEqual(['anthropic:anthropic.messages.create']);
+    const esm = `
+      import AnthropicBedrock from '@anthropic-ai/bedrock-sdk';
+      import { AnthropicVertex } from '@anthropic-ai/vertex-sdk';
+      new AnthropicBedrock().messages.create({ messages: [] });
+      new AnthropicVertex({ region: 'r' }).messages.stream({ messages: [] });
+    `;
+    expect(calls(esm)).toEqual([
+      'anthropic:new AnthropicBedrock().messages.create',
+      "anthropic:new AnthropicVertex({ region: 'r' }).messages.stream",
+    ]);
+    expect(only(`import { Anthropic } from '@anthropic-ai/sdk-next'; new Anthropic().messages.create({ system: s, max_tokens: 1, messages: [] });`)).toMatchObject({
+      provider: 'anthropic',
+      system: ['s'],
+      textPaths: [['content', '*', 'text']],
+      limit: 'found',
+    });
+  });
+
+  it('does not read other scopes, deeper paths of the scope, or unconstructed exports', () => {
+    const code = `
+      import Anthropic from '@anthropic/sdk';
+      import Deep from '@anthropic-ai/sdk-x/lib/client';
+      import { countTokens } from '@anthropic-ai/tokenizer';
+      new Anthropic().messages.create({ messages: [] });
+      new Deep().messages.create({ messages: [] });
+      countTokens(q);
+    `;
+    expect(calls(code)).toEqual([]);
+  });
+});
+
+describe('openai images', () => {
+  it('reads images.generate and images.edit: the prompt goes in, the images come out in data, no output limit', () => {
+    const code = `
+      import OpenAI from 'openai';
+      const openai = new OpenAI();
+      openai.images.generate({ model: 'dall-e-2', prompt: keyword, n: 1 });
+    `;
+    expect(only(code)).toMatchObject({
+      provider: 'openai',
+      inputs: ['keyword'],
+      system: [],
+      textPaths: [['data']],
+      limitKeys: [],
+      textAccessor: '.data',
+      limit: 'unknown',
+    });
+    expect(calls(`import OpenAI from 'openai'; const o = new OpenAI(); o.images.edit({ image: f, prompt: p });`)).toEqual(['openai:o.images.edit']);
   });
 });
 
@@ -460,8 +520,9 @@ describe('openai v3', () => {
         sourceType: 'commonjs',
       }),
     ).toEqual([
-      ['sys', [['data', 'choices', '*', 'message', 'content']], 'missing', ".data.choices[0]?.message?.content ?? ''", 'max_tokens: 1024'],
-      ['', [['data', 'choices', '*', 'text']], 'found', ".data.choices[0]?.text ?? ''", '-'],
+      // The v3 shape first; the v4 shapes follow (code written for v4 reads them: text or undefined).
+      ['sys', [['data', 'choices', '*', 'message', 'content'], ['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'text']], 'missing', ".data.choices[0]?.message?.content ?? ''", 'max_tokens: 1024'],
+      ['', [['data', 'choices', '*', 'text'], ['choices', '*', 'message', 'content'], ['choices', '*', 'text'], ['data', 'choices', '*', 'message', 'content']], 'found', ".data.choices[0]?.text ?? ''", '-'],
     ]);
   });
 });
@@ -710,6 +771,9 @@ describe('result metadata', () => {
     expect(isMetadataPath(['choices', 0, 'message', 'content'])).toBe(false);
     expect(isMetadataPath(['choices', 0, 'message', 'tool_calls'])).toBe(false);
     expect(isMetadataPath(['response', 'messages'])).toBe(false);
+    // Safety verdicts say why output was blocked, not what it was.
+    expect(isMetadataPath(['candidates', 0, 'safetyRatings', '*', 'category'])).toBe(true);
+    expect(isMetadataPath(['promptFeedback', 'blockReason'])).toBe(true);
   });
 });
 

@@ -322,6 +322,25 @@ describe('request origins', () => {
     ]);
   });
 
+  it('reads a destructured parameter as its own property of each call site object literal', () => {
+    const code = `
+      import express from 'express';
+      import OpenAI from 'openai';
+      const client = new OpenAI();
+      const app = express();
+      function record({ usage, model, text }, [first]) { probe(usage); probe(model); probe(text); probe(first); }
+      function spread({ model }) { probe(model); }
+      app.post('/x', async (req, res) => {
+        const r = await client.chat.completions.create({ model: 'm', messages: [] });
+        record({ usage: r.usage, model: 'm', text: req.body.q }, [req.body.a, 'b']);
+        spread({ ...req.body });
+      });
+    `;
+    expect(probe(code, { calls: OPENAI })).toEqual([
+      ['llm:usage'], [], ['request:body:q'], ['request:body:a'], ['request:body:model'],
+    ]);
+  });
+
   it('falls back to conventional names in a CommonJS Fastify file (through model.originsOf)', () => {
     const code = `
       const fastify = require('fastify')();

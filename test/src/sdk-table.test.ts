@@ -82,10 +82,12 @@ function cases(): Case[] {
       const commonjs = name === '';
       const clientImport =
         'command' in leaf ? Object.keys(exports).find((k) => 'construct' in (exports[k] as ExportLeaf)) : undefined;
+      // A scope row (`@anthropic-ai/*`) is imported as a package of the scope that has no row of its own.
+      const specifier = mod.endsWith('/*') ? mod.replace('*', 'scoped-sample-sdk') : mod;
       const imports = commonjs
-        ? `const express = require('express');\nconst X = require('${mod}');`
+        ? `const express = require('express');\nconst X = require('${specifier}');`
         : `import express from 'express';\n${
-            name === 'default' ? `import X from '${mod}';` : `import { ${name} as X${clientImport ? `, ${clientImport}` : ''} } from '${mod}';`
+            name === 'default' ? `import X from '${specifier}';` : `import { ${name} as X${clientImport ? `, ${clientImport}` : ''} } from '${specifier}';`
           }`;
       const body = use ? `const out = await ${use};\n  res.json(out);` : 'res.json({});';
       out.push({
