@@ -130,3 +130,90 @@ export function textHasModelSignal(text: string, settings: LlmLeakSettings): boo
 export function textSpecifiers(text: string): string[] {
   return [...new Set([...text.matchAll(SPECIFIER)].map((m) => m[1]!))];
 }
+
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}\s*from\b)/;
+const BOUND_BY_REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(/g;
+const BOUND_BY_IMPORT = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]/gm;
+const EXPORT_SITE = /\bmodule\.exports\s*=|\bexports\.[\w$]+\s*=|\bexport\s+default\b|\bexport\s*\{/g;
+const WORD = /[\w$]+/g;
+/** How far one exported value's text is read: an exports object longer than this is taken to pass an import on. */
+const MAX_EXPORT_TEXT = 20_000;
+
+/**
+ * Whether the text may export an imported value as its own (the re-exports a summary lookup follows): `export * from`,
+ * `export { x } from`, or an export site (`module.exports = ...`, `exports.x = ...`, `export default ...`,
+ * `export { ... }`) whose value names a binding made by an import or a require, or calls require. A text check for
+ * the project map, which skips parsing a module when nothing it could pass on can reach a model; it errs towards yes.
+ */
+export function textPassesImportOn(text: string): boolean {
+  if (REEXPORT.test(text)) return true;
+  const names = new Set<string>();
+  for (const m of text.matchAll(BOUND_BY_REQUIRE)) {
+    if (m[1]) names.add(m[1]);
+    else for (const w of m[2]!.matchAll(WORD)) names.add(w[0]); // `{ a, b: c }`: keys too; erring towards yes is fine.
+  }
+  for (const m of text.matchAll(BOUND_BY_IMPORT)) for (const w of m[1]!.matchAll(WORD)) if (w[0] !== 'as') names.add(w[0]);
+  for (const site of text.matchAll(EXPORT_SITE)) {
+    const value = valueText(text, site.index + site[0].length);
+    if (value === undefined || passesOn(value, names)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether an exported value's text is an import passed on, as the facts read it (facts.ts `valueOf`): a require call,
+ * an imported binding or a member of one, or an object (or export list) with such a value among its properties. A
+ * function that merely uses an import is not: a summary finds what it does one level down, not by re-export.
+ */
+function passesOn(value: string, names: ReadonlySet<string>, depth = 0): boolean {
+  const v = value.trim().replace(/;$/, '').trim();
+  if (/^(?:await\s+)?require\s*\(/.test(v)) return true;
+  const chain = /^([\w$]+)(?:\s*\.\s*[\w$]+)*$/.exec(v);
+  if (chain) return names.has(chain[1]!);
+  if (depth > 2 || !v.startsWith('{') || !v.endsWith('}')) return false;
+  return topLevel(v.slice(1, -1), ',').some((part) => {
+    let p = part.trim();
+    if (p.startsWith('...')) p = p.slice(3);
+    else {
+      const [key, ...rest] = topLevel(p, ':');
+      if (rest.length > 0) p = rest.join(':');
+      else p = key!.split(/\s+as\s+/)[0]!; // `export { a as b }`
+    }
+    return passesOn(p, names, depth + 1);
+  });
+}
+
+/** `text` split at `sep` where no bracket is open. */
+function topLevel(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (c === sep && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** The text of the value after an export site: up to a `;` or line end outside brackets; undefined when too long. */
+function valueText(text: string, from: number): string | undefined {
+  let depth = 0;
+  const end = Math.min(text.length, from + MAX_EXPORT_TEXT);
+  for (let i = from; i < end; i++) {
+    const c = text[i];
+    if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      // `export { a }` ends at its own brace.
+      if (depth <= 0 && text[from - 1] === '{') return text.slice(from - 1, i + 1);
+      if (depth < 0) return text.slice(from, i);
+    } else if (depth === 0 && (c === ';' || (c === '\n' && i > from && text.slice(from, i).trim() !== ''))) return text.slice(from, i);
+  }
+  return end === text.length ? text.slice(from) : undefined;
+}

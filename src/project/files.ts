@@ -11,7 +11,7 @@ import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
-import { textHasModelSignal, textSpecifiers } from '../signals.js';
+import { textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
 
 /**
@@ -282,8 +282,6 @@ export function factsFor(
   return built.facts ?? undefined;
 }
 
-/** Text that may pass an import on as an export of its own: `export *`, `export { x } from`, `module.exports = require(...)`, `export default x;`, an exports object. */
-const PASSES_ON = /\bexport\s*(?:\*|\{)|\bexport\s+default\s+[\w$.]+\s*;?\s*$|module\.exports\s*=\s*(?:require|\{|[\w$]+\s*;?\s*$)|exports\.[\w$]+\s*=\s*require/m;
 /** Project imports followed when deciding whether a summary can say anything (the re-export hops summaryOf follows). */
 const MAX_SIGNAL_HOPS = 8;
 
@@ -339,7 +337,7 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     inert: !WORTH_READING.test(text),
     modelSignal: textHasModelSignal(text, readSettings(settings)),
     specifiers: textSpecifiers(text),
-    passesOn: PASSES_ON.test(text),
+    passesOn: textPassesImportOn(text),
     built: new Map(),
   };
 }

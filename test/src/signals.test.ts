@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signalsOf } from '../../src/signals.js';
+import { signalsOf, textPassesImportOn } from '../../src/signals.js';
 import { withModel } from '../helpers.js';
 
 const signals = (code: string, settings: Record<string, unknown> = {}) =>
@@ -78,5 +78,30 @@ describe('file signals from the file name', () => {
     expect(of('app/api/chat/route.ts')).toBe(true);
     expect(of('pages/api/chat.js')).toBe(true);
     expect(of('src/lib/router.ts')).toBe(false);
+  });
+});
+
+describe('textPassesImportOn (which modules the project map reads for what they re-export)', () => {
+  it.each([
+    ["export * from './openai.js';", true],
+    ["export { openai } from './openai.js';", true],
+    ["import { openai } from './openai.js';\nexport { openai };", true],
+    ["import ai from './ai.js';\nexport default ai;", true],
+    ["import * as ai from './ai.js';\nexport default { ask: ai.ask };", true],
+    ["module.exports = require('./ai');", true],
+    ["const { ask } = require('./ai');\nmodule.exports = {\n  ask,\n  version: 2,\n};", true],
+    ["const ai = require('./ai');\nmodule.exports.ask = ai.ask;", true],
+    ["module.exports = { chat: require('./chat') };", true],
+    ["const helpers = require('./helpers');\nclass User { name() { return helpers.x(); } }\nmodule.exports = { User };", false],
+    ["const { limit } = require('./limits');\nexports.clip = (s) => String(s).slice(0, limit);", false],
+    ["import { limit } from './limits.js';\nexport function clip(s) { return s.slice(0, limit); }", false],
+    ["export const x = 1;", false],
+  ])('%s -> %s', (text, expected) => {
+    expect(textPassesImportOn(text)).toBe(expected);
+  });
+
+  it('errs towards yes on an exports object too long to read', () => {
+    const big = `const a = require('./a');\nmodule.exports = {\n${Array.from({ length: 5000 }, (_, i) => `  k${i}: ${i},`).join('\n')}\n};`;
+    expect(textPassesImportOn(big)).toBe(true);
   });
 });
