@@ -43,13 +43,14 @@ export default createRule({
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {
+          // First what it sends: the mounts of a router come from a walk of the project, wanted only for a leak.
+          const leak = leakOf(model, route);
+          if (!leak) continue;
           // A router mounted from another file: its paths, dev-only branches and auth come from the mounts too.
           const mounts = route.path === undefined ? undefined : model.mountsOf(route);
           const ways = mounts?.length ? mounts.map((m) => ({ mount: m, path: mountedPath(m, route) })) : [{ mount: undefined, path: route.path }];
           const debug = ways.filter((w) => w.path !== undefined && isDebugPath(w.path));
           if (debug.length === 0) continue;
-          const leak = leakOf(model, route);
-          if (!leak) continue;
           const open = debug.find((w) =>
             !((route.devOnly || !!w.mount?.devOnly) && (!!w.mount?.auth || isAuthenticated(model, route, leak.sink))));
           if (!open || reported.has(route.registration)) continue;
