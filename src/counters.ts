@@ -17,9 +17,11 @@ export interface OpCounts {
   originSteps: number;
   /** Links walked along member chains (`a.b.c`): by ast.ts `memberChain` and the prompt index's chain lookups. */
   chainSteps: number;
+  /** Code-path graph steps: vertices searched by reachability queries, edges read by the dominator iteration (flow/paths.ts). */
+  pathSteps: number;
 }
 
-const counts: OpCounts = { reads: 0, parses: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0 };
+const counts: OpCounts = { reads: 0, parses: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0, pathSteps: 0 };
 
 /** The live counters; the analysis increments them, nothing else writes them. */
 export const ops: OpCounts = counts;
