@@ -277,6 +277,20 @@ describe('llm-leak, options', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/1 file checked/);
     expect(r.stdout).not.toMatch(/could not be checked/);
+    // Its findings count as without the comment, and no report carries ESLint's fatal message about it.
+    const plain = path.join(tmp, 'eslint-env-plain');
+    mkdirSync(plain, { recursive: true });
+    writeFileSync(path.join(plain, 'package.json'), '{ "type": "module" }');
+    writeFileSync(path.join(plain, 'server.js'), `\n${readFileSync(path.join(vulnerable, 'server.js'), 'utf8')}`);
+    const json = JSON.parse((await cli(['--format', 'json'], dir)).stdout) as { errorCount: number; warningCount: number; fatalErrorCount: number; messages: { ruleId: string | null; line: number; fatal?: boolean }[] }[];
+    const want = JSON.parse((await cli(['--format', 'json'], plain)).stdout) as typeof json;
+    expect(json[0]!.messages.filter((m) => m.ruleId === null || m.fatal)).toEqual([]);
+    expect(json[0]!.fatalErrorCount).toBe(0);
+    expect(json[0]!.errorCount).toBeGreaterThan(0);
+    expect(json[0]!.messages.map((m) => `${m.ruleId}:${m.line}`)).toEqual(want[0]!.messages.map((m) => `${m.ruleId}:${m.line}`));
+    const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout) as { runs: { invocations?: { toolExecutionNotifications?: unknown[] }[]; results: unknown[] }[] };
+    expect(sarif.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? []).toEqual([]);
+    expect(sarif.runs[0]!.results.length).toBe(want[0]!.errorCount + want[0]!.warningCount);
   });
 });
 
