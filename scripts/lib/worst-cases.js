@@ -180,7 +180,7 @@ export function countLint(api, config, cwd, filename, text) {
   try {
     messages = linter.verifyAndFix(text, /** @type {never} */ (config), { filename, stats: true, fix: false }).messages;
   } catch (error) {
-    crash = error instanceof Error ? error.message : String(error);
+    crash = error instanceof Error ? `${error.message} ${(error.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ')}` : String(error);
   }
   const ms = performance.now() - start;
   const counts = api.counters.opsSince(before);
