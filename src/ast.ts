@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { AstIndex, FunctionNode, Node } from './types.js';
+import { ops } from './counters.js';
 
 /** Walks the program once (iteratively, so deep nesting cannot overflow the stack). */
 export function indexProgram(
@@ -150,6 +151,7 @@ export function memberChain(node: Node): string[] | undefined {
   const parts: string[] = [];
   let n = skipTS(node);
   while (n.type === AST_NODE_TYPES.MemberExpression) {
+    ops.chainSteps++;
     const name = propertyName(n);
     if (name === undefined) return undefined;
     parts.push(name);

@@ -1,12 +1,12 @@
 /** A CLI run after the arguments are read: finds the files, lints them, writes the report. */
 import { depsStamp, writeDeps } from './deps-stamp.js';
-import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
 import plugin from '../index.js';
 import { UsageError, type CliArgs } from './args.js';
-import { collectFiles } from './files.js';
+import { MAX_TEMPLATE_DEPTH, collectFiles, templateDepth } from './files.js';
 import { DEFAULT_CACHE_LOCATION, JS_EXTENSIONS, TS_EXTENSIONS, buildOptions, type OptionParams } from './options.js';
 import { NO_PROGRESS, PROGRESS_MIN_FILES, createProgress, type Progress } from './progress.js';
 import { buildReport, displayPath, type Report } from './report.js';
@@ -117,6 +117,35 @@ function asWarnings(result: ESLint.LintResult): ESLint.LintResult {
   return { ...result, messages };
 }
 
+/**
+ * A "not checked" result for a file whose template literals nest past MAX_TEMPLATE_DEPTH (files.ts): the parser would
+ * abort the process on it. Undefined for every other file, and for one that cannot be read (ESLint reports that).
+ */
+function nestedTooDeep(file: string): ESLint.LintResult | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Cheap first: no file nests 256 templates with fewer backticks than that.
+  if (text.split('`', MAX_TEMPLATE_DEPTH + 1).length <= MAX_TEMPLATE_DEPTH) return undefined;
+  const depth = templateDepth(text);
+  if (depth <= MAX_TEMPLATE_DEPTH) return undefined;
+  const message = `Template literals nested ${depth} deep (more than ${MAX_TEMPLATE_DEPTH}): not parsed, since the JavaScript parser aborts the whole process on such input.`;
+  return {
+    filePath: file,
+    messages: [{ ruleId: null, message, line: 1, column: 1, severity: 2, fatal: true }],
+    suppressedMessages: [],
+    errorCount: 1,
+    fatalErrorCount: 1,
+    warningCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
 function exitCode(report: Report, args: CliArgs): number {
   // An analysis that failed on some file leaves the run incomplete: say so, whatever else was found.
   if (report.failedCount > 0) return 2;
@@ -191,21 +220,24 @@ export async function lintProject(args: CliArgs, io: CliIo): Promise<number> {
 
   const eslint = await createESLint(params);
   const lintable: string[] = [];
+  const tooDeep: ESLint.LintResult[] = [];
   for (const file of files) {
     if (await eslint.isPathIgnored(file)) continue;
     // A file no block of the project's config matches (`files: ['**/*.js']` and a .ts file) is not the run's.
     if (configFile !== undefined && (await eslint.calculateConfigForFile(file)) === undefined) continue;
-    lintable.push(file);
+    const deep = nestedTooDeep(file);
+    if (deep) tooDeep.push(deep);
+    else lintable.push(file);
   }
-  if (lintable.length === 0) throw new UsageError(`no JavaScript or TypeScript files to lint in ${args.paths.join(' ')}`);
+  if (lintable.length + tooDeep.length === 0) throw new UsageError(`no JavaScript or TypeScript files to lint in ${args.paths.join(' ')}`);
 
   const threaded = concurrency !== undefined && concurrency !== 'off';
   const progress =
     io.stderr.isTTY && lintable.length >= PROGRESS_MIN_FILES ? createProgress(io.stderr, lintable.length) : NO_PROGRESS;
-  let results = await lint(eslint, lintable, progress, threaded);
+  let results = [...(lintable.length > 0 ? await lint(eslint, lintable, progress, threaded) : []), ...tooDeep];
   // --max-warnings makes every finding a warning, whatever level the project's config gives a rule.
   if (args.maxWarnings !== undefined) results = results.map(asWarnings);
-  const report = buildReport(io.cwd, lintable.length, results);
+  const report = buildReport(io.cwd, lintable.length + tooDeep.length, results);
   if (cacheFile) writeDeps(cacheFile, report.deps);
 
   let text: string;

@@ -3,6 +3,7 @@
  * computed once, a cycle answers what is known so far, and answers that depended on an unfinished cycle stay
  * provisional until the outermost question ends, so a later question cannot reuse a partial answer.
  */
+import { ops } from '../counters.js';
 
 /** A memo over answers of type `V[]`. */
 export interface Memo<V> {
@@ -32,6 +33,7 @@ export function createMemo<V>(maxDepth = 600): Memo<V> {
       cycleHit = Math.min(cycleHit, at ?? -1);
       return [];
     }
+    ops.originSteps++;
     const mine = depth++;
     onStack.set(key, mine);
     const outer = cycleHit;

@@ -7,6 +7,7 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { FunctionNode, LlmCall, Node } from '../types.js';
 import { wholeRequests } from './whole-requests.js';
+import { ops } from '../counters.js';
 
 /** Prompt carriers of a file. */
 export interface PromptIndex {
@@ -189,24 +190,53 @@ export function buildPromptIndex(
     }
   }
 
+  // Where each member node sits in its root's trie, with the entries on the way (undefined: not a static chain on a
+  // variable with prompt chains). Built from the object's position, so asking every link of a chain costs its length.
+  type Position = { readonly t: ChainNode | undefined; readonly hits: readonly { seq: number; call: LlmCall }[] } | undefined;
+  const positions = new WeakMap<Node, Position | null>();
+  const positionOf = (node: Node): Position => {
+    const links: TSESTree.MemberExpression[] = [];
+    let n = skipTS(node);
+    let pos: Position;
+    for (;;) {
+      ops.chainSteps++;
+      const known = positions.get(n);
+      if (known !== undefined) {
+        pos = known ?? undefined;
+        break;
+      }
+      if (n.type === AST_NODE_TYPES.MemberExpression) {
+        links.push(n);
+        n = skipTS(n.object);
+        continue;
+      }
+      const v = n.type === AST_NODE_TYPES.Identifier ? variableOf(sourceCode, n) : undefined;
+      const t = v ? chains.get(v) : undefined;
+      // The trie's chains start with the root's own name (memberChain).
+      const first = t && n.type === AST_NODE_TYPES.Identifier ? t.children.get(n.name) : undefined;
+      pos = t ? { t: first, hits: first && first.entries.length > 0 ? [...t.entries, ...first.entries] : t.entries } : undefined;
+      positions.set(n, pos ?? null);
+      break;
+    }
+    for (let i = links.length - 1; i >= 0; i--) {
+      const link = links[i]!;
+      const name = pos && propertyName(link);
+      if (name === undefined) pos = undefined;
+      else if (pos) {
+        const t = pos.t?.children.get(name);
+        pos = { t, hits: t && t.entries.length > 0 ? [...pos.hits, ...t.entries] : pos.hits };
+      }
+      positions.set(link, pos ?? null);
+    }
+    return pos;
+  };
+
   return {
     nodes,
     vars,
     chainCalls(node) {
-      const chain = memberChain(node);
-      const root = chain ? rootOf(node) : undefined;
-      const v = root ? variableOf(sourceCode, root) : undefined;
-      let t = v ? chains.get(v) : undefined;
-      if (!chain || !t) return undefined;
-      // Entries whose chain is a prefix of this one (or equal): the trie nodes along it.
-      const hits: { seq: number; call: LlmCall }[] = [...t.entries];
-      for (const key of chain) {
-        t = t.children.get(key);
-        if (!t) break;
-        hits.push(...t.entries);
-      }
-      hits.sort((a, b) => a.seq - b.seq);
-      return hits.length > 0 ? new Set(hits.map((e) => e.call)) : undefined;
+      const hits = positionOf(node)?.hits;
+      return hits && hits.length > 0 ? new Set([...hits].sort((a, b) => a.seq - b.seq).map((e) => e.call)) : undefined;
     },
   };
 }

@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, skipTS } from '../ast.js';
 import type { FunctionNode, Node } from '../types.js';
+import { ops } from '../counters.js';
 
 /** The parts of ESLint's CodePathSegment the queries read (public API). */
 interface Segment {
@@ -334,6 +335,7 @@ function createQueries(rec: Recording): Paths {
       const v = work.pop()!;
       if (entered.has(v)) continue;
       entered.add(v);
+      ops.pathSteps++;
       if (passes(v, -1)) for (const n of g.next[v]!) if (!entered.has(n)) work.push(n);
     }
     const out = { starts, entered };
@@ -392,6 +394,7 @@ function createQueries(rec: Recording): Paths {
         const v = work.pop()!;
         if (seen.has(v) || blocked.has(v)) continue;
         seen.add(v);
+        ops.pathSteps++;
         if (g.finals.has(v)) return false;
         work.push(...g.next[v]!);
       }
@@ -502,6 +505,7 @@ function dominatorTree(next: readonly (readonly number[])[], root: number): { pr
     for (let i = r - 1; i >= 0; i--) {
       let best = -1;
       for (const p of prev[order[i]!]!) {
+        ops.pathSteps++;
         const pi = po[p]!;
         if (pi < 0 || idom[pi] === -1) continue;
         best = best === -1 ? pi : intersect(pi, best);

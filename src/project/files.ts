@@ -13,6 +13,7 @@ import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
 import { textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
+import { ops } from '../counters.js';
 
 /**
  * Builds a file's facts while its scopes are live. The model hands it in, so the map never imports the model that
@@ -78,17 +79,15 @@ interface Entry {
 
 /** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
 const cache = new Map<string, Entry>();
-let reads = 0;
-let parses = 0;
 
 /** How many files the cache has read and parsed since the process started (for tests and the bench). */
 export function readCount(): number {
-  return reads;
+  return ops.reads;
 }
 
 /** How many times a file has been parsed for its facts since the process started (for tests and the bench). */
 export function parseCount(): number {
-  return parses;
+  return ops.parses;
 }
 
 /** Empties the cache (tests). */
@@ -358,7 +357,7 @@ function store(entry: Entry, level: number, built: Built): void {
 type LevelBuilder = (buildOne: (imported: ImportedExport | undefined) => FileFacts | undefined) => void;
 
 function read(file: string, root: string): string | undefined {
-  reads++;
+  ops.reads++;
   return readSource(file, root);
 }
 
@@ -406,7 +405,7 @@ function parseFacts(
 ): void {
   const parser = parserFor(file, lint);
   if (parser === null) return;
-  parses++;
+  ops.parses++;
   const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
   const esm = /\.(mjs|mts)$/.test(file) || TS_FILE.test(file) || /^\s*(import|export)\b/m.test(text);
   const sourceType = esm ? 'module' : /\.(cjs|cts)$/.test(file) || /\brequire\s*\(|module\.exports/.test(text) ? 'commonjs' : 'module';

@@ -16,6 +16,7 @@ import { projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
 import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import type { ExportSummary, ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
+import { ops } from '../counters.js';
 
 export type { LintOptions, ProjectMount };
 export { parseCount, readCount } from './files.js';
@@ -24,11 +25,10 @@ export { parseCount, readCount } from './files.js';
 const MAX_DEPTH = 16;
 /** At most this many (module, export, walk) states a query visits: a bound even for a graph built to blow up. */
 const MAX_VISITS = 20_000;
-let visits = 0;
 
 /** How many module-export states the route map has visited since the process started (for tests and the bench). */
 export function walkCount(): number {
-  return visits;
+  return ops.walkStates;
 }
 
 const reachCache = new WeakMap<FileContext, ProjectWalk>();
@@ -215,7 +215,7 @@ function walkFrom(
     const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${w.framework}\0${by.file}:${by.line}`;
     if (depth > MAX_DEPTH || onPath.has(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
     visited.add(key);
-    visits++;
+    ops.walkStates++;
     onPath.add(node);
     try {
       visit(file, name, w, by, depth);
@@ -323,6 +323,7 @@ function summaryOf(
 ): ExportSummary | undefined {
   if (seen.size > MAX_REEXPORT_HOPS || seen.has(`${file}#${name}`)) return undefined;
   seen.add(`${file}#${name}`);
+  ops.summarySteps++;
   // Only the summary is wanted: a module that cannot reach a model is not parsed for it.
   const facts = factsFor(file, lint, allSettings, root, false, level, true);
   if (!facts) return undefined;

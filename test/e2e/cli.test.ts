@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { templateDepth } from '../../src/cli/files.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = path.join(root, 'bin', 'llm-leak.js');
@@ -277,6 +278,51 @@ describe('llm-leak, options', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/1 file checked/);
     expect(r.stdout).not.toMatch(/could not be checked/);
+    // Its findings count as without the comment, and no report carries ESLint's fatal message about it.
+    const plain = path.join(tmp, 'eslint-env-plain');
+    mkdirSync(plain, { recursive: true });
+    writeFileSync(path.join(plain, 'package.json'), '{ "type": "module" }');
+    writeFileSync(path.join(plain, 'server.js'), `\n${readFileSync(path.join(vulnerable, 'server.js'), 'utf8')}`);
+    const json = JSON.parse((await cli(['--format', 'json'], dir)).stdout) as { errorCount: number; warningCount: number; fatalErrorCount: number; messages: { ruleId: string | null; line: number; fatal?: boolean }[] }[];
+    const want = JSON.parse((await cli(['--format', 'json'], plain)).stdout) as typeof json;
+    expect(json[0]!.messages.filter((m) => m.ruleId === null || m.fatal)).toEqual([]);
+    expect(json[0]!.fatalErrorCount).toBe(0);
+    expect(json[0]!.errorCount).toBeGreaterThan(0);
+    expect(json[0]!.messages.map((m) => `${m.ruleId}:${m.line}`)).toEqual(want[0]!.messages.map((m) => `${m.ruleId}:${m.line}`));
+    const sarif = JSON.parse((await cli(['--format', 'sarif'], dir)).stdout) as { runs: { invocations?: { toolExecutionNotifications?: unknown[] }[]; results: unknown[] }[] };
+    expect(sarif.runs[0]!.invocations?.[0]?.toolExecutionNotifications ?? []).toEqual([]);
+    expect(sarif.runs[0]!.results.length).toBe(want[0]!.errorCount + want[0]!.warningCount);
+  });
+});
+
+describe('llm-leak, template literals nested past what the parser survives', () => {
+  it('counts template nesting in one pass, past strings, comments and escapes', () => {
+    expect(templateDepth('const a = `x${`y${`z`}`}`;')).toBe(3);
+    expect(templateDepth('const a = "`" + \'`\' + `\\`` /* ` */; // `\nconst b = { c: `${{ d: 1 }.d}` };')).toBe(1);
+    expect(templateDepth('`a` + `b` + `${`c`}`')).toBe(2);
+    let t = 'q';
+    for (let i = 0; i < 1000; i++) t = `\`${i}\${${t}}\``;
+    expect(templateDepth(t)).toBe(1000);
+  });
+
+  it('reports a file of 1,000 nested templates as not checked and keeps every other finding (the parser aborted the run)', async () => {
+    const dir = path.join(tmp, 'nested-templates');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'package.json'), '{ "type": "module" }');
+    let t = 'req.body.q';
+    for (let i = 0; i < 1000; i++) t = `\`${i}:\${${t}}\``;
+    writeFileSync(path.join(dir, 'deep.js'), `export const prompt = (req) => ${t};\n`);
+    writeFileSync(path.join(dir, 'server.js'), readFileSync(path.join(vulnerable, 'server.js'), 'utf8'));
+    const r = await cli([], dir);
+    expect(r.stderr).not.toMatch(/FATAL|out of memory/);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/deep\.js[\s\S]*Template literals nested 1000 deep/);
+    expect(r.stdout).toMatch(/2 files checked/);
+    expect(r.stdout).toMatch(/1 file could not be checked/);
+    const json = JSON.parse((await cli(['--format', 'json'], dir)).stdout) as { filePath: string; errorCount: number; fatalErrorCount: number }[];
+    const byName = Object.fromEntries(json.map((x) => [path.basename(x.filePath), x]));
+    expect(byName['deep.js']?.fatalErrorCount).toBe(1);
+    expect(byName['server.js']?.errorCount).toBeGreaterThan(0);
   });
 });
 

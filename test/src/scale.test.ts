@@ -5,6 +5,7 @@ import { firstFrom, variableOf } from '../../src/ast.js';
 import { Linter } from 'eslint';
 import plugin from '../../src/index.js';
 import { withModel } from '../helpers.js';
+import { opCounts, opsSince } from '../../src/counters.js';
 
 describe('firstFrom', () => {
   const starts = [2, 5, 5, 9, 14];
@@ -71,6 +72,38 @@ app.post('/x', requireUser, async (req, res) => {
       ], 'server.js');
       expect(messages.map((m) => `${m.ruleId}:${m.line}`), String(n)).toEqual(['llm-leak/no-untrusted-system-prompt:6']);
     }
+  });
+});
+
+describe('long member chains, counted', () => {
+  // The prompt index used to rebuild the whole chain for every link it was asked about (n²/2 steps; 4,000 links cost
+  // no-secrets-in-prompt and no-sensitive-logging ~430 ms each); each link now starts from its object's position.
+  it('cost chain steps linear in their length, with the logged prompt still reported', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const steps = [500, 2_000].map((n) => {
+      const chain = `req.body${'.p'.repeat(n)}`;
+      const code = `import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/x', requireUser, async (req, res) => {
+  console.log(${chain});
+  await openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: ${chain} }] });
+});
+`;
+      const before = opCounts();
+      const messages = linter.verify(code, [
+        {
+          files: ['**/*.js'],
+          plugins: { 'llm-leak': plugin as never },
+          rules: { 'llm-leak/no-sensitive-logging': 'error', 'llm-leak/no-secrets-in-prompt': 'error' },
+        },
+      ], 'server.js');
+      expect(messages.map((m) => `${m.ruleId}:${m.line}`), String(n)).toEqual(['llm-leak/no-sensitive-logging:6']);
+      return opsSince(before).chainSteps;
+    });
+    expect(steps[0]).toBeGreaterThan(500);
+    expect(steps[1]! / steps[0]!).toBeLessThanOrEqual(4.5);
   });
 });
 
