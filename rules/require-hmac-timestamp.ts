@@ -28,7 +28,7 @@ export default createRule({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Require a freshness check (a timestamp window or a recorded nonce) on HMAC-verified requests',
+      description: 'Require a freshness check (a timestamp window or a recorded delivery id) on signed requests',
       recommended: 'recommended',
       cwe: ['CWE-294'],
       owaspLlm: [],

@@ -168,6 +168,37 @@ export async function POST(request: Request) {
 `,
       filename: 'app/api/hook/route.ts',
     },
+    // Valid because the HMAC signs a session cookie, a bearer token of its own: replay is not what the check is for.
+    {
+      code: `
+import express from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const app = express();
+app.get('/me', (req, res) => {
+  const [value, tag] = String(req.cookies.session ?? '').split('.');
+  const expected = createHmac('sha256', process.env.COOKIE_SECRET).update(String(req.cookies.session_id)).digest('hex');
+  if (!tag || tag.length !== expected.length || !timingSafeEqual(Buffer.from(tag), Buffer.from(expected))) return res.sendStatus(401);
+  res.json({ user: value });
+});
+`,
+    },
+    // Valid because the body-only signature comes with an event id from the body that is recorded.
+    {
+      code: `
+import express from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const app = express();
+const processed = new Set();
+app.post('/hook', express.json({ verify: (req, _res, buf) => { req.rawBody = buf; } }), (req, res) => {
+  const mac = createHmac('sha256', process.env.SECRET).update(req.rawBody).digest('hex');
+  const sig = req.get('x-signature') ?? '';
+  if (sig.length !== mac.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(mac))) return res.sendStatus(401);
+  if (processed.has(req.body.event_id)) return res.sendStatus(200);
+  processed.add(req.body.event_id);
+  res.sendStatus(202);
+});
+`,
+    },
     // KNOWN MISS: the header is parsed through Object.fromEntries, which the origins do not follow, so neither the
     // signed t= nor the compared v1 is known to come from the request; the rule stays silent.
     {
@@ -316,6 +347,24 @@ export async function POST(request: Request) {
 `,
       filename: 'app/api/hook/route.ts',
       errors: [{ messageId: 'staleTimestamp', line: 8, column: 37, endLine: 8, endColumn: 88 }],
+    },
+    // Invalid because a same-file helper signs the body alone and the route compares its digest with ==.
+    {
+      code: `
+const express = require('express');
+const crypto = require('crypto');
+const router = express.Router();
+function sign(body) {
+  return crypto.createHmac('sha1', process.env.HOOK_SECRET).update(body).digest('hex');
+}
+router.post('/hook', express.raw({ type: '*/*' }), (req, res) => {
+  if (sign(req.body) == req.headers['x-hook-signature']) return res.sendStatus(204);
+  res.sendStatus(401);
+});
+module.exports = router;
+`,
+      ...cjs,
+      errors: [{ messageId: 'bodyOnly', line: 9, column: 7, endLine: 9, endColumn: 56 }],
     },
   ],
 });
