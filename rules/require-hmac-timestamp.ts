@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
+import { enclosingFunction, isFunction, memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen, type FileModel } from '../src/model.js';
 import type { FunctionNode, Node, Origin } from '../src/types.js';
@@ -52,10 +52,12 @@ export default createRule({
         let clockChecked: RequestOrigin[] | undefined;
         for (const check of signatureChecks(model)) {
           // The HMAC the comparison checks, and the request values it signs.
-          const hmac = check.operands.map((o) => hmacIn(model, o)).find((h) => h && signed.has(h));
+          const found = check.operands.map((o) => hmacIn(model, o));
+          const hmac = found.find((h) => h && signed.has(h));
           if (!hmac) continue;
           const inputs = signed.get(hmac)!;
-          const other = check.operands.find((o) => !hmacIn(model, o));
+          // The other side is the signature the request carries (with an HMAC on both sides, nothing is known).
+          const other = check.operands.find((_, i) => !found[i]);
           const sent = other ? requestOrigins(model.originsOf(other)).filter((o) => SIGNATURE_PARTS.has(o.part)) : [];
           if (sent.length === 0 || inputs.length === 0) continue;
           recorded ??= recordsDelivery(model);
@@ -193,7 +195,7 @@ function hmacOfUpdate(model: FileModel, update: TSESTree.CallExpression, hmacs: 
  * building, `hmac.digest()`, and the returns of same-file helpers (bounded).
  */
 function hmacIn(model: FileModel, node: Node): TSESTree.CallExpression | undefined {
-  const hmacs = new Set<Node>(model.crypto.createHmac);
+  const hmacs = hmacSet(model);
   let budget = 64;
   const visit = (raw: Node, hops: number): TSESTree.CallExpression | undefined => {
     if (--budget < 0) return undefined;
@@ -233,11 +235,9 @@ function hmacIn(model: FileModel, node: Node): TSESTree.CallExpression | undefin
         const fn = helperOf(model, callee);
         if (!fn) return undefined;
         if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return visit(fn.body, hops - 1);
-        for (const ret of model.file.index.returns) {
-          if (ret.argument && fnOf(ret) === fn) {
-            const inReturn = visit(ret.argument, hops - 1);
-            if (inReturn) return inReturn;
-          }
+        for (const value of returnsOf(model).get(fn) ?? []) {
+          const inReturn = visit(value, hops - 1);
+          if (inReturn) return inReturn;
         }
         return undefined;
       }
@@ -248,6 +248,13 @@ function hmacIn(model: FileModel, node: Node): TSESTree.CallExpression | undefin
   return visit(node, HOPS);
 }
 
+function hmacSet(model: FileModel): ReadonlySet<Node> {
+  let set = HMACS.get(model.file);
+  if (!set) HMACS.set(model.file, (set = new Set<Node>(model.crypto.createHmac)));
+  return set;
+}
+const HMACS = new WeakMap<object, ReadonlySet<Node>>();
+
 /** The same-file function an identifier is bound to. */
 function helperOf(model: FileModel, id: TSESTree.Identifier): FunctionNode | undefined {
   const def = variableOf(model.file.sourceCode, id)?.defs[0];
@@ -256,11 +263,23 @@ function helperOf(model: FileModel, id: TSESTree.Identifier): FunctionNode | und
   return isFunction(init) ? init : undefined;
 }
 
-function fnOf(node: Node): Node | undefined {
-  let n = node.parent;
-  while (n && !isFunction(n)) n = n.parent;
-  return n;
+/** The returned values of each function of the file, grouped once per file so that helper lookups stay linear. */
+function returnsOf(model: FileModel): Map<Node, Node[]> {
+  let map = RETURNS.get(model.file);
+  if (!map) {
+    map = new Map();
+    for (const ret of model.file.index.returns) {
+      const fn = enclosingFunction(ret);
+      if (!fn || !ret.argument) continue;
+      const list = map.get(fn) ?? [];
+      list.push(ret.argument);
+      map.set(fn, list);
+    }
+    RETURNS.set(model.file, map);
+  }
+  return map;
 }
+const RETURNS = new WeakMap<object, Map<Node, Node[]>>();
 
 /** `Date.now()`, `new Date()`, `new Date().getTime()`, `performance.timeOrigin`-free clocks: a read of the current time. */
 function isClock(n: Node): boolean {
