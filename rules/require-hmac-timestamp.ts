@@ -11,15 +11,15 @@ const RELATIONAL = new Set(['<', '>', '<=', '>=']);
 /** Request parts a signature travels in; a signed cookie or session is a bearer token, another threat. */
 const SIGNATURE_PARTS = new Set(['headers', 'query', 'body', 'rawBody', 'other']);
 const BODY_PARTS = new Set(['body', 'rawBody']);
-/** Names of signed request values that hold a time (a last resort: the value itself is only a number). */
-const TIME_NAME = /timestamp|time|date|expires?|(?:^|[-_])(?:ts|t|exp|iat)$/i;
+/** Words of a signed request value's name that say it holds a time (a last resort: the value is only a number). */
+const TIME_WORDS = new Set(['timestamp', 'time', 'date', 'ts', 't', 'exp', 'expires', 'expiry', 'iat']);
 /** Methods that look a value up in, or record it into, a set, map, cache or table: how a nonce or delivery id is kept. */
 const RECORD_METHODS = new Set([
   'has', 'add', 'set', 'get', 'includes', 'setnx', 'setNX', 'sadd', 'sAdd', 'sismember', 'sIsMember', 'exists',
   'incr', 'insert', 'insertOne', 'create', 'upsert', 'findOne', 'findUnique', 'findFirst',
 ]);
-/** Names of a recorded body field that identify one delivery (a last resort: body fields carry no role). */
-const DELIVERY_NAME = /(?:^|[-_])(?:id|nonce|delivery|event[-_]?id)$|Id$|nonce/i;
+/** Words of a recorded body field's name that say it identifies one delivery (a last resort: fields carry no role). */
+const DELIVERY_WORDS = new Set(['id', 'nonce', 'delivery', 'jti']);
 /** How far a value is followed through `const` variables and same-file helpers. */
 const HOPS = 3;
 
@@ -64,7 +64,7 @@ export default createRule({
           if (recorded) continue;
           clockChecked ??= clockComparedOrigins(model);
           if (inputs.some((i) => clockChecked!.some((c) => sameValue(i, c)))) continue;
-          const extra = inputs.filter((i) => !BODY_PARTS.has(i.part) || (i.name !== undefined && TIME_NAME.test(i.name)));
+          const extra = inputs.filter((i) => !BODY_PARTS.has(i.part) || isTimeName(i.name));
           if (extra.length === 0) {
             // A signed part the model cannot place (`parts.t` of a hand-parsed header) may be the timestamp: stay silent.
             if (!signsBodyAlone(model, hmac)) continue;
@@ -72,7 +72,7 @@ export default createRule({
             continue;
           }
           // Stripe's `t=`: a part of the signature header itself is signed, and that part is the timestamp.
-          const time = extra.find((i) => (i.name !== undefined && TIME_NAME.test(i.name)) || sent.some((s) => sameValue(i, s)));
+          const time = extra.find((i) => isTimeName(i.name) || sent.some((s) => sameValue(i, s)));
           // Another signed value (a nonce, a URL) may be checked elsewhere: stay silent.
           if (!time) continue;
           context.report({ node: check.node, messageId: 'staleTimestamp', data: { where: describe(time) } });
@@ -81,6 +81,16 @@ export default createRule({
     };
   },
 });
+
+/** `x-slack-request-timestamp` → ['x', 'slack', 'request', 'timestamp']; `eventId` → ['event', 'id']. */
+function wordsOf(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** `x-timestamp`, `X-Request-Time`, `t`, `expires`; not `x-update-id` or `runtime`. */
+function isTimeName(name: string | undefined): boolean {
+  return name !== undefined && wordsOf(name).some((w) => TIME_WORDS.has(w) || w.endsWith('timestamp'));
+}
 
 function describe(o: RequestOrigin): string {
   if (o.name === undefined) return `the request ${o.part === 'rawBody' ? 'body' : o.part}`;
@@ -384,7 +394,7 @@ function recordsDelivery(model: FileModel): boolean {
     if (model.originsOf(owner).some((o) => o.kind === 'request')) continue;
     for (const arg of call.arguments) {
       const ids = requestOrigins(model.originsOf(arg)).filter((o) =>
-        o.part === 'headers' ? o.name !== undefined && !model.isSensitiveHeader(o.name) : o.name !== undefined && DELIVERY_NAME.test(o.name),
+        o.part === 'headers' ? o.name !== undefined && !model.isSensitiveHeader(o.name) : o.name !== undefined && wordsOf(o.name).some((w) => DELIVERY_WORDS.has(w)),
       );
       if (ids.length > 0) return true;
     }

@@ -199,6 +199,22 @@ app.post('/hook', express.json({ verify: (req, _res, buf) => { req.rawBody = buf
 });
 `,
     },
+    // Valid because the other signed header is an id, not a time (its name holds the word "date" only inside "update"):
+    // it may be checked elsewhere, so the rule stays silent.
+    {
+      code: `
+import express from 'express';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+const app = express();
+app.post('/sync', express.raw({ type: '*/*' }), (req, res) => {
+  const update = req.get('x-update-id') ?? '';
+  const mac = createHmac('sha256', process.env.SYNC_SECRET).update(update + '.' + req.body).digest();
+  const sig = Buffer.from(req.get('x-signature') ?? '', 'hex');
+  if (sig.length !== mac.length || !timingSafeEqual(sig, mac)) return res.sendStatus(401);
+  res.sendStatus(204);
+});
+`,
+    },
     // KNOWN MISS: the header is parsed through Object.fromEntries, which the origins do not follow, so neither the
     // signed t= nor the compared v1 is known to come from the request; the rule stays silent.
     {
