@@ -10,6 +10,7 @@ import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptToClient from './no-system-prompt-to-client.js';
 import noUntrustedSystemPrompt from './no-untrusted-system-prompt.js';
 import requireAuthForLlmRoute from './require-auth-for-llm-route.js';
+import requireHmacTimestamp from './require-hmac-timestamp.js';
 import requireOutputLimit from './require-output-limit.js';
 import timingSafeCompare from './timing-safe-compare.js';
 
@@ -24,6 +25,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-system-prompt-to-client': noSystemPromptToClient,
   'no-untrusted-system-prompt': noUntrustedSystemPrompt,
   'require-auth-for-llm-route': requireAuthForLlmRoute,
+  'require-hmac-timestamp': requireHmacTimestamp,
   'require-output-limit': requireOutputLimit,
   'timing-safe-compare': timingSafeCompare,
 };

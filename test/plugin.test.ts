@@ -27,6 +27,7 @@ const CONTRACT: Record<string, 'recommended' | 'strict'> = {
   'no-untrusted-system-prompt': 'recommended',
   'no-secrets-in-prompt': 'recommended',
   'no-system-prompt-to-client': 'recommended',
+  'require-hmac-timestamp': 'recommended',
   'require-output-limit': 'strict',
 };
 

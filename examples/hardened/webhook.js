@@ -1,4 +1,5 @@
-// Scenario B, hardened: the partner's HMAC is checked over the raw request bytes, in constant time, before the body is used.
+// Scenario B, hardened: the partner's HMAC covers a timestamp and the raw request bytes; the timestamp must be recent,
+// and the signature is compared in constant time, before the body is used.
 import { createHash, createHmac } from 'node:crypto';
 import express from 'express';
 import OpenAI from 'openai';
@@ -14,13 +15,21 @@ const client = new OpenAI();
 
 export const webhookRouter = express.Router();
 
+// A signed request older (or newer) than this is refused, so a captured one cannot be replayed later.
+const MAX_AGE_SECONDS = 5 * 60;
+
 function verifySignature(req, res, next) {
   const signature = req.get('X-Signature') ?? '';
+  const timestamp = req.get('X-Timestamp') ?? '';
   if (!req.rawBody) {
     return res.status(400).json({ error: 'Expected a JSON body' });
   }
-  // req.rawBody holds the exact bytes the partner signed (see express.json's verify option in server.js).
-  const expected = createHmac('sha256', WEBHOOK_SECRET).update(req.rawBody).digest('hex');
+  if (!/^\d+$/.test(timestamp) || Math.abs(Math.floor(Date.now() / 1000) - Number(timestamp)) > MAX_AGE_SECONDS) {
+    return res.status(401).json({ error: 'Stale or missing timestamp' });
+  }
+  // The partner signs `<timestamp>.<raw body>`; req.rawBody holds the exact bytes it sent (see express.json's verify
+  // option in server.js).
+  const expected = createHmac('sha256', WEBHOOK_SECRET).update(`${timestamp}.`).update(req.rawBody).digest('hex');
   if (!safeEqual(signature, expected)) {
     return res.status(401).json({ error: 'Invalid signature' });
   }

@@ -14,7 +14,8 @@ webhookRouter.post('/ask', async (req, res) => {
   console.log('webhook /ask', { prompt, signature });
 
   // The signature is computed over a re-serialisation of the parsed body, not the bytes the partner signed,
-  // and compared with ===, which returns as soon as one character differs.
+  // and compared with ===, which returns as soon as one character differs. Nothing in it says when it was sent, so a
+  // captured request can be replayed at will.
   const expected = createHmac('sha256', WEBHOOK_SECRET).update(JSON.stringify(req.body)).digest('hex');
   if (signature === expected) {
     const completion = await client.chat.completions.create({

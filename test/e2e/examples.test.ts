@@ -20,6 +20,7 @@ const VULNERABLE_SHOWS = [
   'no-untrusted-system-prompt',
   'no-secrets-in-prompt',
   'no-system-prompt-to-client',
+  'require-hmac-timestamp',
   'require-output-limit',
 ];
 
@@ -102,15 +103,17 @@ describe('examples', () => {
     expect(at('no-llm-debug-route')).toContain('server.js:31');
     expect(at('no-sensitive-logging')).toContain('webhook.js:14');
     // The === comparison, the re-serialised body, the literal fallbacks, the error stack, the system message parts.
-    expect(at('timing-safe-compare')).toContain('webhook.js:19');
-    expect(at('hmac-over-raw-body')).toContain('webhook.js:18');
+    expect(at('timing-safe-compare')).toContain('webhook.js:20');
+    expect(at('hmac-over-raw-body')).toContain('webhook.js:19');
     expect(at('no-hardcoded-credentials')).toEqual(expect.arrayContaining(['server.js:9', 'webhook.js:7']));
     expect(at('no-error-details-to-client')).toContain('server.js:40');
-    expect(at('no-untrusted-system-prompt')).toContain('webhook.js:26');
-    expect(at('no-secrets-in-prompt')).toContain('webhook.js:26');
-    expect(at('require-output-limit')).toEqual(expect.arrayContaining(['server.js:19', 'webhook.js:20']));
+    expect(at('no-untrusted-system-prompt')).toContain('webhook.js:27');
+    expect(at('no-secrets-in-prompt')).toContain('webhook.js:27');
+    expect(at('require-output-limit')).toEqual(expect.arrayContaining(['server.js:19', 'webhook.js:21']));
     // The settings route that sends the system prompt to the chat widget.
     expect(at('no-system-prompt-to-client')).toEqual(['server.js:45']);
+    // The same comparison accepts a signature over the body alone: a captured request can be replayed.
+    expect(at('require-hmac-timestamp')).toEqual(['webhook.js:20']);
   });
 
   it.each(NAIVE_FIX_SILENCES)('the naive fix is not reported by %s', (id) => {

@@ -11,7 +11,7 @@ app.post('/hooks/form', async (req, res) => {
   const hmac = crypto.createHmac('sha256', SIGNING_KEY);
   hmac.update(req.body); // expect: llm-leak/hmac-over-raw-body
   const digest = hmac.digest('hex');
-  if (!req.get('x-form-signature') || !crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(req.get('x-form-signature')))) { // expect: llm-leak/timing-safe-compare
+  if (!req.get('x-form-signature') || !crypto.timingSafeEqual(Buffer.from(digest), Buffer.from(req.get('x-form-signature')))) { // expect: llm-leak/timing-safe-compare, llm-leak/require-hmac-timestamp
     return res.sendStatus(401);
   }
   const r = await openai.chat.completions.create({

@@ -5,6 +5,8 @@ import OpenAI from 'openai';
 const app = express();
 const openai = new OpenAI();
 const secret = process.env.WEBHOOK_SECRET ?? '';
+// The sender signs the body alone; its delivery ids are recorded so that a captured request is refused the second time.
+const deliveries = new Set<string>();
 
 function validSignature(raw: Buffer, header: string | undefined): boolean {
   if (!header) return false;
@@ -15,6 +17,9 @@ function validSignature(raw: Buffer, header: string | undefined): boolean {
 
 app.post('/webhooks/tickets', express.raw({ type: 'application/json' }), async (req, res) => {
   if (!validSignature(req.body, req.get('x-signature'))) return res.sendStatus(401);
+  const delivery = req.get('x-delivery-id') ?? '';
+  if (!delivery || deliveries.has(delivery)) return res.sendStatus(409);
+  deliveries.add(delivery);
   const event = JSON.parse(req.body.toString('utf8'));
   const r = await openai.chat.completions.create({
     model: 'gpt-4o-mini',

@@ -13,7 +13,7 @@ function slackSignature(request) {
 
 app.post('/slack/events', async (request, reply) => {
   const given = request.headers['x-slack-signature'];
-  if (slackSignature(request) != given) return reply.code(401).send(); // expect: llm-leak/timing-safe-compare
+  if (slackSignature(request) != given) return reply.code(401).send(); // expect: llm-leak/timing-safe-compare, llm-leak/require-hmac-timestamp
   const r = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
     max_tokens: 200,

@@ -11,7 +11,7 @@ const openai = new OpenAI();
 router.post('/hooks/github', async (ctx) => {
   const sig = String(ctx.get('x-hub-signature-256'));
   const digest = 'sha256=' + createHmac('sha256', process.env.GH_SECRET!).update(JSON.stringify(ctx.request.body)).digest('hex'); // expect: llm-leak/hmac-over-raw-body
-  if (!timingSafeEqual(Buffer.from(sig), Buffer.from(digest))) ctx.throw(401); // expect: llm-leak/timing-safe-compare
+  if (!timingSafeEqual(Buffer.from(sig), Buffer.from(digest))) ctx.throw(401); // expect: llm-leak/timing-safe-compare, llm-leak/require-hmac-timestamp
   const r = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
     max_tokens: 200,

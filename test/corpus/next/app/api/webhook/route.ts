@@ -7,7 +7,7 @@ export async function POST(req: Request) {
   const body = await req.json();
   const signature = req.headers.get('x-webhook-signature') ?? '';
   const mac = createHmac('sha256', process.env.HOOK_SECRET!).update(JSON.stringify(body)).digest('hex'); // expect: llm-leak/hmac-over-raw-body
-  if (mac !== signature) return new Response('bad signature', { status: 401 }); // expect: llm-leak/timing-safe-compare
+  if (mac !== signature) return new Response('bad signature', { status: 401 }); // expect: llm-leak/timing-safe-compare, llm-leak/require-hmac-timestamp
   const r = await openai.chat.completions.create({
     model: 'gpt-4o-mini',
     max_tokens: 100,
