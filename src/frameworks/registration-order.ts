@@ -241,6 +241,7 @@ export function buildRoutes(col: Collector, containers: readonly Container[], us
     }
   }
   for (const { c, ev, index, fn } of useFnRoutes) {
+    if (c.provisional) continue;
     const test = pathTest(col.file, fn, c.traits);
     for (const ctx of contexts(c)) {
       if (ctx.top.provisional) continue;

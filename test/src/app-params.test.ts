@@ -220,3 +220,36 @@ app.listen(3000);
     expect(lint(dir, 'server.js')).toEqual([]);
   });
 });
+
+describe('other registration-order frameworks', () => {
+  const KOA_ROUTES = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function chatRoutes(router) {
+  router.post('/chat', async (ctx) => {
+    const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: ctx.request.body.q }] });
+    ctx.body = { text: c.choices[0].message.content };
+  });
+}
+`;
+  const KOA_APP = (auth: string) => `import Koa from 'koa';
+import Router from '@koa/router';
+import jwt from 'koa-jwt';
+import { chatRoutes } from './routes.js';
+const app = new Koa();
+const router = new Router({ prefix: '/api' });
+${auth}
+chatRoutes(router);
+app.use(router.routes());
+app.listen(3000);
+`;
+
+  it('Invalid because a Koa router handed to chatRoutes has no auth', () => {
+    const dir = project({ 'src/app.js': KOA_APP(''), 'src/routes.js': KOA_ROUTES });
+    expect(lint(dir, 'src/routes.js')).toEqual(['4 llm-leak/require-auth-for-llm-route: POST /api/chat (mounted)']);
+  });
+
+  it('Valid because the Koa router uses koa-jwt before the call', () => {
+    const dir = project({ 'src/app.js': KOA_APP('router.use(jwt({ secret: process.env.S }));'), 'src/routes.js': KOA_ROUTES });
+    expect(lint(dir, 'src/routes.js')).toEqual([]);
+  });
+});
