@@ -253,3 +253,41 @@ app.listen(3000);
     expect(lint(dir, 'src/routes.js')).toEqual([]);
   });
 });
+
+describe('a Fastify instance handed to a function (called directly, not registered)', () => {
+  const ROUTES = `import OpenAI from 'openai';
+const openai = new OpenAI();
+export function chatRoutes(fastify) {
+  fastify.post('/chat', async (request) => {
+    const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: request.body.q }] });
+    return { text: c.choices[0].message.content };
+  });
+}
+`;
+  const APP = (hook: string) => `import Fastify from 'fastify';
+import { chatRoutes } from './routes.js';
+const app = Fastify();
+${hook}
+chatRoutes(app);
+app.listen({ port: 3000 });
+`;
+  const HOOK = `app.addHook('onRequest', async (request, reply) => {
+  if (request.headers.authorization !== 'Bearer ' + process.env.TOKEN) return reply.code(401).send();
+});`;
+
+  it('Invalid because the instance has no auth hook', () => {
+    const dir = project({ 'src/app.js': APP(''), 'src/routes.js': ROUTES });
+    expect(lint(dir, 'src/routes.js')).toEqual(['4 llm-leak/require-auth-for-llm-route: POST /chat (mounted)']);
+  });
+
+  it('Valid because the instance has an auth hook', () => {
+    const dir = project({ 'src/app.js': APP(HOOK), 'src/routes.js': ROUTES });
+    expect(lint(dir, 'src/routes.js')).toEqual([]);
+  });
+
+  it('Invalid in one file: `chatRoutes(app)` with no hook; valid with one', () => {
+    const same = (hook: string) => `${ROUTES.replace('export function', 'function')}${APP(hook).replace("import { chatRoutes } from './routes.js';\n", '')}`;
+    expect(lint(project({ 'src/server.js': same('') }), 'src/server.js')).toEqual(['4 llm-leak/require-auth-for-llm-route: POST /chat']);
+    expect(lint(project({ 'src/server.js': same(HOOK) }), 'src/server.js')).toEqual([]);
+  });
+});
