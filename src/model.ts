@@ -11,6 +11,7 @@ import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
 import type { ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
+import type { AppParam } from './frameworks/common.js';
 import { mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
@@ -27,7 +28,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedErrorFlows, importedExports, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import type { ErrorExposure, FileModel } from './contract.js';
@@ -78,6 +79,7 @@ export function buildModel(
   filename?: string,
   lint?: LintOptions,
   imported?: ImportedExport,
+  forFacts = false,
 ): FileModel {
   const settings = readSettings(allSettings);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
@@ -125,7 +127,7 @@ export function buildModel(
   } = {};
   // Reachability reads model calls only, so the adapters can ask it without re-entering the route analysis.
   const getFrameworks = (): FrameworkFacts =>
-    (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn), external: externalRoles() }));
+    (frameworks ??= analyzeFrameworks(file, { reachedLlmCall: (fn) => model.reachedLlmCall(fn), external: externalRoles(), forFacts }));
   // Only the linted file asks how other modules use it; a model built for the project map never walks it again.
   const externalRoles = (): ExternalRoles | undefined => (lint ? registeredElsewhere(file, allSettings, lint) : undefined);
 
@@ -273,7 +275,7 @@ export function buildFacts(
   filename: string,
   imported: ImportedExport | undefined,
 ): FileFacts {
-  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported));
+  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported, true));
 }
 
 const nodeStart = (n: Node): number => n.range[0];
@@ -298,7 +300,17 @@ function registeredElsewhere(file: FileContext, allSettings: Record<string, unkn
       const fn = exportedFunction(file, exports, h.name, h.member);
       if (fn) handlers.push({ fn, framework: h.framework });
     }
+    const appParams: AppParam[] = [];
     for (const [name, mounts] of uses?.mounts ?? []) {
+      const param = parseParamKey(name);
+      if (param) {
+        // chatEndpoints(apiRouter) elsewhere: the parameter is that app or router here.
+        const fn = exportedFunction(file, exports, param.name, undefined);
+        for (const framework of new Set(mounts.map((m) => m.framework))) {
+          if (fn && framework) appParams.push({ fn, index: param.index, framework });
+        }
+        continue;
+      }
       const fn = exportedFunction(file, exports, name, undefined);
       if (!fn) continue;
       for (const framework of new Set(mounts.map((m) => m.framework))) {
@@ -308,7 +320,7 @@ function registeredElsewhere(file: FileContext, allSettings: Record<string, unkn
         else if (role === 'handler') handlers.push({ fn, framework });
       }
     }
-    if (handlers.length > 0 || plugins.length > 0) out = { handlers, plugins };
+    if (handlers.length > 0 || plugins.length > 0 || appParams.length > 0) out = { handlers, plugins, appParams };
   }
   externalCache.set(file.ast, out);
   return out ?? undefined;

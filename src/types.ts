@@ -117,7 +117,20 @@ export interface Route {
    * The router, app or Fastify plugin at the top of the route's mount chain in this file (`app` for `express()`,
    * `fastify()`, `new Koa()`, `new Hono()`): the project route map looks for where it is mounted.
    */
-  readonly root?: { readonly node: Node; readonly app: boolean };
+  readonly root?: RouteRoot;
+}
+
+/**
+ * The top of a mount chain in one file: an app or router created there, or a function's parameter the project hands
+ * an app or router (`function chatEndpoints(app) {...}` called as `chatEndpoints(apiRouter)` elsewhere).
+ */
+export interface RouteRoot {
+  readonly node: Node;
+  readonly app: boolean;
+  /** The parameter: its function and position. */
+  readonly param?: { readonly fn: FunctionNode; readonly index: number };
+  /** A parameter assumed an app only to record what it is passed on to (the project map's facts); never a route root. */
+  readonly provisional?: boolean;
 }
 
 /** A place where a value goes back to the HTTP client. */
@@ -210,7 +223,12 @@ export interface ExternalMount {
   /** The mounting call. */
   readonly node: Node;
   /** The app, router or plugin at the top of the mount chain in this file. */
-  readonly top: { readonly node: Node; readonly app: boolean };
+  readonly top: RouteRoot;
+  /**
+   * Set when the import is a function called with the app or router as this argument (`chatEndpoints(apiRouter)`):
+   * its routes are registered on that app or router, at the call, rather than mounted.
+   */
+  readonly param?: number;
 }
 
 /** One way the project mounts a router or plugin: where, in which file, and whether auth stands in front. */

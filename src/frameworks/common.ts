@@ -22,6 +22,17 @@ export interface Collector {
   readonly externalMounts: ExternalMount[];
   /** This file's plugin functions that other modules register, by framework (the project map says so). */
   readonly externalPlugins: Map<FunctionNode, Framework>;
+  /** Parameters other modules hand an app or router: `chatEndpoints(apiRouter)` (the project map says so). */
+  readonly appParams: readonly AppParam[];
+  /** Building the project map's facts: parameters passed on to another module's function are followed. */
+  readonly provisionalParams: boolean;
+}
+
+/** A function's parameter that another module hands an app or router of `framework`. */
+export interface AppParam {
+  readonly fn: FunctionNode;
+  readonly index: number;
+  readonly framework: Framework;
 }
 
 /**
@@ -126,7 +137,10 @@ function isRequireBinding(file: FileContext, node: Node): boolean {
 }
 
 /** A fresh collector. */
-export function createCollector(file: FileContext, inputs: { readonly reachedLlmCall: Collector['reachedLlmCall'] }): Collector {
+export function createCollector(
+  file: FileContext,
+  inputs: { readonly reachedLlmCall: Collector['reachedLlmCall']; readonly appParams?: readonly AppParam[]; readonly provisionalParams?: boolean },
+): Collector {
   return {
     file,
     reachedLlmCall: inputs.reachedLlmCall,
@@ -138,6 +152,8 @@ export function createCollector(file: FileContext, inputs: { readonly reachedLlm
     registered: new Set(),
     externalMounts: [],
     externalPlugins: new Map(),
+    appParams: inputs.appParams ?? [],
+    provisionalParams: !!inputs.provisionalParams,
   };
 }
 

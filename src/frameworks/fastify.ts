@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, ESM, trackerOf } from '../references.js';
-import type { FunctionNode, ImportSource, Middleware, Node } from '../types.js';
+import type { FunctionNode, ImportSource, Middleware, Node, RouteRoot } from '../types.js';
 import {
   assignRoles,
   calleeName,
@@ -57,7 +57,9 @@ export function analyzeFastify(col: Collector): void {
   const { file } = col;
   // A plugin file need not import Fastify: `export default async (fastify) => {...}` registered by the app.
   const registeredHere = [...col.externalPlugins].filter(([, f]) => f === 'fastify').map(([fn]) => fn);
-  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin') && registeredHere.length === 0) return;
+  // Or a function another module calls with an instance: `routes(app)` (see registration-order/params.ts).
+  const handed = col.appParams.filter((p) => p.framework === 'fastify');
+  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin') && registeredHere.length === 0 && handed.length === 0) return;
   const tracker = trackerOf(file);
   const roots = new Map<Node, FScope>();
   const fpCalls = new Set<Node>();
@@ -70,12 +72,14 @@ export function analyzeFastify(col: Collector): void {
 
   const fnScopes = new Map<FunctionNode, FScope>();
   const paramScopes = new Map<Scope.Variable, FScope>();
-  const scopeOfFn = (fn: FunctionNode): FScope => {
+  // Functions handed the instance as a parameter other than a plugin's first: the parameter's position.
+  const paramIndex = new Map<FunctionNode, number>();
+  const scopeOfFn = (fn: FunctionNode, index = 0): FScope => {
     let s = fnScopes.get(fn);
     if (!s) {
       s = newScope(fn);
       fnScopes.set(fn, s);
-      const v = fn.params[0] && paramVariable(file, fn.params[0]);
+      const v = fn.params[index] && paramVariable(file, fn.params[index]);
       if (v) paramScopes.set(v, s);
     }
     return s;
@@ -132,6 +136,10 @@ export function analyzeFastify(col: Collector): void {
   };
 
   for (const fn of registeredHere) scopeOfFn(fn);
+  for (const p of handed) {
+    scopeOfFn(p.fn, p.index);
+    paramIndex.set(p.fn, p.index);
+  }
   // A plugin file: `export default fp(async (fastify) => ...)`, `module.exports = async function (fastify, opts) {}`.
   for (const exported of exportedValues(file.ast)) {
     const p = resolvePlugin(exported);
@@ -141,7 +149,10 @@ export function analyzeFastify(col: Collector): void {
   // Registrations first (to a fixpoint), so a plugin's instance parameter is known before its body is read.
   const registers = file.index.calls.filter((c) => calleeName(c) === 'register');
   const done = new Set<Node>();
-  const externals: { parent: FScope; prefix: string | undefined; devOnly: boolean; call: TSESTree.CallExpression; source: ImportSource }[] = [];
+  const externals: { parent: FScope; prefix: string | undefined; devOnly: boolean; call: TSESTree.CallExpression; source: ImportSource; param?: number }[] = [];
+  // routes(app): a function called with the instance registers on it directly, as an fp plugin would (no encapsulation).
+  const direct = file.index.calls.filter((c) => c.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier) && calleeName(c) !== 'register');
+  const doneDirect = new Set<string>();
   for (let progress = true; progress; ) {
     progress = false;
     for (const call of registers) {
@@ -163,6 +174,26 @@ export function analyzeFastify(col: Collector): void {
       const child = scopeOfFn(plugin.fn);
       const prefix = plugin.fp ? '' : prefixProp ? staticPath(file, prefixProp.value) : opts || !call.arguments[1] ? '' : undefined;
       child.mounts.push({ parent, prefix, fp: plugin.fp, devOnly: isDevOnly(file, call) });
+    }
+    for (const call of direct) {
+      const callee = skipTS(call.callee);
+      call.arguments.forEach((arg, index) => {
+        const key = `${call.range[0]}:${index}`;
+        const parent = arg.type === AST_NODE_TYPES.Identifier && !doneDirect.has(key) ? scopeOf(arg) : undefined;
+        if (!parent) return;
+        doneDirect.add(key);
+        const local = callee.type === AST_NODE_TYPES.Identifier ? resolveFunction(file.sourceCode, callee) : undefined;
+        if (local) {
+          // A function whose scope is already known by another parameter keeps that one.
+          if (!local.params[index] || (fnScopes.has(local) && index !== 0)) return;
+          const child = scopeOfFn(local, index);
+          if (child !== parent) child.mounts.push({ parent, prefix: '', fp: true, devOnly: isDevOnly(file, call) });
+          progress = true;
+          return;
+        }
+        const source = importSourceOf(file, callee);
+        if (source) externals.push({ parent, prefix: '', devOnly: isDevOnly(file, call), call, source, param: index });
+      });
     }
   }
 
@@ -320,7 +351,11 @@ export function analyzeFastify(col: Collector): void {
     }
     return applicable;
   };
-  const rootOf = (ctx: FContext): { node: Node; app: boolean } => ({ node: ctx.chain[0]!.node, app: roots.has(ctx.chain[0]!.node) });
+  const rootOf = (ctx: FContext): RouteRoot => {
+    const node = ctx.chain[0]!.node;
+    const index = paramIndex.get(node as FunctionNode);
+    return { node, app: roots.has(node), ...(index === undefined ? {} : { param: { fn: node as FunctionNode, index } }) };
+  };
   for (const s of allScopes) {
     for (const r of s.routes) {
       for (const ctx of contexts(s, new Set())) {
@@ -348,7 +383,16 @@ export function analyzeFastify(col: Collector): void {
           .map((h) => middlewareOf(file, h.node, 'hook', hook, resolveMw)),
       );
       const path = joinPath(ctx.prefix, ext.prefix);
-      col.externalMounts.push({ source: ext.source, framework: 'fastify', path, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+      col.externalMounts.push({
+        source: ext.source,
+        framework: 'fastify',
+        path,
+        middleware,
+        devOnly: ctx.devOnly || ext.devOnly,
+        node: ext.call,
+        top: rootOf(ctx),
+        ...(ext.param === undefined ? {} : { param: ext.param }),
+      });
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
-import { assignRoles, createCollector, exitsInProduction } from './common.js';
+import { assignRoles, createCollector, exitsInProduction, type AppParam } from './common.js';
 import { analyzeRegistrationOrder } from './registration-order.js';
 import { ADAPTERS, ORDERED } from './registry.js';
 import { finishRolesAndSinks } from './sinks.js';
@@ -32,17 +32,21 @@ export interface FrameworkInputs {
    * handlers, and plugins registered on an app. They get the framework's roles though the file imports no framework.
    */
   readonly external?: ExternalRoles;
+  /** Building the project map's facts (not linting the file): see registration-order/params.ts `provisional`. */
+  readonly forFacts?: boolean;
 }
 
 /** Functions of this file registered by other modules, with the framework that registers them. */
 export interface ExternalRoles {
   readonly handlers: readonly { readonly fn: FunctionNode; readonly framework: Framework }[];
   readonly plugins: readonly { readonly fn: FunctionNode; readonly framework: Framework }[];
+  /** Parameters that other modules hand an app or router: `chatEndpoints(apiRouter)`. */
+  readonly appParams?: readonly AppParam[];
 }
 
 /** Routes, sinks, error handlers and handler parameter roles of every framework used in the file. */
 export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): FrameworkFacts {
-  const col = createCollector(file, inputs);
+  const col = createCollector(file, { reachedLlmCall: inputs.reachedLlmCall, appParams: inputs.external?.appParams, provisionalParams: inputs.forFacts });
   for (const p of inputs.external?.plugins ?? []) col.externalPlugins.set(p.fn, p.framework);
   analyzeRegistrationOrder(col, ORDERED);
   for (const adapter of ADAPTERS) adapter.analyze?.(col);

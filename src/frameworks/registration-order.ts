@@ -26,6 +26,7 @@ import {
 } from './common.js';
 import { createHandles, findContainers, type Container, type Handle, type Handles, type UseEvent } from './registration-order/containers.js';
 import { createContexts, middlewareBefore, rootOf } from './registration-order/mounts.js';
+import { externalParams, readParamPasses } from './registration-order/params.js';
 import { catchesNext, pathTest } from './registration-order/use-functions.js';
 
 /** A use() function that reaches a model call: it acts as a route. */
@@ -39,11 +40,16 @@ interface UseFunctionRoute {
 /** Finds the routes, error handlers and parameter roles of the registration-order frameworks in `adapters`. */
 export function analyzeRegistrationOrder(col: Collector, adapters: readonly FrameworkAdapter[]): void {
   const creations = findContainers(col.file, adapters);
-  if (creations.size === 0) return;
+  const params = externalParams(col, adapters);
+  if (creations.size === 0 && params.size === 0 && !col.provisionalParams) return;
   const mountCalls = new Set(adapters.flatMap((a) => a.order?.mountCalls ?? []));
-  const useFnRoutes = readRegistrations(col, createHandles(col.file, creations), mountCalls);
-  for (const c of creations.values()) c.events.sort((a, b) => a.order - b.order);
-  buildRoutes(col, [...creations.values()], useFnRoutes);
+  const handles = createHandles(col.file, creations, params);
+  readParamPasses(col, handles, params, adapters);
+  const containers = [...creations.values(), ...params.values()];
+  if (containers.length === 0) return;
+  const useFnRoutes = readRegistrations(col, handles, mountCalls);
+  for (const c of containers) c.events.sort((a, b) => a.order - b.order);
+  buildRoutes(col, containers, useFnRoutes);
 }
 
 /** Reads every registration call on a container into its events, mounts and externals. */
@@ -66,6 +72,8 @@ export function readRegistrations(col: Collector, handles: Handles, mountCalls: 
     const h = handles.handleOf(callee.object);
     if (!h) continue;
     const c = h.c;
+    // A parameter assumed a container for the project map's facts keeps its use() middleware only (auth before a pass).
+    if (c.provisional && name !== 'use') continue;
     const t = c.traits;
     const args = [...call.arguments] as Node[];
     if (name === 'use') {
@@ -209,6 +217,7 @@ export function buildRoutes(col: Collector, containers: readonly Container[], us
     for (const ev of c.events) {
       if (ev.type !== 'route') continue;
       for (const ctx of ctxs) {
+        if (ctx.top.provisional) continue;
         const full = joinPath(ctx.prefix, ev.localPath);
         const middleware = [...middlewareBefore(ctx, c, ev.order, full), ...ev.middleware];
         col.routes.push({ ...makeRoute(c.adapter.id, ev.method, full, ev.call, ev.handler, middleware, ctx.devOnly || ev.devOnly, ev.handlerRef), root: rootOf(ctx) });
@@ -218,13 +227,24 @@ export function buildRoutes(col: Collector, containers: readonly Container[], us
       for (const ctx of ctxs) {
         const full = joinPath(ctx.prefix, ext.localPath);
         const middleware = [...middlewareBefore(ctx, c, ext.order, full), ...ext.middleware];
-        col.externalMounts.push({ source: ext.source, framework: c.adapter.id, path: full, middleware, devOnly: ctx.devOnly || ext.devOnly, node: ext.call, top: rootOf(ctx) });
+        col.externalMounts.push({
+          source: ext.source,
+          framework: c.adapter.id,
+          path: full,
+          middleware,
+          devOnly: ctx.devOnly || ext.devOnly,
+          node: ext.call,
+          top: rootOf(ctx),
+          ...(ext.param === undefined ? {} : { param: ext.param }),
+        });
       }
     }
   }
   for (const { c, ev, index, fn } of useFnRoutes) {
+    if (c.provisional) continue;
     const test = pathTest(col.file, fn, c.traits);
     for (const ctx of contexts(c)) {
+      if (ctx.top.provisional) continue;
       const full = joinPath(ctx.prefix, ev.localPath, test.path ?? '');
       const middleware = [...middlewareBefore(ctx, c, ev.order, full), ...ev.entries.slice(0, index)];
       const path = test.path === undefined && ev.localPath === '' ? undefined : full;

@@ -17,16 +17,21 @@ export type ExportTarget =
 export interface MountFact {
   readonly specifier: string;
   readonly name: string;
-  readonly framework: Framework;
+  /** Undefined when the mount is on a provisional parameter: the framework is the one that reaches it. */
+  readonly framework: Framework | undefined;
+  /** The import is a function called with the app or router as this argument: see ExternalMount.param. */
+  readonly param?: number;
   /** Full mount path in this file, undefined when not static. */
   readonly path: string | undefined;
   /** Some middleware or hook in front of the mount authenticates. */
   readonly auth: boolean;
   readonly devOnly: boolean;
   readonly line: number;
-  /** Start of the app/router/plugin node at the top of the mount chain in this file. */
+  /** Start of the app/router/plugin node at the top of the mount chain in this file (for a parameter, its function's). */
   readonly topKey: number;
   readonly topApp: boolean;
+  /** The top is this parameter of the function at `topKey`, handed an app or router by another module. */
+  readonly topParam?: number;
 }
 
 /** An imported function registered here as a route handler: `app.post('/chat', chat.reply)`. */
@@ -62,16 +67,18 @@ export interface FileFacts {
 /** Extracts the facts of a file from its model (while its scopes are live). */
 export function factsOf(model: FileModel): FileFacts {
   const { exports, stars } = exportsOf(model.file);
-  const mounts = model.externalMounts.map((m) => ({
+  const mounts = model.externalMounts.map((m): MountFact => ({
     specifier: m.source.specifier,
     name: m.source.name,
-    framework: m.framework,
+    framework: m.top.provisional ? undefined : m.framework,
+    ...(m.param === undefined ? {} : { param: m.param }),
     path: m.path,
     auth: m.middleware.some((mw) => model.authOfMiddleware(mw) !== undefined),
     devOnly: m.devOnly,
     line: m.node.loc.start.line,
-    topKey: m.top.node.range[0],
+    topKey: (m.top.param?.fn ?? m.top.node).range[0],
     topApp: m.top.app,
+    ...(m.top.param ? { topParam: m.top.param.index } : {}),
   }));
   return {
     exports,

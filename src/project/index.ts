@@ -49,7 +49,9 @@ export function projectMounts(
     exp = exportsOf(file);
     exportCache.set(file, exp);
   }
-  const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === root.node.range[0]).map(([n]) => n);
+  // A parameter handed an app or router: the calls of its function that hand it one.
+  const key = (root.param?.fn ?? root.node).range[0];
+  const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === key).map(([n]) => (root.param ? paramKey(n, root.param.index) : n));
   if (names.length === 0) return undefined;
   const reached = walkFor(file, filename, allSettings, lint).mounts;
   const mounts = names.flatMap((n) => reached.get(n) ?? []);
@@ -169,6 +171,20 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   return walk;
 }
 
+/**
+ * The walk's name for argument `index` of export `name` (`chatEndpoints(0)`): mounts recorded under it are calls
+ * handing that function an app or router. No export name contains a parenthesis.
+ */
+export function paramKey(name: string, index: number): string {
+  return `${name}(${index})`;
+}
+
+/** The export and argument of a `paramKey`, or undefined for a plain export name. */
+export function parseParamKey(key: string): { name: string; index: number } | undefined {
+  const m = /^(.*)\((\d+)\)$/.exec(key);
+  return m ? { name: m[1]!, index: Number(m[2]) } : undefined;
+}
+
 /** Follows every mount from `entry` down, recording each module export reached and each handler registration. */
 function walkFrom(
   entry: string,
@@ -204,10 +220,10 @@ function walkFrom(
       path: w.path === undefined ? undefined : joinPath(w.path, m.path),
       auth: w.auth || m.auth,
       devOnly: w.devOnly || m.devOnly,
-      framework: m.framework,
+      framework: m.framework ?? w.framework,
     };
     const to = resolveModule(from, m.specifier, root);
-    if (to) land(to, m.name, next, { file: from, line: m.line }, depth + 1);
+    if (to) land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
   };
 
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
@@ -233,9 +249,13 @@ function walkFrom(
     const facts = load(file);
     if (!facts) return;
     note(file, facts);
-    const t = facts.exports.get(name);
+    // `name(i)`: the export is a function handed the app or router as argument i; its passes go on from that parameter.
+    const param = parseParamKey(name);
+    const exported = param?.name ?? name;
+    const again = (n: string): string => (param ? paramKey(n, param.index) : n);
+    const t = facts.exports.get(exported);
     if (!t) {
-      if (name !== 'default') for (const s of facts.stars) {
+      if (exported !== 'default') for (const s of facts.stars) {
         const to = resolveModule(file, s, root);
         if (to) land(to, name, w, by, depth + 1);
       }
@@ -243,12 +263,16 @@ function walkFrom(
     }
     if (t.kind === 'from') {
       const to = resolveModule(file, t.specifier, root);
-      if (to) land(to, t.name, w, by, depth + 1);
+      if (to) land(to, again(t.name), w, by, depth + 1);
       return;
     }
-    for (const m of facts.mounts) if (m.topKey === t.key && !m.topApp) follow(file, m, w, depth);
+    if (param) {
+      for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === param.index) follow(file, m, w, depth);
+      return;
+    }
+    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && !m.topApp) follow(file, m, w, depth);
     // An exported sub-app (Hono, Express) mounted on another app passes its own mounts on too.
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topApp) follow(file, m, w, depth);
+    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && m.topApp) follow(file, m, w, depth);
   };
 
   note(entry, entryFacts);

@@ -50,7 +50,12 @@ export interface Mount {
 }
 
 /** A router or plugin imported from another file and mounted on a container (read by the project route map). */
-export type ExternalOnContainer = Omit<Mount, 'parent'> & { readonly call: TSESTree.CallExpression; readonly source: ImportSource };
+export type ExternalOnContainer = Omit<Mount, 'parent'> & {
+  readonly call: TSESTree.CallExpression;
+  readonly source: ImportSource;
+  /** The imported function is called with the container as this argument (`chatEndpoints(apiRouter)`). */
+  readonly param?: number;
+};
 
 /** An app or router created in this file. */
 export interface Container {
@@ -63,6 +68,10 @@ export interface Container {
   readonly events: Event[];
   readonly mounts: Mount[];
   readonly externals: ExternalOnContainer[];
+  /** A function's parameter that is handed an app or router (see registration-order/params.ts). */
+  readonly param?: { readonly fn: FunctionNode; readonly index: number };
+  /** Assumed a container only to record what it is passed on to, for the project map's facts: it has no routes. */
+  readonly provisional?: boolean;
 }
 
 /** A variable or expression that denotes a container, possibly through a `basePath`. */
@@ -107,8 +116,11 @@ export interface Handles {
   mountedBy(arg: Node): Container | undefined;
 }
 
-/** The handle resolver over the file's containers (memoised per variable). */
-export function createHandles(file: FileContext, creations: ReadonlyMap<Node, Container>): Handles {
+/**
+ * The handle resolver over the file's containers (memoised per variable). `params` maps a parameter's identifier to
+ * the container it stands for; it may grow while the resolver is in use, so parameters are looked up, not memoised.
+ */
+export function createHandles(file: FileContext, creations: ReadonlyMap<Node, Container>, params: ReadonlyMap<Node, Container> = new Map()): Handles {
   const varHandles = new Map<Scope.Variable, Handle | null>();
   const handleOf = (expr: Node | undefined, depth = 0): Handle | undefined => {
     if (!expr || depth > 20) return undefined;
@@ -119,6 +131,8 @@ export function createHandles(file: FileContext, creations: ReadonlyMap<Node, Co
     if (e.type === AST_NODE_TYPES.Identifier) {
       const v = variableOf(file.sourceCode, e);
       if (!v) return undefined;
+      const param = v.defs.length === 1 && v.defs[0]!.type === 'Parameter' ? params.get(v.defs[0]!.name as Node) : undefined;
+      if (param) return { c: param, prefix: '' };
       if (varHandles.has(v)) return varHandles.get(v) ?? undefined;
       varHandles.set(v, null); // cycle guard
       const def = v.defs.length === 1 ? v.defs[0] : undefined;

@@ -2,7 +2,7 @@
  * From registrations to what runs before a route: each container's mount chains up to an app (its full prefix and
  * the middleware registered before it on the way), and the `use()` middleware of a container registered earlier.
  */
-import type { Middleware, Node } from '../../types.js';
+import type { Middleware, RouteRoot } from '../../types.js';
 import { joinPath, pathApplies } from '../common.js';
 import type { Container } from './containers.js';
 
@@ -61,6 +61,7 @@ export function middlewareBefore(ctx: Context, c: Container, order: number, full
 }
 
 /** The top of a context's mount chain, and whether it is an app (not a router exported for mounting elsewhere). */
-export function rootOf(ctx: Context): { node: Node; app: boolean } {
-  return { node: ctx.top.node, app: ctx.top.kind === 'app' };
+export function rootOf(ctx: Context): RouteRoot {
+  const t = ctx.top;
+  return { node: t.node, app: t.kind === 'app', ...(t.param ? { param: t.param } : {}), ...(t.provisional ? { provisional: true } : {}) };
 }
