@@ -74,6 +74,11 @@ export interface FileModel {
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */
   authOfMiddleware(mw: Middleware): AuthEvidence | undefined;
+  /**
+   * What an export of another project module checks, when its code authenticates a request (its module summary);
+   * undefined when unknown or when it does not.
+   */
+  importedAuth(specifier: string, name: string): string | undefined;
   /** A credential check inside `fn` that ends the request, and that runs on every path before `target`. */
   authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
   /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */

@@ -28,7 +28,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import type { ErrorExposure, FileModel } from './contract.js';
@@ -114,6 +114,7 @@ export function buildModel(
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
+  let authImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
@@ -214,6 +215,10 @@ export function buildModel(
     },
     authOfMiddleware(mw) {
       return (auth ??= createAuthAnalysis(model)).middleware(mw);
+    },
+    importedAuth(specifier, name) {
+      authImports ??= { value: lint && filename ? importedAuth(filename, allSettings, lint) : undefined };
+      return authImports.value?.(specifier, name);
     },
     authGuardBefore(fn, target) {
       return (auth ??= createAuthAnalysis(model)).guardBefore(fn, target);

@@ -8,6 +8,7 @@ import { createBehaviour, type Behaviour } from './behaviour.js';
 import { createGuard } from './guard.js';
 import { AUTH_COMBINATORS, PLUGIN_AUTH_DECORATORS, KNOWN_MODULES, NOT_AUTH_PLUGINS, isAuthLikeName, type KnownInfo } from './known.js';
 import { pathsOf } from '../flow/paths.js';
+import { importSourceOf } from '../frameworks/common.js';
 
 export interface AuthAnalysis {
   /** Whether a middleware authenticates the request. */
@@ -204,7 +205,13 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
         const def = v.defs[0]!;
         const from = moduleOf(v);
         // A known package's export used as is (not called): no evidence, and its name proves nothing.
-        if (from !== undefined) return isKnownModule(from) ? NO : unknown(node.name);
+        if (from !== undefined && isKnownModule(from)) return NO;
+        if (from !== undefined) {
+          // Another module of the project: its code decides (module summary), else only its name is left.
+          const source = importSourceOf(file, node);
+          const checks = source && source.name !== '*' ? model.importedAuth(source.specifier, source.name) : undefined;
+          return checks ? auth(node, 'behaviour', `${node.name} (${checks}, in ${source!.specifier})`) : unknown(node.name);
+        }
         if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return functionVerdict(def.node, depth);
         if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init && def.node.id === v.identifiers[0]) {
           if (v.references.some((r) => r.isWrite() && !r.init)) return unknown(node.name);

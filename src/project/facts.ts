@@ -62,6 +62,11 @@ export interface FileFacts {
    * arguments their result carries, the result fields holding a caught error's details.
    */
   readonly errorFlows: ReadonlyMap<string, ErrorFlow>;
+  /**
+   * Exported functions that authenticate a request by their code (read a credential and refuse without it, verify a
+   * token or signature, or apply a known auth package), by export name, with what they check. Never by name.
+   */
+  readonly auth: ReadonlyMap<string, string>;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -87,7 +92,21 @@ export function factsOf(model: FileModel): FileFacts {
     handlerUses: handlerUsesOf(model),
     summaries: summariesOf(model, exports),
     errorFlows: errorFlowsOf(model, exports),
+    auth: authOf(model, exports),
   };
+}
+
+function authOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, t] of exports) {
+    if (t.kind !== 'local') continue;
+    const fn = exportedFunction(model.file, exports, name, undefined);
+    // A middleware's signature: (req, res, next), (ctx, next), (request, reply), (c, next).
+    if (!fn || fn.params.length < 2) continue;
+    const evidence = model.authOfMiddleware({ node: fn, fn, scope: 'route' });
+    if (evidence && evidence.how !== 'name') out.set(name, evidence.description);
+  }
+  return out;
 }
 
 function handlerUsesOf(model: FileModel): HandlerUse[] {

@@ -366,6 +366,41 @@ function summaryOf(
   return undefined;
 }
 
+/**
+ * Whether an export of another project module authenticates a request by its code (facts.ts `auth`): its description,
+ * through re-exports; undefined when the module does not resolve or the export is no such function.
+ */
+export function importedAuth(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | undefined) | undefined {
+  if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  const root = projectRoot(filename, lint.cwd);
+  const memo = new Map<string, string | undefined>();
+  const inner: LintOptions = { ...lint, lookup: lookupAt };
+  const find = (file: string, name: string, hops: number): string | undefined => {
+    const facts = hops <= MAX_REEXPORT_HOPS ? factsFor(file, inner, allSettings, root) : undefined;
+    const t = facts?.exports.get(name);
+    if (t?.kind === 'local') return facts!.auth.get(name);
+    if (t?.kind === 'from') {
+      const to = resolveModule(file, t.specifier, root);
+      return to && to !== file ? find(to, t.name, hops + 1) : undefined;
+    }
+    if (t || name === 'default') return undefined;
+    for (const star of facts?.stars ?? []) {
+      const to = resolveModule(file, star, root);
+      const found = to && to !== file ? find(to, name, hops + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return (specifier, name) => {
+    const key = `${specifier}\0${name}`;
+    if (memo.has(key)) return memo.get(key);
+    const target = resolveModule(filename, specifier, root);
+    const found = target && target !== filename ? find(target, name, 0) : undefined;
+    memo.set(key, found);
+    return found;
+  };
+}
+
 /** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */
 export function importedErrorFlows(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedErrorFlow | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;

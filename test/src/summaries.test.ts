@@ -573,6 +573,44 @@ describe('which arguments of an imported model function are the prompt', () => {
   });
 });
 
+describe('auth middleware written in another module', () => {
+  const ROUTE_WITH = (mw: string, use: string): string =>
+    `const express = require('express');\nconst OpenAI = require('openai');\n${use}\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', ${mw}, async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: String(req.body.q) }] });\n  res.json({ text: c.choices[0].message.content });\n});\nmodule.exports = router;\n`;
+  // Reads the Authorization header and refuses without it; lets everyone through when no token is configured.
+  const CHECKS = `async function validatedRequest(request, response, next) {\n  if (!process.env.AUTH_TOKEN) { next(); return; }\n  const auth = request.header('Authorization');\n  const token = auth ? auth.split(' ')[1] : null;\n  if (!token || token !== process.env.AUTH_TOKEN) {\n    response.status(401).json({ error: 'No auth token found.' });\n    return;\n  }\n  next();\n}\nmodule.exports = { validatedRequest };\n`;
+
+  it('is judged by its code: a credential check that refuses counts whatever its name', () => {
+    const dir = project(
+      {
+        'utils/middleware/validatedRequest.js': CHECKS,
+        'routes/chat.js': ROUTE_WITH('validatedRequest', "const { validatedRequest } = require('../utils/middleware/validatedRequest');"),
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+
+  it('through a barrel, and ESM', () => {
+    const dir = project({
+      'middleware/check.ts': CHECKS.replace('module.exports = { validatedRequest };', 'export { validatedRequest };').replace('async function validatedRequest(request, response, next)', 'async function validatedRequest(request: any, response: any, next: () => void)'),
+      'middleware/index.ts': `export * from './check.js';\n`,
+      'routes/chat.ts': ROUTE_WITH('validatedRequest', "import { validatedRequest } from '../middleware/index.js';").replace("const express = require('express');", "import express from 'express';").replace("const OpenAI = require('openai');", "import OpenAI from 'openai';").replace('module.exports = router;', 'export default router;'),
+    });
+    expect(lint(dir, 'routes/chat.ts')).toEqual([]);
+  });
+
+  it('a middleware of another module that checks nothing and has no auth-like name is not auth', () => {
+    const dir = project(
+      {
+        'utils/middleware/validatedRequest.js': `function validatedRequest(request, response, next) {\n  request.startedAt = Date.now();\n  next();\n}\nmodule.exports = { validatedRequest };\n`,
+        'routes/chat.js': ROUTE_WITH('validatedRequest', "const { validatedRequest } = require('../utils/middleware/validatedRequest');"),
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['6 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
 describe('no stale answers', () => {
   it('a changed lib/openai.ts changes the importing file\'s findings on the next lint in the same process', () => {
     const dir = project({
