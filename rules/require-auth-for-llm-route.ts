@@ -38,12 +38,13 @@ export default createRule({
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {
-          if (route.middleware.some((mw) => model.authOfMiddleware(mw))) continue;
           // Every way the handler reaches a model needs a check in front of it, not only the first.
           const open = model.llmSitesIn(route.handlers).find((s) => !model.authGuardBefore(s.fn, s.site));
           // A controller from another module (`router.post('/chat', chat.reply)`), by its module summary.
           const imported = !open && route.handlerRef ? model.importedFunction(route.handlerRef) : undefined;
           if (!open && (!imported || imported.guarded)) continue;
+          // Then its middleware: one written in another module is read from there, so only for a route that needs it.
+          if (route.middleware.some((mw) => model.authOfMiddleware(mw))) continue;
           if (reported.has(route.registration)) continue;
           const provider = open ? providerName(open.call) : providerLabel(imported!.provider);
           // Routers mounted from another file: judged by the project route map (src/project).
