@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, memberChain, propertyName, skipTS, variableOf } from '../src/ast.js';
+import { isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen, type FileModel } from '../src/model.js';
-import type { FunctionNode, Node, Origin } from '../src/types.js';
+import type { Node, Origin } from '../src/types.js';
 
 type RequestOrigin = Extract<Origin, { kind: 'request' }>;
 
@@ -242,10 +242,9 @@ function hmacIn(model: FileModel, node: Node): TSESTree.CallExpression | undefin
         // sign(body): the digest a same-file helper returns.
         const callee = skipTS(n.callee);
         if (callee.type !== AST_NODE_TYPES.Identifier || hops <= 0) return undefined;
-        const fn = helperOf(model, callee);
+        const fn = resolveFunction(model.file.sourceCode, callee);
         if (!fn) return undefined;
-        if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return visit(fn.body, hops - 1);
-        for (const value of returnsOf(model).get(fn) ?? []) {
+        for (const value of model.returnsOf(fn)) {
           const inReturn = visit(value, hops - 1);
           if (inReturn) return inReturn;
         }
@@ -264,32 +263,6 @@ function hmacSet(model: FileModel): ReadonlySet<Node> {
   return set;
 }
 const HMACS = new WeakMap<object, ReadonlySet<Node>>();
-
-/** The same-file function an identifier is bound to. */
-function helperOf(model: FileModel, id: TSESTree.Identifier): FunctionNode | undefined {
-  const def = variableOf(model.file.sourceCode, id)?.defs[0];
-  if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
-  return isFunction(init) ? init : undefined;
-}
-
-/** The returned values of each function of the file, grouped once per file so that helper lookups stay linear. */
-function returnsOf(model: FileModel): Map<Node, Node[]> {
-  let map = RETURNS.get(model.file);
-  if (!map) {
-    map = new Map();
-    for (const ret of model.file.index.returns) {
-      const fn = enclosingFunction(ret);
-      if (!fn || !ret.argument) continue;
-      const list = map.get(fn) ?? [];
-      list.push(ret.argument);
-      map.set(fn, list);
-    }
-    RETURNS.set(model.file, map);
-  }
-  return map;
-}
-const RETURNS = new WeakMap<object, Map<Node, Node[]>>();
 
 /** `Date.now()`, `new Date()`, `new Date().getTime()`, `performance.timeOrigin`-free clocks: a read of the current time. */
 function isClock(n: Node): boolean {

@@ -70,6 +70,10 @@ export interface FileModel {
    * Undefined when the summary is unknown or the function reaches no model call.
    */
   importedFunction(node: Node): ModelFunction | undefined;
+  /** The expressions a function of this file returns (an arrow's expression body included). */
+  returnsOf(fn: FunctionNode): readonly Node[];
+  /** The calls in this file whose callee resolves to `fn`. */
+  callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[];
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /** Whether a middleware authenticates the request. */

@@ -31,6 +31,7 @@ import { pathsOf } from './flow/paths.js';
 import { importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
+import { createFunctionIndex, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
 
@@ -114,6 +115,8 @@ export function buildModel(
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
+  let functions: FunctionIndex | undefined;
+  const functionIndex = (): FunctionIndex => (functions ??= createFunctionIndex(file));
   let authImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
@@ -210,6 +213,8 @@ export function buildModel(
       const lookupFn = imports();
       return lookupFn ? importedModelFunction(file, lookupFn, node) : undefined;
     },
+    returnsOf: (fn) => functionIndex().returnsOf(fn),
+    callSitesOf: (fn) => functionIndex().callSitesOf(fn),
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
     },

@@ -15,7 +15,6 @@ import { buildPromptIndex, type PromptIndex } from './origin-prompts.js';
 import { isNarrowedToLiterals } from './allow-list.js';
 import { RESPONSE_CONSTRUCTORS, requestParamRole } from '../frameworks/registry.js';
 import { createMemo } from './memo.js';
-import { createFunctionIndex } from './function-index.js';
 import { createLiteralReader } from './object-literals.js';
 import { specialCallsOf } from './origin-specials.js';
 import { credentialHeaderRead, isRedaction } from './secret-sources.js';
@@ -87,7 +86,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
 
   const { memo, keyFor, top } = createMemo<Val>();
   const { union, member, element, each, llmVal, isTextPath, handleCall } = createValueOps(settings);
-  const { returnsOf, callSitesOf } = createFunctionIndex(file);
+  const { returnsOf, callSitesOf } = model;
   const { objectLiteralOf, literalValue, memberKey } = createLiteralReader(sourceCode);
   let secretUses: SecretUses | undefined;
   const uses = (): SecretUses => (secretUses ??= secretUsesOf(file));
