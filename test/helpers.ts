@@ -6,6 +6,7 @@ import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { buildModel, type FileModel } from '../src/model.js';
 import { withPathRecorder } from '../src/flow/paths.js';
+import plugin from '../src/index.js';
 
 /** RuleTester for ESM TypeScript/JavaScript snippets. */
 export function ruleTester(): RuleTester {
@@ -115,4 +116,29 @@ export function projectMaker(root: string): (files: Record<string, string>, pkg?
     }
     return dir;
   };
+}
+
+/**
+ * Lints `file` of the fixture project `dir` as a lint run would: the TypeScript parser, Node's globals, CommonJS for
+ * a `.js` file unless the package.json says module, and the plugin's `rules` at error.
+ */
+export function lintProjectFile(dir: string, file: string, rules: readonly string[], linter = new Linter({ cwd: dir, configType: 'flat' })): Linter.LintMessage[] {
+  const abs = path.join(dir, file);
+  const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
+  return linter.verify(
+    fs.readFileSync(abs, 'utf8'),
+    [
+      {
+        files: ['**/*.{ts,js}'],
+        languageOptions: {
+          parser: tsParser as Linter.Parser,
+          sourceType: commonjs ? 'commonjs' : 'module',
+          globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
+        },
+        plugins: { 'llm-leak': plugin as never },
+        rules: Object.fromEntries(rules.map((r) => [`llm-leak/${r}`, 'error'])),
+      },
+    ],
+    abs,
+  );
 }

@@ -7,11 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { projectMaker } from '../helpers.js';
-import plugin from '../../src/index.js';
+import { lintProjectFile, projectMaker } from '../helpers.js';
 import { clearProjectCache } from '../../src/project/index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-app-params-'));
@@ -24,25 +21,7 @@ const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'no-error-de
 
 /** "line rule: message start" for each report on `file` of the project `dir`. */
 function lint(dir: string, file: string): string[] {
-  const abs = path.join(dir, file);
-  const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
-  const linter = new Linter({ cwd: dir, configType: 'flat' });
-  const messages = linter.verify(
-    fs.readFileSync(abs, 'utf8'),
-    [
-      {
-        files: ['**/*.{ts,js}'],
-        languageOptions: {
-          parser: tsParser as Linter.Parser,
-          sourceType: commonjs ? 'commonjs' : 'module',
-          globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
-        },
-        plugins: { 'llm-leak': plugin as never },
-        rules: Object.fromEntries(RULES.map((r) => [`llm-leak/${r}`, 'error'])),
-      },
-    ],
-    abs,
-  );
+  const messages = lintProjectFile(dir, file, RULES);
   // require-auth: the route as reported, and whether it names the mount that leaves it open.
   const route = (msg: string): string => `: ${msg.split(' calls a model')[0]}${/ is mounted at /.test(msg) ? ' (mounted)' : ''}`;
   return messages.map((m) => `${m.line} ${m.ruleId ?? m.message}${m.ruleId === 'llm-leak/require-auth-for-llm-route' ? route(m.message) : ''}`);

@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
-import { projectMaker } from '../helpers.js';
+import { lintProjectFile, projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import plugin from '../../src/index.js';
 import { clearProjectCache, parseCount } from '../../src/project/index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
@@ -24,25 +22,7 @@ const RULES = ['require-auth-for-llm-route', 'no-raw-llm-response', 'require-out
 
 /** "line rule" for each report on `file` of the project `dir`. */
 function lint(dir: string, file: string, linter = new Linter({ cwd: dir, configType: 'flat' }), rules = RULES): string[] {
-  const abs = path.join(dir, file);
-  const commonjs = file.endsWith('.js') && !fs.readFileSync(path.join(dir, 'package.json'), 'utf8').includes('"module"');
-  const messages = linter.verify(
-    fs.readFileSync(abs, 'utf8'),
-    [
-      {
-        files: ['**/*.{ts,js}'],
-        languageOptions: {
-          parser: tsParser as Linter.Parser,
-          sourceType: commonjs ? 'commonjs' : 'module',
-          globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', exports: 'writable' },
-        },
-        plugins: { 'llm-leak': plugin as never },
-        rules: Object.fromEntries(rules.map((r) => [`llm-leak/${r}`, 'error'])),
-      },
-    ],
-    abs,
-  );
-  return messages.map((m) => `${m.line} ${m.ruleId ?? m.message}`);
+  return lintProjectFile(dir, file, rules, linter).map((m) => `${m.line} ${m.ruleId ?? m.message}`);
 }
 
 const ROUTE = (imports: string, call: string, send = 'res.json({ answer })'): string =>
