@@ -147,17 +147,48 @@ const MAX_EXPORT_TEXT = 20_000;
  */
 export function textPassesImportOn(text: string): boolean {
   if (REEXPORT.test(text)) return true;
-  const names = new Set<string>();
-  for (const m of text.matchAll(BOUND_BY_REQUIRE)) {
-    if (m[1]) names.add(m[1]);
-    else for (const w of m[2]!.matchAll(WORD)) names.add(w[0]); // `{ a, b: c }`: keys too; erring towards yes is fine.
-  }
-  for (const m of text.matchAll(BOUND_BY_IMPORT)) for (const w of m[1]!.matchAll(WORD)) if (w[0] !== 'as') names.add(w[0]);
+  const names = importedNames(text);
   for (const site of text.matchAll(EXPORT_SITE)) {
     const value = valueText(text, site.index + site[0].length);
     if (value === undefined || passesOn(value, names)) return true;
   }
   return false;
+}
+
+/**
+ * The specifiers of the imports and requires whose bindings the text constructs (`new OpenAiLLM(...)` with
+ * `const { OpenAiLLM } = require('../AiProviders/openAi')`, in a factory): an instance of another module's class, which
+ * a summary can carry without reading that module (see ClientMap.instanceOf). A text check for the project map's parse
+ * filter; it errs towards more specifiers.
+ */
+export function textConstructedImports(text: string): string[] {
+  if (!text.includes('new ')) return [];
+  const constructed = new Set<string>();
+  for (const m of text.matchAll(CONSTRUCTED)) constructed.add(m[1]!);
+  const out = new Set<string>();
+  for (const m of text.matchAll(REQUIRED_FROM)) {
+    const names = m[1] ? [m[1]] : [...m[2]!.matchAll(WORD)].map((w) => w[0]);
+    if (names.some((n) => constructed.has(n))) out.add(m[3]!);
+  }
+  for (const m of text.matchAll(IMPORTED_FROM)) {
+    if ([...m[1]!.matchAll(WORD)].some((w) => constructed.has(w[0]))) out.add(m[2]!);
+  }
+  return [...out];
+}
+
+const CONSTRUCTED = /\bnew\s+([\w$]+)\s*\(/g;
+const REQUIRED_FROM = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(\s*['"]([^'"]+)['"]/g;
+const IMPORTED_FROM = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm;
+
+/** The names the text binds by imports and requires (keys of destructured requires too: erring towards yes is fine). */
+function importedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(BOUND_BY_REQUIRE)) {
+    if (m[1]) names.add(m[1]);
+    else for (const w of m[2]!.matchAll(WORD)) names.add(w[0]);
+  }
+  for (const m of text.matchAll(BOUND_BY_IMPORT)) for (const w of m[1]!.matchAll(WORD)) if (w[0] !== 'as') names.add(w[0]);
+  return names;
 }
 
 /**

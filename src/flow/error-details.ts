@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
 import type { ErrorExposure, FileModel } from '../contract.js';
-import { importedRefs, isDevOnly, paramVariable } from '../frameworks/common.js';
+import { importedRefs, importSourceOf, isDevOnly, paramVariable } from '../frameworks/common.js';
 import { contextSinkOf, controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
 import { responseSink } from '../frameworks/sinks.js';
 import type { FileContext, FunctionNode, Node, Sink } from '../types.js';
@@ -67,12 +67,17 @@ const IDENTIFYING_FIELDS = new Set(['name']);
 /** The error exposures of a file. */
 export function findErrorExposures(model: FileModel, imported: ImportedFacts = {}): ErrorExposure[] {
   const passed = passedContext(model);
-  const scopes = errorScopes(model, passed, imported.summary);
+  let scopes = errorScopes(model, passed, imported.summary);
+  if (scopes.size === 0 && passed.handed.size === 0) return [];
+  const owners = passed.owners.size;
+  // With no scope yet, only calls handing such a parameter on are read (their helpers' modules cost a parse).
+  const helpers = helperSinks(model, imported.errorFlow, passed, scopes.size === 0);
+  // A response handed in and written through a helper made its function an owner.
+  if (passed.owners.size > owners) scopes = errorScopes(model, passed, imported.summary);
   if (scopes.size === 0) return [];
   const reader = createDetailReader(model, imported.errorFlow, passed.errorParams);
   const out: ErrorExposure[] = [];
   const seen = new Set<Node>();
-  const helpers = helperSinks(model, imported.errorFlow);
   for (const sink of [...model.sinks, ...passed.sinks, ...helpers.keys()]) {
     if (!insideAny(scopes, sink.node)) continue;
     // A same-file helper whose own send is reported already (`sendError(res, err)` sending `e.message`).
@@ -90,7 +95,7 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
  * `writeResponseChunk(response, { error: e.message })` with the helper imported: its module's facts say it writes its
  * second argument into its first, and the first is this request's response, so the second is sent.
  */
-function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined): Map<Sink, FunctionNode | undefined> {
+function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined, passed: Passed, handedOnly: boolean): Map<Sink, FunctionNode | undefined> {
   const out = new Map<Sink, FunctionNode | undefined>();
   const file = model.file;
   // Same-file helpers too (`sendError(res, 500, msg)` doing `res.status(code).json(format(msg))`), once each.
@@ -107,6 +112,7 @@ function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined):
   for (const call of file.index.calls) {
     // Only a callee that names something: a call of a call is no helper of its own.
     if (call.callee.type === AST_NODE_TYPES.CallExpression) continue;
+    if (handedOnly && !call.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && passed.handed.has(variableOf(file.sourceCode, a)!))) continue;
     const found: { flow: ErrorFlow; name: string; fn?: FunctionNode } | undefined = localFlow(call.callee) ?? (imported ? calleeFlow(file, imported, call.callee) : undefined);
     for (const w of found?.flow.writes ?? []) {
       const to = call.arguments[w.target];
@@ -114,7 +120,9 @@ function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined):
       if (!to || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
       const t = skipTS(to as Node);
       const role = t.type === AST_NODE_TYPES.Identifier ? model.paramRoleOf(t) : undefined;
-      if (role !== 'res' && role !== 'ctx') continue;
+      const handedTo = role || t.type !== AST_NODE_TYPES.Identifier ? undefined : passed.handed.get(variableOf(file.sourceCode, t)!);
+      if (role !== 'res' && role !== 'ctx' && !handedTo) continue;
+      if (handedTo) passed.owners.add(handedTo);
       out.set({ node: value, kind: `${found!.name}()`, framework: undefined, fn: enclosingFunction(call) }, found!.fn);
     }
   }
@@ -130,7 +138,15 @@ interface Passed {
   readonly errorParams: Set<Scope.Variable>;
   /** Functions holding passed sinks. */
   readonly owners: Set<FunctionNode>;
+  /**
+   * Parameters named as a response (`res`, `reply`, `ctx`, `response`) that no registration gave a role, with their
+   * function: one handed to a helper that writes into it (`writeResponseChunk(response, data)`) is used as one.
+   */
+  readonly handed: Map<Scope.Variable, FunctionNode>;
 }
+
+/** Node's and Express's own docs name the response so; counted only when written through a helper (see Passed.handed). */
+const HANDED_RESPONSE_NAMES = new Set(['response']);
 
 /**
  * Functions that are handed a framework's response or context by another module: a provider class method given
@@ -141,7 +157,7 @@ interface Passed {
  */
 function passedContext(model: FileModel): Passed {
   const file = model.file;
-  const out: Passed = { sinks: [], errorHandlers: new Set(), errorParams: new Set(), owners: new Set() };
+  const out: Passed = { sinks: [], errorHandlers: new Set(), errorParams: new Set(), owners: new Set(), handed: new Map() };
   const frameworkFile = importsFramework(file);
   const known = new Set(model.errorHandlers);
   const sinkFns = new Set(model.sinks.map((s) => s.fn));
@@ -156,9 +172,12 @@ function passedContext(model: FileModel): Passed {
     if (!frameworkFile && !registered.has(fn)) {
       // Last resort, by name: a conventionally named parameter (`res`, `reply`, `ctx`) that no registration gave a role.
       for (const v of vars) {
-        if (!v || model.paramRole(v) || !isControllerParamName(v.name)) continue;
+        if (!v || model.paramRole(v)) continue;
+        if (HANDED_RESPONSE_NAMES.has(v.name)) out.handed.set(v, fn);
+        if (!isControllerParamName(v.name)) continue;
         const cp = controllerParam(v.name, file);
         if (!cp) continue;
+        if (cp.role === 'res' || cp.role === 'ctx') out.handed.set(v, fn);
         const before = out.sinks.length;
         const add = (node: Node | undefined, kind: string): void => {
           if (node && node.type !== AST_NODE_TYPES.SpreadElement) out.sinks.push({ node, kind, framework: cp.framework, fn: enclosingFunction(node) });
@@ -262,8 +281,9 @@ function errorScopes(model: FileModel, passed: Passed, summary: ImportedExport |
   }
   // Controllers another module registers as route handlers (the project map says so).
   for (const h of model.externalHandlers) if (model.reachedLlmCall(h) || callsImportedModel(model.file, h, summary)) out.add(h);
-  // A controller handed `res` calls a model itself, or through a service of another module (whose summary says so).
-  for (const fn of passed.owners) if (model.reachedLlmCall(fn) || callsImportedModel(model.file, fn, summary)) out.add(fn);
+  // A controller handed `res` calls a model itself, or through a service of another module (whose summary says so), or
+  // is a method of a provider class (another method calls the model; this one streams its result to the client).
+  for (const fn of passed.owners) if (model.reachedLlmCall(fn) || callsImportedModel(model.file, fn, summary) || inModelClass(model, fn)) out.add(fn);
   const helpers = new Set<FunctionNode>();
   for (const call of model.file.index.calls) {
     if (!insideAny(out, call)) continue;
@@ -272,6 +292,13 @@ function errorScopes(model: FileModel, passed: Passed, summary: ImportedExport |
   }
   for (const h of helpers) out.add(h);
   return out;
+}
+
+/** Whether `fn` is an instance method of a class with an instance method that reaches a model call. */
+function inModelClass(model: FileModel, fn: FunctionNode): boolean {
+  const def = fn.parent;
+  if (def?.type !== AST_NODE_TYPES.MethodDefinition || def.static) return false;
+  return def.parent.body.some((m) => m.type === AST_NODE_TYPES.MethodDefinition && !m.static && m.value.body !== null && !!model.reachedLlmCall(m.value));
 }
 
 /** Whether `fn` calls an imported function, or a method of an imported object, that reaches a model call. */
@@ -335,7 +362,7 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       carried: (call) => importedCarried(file, imported, call),
       guarded: (cond, branch) => guardsExposure(cond, branch, isError),
     });
-    return found && !isDevOnly(file, found) && !identifiedBranch(found, isError) ? found : undefined;
+    return found && !isDevOnly(file, found) && !identifiedBranch(file, found, isError) ? found : undefined;
   };
 }
 
@@ -344,27 +371,30 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
  * `if (err.name === 'MulterError' || err.message?.startsWith('Only '))` (a library's fixed client error, the app's
  * own message). Only up to the enclosing function.
  */
-function identifiedBranch(node: Node, isError: (n: Node) => boolean): boolean {
+function identifiedBranch(file: FileContext, node: Node, isError: (n: Node) => boolean): boolean {
   for (let n: Node = node; n.parent && !isFunction(n); n = n.parent) {
     const p: Node = n.parent;
     const test =
       (p.type === AST_NODE_TYPES.IfStatement || p.type === AST_NODE_TYPES.ConditionalExpression) && p.consequent === n ? p.test
       : p.type === AST_NODE_TYPES.LogicalExpression && p.operator === '&&' && p.right === n ? p.left
       : undefined;
-    if (test && identifiesError(test, isError)) return true;
+    if (test && identifiesError(file, test, isError)) return true;
   }
   return false;
 }
 
-/** `err.name === 'X'`, `err.message.startsWith('X')`, and `||` of them (every way in identifies). */
-function identifiesError(test: Node, isError: (n: Node) => boolean): boolean {
+/**
+ * `err.name === 'X'`, `err.message.startsWith('X')`, `err.message.includes(ViolationTypes.TOKEN_BALANCE)` (a constant
+ * the app's own errors are made with, imported), and `||` of them (every way in identifies).
+ */
+function identifiesError(file: FileContext, test: Node, isError: (n: Node) => boolean): boolean {
   const t = skipTS(test);
   if (t.type === AST_NODE_TYPES.LogicalExpression) {
-    if (t.operator === '||') return identifiesError(t.left, isError) && identifiesError(t.right, isError);
-    if (t.operator === '&&') return identifiesError(t.left, isError) || identifiesError(t.right, isError);
+    if (t.operator === '||') return identifiesError(file, t.left, isError) && identifiesError(file, t.right, isError);
+    if (t.operator === '&&') return identifiesError(file, t.left, isError) || identifiesError(file, t.right, isError);
     return false;
   }
-  if (t.type === AST_NODE_TYPES.ChainExpression) return identifiesError(t.expression, isError);
+  if (t.type === AST_NODE_TYPES.ChainExpression) return identifiesError(file, t.expression, isError);
   const isString = (n: Node): boolean => n.type === AST_NODE_TYPES.Literal && typeof n.value === 'string' && n.value !== '';
   if (t.type === AST_NODE_TYPES.BinaryExpression && (t.operator === '===' || t.operator === '==')) {
     const [m, lit] = isString(skipTS(t.right)) ? [skipTS(t.left as Node), t.right] : [skipTS(t.right), t.left as Node];
@@ -372,16 +402,26 @@ function identifiesError(test: Node, isError: (n: Node) => boolean): boolean {
     const { object, keys } = memberPath(m);
     return keys.length === 1 && IDENTIFYING_FIELDS.has(keys[0]!) && isError(object);
   }
-  // err.message.startsWith('Only ')
-  if (t.type === AST_NODE_TYPES.CallExpression && t.arguments[0] && isString(skipTS(t.arguments[0] as Node))) {
+  // err.message.startsWith('Only '), err.message.includes(ViolationTypes.TOKEN_BALANCE)
+  if (t.type === AST_NODE_TYPES.CallExpression && t.arguments[0]) {
     const callee = skipTS(t.callee);
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'startsWith') return false;
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const arg = skipTS(t.arguments[0] as Node);
+    const known = method === 'startsWith' ? isString(arg) : method === 'includes' && importedConstant(file, arg);
+    if (!known || callee.type !== AST_NODE_TYPES.MemberExpression) return false;
     const target = skipTS(callee.object);
     if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
     const { object, keys } = memberPath(target);
     return keys.length === 1 && keys[0] === 'message' && isError(object);
   }
   return false;
+}
+
+/** `Kinds.X` with `Kinds` imported: a name for a kind of error shared with the code that throws it. */
+function importedConstant(file: FileContext, node: Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const root = skipTS(node.object);
+  return root.type === AST_NODE_TYPES.Identifier && importSourceOf(file, root) !== undefined;
 }
 
 /** Whether `node` names a local written once with an object or array literal. */

@@ -41,7 +41,19 @@ export class ClientFlow {
     private readonly file: FileContext,
     private readonly markers: SystemMarkers,
     private readonly onCall: OnCall,
+    /** The table of an instance of another module's class (ClientMap.instanceOf), read when the instance is used. */
+    private readonly classOf: (ref: NonNullable<ClientMap['instanceOf']>) => ClientMap | undefined = () => undefined,
   ) {}
+
+  /** The table itself, or for an instance of another module's class, its class's table (once per table). */
+  private members(map: ClientMap): Readonly<Record<string, ClientMap>> {
+    if (!map.instanceOf) return map.members;
+    let resolved = this.resolved.get(map);
+    if (resolved === undefined) this.resolved.set(map, (resolved = this.classOf(map.instanceOf) ?? null));
+    return resolved?.members ?? map.members;
+  }
+
+  private readonly resolved = new Map<ClientMap, ClientMap | null>();
 
   /** Follows every queued value to its end; `onCall` may queue more. */
   drain(): void {
@@ -69,8 +81,10 @@ export class ClientFlow {
   }
 
   private record(into: Map<number, TrackedValue>, at: Node, state: State): void {
-    if (state.need.length > 0 || into.has(at.range[0])) return;
-    into.set(at.range[0], { map: state.map, setup: state.setup.length > 0 || state.opaqueSetup === true });
+    // A value inside an object is kept only as what a factory returns (`return { connector: provider }`).
+    if ((state.need.length > 0 && into !== this.factories) || into.has(at.range[0])) return;
+    const setup = state.setup.length > 0 || state.opaqueSetup === true;
+    into.set(at.range[0], state.need.length > 0 ? { map: state.map, setup, need: state.need } : { map: state.map, setup });
   }
 
   /** Queues every read of a variable holding the tracked value. */
@@ -94,8 +108,9 @@ export class ClientFlow {
         if (key === undefined) return;
         if (state.need.length > 0) {
           if (key === state.need[0]) next(p, { need: state.need.slice(1) });
-        } else if (Object.hasOwn(state.map.members, key)) {
-          next(p, { map: state.map.members[key]! });
+        } else {
+          const members = this.members(state.map);
+          if (Object.hasOwn(members, key)) next(p, { map: members[key]! });
         }
         return;
       }
@@ -155,6 +170,10 @@ export class ClientFlow {
         next(p.parent, { need: [key, ...state.need] });
         return;
       }
+      // { ...result, error: null } keeps the fields of `result`, the tracked one among them
+      case AST_NODE_TYPES.SpreadElement:
+        if (state.need.length > 0 && p.parent.type === AST_NODE_TYPES.ObjectExpression) next(p.parent);
+        return;
       // function getClient() { return client }
       case AST_NODE_TYPES.ReturnStatement: {
         const fn = enclosingFunction(p);
@@ -191,8 +210,9 @@ export class ClientFlow {
           if (key === undefined) continue;
           if (state.need.length > 0) {
             if (key === state.need[0]) this.bind(prop.value, { ...state, need: state.need.slice(1) });
-          } else if (Object.hasOwn(state.map.members, key)) {
-            this.bind(prop.value, { ...state, map: state.map.members[key]! });
+          } else {
+            const members = this.members(state.map);
+            if (Object.hasOwn(members, key)) this.bind(prop.value, { ...state, map: members[key]! });
           }
         }
         return;

@@ -7,7 +7,7 @@
  * calls of imported functions and methods that reach a model call.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
@@ -17,8 +17,8 @@ import { CUSTOM_SPEC, makeCall, typedSpec } from './call-record.js';
 import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, optionValue, type SystemMarkers } from './messages.js';
-import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
-import type { ExportSummary, ImportedExport, ModelFunction, TrackedValues } from './summary.js';
+import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ClientMap, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
+import { classMap, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -102,7 +102,11 @@ class Finder {
     private readonly file: FileContext,
     private readonly imported?: ImportedExport,
   ) {
-    this.flow = new ClientFlow(file, this.markers, this.leaf);
+    this.flow = new ClientFlow(file, this.markers, this.leaf, (ref) => {
+      // The class of an instance is read when the instance is used, never by a probe.
+      const summary = imported && !imported.probe ? imported(ref.specifier, ref.name) : undefined;
+      return summary?.kind === 'class' ? classMap(summary.methods) : undefined;
+    });
   }
 
   tracked(): TrackedValues {
@@ -171,6 +175,11 @@ class Finder {
           for (const r of reads) this.useImported(summary, r.identifier);
           continue;
         }
+        // Facts built without their imports' summaries: an instance made here may be of a model class.
+        if (lookup.probe) {
+          this.deferInstances(lookup, source, reads);
+          continue;
+        }
         // import * as ai from './ai'; const ai = require('./ai'): `ai.ask(...)`
         if (source.name !== '*' && source.name !== 'default') continue;
         for (const r of reads) {
@@ -182,12 +191,38 @@ class Finder {
         }
       }
     }
+    // `const { OpenAiLLM } = require('../AiProviders/openAi')` inside a function: a factory choosing one of many classes
+    // in a `switch`. Their modules are read only for an instance that is used (a method called here, or the factory's
+    // result read by another module), not one parse per case.
+    for (const call of this.file.index.calls) {
+      const d = call.parent;
+      if (d?.type !== AST_NODE_TYPES.VariableDeclarator || d.init !== call || call.callee.type !== AST_NODE_TYPES.Identifier || call.callee.name !== 'require' || !enclosingFunction(call)) continue;
+      for (const v of this.file.scopeManager.getDeclaredVariables(d)) {
+        const reads = v.references.filter((r) => r.isRead());
+        const source = reads[0] && importSourceOf(this.file, reads[0].identifier);
+        if (source) this.deferInstances(lookup, source, reads);
+      }
+    }
+  }
+
+  /** `new X(...)` of an imported X of the project: an instance whose class is read when it is used (ClientMap.instanceOf). */
+  private deferInstances(lookup: ImportedExport, source: { specifier: string; name: string }, reads: readonly { identifier: Node }[]): void {
+    const made = reads.map((r) => r.identifier.parent).filter((p, i): p is TSESTree.NewExpression => p?.type === AST_NODE_TYPES.NewExpression && p.callee === reads[i]!.identifier);
+    if (made.length === 0 || source.name === '*' || !lookup.project?.(source.specifier)) return;
+    const map: ClientMap = { members: {}, instanceOf: { specifier: source.specifier, name: source.name } };
+    for (const node of made) this.flow.push({ node, map, need: [], setup: [], system: [] });
   }
 
   private useImported(summary: ExportSummary, node: Node): void {
     const base = { need: [], setup: [], system: [] };
     if (summary.kind === 'client') {
       this.flow.push({ ...base, node, map: summary.value.map, opaqueSetup: summary.value.setup });
+      return;
+    }
+    if (summary.kind === 'class') {
+      // new Provider(): an object whose methods the class summary lists
+      const made = node.parent;
+      if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === node) this.flow.push({ ...base, node: made, map: classMap(summary.methods) });
       return;
     }
     if (summary.kind === 'object') {
@@ -202,7 +237,7 @@ class Finder {
     }
     const call = node.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== node) return;
-    if (summary.kind === 'client factory') this.flow.push({ ...base, node: call, map: summary.value.map, opaqueSetup: summary.value.setup });
+    if (summary.kind === 'client factory') this.flow.push({ ...base, node: call, map: summary.value.map, need: summary.value.need ?? [], opaqueSetup: summary.value.setup });
     else this.emitModelFunction(call, summary);
   }
 
@@ -259,6 +294,9 @@ class Finder {
         this.bedrockSend(call);
         return;
       case 'command':
+        return;
+      case 'model function':
+        this.emitModelFunction(call, leaf.fn);
         return;
     }
   };

@@ -6,6 +6,7 @@
  */
 import { CALL, CONSTRUCT, ESM, READ } from '../references.js';
 import type { PathKey } from '../types.js';
+import type { ModelFunction } from './model-function.js';
 
 /**
  * Option objects that may hold an output limit or a system instruction one level down, per API:
@@ -110,12 +111,23 @@ export interface CommandLeaf {
   readonly spec: CallSpec;
 }
 
-export type Leaf = CallSpec | InstanceLeaf | HttpLeaf | SendLeaf | CommandLeaf;
+/** A method of an instance of another module's class that reaches a model call (its module summary says so). */
+export interface ModelFunctionLeaf {
+  readonly type: 'model function';
+  readonly fn: ModelFunction;
+}
+
+export type Leaf = CallSpec | InstanceLeaf | HttpLeaf | SendLeaf | CommandLeaf | ModelFunctionLeaf;
 
 /** The members of a tracked object (client, model, chat), like a trace map: `call` is what calling it does. */
 export interface ClientMap {
   readonly members: Readonly<Record<string, ClientMap>>;
   readonly call?: Leaf;
+  /**
+   * An instance of a class another module exports (`new OpenAiLLM()` with the class required), seen where that module's
+   * summary was not read: the project map puts the class's table in its place when a summary holding it is read.
+   */
+  readonly instanceOf?: { readonly specifier: string; readonly name: string };
 }
 
 /** Builds a client table from dotted member paths: `{ 'chat.completions.create': leaf }`. */

@@ -1,16 +1,21 @@
 /**
  * What another module's export is, as far as model calls go: the data a module summary holds (src/project/facts.ts
- * computes it from that module's model) and the importing file's Finder reads. One level deep: only the linted file
- * is given summaries, so a summary never depends on another.
+ * computes it from that module's model) and the importing file's Finder reads. A summary is built at a level (see
+ * SUMMARY_LEVELS in src/project/files.ts) from its imports' summaries one level lower; an instance of another module's
+ * class made where that module was not read is resolved when the summary is read (ClientMap.instanceOf).
  */
-import type { PathKey } from '../types.js';
 import type { ClientMap } from './sdks.js';
+import type { ModelFunction } from './model-function.js';
+
+export type { ModelFunction, ModelReturn, PromptParam } from './model-function.js';
 
 /** A tracked SDK value the flow bound or exported, by the start of the node holding it. */
 export interface TrackedValue {
   readonly map: ClientMap;
   /** Setup options were given where the value was made (a LangChain model's constructor): not kept across files. */
   readonly setup: boolean;
+  /** For a factory: the path of the value inside what it returns (`return { connector: new Provider() }`). */
+  readonly need?: readonly string[];
 }
 
 /** What the flow saw bound to variables, exported, or returned from functions, by start offset. */
@@ -21,49 +26,35 @@ export interface TrackedValues {
   readonly factories: ReadonlyMap<number, TrackedValue>;
 }
 
-/** What a function that reaches a model call returns. */
-export type ModelReturn =
-  | { readonly kind: 'text' }
-  | { readonly kind: 'unknown' }
-  /** The call's whole result, as the SDK gives it. */
-  | {
-      readonly kind: 'raw';
-      readonly resultLabel: string;
-      readonly textPaths: readonly (readonly PathKey[])[];
-      readonly textAccessor: string | undefined;
-      readonly envelope: readonly string[];
-      readonly streaming: boolean;
-    };
-
-/** A function from which a model call is reached. */
-export interface ModelFunction {
-  readonly kind: 'model function';
-  readonly provider: string;
-  readonly returns: ModelReturn;
-  /** Every model call in it runs behind its own credential check that ends the request (a controller's `if (!req.user)`). */
-  readonly guarded: boolean;
-  /**
-   * The parameters whose value reaches the model call's prompt or system input, by index; for a destructured
-   * parameter (`({ question, user })`), the keys that do. A call of the function sends those arguments to the model,
-   * and only those: `loadTools({ user: req.user.id, ... })` does not put the user id in a prompt.
-   */
-  readonly promptParams: readonly PromptParam[];
-}
-
-/** A parameter of a model function that reaches the prompt (see ModelFunction.promptParams). */
-export interface PromptParam {
-  readonly index: number;
-  /** For an object pattern: the keys whose values reach it; undefined: the whole argument. */
-  readonly keys?: readonly string[];
-}
-
 /** One export of another module, summarised. */
 export type ExportSummary =
   | { readonly kind: 'client'; readonly value: TrackedValue }
   | { readonly kind: 'client factory'; readonly value: TrackedValue }
   | ModelFunction
   /** An object literal or an instance of a same-file class, with the methods that reach a model call. */
-  | { readonly kind: 'object'; readonly methods: ReadonlyMap<string, ModelFunction> };
+  | { readonly kind: 'object'; readonly methods: ReadonlyMap<string, ModelFunction> }
+  /** A class whose instance methods reach a model call: `new Provider()` makes an object with those methods. */
+  | { readonly kind: 'class'; readonly methods: ReadonlyMap<string, ModelFunction> };
 
-/** The summary of `name` exported by the module `specifier` names, or undefined when unknown. */
-export type ImportedExport = (specifier: string, name: string) => ExportSummary | undefined;
+/**
+ * The summary of `name` exported by the module `specifier` names, or undefined when unknown. A `probe` (facts built
+ * without reading imports) answers nothing.
+ */
+export type ImportedExport = ((specifier: string, name: string) => ExportSummary | undefined) & {
+  /** Whether a specifier names one of the project's own modules. */
+  readonly project?: (specifier: string) => boolean;
+  readonly probe?: true;
+};
+
+const classMaps = new WeakMap<ReadonlyMap<string, ModelFunction>, ClientMap>();
+
+/** The client table of an instance of a summarised class: each model method is a call leaf (one table per summary). */
+export function classMap(methods: ReadonlyMap<string, ModelFunction>): ClientMap {
+  let map = classMaps.get(methods);
+  if (!map) {
+    const members: Record<string, ClientMap> = {};
+    for (const [name, fn] of methods) members[name] = { members: {}, call: { type: 'model function', fn } };
+    classMaps.set(methods, (map = { members }));
+  }
+  return map;
+}

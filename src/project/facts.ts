@@ -168,8 +168,10 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
       if (f) out.set(name, f);
       continue;
     }
-    const methods = methodsAt(model, t.key);
-    if (methods.size > 0) out.set(name, { kind: 'object', methods });
+    const node = model.file.sourceCode.getNodeByRangeIndex(t.key) as Node | null;
+    const methods = methodsAt(model, node, t.key);
+    const isClass = node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+    if (methods.size > 0) out.set(name, { kind: isClass ? 'class' : 'object', methods });
   }
   return out;
 }
@@ -216,12 +218,12 @@ function promptParams(model: FileModel, fn: FunctionNode): PromptParam[] {
 
 /**
  * The methods that reach a model call of the exported value at `key`: an object literal
- * (`export const ai = { async ask(p) {...} }`) or an instance of a class of this file (`export default new AiService()`).
+ * (`export const ai = { async ask(p) {...} }`), an instance of a class of this file (`export default new AiService()`),
+ * or the class itself (`module.exports = { OpenAiLLM }`), whose instances another module makes.
  */
-function methodsAt(model: FileModel, key: number): Map<string, ModelFunction> {
+function methodsAt(model: FileModel, node: Node | null, key: number): Map<string, ModelFunction> {
   const out = new Map<string, ModelFunction>();
   const sourceCode = model.file.sourceCode;
-  const node = sourceCode.getNodeByRangeIndex(key) as Node | null;
   const add = (name: string | undefined, value: Node | null | undefined): void => {
     if (name === undefined || !value || out.has(name)) return;
     const fn = value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression ? value : resolveFunction(sourceCode, value);
@@ -230,8 +232,8 @@ function methodsAt(model: FileModel, key: number): Map<string, ModelFunction> {
   };
   if (node?.type === AST_NODE_TYPES.ObjectExpression) {
     for (const p of node.properties) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(propertyName(p), p.value as Node);
-  } else if (node?.type === AST_NODE_TYPES.NewExpression && node.range[0] === key) {
-    const cls = classOf(model.file, node.callee);
+  } else if ((node?.type === AST_NODE_TYPES.NewExpression || node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression) && node.range[0] === key) {
+    const cls = node.type === AST_NODE_TYPES.NewExpression ? classOf(model.file, node.callee) : node;
     for (const m of cls?.body.body ?? []) {
       if (m.type === AST_NODE_TYPES.MethodDefinition && m.kind === 'method' && !m.static) add(propertyName(m), m.value);
     }
@@ -327,7 +329,7 @@ export function exportsOf(file: FileContext): { exports: Map<string, ExportTarge
         const decl = stmt.declaration;
         if (decl?.type === AST_NODE_TYPES.VariableDeclaration) {
           for (const d of decl.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) set(d.id.name, valueOf(file, d.init, 0));
-        } else if (decl?.type === AST_NODE_TYPES.FunctionDeclaration && decl.id) {
+        } else if ((decl?.type === AST_NODE_TYPES.FunctionDeclaration || decl?.type === AST_NODE_TYPES.ClassDeclaration) && decl.id) {
           set(decl.id.name, { kind: 'local', key: decl.range[0] });
         }
         break;
@@ -377,7 +379,7 @@ function valueOf(file: FileContext, node: Node, depth: number): ExportTarget | u
     const v = variableOf(file.sourceCode, e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
     if (!def) return undefined;
-    if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return { kind: 'local', key: def.node.range[0] };
+    if (def.node.type === AST_NODE_TYPES.FunctionDeclaration || def.node.type === AST_NODE_TYPES.ClassDeclaration) return { kind: 'local', key: def.node.range[0] };
     if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.node.init) return valueOf(file, def.node.init, depth + 1);
     return undefined;
   }

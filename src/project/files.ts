@@ -11,7 +11,7 @@ import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
-import { textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
+import { textConstructedImports, textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
 import { ops } from '../counters.js';
 
@@ -73,6 +73,8 @@ interface Entry {
   readonly specifiers: readonly string[];
   /** Its text may pass an import on as its own export (a barrel, `module.exports = require(...)`). */
   readonly passesOn: boolean;
+  /** The specifiers whose imports its text constructs (signals.ts `textConstructedImports`). */
+  readonly constructs: readonly string[];
   /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
   readonly built: Map<number, Built>;
 }
@@ -292,23 +294,41 @@ const MAX_SIGNAL_HOPS = 8;
  */
 function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
   const seen = new Set<string>();
+  // A module left unread for want of levels: a deeper level could find a signal through it.
+  let cut = false;
   const walk = (e: Entry, f: string, l: number, hops: number): boolean => {
     if (e.modelSignal) return true;
-    if (l < 0 || hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
+    if (hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
+    if (l < 0) {
+      cut ||= e.specifiers.length > 0;
+      return false;
+    }
+    if (l === 0 && !e.passesOn) {
+      cut ||= e.specifiers.length > 0;
+      // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf).
+      return e.constructs.some((spec) => {
+        const to = resolveModule(f, spec, root);
+        const next = to && to !== f ? peek(to, lint, settings, root) : undefined;
+        if (next) lint.deps?.add(to!);
+        return next?.modelSignal === true;
+      });
+    }
     seen.add(`${l}\0${f}`);
-    // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
-    if (l === 0 && !e.passesOn) return false;
     for (const spec of e.specifiers) {
       const to = resolveModule(f, spec, root);
       if (!to || to === f) continue;
       const next = peek(to, lint, settings, root);
       if (!next) continue;
       lint.deps?.add(to);
-      if ((l > 0 && walk(next, to, l - 1, hops + 1)) || (e.passesOn && walk(next, to, l, hops + 1))) return true;
+      // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
+      if (walk(next, to, l - 1, hops + 1) || (e.passesOn && walk(next, to, l, hops + 1))) return true;
     }
     return false;
   };
-  return walk(entry, file, level, 0);
+  if (walk(entry, file, level, 0)) return true;
+  // Empty at this level; if a signal lies further down, the answer is not the same at every level above.
+  if (cut && lint.unsaturated && !lint.unsaturated.value && walk(entry, file, MAX_SIGNAL_HOPS, 0)) lint.unsaturated.value = true;
+  return false;
 }
 
 /** The cache entry of a module whose text is read (not parsed), made if missing or stale. */
@@ -337,6 +357,7 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     modelSignal: textHasModelSignal(text, readSettings(settings)),
     specifiers: textSpecifiers(text),
     passesOn: textPassesImportOn(text),
+    constructs: textConstructedImports(text),
     built: new Map(),
   };
 }

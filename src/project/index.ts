@@ -14,7 +14,7 @@ import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
 import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
-import type { ExportSummary, ImportedExport } from '../llm/summary.js';
+import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
 
@@ -307,19 +307,21 @@ export function setModuleSummaries(on: boolean): void {
 function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: LintOptions, level: number): ImportedExport | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
+  const project = (specifier: string): boolean => {
+    const target = resolveModule(filename, specifier, root);
+    return target !== undefined && target !== filename;
+  };
   if (level < 0) {
     // A probe for facts built at level 0: an import of a project module means a deeper level could say more.
-    return (specifier) => {
-      if (lint.unsaturated && !lint.unsaturated.value) {
-        const target = resolveModule(filename, specifier, root);
-        if (target && target !== filename) lint.unsaturated.value = true;
-      }
+    const probe = (specifier: string): undefined => {
+      if (lint.unsaturated && !lint.unsaturated.value && project(specifier)) lint.unsaturated.value = true;
       return undefined;
     };
+    return Object.assign(probe, { project, probe: true as const });
   }
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
-  return (specifier, name) => {
+  const lookup = (specifier: string, name: string): ExportSummary | undefined => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
     const target = resolveModule(filename, specifier, root);
@@ -327,6 +329,7 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
     memo.set(key, summary);
     return summary;
   };
+  return Object.assign(lookup, { project });
 }
 
 /** Re-export hops (`export { x } from`, `export *`, `module.exports = require(...)`) a summary lookup follows. */
@@ -352,7 +355,7 @@ function summaryOf(
   const facts = factsFor(file, lint, allSettings, root, false, level, true);
   if (!facts) return undefined;
   const t = facts.exports.get(name);
-  if (t?.kind === 'local') return facts.summaries.get(name);
+  if (t?.kind === 'local') return withClass(file, facts.summaries.get(name), lint, allSettings, root);
   if (t?.kind === 'from') {
     const to = resolveModule(file, t.specifier, root);
     return to ? summaryOf(to, t.name, lint, allSettings, root, level, seen) : undefined;
@@ -364,6 +367,19 @@ function summaryOf(
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * A client or factory summary holding an instance of another module's class, seen where that module was not read
+ * (ClientMap.instanceOf): the class's own summary, from its module alone, takes its place. A class summary holds no
+ * such instance, so this is one step, and it costs no level. Unknown (undefined) when the class calls no model.
+ */
+function withClass(file: string, summary: ExportSummary | undefined, lint: LintOptions, allSettings: Record<string, unknown>, root: string): ExportSummary | undefined {
+  if ((summary?.kind !== 'client' && summary?.kind !== 'client factory') || !summary.value.map.instanceOf) return summary;
+  const { specifier, name } = summary.value.map.instanceOf;
+  const to = resolveModule(file, specifier, root);
+  const cls = to && to !== file ? summaryOf(to, name, lint, allSettings, root, 0) : undefined;
+  return cls?.kind === 'class' ? { ...summary, value: { ...summary.value, map: classMap(cls.methods) } } : undefined;
 }
 
 /**

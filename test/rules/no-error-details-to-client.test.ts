@@ -239,6 +239,51 @@ router.use((err, _req, res, next) => {
 module.exports = router;`,
       ...cjs,
     },
+    // Valid because the message is sent only for the app's own balance error, recognised by the constant it is made with.
+    {
+      code: `const express = require('express');
+const OpenAI = require('openai');
+const { ViolationTypes } = require('./violations');
+const router = express.Router();
+const openai = new OpenAI();
+router.post('/chat', async (req, res) => {
+  try {
+    await checkBalance(req.user);
+    res.json(await openai.chat.completions.create({ model: 'm', messages: [] }).then((c) => c.choices[0].message.content));
+  } catch (error) {
+    if (error.message.includes(ViolationTypes.TOKEN_BALANCE)) return res.status(402).json({ error: error.message });
+    res.status(500).json({ error: 'failed' });
+  }
+});
+module.exports = router;`,
+      ...cjs,
+    },
+    // Valid because the class calls no model: a stream writer handed a response is no provider.
+    {
+      code: `const OpenAI = require('openai');
+function writeChunk(response, data) { response.write('data: ' + JSON.stringify(data) + '\\n\\n'); }
+class Relay {
+  pipe(response, source) {
+    try { source.forEach((s) => writeChunk(response, { s })); } catch (e) { writeChunk(response, { error: e.message }); }
+  }
+}
+module.exports = { Relay, OpenAI };`,
+      ...cjs,
+    },
+    // Valid because the provider's parameter is named as a response but never written: it is only listened on.
+    {
+      code: `const { OpenAI } = require('openai');
+class Provider {
+  constructor() { this.client = new OpenAI(); }
+  ask(messages) { return this.client.chat.completions.create({ model: 'm', messages }); }
+  watch(response, emitter) {
+    response.on('close', () => emitter.emit('close'));
+    try { emitter.start(); } catch (e) { emitter.emit('error', e.message); }
+  }
+}
+module.exports = { Provider };`,
+      ...cjs,
+    },
     // Valid because the Koa error middleware shows the message only for a validation error it names.
     `import Koa from 'koa';
 const app = new Koa();
@@ -275,6 +320,43 @@ app.post('/v1/chat', async (req, res) => {
 });`,
   ],
   invalid: [
+    // A provider class (one method calls the model) streams a model error into the response another module hands it.
+    {
+      code: `const { OpenAI } = require('openai');
+function writeChunk(response, data) { response.write('data: ' + JSON.stringify(data) + '\\n\\n'); }
+class Provider {
+  constructor() { this.client = new OpenAI(); }
+  stream(messages) { return this.client.chat.completions.create({ model: 'm', stream: true, messages }); }
+  async handleStream(response, stream) {
+    try {
+      for await (const chunk of stream) writeChunk(response, { text: chunk.choices[0].delta.content });
+    } catch (e) {
+      writeChunk(response, { type: 'abort', error: e.message });
+    }
+  }
+}
+module.exports = { Provider };`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 10 }],
+    },
+    // A literal searched for in the message does not make it the app's own: a system error's text still goes out.
+    {
+      code: `const express = require('express');
+const OpenAI = require('openai');
+const router = express.Router();
+const openai = new OpenAI();
+router.post('/chat', async (req, res) => {
+  try {
+    res.json(await openai.chat.completions.create({ model: 'm', messages: [] }));
+  } catch (error) {
+    if (error.message.includes('timeout')) return res.status(504).json({ error: error.message });
+    res.status(500).json({ error: 'failed' });
+  }
+});
+module.exports = router;`,
+      ...cjs,
+      errors: [{ messageId: errorDetails, line: 9 }],
+    },
     // Invalid because a same-file formatter returns the stack, and JSON.stringify keeps the whole error.
     {
       code: `import express from 'express';

@@ -12,7 +12,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, parseCount } from '../../src/project/index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => process.env.KEEP ? console.log("ROOT", root) : fs.rmSync(root, { recursive: true, force: true }));
 beforeEach(() => clearProjectCache());
 
 /** A fresh project folder with these files. */
@@ -626,3 +626,109 @@ describe('where summaries are read', () => {
   });
 });
 
+
+describe('provider classes chosen by a factory (issue 11)', () => {
+  // A provider class in its own module, a factory choosing it with `require` inside a `switch`, a service reaching
+  // it through a wrapper object, and a route calling the service: four modules, CommonJS.
+  const PROVIDER = `const { writeChunk } = require('../../helpers/responses');
+class OpenAiProvider {
+  constructor(model = null) {
+    const { OpenAI } = require('openai');
+    this.client = new OpenAI({ apiKey: process.env.OPEN_AI_KEY });
+    this.model = model ?? 'gpt-4o';
+  }
+  async streamChat(messages) {
+    return this.client.chat.completions.create({ model: this.model, stream: true, messages, max_tokens: 100 });
+  }
+  handleStream(response, stream) {
+    return new Promise(async (resolve) => {
+      let text = '';
+      try {
+        for await (const chunk of stream) {
+          text += chunk.choices[0]?.delta?.content ?? '';
+          writeChunk(response, { type: 'text', text });
+        }
+        resolve(text);
+      } catch (e) {
+        writeChunk(response, { type: 'abort', error: e.message });
+        resolve(text);
+      }
+    });
+  }
+}
+module.exports = { OpenAiProvider };
+`;
+  const FACTORY = `function getProvider({ provider = null } = {}) {
+  switch (provider ?? process.env.PROVIDER) {
+    case 'openai':
+      const { OpenAiProvider } = require('../providers/openai');
+      return new OpenAiProvider();
+    default:
+      throw new Error('unknown provider');
+  }
+}
+async function resolveConnector({ workspace }) {
+  return { connector: getProvider({ provider: workspace?.provider }), meta: null };
+}
+module.exports = { getProvider, resolveConnector };
+`;
+  const RESPONSES = `function writeChunk(response, data) {
+  response.write('data: ' + JSON.stringify(data) + '\\n\\n');
+}
+module.exports = { writeChunk };
+`;
+  const SERVICE = `const { resolveConnector } = require('../helpers');
+async function pick(workspace) {
+  const result = await resolveConnector({ workspace });
+  return { ...result, error: null };
+}
+async function streamChat(response, workspace, message) {
+  const { connector: llm } = await pick(workspace);
+  const stream = await llm.streamChat([{ role: 'user', content: message }]);
+  return llm.handleStream(response, stream);
+}
+module.exports = { streamChat };
+`;
+  const ROUTE_FILE = `const { streamChat } = require('../utils/chats/stream');
+const { writeChunk } = require('../utils/helpers/responses');
+function chatEndpoints(app) {
+  app.post('/chat', requireUser, async (request, response) => {
+    try {
+      await streamChat(response, request.body.workspace, request.body.message);
+      response.end();
+    } catch (e) {
+      writeChunk(response, { type: 'abort', error: e.message });
+      response.end();
+    }
+  });
+}
+module.exports = { chatEndpoints };
+`;
+  const files = {
+    'package.json': '{ "name": "app" }',
+    'utils/providers/openai/index.js': PROVIDER,
+    'utils/helpers/index.js': FACTORY,
+    'utils/helpers/responses.js': RESPONSES,
+    'utils/chats/stream.js': SERVICE,
+    'endpoints/chat.js': ROUTE_FILE,
+    'index.js': `const express = require('express');\nconst { chatEndpoints } = require('./endpoints/chat');\nconst app = express();\nconst router = express.Router();\nchatEndpoints(router);\napp.use('/api', router);\napp.listen(3001);\n`,
+  };
+
+  it('a route reaching the model through the service, the factory and the provider class sends the error message', () => {
+    const dir = project(files);
+    expect(lint(dir, 'endpoints/chat.js', undefined, ['no-error-details-to-client'])).toEqual(['9 llm-leak/no-error-details-to-client']);
+  });
+
+  it('the provider class writes a stream error into the response it is handed', () => {
+    const dir = project(files);
+    expect(lint(dir, 'utils/providers/openai/index.js', undefined, ['no-error-details-to-client'])).toEqual(['21 llm-leak/no-error-details-to-client']);
+  });
+
+  it('not when the factory builds a class that calls no model', () => {
+    const dir = project({
+      ...files,
+      'utils/providers/openai/index.js': PROVIDER.replace("const { OpenAI } = require('openai');", "const OpenAI = class { constructor() { this.chat = { completions: { create: async () => [] } }; } };"),
+    });
+    expect(lint(dir, 'endpoints/chat.js', undefined, ['no-error-details-to-client'])).toEqual([]);
+  });
+});
