@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signalsOf, textPassesImportOn } from '../../src/signals.js';
+import { signalsOf, textConstructedImports, textPassesImportOn } from '../../src/signals.js';
 import { withModel } from '../helpers.js';
 
 const signals = (code: string, settings: Record<string, unknown> = {}) =>
@@ -103,5 +103,18 @@ describe('textPassesImportOn (which modules the project map reads for what they 
   it('errs towards yes on an exports object too long to read', () => {
     const big = `const a = require('./a');\nmodule.exports = {\n${Array.from({ length: 5000 }, (_, i) => `  k${i}: ${i},`).join('\n')}\n};`;
     expect(textPassesImportOn(big)).toBe(true);
+  });
+});
+
+describe('textConstructedImports (which imports a module makes instances of, for the parse filter)', () => {
+  it.each([
+    ["function get() {\n  switch (p) {\n    case 'a':\n      const { OpenAiLLM } = require('../providers/openai');\n      return new OpenAiLLM();\n  }\n}", ['../providers/openai']],
+    ["import { Provider } from './provider.js';\nexport const p = new Provider();", ['./provider.js']],
+    ["const Provider = require('./provider');\nmodule.exports = () => new Provider({ k: 1 });", ['./provider']],
+    // Built-ins and local classes are not imports; an import that is only called is not constructed.
+    ["const { ask } = require('./ai');\nconst m = new Map();\nthrow new Error(ask());", []],
+    ["class Local {}\nexport default new Local();", []],
+  ])('%s -> %j', (text, expected) => {
+    expect(textConstructedImports(text)).toEqual(expected);
   });
 });

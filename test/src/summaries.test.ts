@@ -724,6 +724,43 @@ module.exports = { chatEndpoints };
     expect(lint(dir, 'utils/providers/openai/index.js', undefined, ['no-error-details-to-client'])).toEqual(['21 llm-leak/no-error-details-to-client']);
   });
 
+  it('a route calling a method of an instance its own function makes from a class required inside it', () => {
+    const dir = project({
+      ...files,
+      'endpoints/direct.js': `const express = require('express');
+const router = express.Router();
+function llm() {
+  const { OpenAiProvider } = require('../utils/providers/openai');
+  return new OpenAiProvider();
+}
+router.post('/ask', async (req, res) => {
+  const stream = await llm().streamChat([{ role: 'user', content: req.body.q }]);
+  res.json({ ok: !!stream });
+});
+module.exports = router;
+`,
+    });
+    expect(lint(dir, 'endpoints/direct.js', undefined, ['require-auth-for-llm-route'])).toEqual(['7 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('a factory choosing among classes reads only the class of the instance that is used', () => {
+    const many = Object.fromEntries(
+      Array.from({ length: 12 }, (_, i) => [`utils/providers/p${i}/index.js`, PROVIDER.replace(/OpenAiProvider/g, `P${i}`)]),
+    );
+    const cases = Array.from({ length: 12 }, (_, i) => `    case 'p${i}':\n      const { P${i} } = require('../providers/p${i}');\n      return new P${i}();`).join('\n');
+    const dir = project({
+      ...files,
+      ...many,
+      'utils/helpers/index.js': FACTORY.replace("    case 'openai':", `${cases}\n    case 'openai':`),
+    });
+    clearProjectCache();
+    const before = parseCount();
+    expect(lint(dir, 'endpoints/chat.js', undefined, ['no-error-details-to-client'])).toEqual(['9 llm-leak/no-error-details-to-client']);
+    // The entry and the route (the route map), the service, the factory, the writer and the first class: not the
+    // twelve others (eighteen parses if each case's class were read).
+    expect(parseCount() - before).toBeLessThanOrEqual(6);
+  });
+
   it('not when the factory builds a class that calls no model', () => {
     const dir = project({
       ...files,
