@@ -112,7 +112,14 @@ function helperSinks(model: FileModel, imported: ImportedErrorFlow | undefined, 
   for (const call of file.index.calls) {
     // Only a callee that names something: a call of a call is no helper of its own.
     if (call.callee.type === AST_NODE_TYPES.CallExpression) continue;
-    if (handedOnly && !call.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier && passed.handed.has(variableOf(file.sourceCode, a)!))) continue;
+    // Only a call handing the response on can write into it; other callees' modules are not read for it.
+    const handsResponse = call.arguments.some((a) => {
+      if (a.type !== AST_NODE_TYPES.Identifier) return false;
+      if (passed.handed.has(variableOf(file.sourceCode, a)!)) return true;
+      const role = handedOnly ? undefined : model.paramRoleOf(a);
+      return role === 'res' || role === 'ctx';
+    });
+    if (!handsResponse) continue;
     const found: { flow: ErrorFlow; name: string; fn?: FunctionNode } | undefined = localFlow(call.callee) ?? (imported ? calleeFlow(file, imported, call.callee) : undefined);
     for (const w of found?.flow.writes ?? []) {
       const to = call.arguments[w.target];

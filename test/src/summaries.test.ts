@@ -761,6 +761,19 @@ module.exports = router;
     expect(parseCount() - before).toBeLessThanOrEqual(6);
   });
 
+  it('a callee not handed the response is not read for what it writes (its module is not parsed for it)', () => {
+    const db = `function save(doc) { try { return doc; } catch (e) { return { error: e.message }; } }\nmodule.exports = { save };\n`;
+    const withDb = ROUTE_FILE.replace("const { writeChunk }", "const { save } = require('../utils/db');\nconst { writeChunk }").replace('      await streamChat(', '      save(request.body);\n      await streamChat(');
+    const count = (route: string): number => {
+      const dir = project({ ...files, 'utils/db.js': db, 'endpoints/chat.js': route });
+      clearProjectCache();
+      const before = parseCount();
+      expect(lint(dir, 'endpoints/chat.js', undefined, ['no-error-details-to-client'])).toHaveLength(1);
+      return parseCount() - before;
+    };
+    expect(count(withDb)).toBe(count(ROUTE_FILE));
+  });
+
   it('not when the factory builds a class that calls no model', () => {
     const dir = project({
       ...files,
