@@ -169,7 +169,7 @@ class Finder {
         const first = reads[0];
         if (!first) continue;
         const source = importSourceOf(this.file, first.identifier);
-        if (!source) continue;
+        if (!source || (!lookup.probe && reads.every((r) => this.handedToOtherCode(r.identifier)))) continue;
         const summary = source.name === '*' ? undefined : lookup(source.specifier, source.name);
         if (summary) {
           for (const r of reads) this.useImported(summary, r.identifier);
@@ -203,6 +203,16 @@ class Finder {
         if (source) this.deferInstances(lookup, source, reads);
       }
     }
+  }
+
+  /**
+   * `app.use('/auth', authRouter)`: a read that is only an argument of a call the flow cannot follow (no function of
+   * this file) tells nothing a summary could use, so its module is not read for one.
+   */
+  private handedToOtherCode(id: Node): boolean {
+    const call = id.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === id) return false;
+    return !resolveFunction(this.file.sourceCode, call.callee);
   }
 
   /** `new X(...)` of an imported X of the project: an instance whose class is read when it is used (ClientMap.instanceOf). */

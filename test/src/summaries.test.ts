@@ -611,6 +611,24 @@ describe('no stale answers', () => {
   });
 });
 
+describe('what is not read', () => {
+  it('a router only handed to `app.use` is not read for a summary', () => {
+    const router = `const express = require('express');\nconst OpenAI = require('openai');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  res.json({ a: (await openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [] })).choices[0].message.content });\n});\nmodule.exports = router;\n`;
+    const dir = project(
+      {
+        'routes/chat.js': router,
+        'index.js': `const express = require('express');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use('/api', chat);\napp.listen(3000);\n`,
+      },
+      '{ "name": "app" }',
+    );
+    clearProjectCache();
+    const before = parseCount();
+    expect(lint(dir, 'index.js')).toEqual([]);
+    // Nothing in index.js asks for the route map, and what `chat` is cannot change a finding there.
+    expect(parseCount() - before).toBe(0);
+  });
+});
+
 describe('where summaries are read', () => {
   it('in server code only: a script or browser bundle that logs what an imported model helper returns is left alone', () => {
     const helper = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q) {\n  const c = await openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n}\n`;
