@@ -19,7 +19,9 @@ import { createLiteralReader } from './object-literals.js';
 import { specialCallsOf } from './origin-specials.js';
 import { credentialHeaderRead, isRedaction } from './secret-sources.js';
 import { secretUsesOf, type SecretUses } from './secret-uses.js';
-import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
+import { ERROR, createValueOps, dataOnly, escapedVals, handle, type Val } from './origin-values.js';
+import { escapeOf } from './escapes.js';
+import { toolFunctionsOf } from '../llm/tools.js';
 import { buildSystemIndex, type SystemIndex } from './origin-system.js';
 import { retrievalOf } from '../llm/retrieval.js';
 
@@ -129,6 +131,9 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
    */
   function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter, key?: string): Val[] {
     const own = (vals: Val[]): Val[] => (key === undefined ? vals : member(vals, key));
+    // A tool's `execute(args)`: the model chose the arguments.
+    const tool = index === 0 ? toolFunctionsOf(file, callsList()).get(fn) : undefined;
+    if (tool) return own([{ kind: 'tool', api: tool }]);
     // Callbacks: `arr.map(x => ...)`, `p.then(r => ...)`, `p.catch(err => ...)`.
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.Expression)) {
@@ -430,6 +435,10 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     const callee = skipTS(node.callee);
     const args = node.arguments;
     const argVals = (): Val[] => union(...args.map((a) => dataOnly(valuesOf(a))));
+    // `escapeHtml(text)`, `path.basename(name)`: model output marked safe for those sinks; `path.join` keeps its parts.
+    const escape = escapeOf(file, node);
+    if (escape === 'keep') return argVals();
+    if (escape) return args[0] ? escape.reduce((vals, e) => escapedVals(vals, e), dataOnly(valuesOf(args[0]))) : [];
 
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // String(x), structuredClone(x)

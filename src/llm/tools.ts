@@ -1,0 +1,90 @@
+/**
+ * Tools the code hands a model: functions whose arguments the model chooses. Vercel `ai` `tool({ execute })` and
+ * tools written inline in a call's `tools` option, OpenAI Agents `tool({ execute })`, LangChain `tool(fn)`,
+ * `new DynamicTool({ func })` / `DynamicStructuredTool`, and subclasses of LangChain's `Tool` with a `_call`.
+ */
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { findProperty, isFunction, propertyName, resolveFunction, skipTS } from '../ast.js';
+import { CALL, CONSTRUCT, ESM, READ, trackerOf } from '../references.js';
+import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
+
+/** How a helper takes the tool's function: an options property (`execute`, `func`), the first argument, or a `_call` method. */
+type ToolShape = { readonly api: string; readonly take: 'execute' | 'func' | 'fn' | 'subclass' };
+
+const langchainTools = {
+  [ESM]: true,
+  tool: { [CALL]: { api: 'LangChain tool', take: 'fn' } },
+  DynamicTool: { [CONSTRUCT]: { api: 'LangChain DynamicTool', take: 'func' } },
+  DynamicStructuredTool: { [CONSTRUCT]: { api: 'LangChain DynamicStructuredTool', take: 'func' } },
+  Tool: { [READ]: { api: 'LangChain Tool', take: 'subclass' } },
+  StructuredTool: { [READ]: { api: 'LangChain StructuredTool', take: 'subclass' } },
+};
+const agents = { [ESM]: true, tool: { [CALL]: { api: 'OpenAI Agents tool', take: 'execute' } } };
+
+/** Modules that define tools; a file importing one may hand model-chosen arguments to its own code (src/signals.ts). */
+export const TOOL_MODULES: Readonly<Record<string, unknown>> = {
+  ai: {
+    [ESM]: true,
+    tool: { [CALL]: { api: 'Vercel AI SDK tool', take: 'execute' } },
+    dynamicTool: { [CALL]: { api: 'Vercel AI SDK tool', take: 'execute' } },
+  },
+  '@langchain/core/tools': langchainTools,
+  'langchain/tools': langchainTools,
+  '@openai/agents': agents,
+  '@openai/agents-core': agents,
+};
+
+const cache = new WeakMap<FileContext, Map<FunctionNode, string>>();
+
+/** The file's tool functions, each with the name of the helper that hands it model-chosen arguments. */
+export function toolFunctionsOf(file: FileContext, llmCalls: readonly LlmCall[]): Map<FunctionNode, string> {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  const out = new Map<FunctionNode, string>();
+  const add = (fn: Node | undefined, api: string): void => {
+    const f = fn ? resolveFunction(file.sourceCode, fn) : undefined;
+    if (f && !out.has(f)) out.set(f, api);
+  };
+  const fromOptions = (obj: Node | undefined, key: string, api: string): void => {
+    const o = obj && skipTS(obj);
+    if (o?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const p = findProperty(o, key);
+    if (p) add(p.value as Node, api);
+  };
+  try {
+    const tracker = trackerOf(file);
+    for (const it of [tracker.iterateEsmReferences(TOOL_MODULES as never), tracker.iterateCjsReferences(TOOL_MODULES as never)]) {
+      for (const { node, info } of it) {
+        const { api, take } = info as ToolShape;
+        const n = node as Node;
+        if (take === 'subclass') {
+          const cls = n.parent;
+          if ((cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) && cls.superClass === n) {
+            for (const m of cls.body.body) {
+              if (m.type === AST_NODE_TYPES.MethodDefinition && propertyName(m) === '_call') add(m.value, api);
+            }
+          }
+          continue;
+        }
+        if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) continue;
+        const arg = n.arguments[0] as Node | undefined;
+        if (take === 'fn') add(arg, api);
+        else fromOptions(arg, take, api);
+      }
+    }
+  } catch {
+    // Defensive: an odd module shape only loses tools.
+  }
+  // `generateText({ tools: { run: { execute } } })`: tools written in place, without the `tool()` helper.
+  for (const c of llmCalls) {
+    if (c.provider !== 'ai' || !c.options) continue;
+    const tools = findProperty(c.options, 'tools');
+    const obj = tools && skipTS(tools.value as Node);
+    if (obj?.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const p of obj.properties) {
+      if (p.type === AST_NODE_TYPES.Property && !isFunction(p.value)) fromOptions(p.value as Node, 'execute', 'Vercel AI SDK tool');
+    }
+  }
+  cache.set(file, out);
+  return out;
+}
