@@ -119,6 +119,8 @@ export function unsafeSinksOf(model: FileModel): UnsafeSink[] {
     const shell = spec.shellOption && args.some((a) => shellOption(a));
     args.forEach((a, i) => {
       // With `shell: true` the program and its arguments are one shell line.
+      // `axios({ url })`: the options object is judged by its URL below, not whole.
+      if (spec.urlOption && i === 0 && skipTS(a).type === AST_NODE_TYPES.ObjectExpression) return;
       if (spec.args === 'all' || spec.args.includes(i)) add(a, shell ? 'shell' : spec.kind, node);
       else if (shell && a.type === AST_NODE_TYPES.ArrayExpression) for (const e of a.elements) add(e ?? undefined, 'shell', node);
     });

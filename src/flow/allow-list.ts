@@ -172,6 +172,13 @@ function checkOf(sourceCode: Readonly<TSESLint.SourceCode>, raw: Node, subject: 
     passIfTrue = !passIfTrue;
     test = skipTS(test.argument);
   }
+  // `a !== 'x' && a !== 'y'`: true when `a` is none of the literals.
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === '&&') {
+    const l = checkOf(sourceCode, test.left, subject);
+    const r = checkOf(sourceCode, test.right, subject);
+    if (l?.check === 'literals' && r?.check === 'literals' && !l.passIfTrue && !r.passIfTrue) return { check: 'literals', passIfTrue: !passIfTrue };
+    return undefined;
+  }
   // `a !== 'x'` fails when true.
   if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) {
     const flipped = { ...test, operator: test.operator === '!==' ? '===' : '==' } as TSESTree.BinaryExpression;

@@ -4,7 +4,7 @@
  * `new DynamicTool({ func })` / `DynamicStructuredTool`, and subclasses of LangChain's `Tool` with a `_call`.
  */
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { findProperty, isFunction, propertyName, resolveFunction, skipTS } from '../ast.js';
+import { findProperty, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, READ, trackerOf } from '../references.js';
 import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
 
@@ -58,8 +58,9 @@ export function toolFunctionsOf(file: FileContext, llmCalls: readonly LlmCall[])
         const { api, take } = info as ToolShape;
         const n = node as Node;
         if (take === 'subclass') {
-          const cls = n.parent;
-          if ((cls?.type === AST_NODE_TYPES.ClassDeclaration || cls?.type === AST_NODE_TYPES.ClassExpression) && cls.superClass === n) {
+          for (const ref of classReferences(file, n)) {
+            const cls = ref.parent;
+            if ((cls?.type !== AST_NODE_TYPES.ClassDeclaration && cls?.type !== AST_NODE_TYPES.ClassExpression) || cls.superClass !== ref) continue;
             for (const m of cls.body.body) {
               if (m.type === AST_NODE_TYPES.MethodDefinition && propertyName(m) === '_call') add(m.value, api);
             }
@@ -87,4 +88,19 @@ export function toolFunctionsOf(file: FileContext, llmCalls: readonly LlmCall[])
   }
   cache.set(file, out);
   return out;
+}
+
+/**
+ * The reads of a class the tracker reported: it reports an import's specifier (or a destructured `require`'s
+ * property), not each use, so the uses are read off the local variable.
+ */
+function classReferences(file: FileContext, n: Node): Node[] {
+  let local: Node | undefined = n;
+  if (n.type === AST_NODE_TYPES.ImportSpecifier || n.type === AST_NODE_TYPES.ImportDefaultSpecifier) local = n.local;
+  else if (n.type === AST_NODE_TYPES.Property) local = n.value;
+  else if (n.type === AST_NODE_TYPES.Identifier && n.parent?.type !== AST_NODE_TYPES.ClassDeclaration && n.parent?.type !== AST_NODE_TYPES.ClassExpression) local = n;
+  else return [n];
+  if (local?.type !== AST_NODE_TYPES.Identifier) return [];
+  const v = variableOf(file.sourceCode, local);
+  return v ? v.references.map((r) => r.identifier as Node) : [];
 }

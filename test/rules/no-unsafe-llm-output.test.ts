@@ -1,149 +1,424 @@
 import rule from '../../rules/no-unsafe-llm-output.js';
 import { cjs, ruleTester } from '../helpers.js';
 
-const err = (messageId: 'code' | 'shell' | 'program' | 'sql' | 'path' | 'redirect' | 'url' | 'html', extra: { line?: number; column?: number } = {}) => ({
-  messageId,
-  ...extra,
+type Id = 'code' | 'shell' | 'program' | 'sql' | 'path' | 'redirect' | 'url' | 'html';
+const err = (messageId: Id, line?: number) => (line === undefined ? { messageId } : { messageId, line });
+
+/** An Express app with an OpenAI client, and a handler body that gets `text`, the model's answer. */
+const express = (imports: string, body: string, method = 'post') => `
+import express from 'express';
+import OpenAI from 'openai';
+${imports}
+const app = express();
+const openai = new OpenAI();
+app.${method}('/task', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.task) }] });
+  const text = completion.choices[0].message.content;
+${body}
 });
+`;
 
 ruleTester().run('no-unsafe-llm-output', rule, {
   valid: [
-    // Valid because the model's text is only sent back as JSON and logged: no sink turns it into code.
+    // Valid because the model's text is only sent back as JSON, logged and returned: nothing turns it into code.
+    { code: express('', `  console.log(text);\n  res.json({ text });`) },
+    // Valid because the command comes from the request, not from the model (not this rule's business).
+    { code: express(`import { exec } from 'node:child_process';`, `  exec(req.body.cmd, (err, out) => res.send(out));`) },
+    // Valid because the model's text is a query parameter ($1), never part of the SQL text.
+    {
+      code: express(
+        `import pg from 'pg';\nconst pool = new pg.Pool();`,
+        `  const rows = await pool.query('SELECT * FROM items WHERE tag = $1', [text]);\n  res.json(rows.rows);`,
+      ),
+    },
+    // Valid because tagged templates (postgres' sql``, Prisma's $queryRaw``, Prisma.sql) send values as parameters.
+    {
+      code: express(
+        `import postgres from 'postgres';\nimport { PrismaClient, Prisma } from '@prisma/client';\nconst sql = postgres();\nconst prisma = new PrismaClient();`,
+        `  await sql\`SELECT * FROM items WHERE tag = \${text}\`;\n  await prisma.$queryRaw\`SELECT * FROM items WHERE tag = \${text}\`;\n  await prisma.$queryRaw(Prisma.sql\`SELECT * FROM items WHERE tag = \${text}\`);\n  res.end();`,
+      ),
+    },
+    // Valid because a number cannot change the statement.
+    {
+      code: express(
+        `import mysql from 'mysql2/promise';\nconst db = await mysql.createConnection({});`,
+        `  const [rows] = await db.query(\`SELECT * FROM items ORDER BY id LIMIT \${Number(text)}\`);\n  res.json(rows);`,
+      ),
+    },
+    // Valid because token usage is bookkeeping, not generated content.
+    {
+      code: express(
+        `import pg from 'pg';\nconst pool = new pg.Pool();`,
+        `  await pool.query(\`INSERT INTO usage (tokens) VALUES (\${completion.usage.total_tokens})\`);\n  res.json({ text });`,
+      ),
+    },
+    // Valid because the model's choice is checked against a fixed list before it runs (early return).
+    {
+      code: express(
+        `import { execFile } from 'node:child_process';\nconst ALLOWED = ['status', 'log', 'diff'];`,
+        `  if (!ALLOWED.includes(text)) return res.status(400).end();\n  execFile(text, [], (err, out) => res.send(out));`,
+      ),
+    },
+    // Valid because a Set of literals guards the command, and the failing branch throws.
+    {
+      code: express(
+        `import { execSync } from 'node:child_process';\nconst COMMANDS = new Set(['uptime', 'df -h']);`,
+        `  if (!COMMANDS.has(text)) {\n    throw new Error('not allowed');\n  }\n  res.send(execSync(text).toString());`,
+      ),
+    },
+    // Valid because the command only runs in the cases of a switch over literals.
+    {
+      code: express(
+        `import { execSync } from 'node:child_process';`,
+        `  switch (text) {\n    case 'uptime':\n    case 'whoami':\n      return res.send(execSync(text).toString());\n    default:\n      return res.status(400).end();\n  }`,
+      ),
+    },
+    // Valid because the command runs only inside the branch where the list check passed.
+    {
+      code: express(
+        `import { exec } from 'node:child_process';\nconst ALLOWED = ['ls', 'pwd'];`,
+        `  if (ALLOWED.includes(text)) {\n    exec(text, (e, out) => res.send(out));\n  } else res.status(400).end();`,
+      ),
+    },
+    // Valid because the answer is escaped (escape-html, DOMPurify, he) before it goes into the page.
+    {
+      code: express(
+        `import escapeHtml from 'escape-html';\nimport DOMPurify from 'isomorphic-dompurify';\nimport he from 'he';`,
+        `  res.send(\`<div>\${escapeHtml(text)}</div><p>\${DOMPurify.sanitize(text)}</p><i>\${he.encode(text)}</i>\`);`,
+        'get',
+      ),
+    },
+    // Valid because a helper of the file whose name says it escapes HTML is applied (a documented last resort).
+    {
+      code: express(
+        `const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => '&#' + c.charCodeAt(0) + ';');`,
+        `  res.send('<p>' + escapeHtml(text) + '</p>');`,
+        'get',
+      ),
+    },
+    // Valid because plain text is sent as it is: no HTML is built from it (JSON holding HTML is the client's to render).
+    { code: express('', `  res.type('text/plain').send(text);\n  res.json({ html: \`<p>\${text}</p>\` });`) },
+    // Valid because path.basename leaves only a file name inside the folder.
+    {
+      code: express(
+        `import fs from 'node:fs/promises';\nimport path from 'node:path';`,
+        `  await fs.writeFile(path.join('/srv/notes', path.basename(text)), 'note');\n  res.end();`,
+      ),
+    },
+    // Valid because the model's text is what is written, not where.
+    { code: express(`import fs from 'node:fs';`, `  fs.writeFileSync('/srv/notes/latest.txt', text);\n  res.end();`) },
+    // Valid because a strict pattern check (letters, digits, dashes) runs before the path is built.
+    {
+      code: express(
+        `import { readFile } from 'node:fs/promises';\nimport path from 'node:path';`,
+        `  if (!/^[a-z0-9-]+$/.test(text)) return res.status(400).end();\n  res.send(await readFile(path.join('/srv/docs', text + '.md'), 'utf8'));`,
+      ),
+    },
+    // Valid because the resolved path is checked to stay inside the folder.
+    {
+      code: express(
+        `import fs from 'node:fs';\nimport path from 'node:path';\nconst ROOT = '/srv/docs/';`,
+        `  const file = path.resolve(ROOT, text);\n  if (!file.startsWith(ROOT)) return res.status(400).end();\n  fs.createReadStream(file).pipe(res);`,
+      ),
+    },
+    // Valid because the server fixed the host: the model only picks a query on it (encoded as well).
+    {
+      code: express(
+        `import axios from 'axios';`,
+        `  const hits = await fetch(\`https://api.github.com/search/code?q=\${encodeURIComponent(text)}\`);\n  const more = await axios.get('https://hn.algolia.com/api/v1/search?query=' + text);\n  res.json({ hits: await hits.json(), more: more.data });`,
+      ),
+    },
+    // Valid because the host of the model's URL is checked against an allow-list.
+    {
+      code: express(
+        `const HOSTS = ['docs.example.com', 'status.example.com'];`,
+        `  const url = new URL(text);\n  if (!HOSTS.includes(url.hostname)) return res.status(400).end();\n  res.send(await (await fetch(url)).text());`,
+      ),
+    },
+    // Valid because the redirect stays on this site under a fixed path.
+    { code: express('', `  res.redirect(\`/articles/\${encodeURIComponent(text)}\`);`) },
+    // Valid because without a shell the model's word is one argument of a fixed program.
+    { code: express(`import { spawn } from 'node:child_process';`, `  spawn('git', ['log', '--grep', text]).stdout.pipe(res);`) },
+    // Valid because a call to a model API is a model call, not a request the model chose.
     {
       code: `
 import express from 'express';
-import OpenAI from 'openai';
 const app = express();
-const openai = new OpenAI();
 app.post('/chat', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] });
-  const text = completion.choices[0].message.content;
-  res.json({ text });
+  const r = await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] }) });
+  const data = await r.json();
+  res.json({ text: data.choices[0].message.content });
 });
 `,
     },
-    // Valid because the command comes from the request, not the model: other rules judge request input.
+    // Valid because the tool's schema-checked argument is compared with literals before it runs.
     {
       code: `
-import express from 'express';
-import { exec } from 'node:child_process';
-import OpenAI from 'openai';
-const app = express();
-const openai = new OpenAI();
-app.post('/run', async (req, res) => {
-  await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
-  exec(req.body.cmd, (err, out) => res.send(out));
-});
-`,
-    },
-    // Valid because the model's text is a query parameter, never part of the SQL text.
-    {
-      code: `
-import express from 'express';
-import pg from 'pg';
-import OpenAI from 'openai';
-const app = express();
-const pool = new pg.Pool();
-const openai = new OpenAI();
-app.post('/tag', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] });
-  const tag = completion.choices[0].message.content;
-  const rows = await pool.query('SELECT * FROM items WHERE tag = $1', [tag]);
-  res.json(rows.rows);
-});
-`,
-    },
-    // Valid because the model's choice is checked against a fixed list before it runs.
-    {
-      code: `
-import express from 'express';
-import { execFile } from 'node:child_process';
-import OpenAI from 'openai';
-const app = express();
-const openai = new OpenAI();
-const ALLOWED = ['status', 'log', 'diff'];
-app.post('/git', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] });
-  const sub = completion.choices[0].message.content;
-  if (!ALLOWED.includes(sub)) return res.status(400).end();
-  execFile(sub, [], (err, out) => res.send(out));
-});
-`,
-    },
-    // Valid because the answer is escaped before it goes into the page.
-    {
-      code: `
-import express from 'express';
-import escapeHtml from 'escape-html';
-import OpenAI from 'openai';
-const app = express();
-const openai = new OpenAI();
-app.get('/answer', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.query.q) }] });
-  res.send(\`<div class="answer">\${escapeHtml(completion.choices[0].message.content)}</div>\`);
+import { tool } from 'ai';
+import { z } from 'zod';
+import { execSync } from 'node:child_process';
+export const status = tool({
+  description: 'Show service status',
+  parameters: z.object({ service: z.string() }),
+  execute: async ({ service }) => {
+    if (service !== 'api' && service !== 'worker') return 'unknown service';
+    return execSync(\`systemctl status \${service}\`).toString();
+  },
 });
 `,
     },
   ],
   invalid: [
+    // Express: the answer run as a shell command.
+    { code: express(`import { exec } from 'node:child_process';`, `  exec(text, (err, out) => res.send(out));`), errors: [err('shell', 10)] },
+    // The report names the part of the command that came from the model.
+    {
+      code: express(`import { execSync } from 'child_process';`, `  res.send(execSync(\`git log --author=\${text}\`).toString());`),
+      errors: [{ messageId: 'shell', line: 10, column: 41 }],
+    },
+    // CommonJS require, destructured, and an alias of the module.
+    {
+      code: `
+const express = require('express');
+const cp = require('child_process');
+const { OpenAI } = require('openai');
+const app = express();
+const client = new OpenAI();
+const run = cp.execSync;
+app.post('/ops', async (req, res) => {
+  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  res.send(run(r.choices[0].message.content).toString());
+});
+`,
+      ...cjs,
+      errors: [err('shell', 10)],
+    },
+    // spawn with shell: true runs its arguments as one shell line; spawn of the model's word picks the program.
+    {
+      code: express(`import { spawn } from 'node:child_process';`, `  spawn('grep', [text, 'app.log'], { shell: true }).stdout.pipe(res);\n  spawn(text);`),
+      errors: [err('shell', 10), err('program', 11)],
+    },
+    // Code execution: eval of parsed structured output, new Function, vm.
+    {
+      code: express(
+        `import vm from 'node:vm';`,
+        `  const plan = JSON.parse(text);\n  const a = eval(plan.code);\n  const b = new Function('x', text);\n  const c = vm.runInNewContext(plan.expression, {});\n  res.json({ a, b: b(1), c });`,
+      ),
+      errors: [err('code', 11), err('code', 12), err('code', 13)],
+    },
+    // SQL built as a string: a template, knex.raw, Sequelize, Prisma's $queryRawUnsafe, a query the model wrote whole.
+    {
+      code: express(
+        `import knex from 'knex';\nimport { Sequelize } from 'sequelize';\nimport { PrismaClient } from '@prisma/client';\nconst db = knex({ client: 'pg' });\nconst sequelize = new Sequelize('sqlite::memory:');\nconst prisma = new PrismaClient();`,
+        `  await db.raw(\`SELECT * FROM items WHERE tag = '\${text}'\`);\n  await sequelize.query('DELETE FROM items WHERE tag = ' + text);\n  await prisma.$queryRawUnsafe(text);\n  await db.raw(text);\n  res.end();`,
+      ),
+      errors: [err('sql', 15), err('sql', 16), err('sql', 17), err('sql', 18)],
+    },
+    // SQL grown with += before it runs.
+    {
+      code: express(
+        `import Database from 'better-sqlite3';\nconst db = new Database('app.db');`,
+        `  let sql = 'SELECT * FROM notes WHERE 1 = 1';\n  sql += \` AND title LIKE '%\${text}%'\`;\n  res.json(db.prepare(sql).all());`,
+      ),
+      // The query grown with += is reported where it runs.
+      errors: [err('sql', 13)],
+    },
+    // File paths: the model names the file written, or the part joined to a folder.
+    {
+      code: express(
+        `import fs from 'node:fs';\nimport path from 'node:path';`,
+        `  fs.writeFileSync(text, 'x');\n  const file = path.join('/srv/docs', text);\n  res.send(fs.readFileSync(file, 'utf8'));`,
+      ),
+      errors: [err('path', 11), err('path', 13)],
+    },
+    // Express sendFile of a model-chosen path.
+    { code: express('', `  res.sendFile(text);`), errors: [err('path', 10)] },
+    // Redirects: Express, and the Location header.
+    {
+      code: express('', `  if (req.query.a) return res.redirect(302, text);\n  res.setHeader('Location', '/' + text);\n  res.status(302).end();`),
+      errors: [err('redirect', 10), err('redirect', 11)],
+    },
+    // Outgoing requests to a model-chosen URL (fetch, axios, a host the model fills in).
+    {
+      code: express(
+        `import axios from 'axios';`,
+        `  const a = await fetch(text);\n  const b = await axios.get(\`https://\${text}/status\`);\n  const c = await axios({ url: text, method: 'get' });\n  res.json({ a: a.status, b: b.status, c: c.status });`,
+      ),
+      errors: [err('url', 10), err('url', 11), err('url', 12)],
+    },
+    // HTML built from the answer and sent (Express).
+    { code: express('', `  res.send(\`<div class="answer">\${text}</div>\`);`, 'get'), errors: [err('html', 10)] },
+    // A helper that calls the model: its result is model output where it is used.
     {
       code: `
 import express from 'express';
+import Anthropic from '@anthropic-ai/sdk';
 import { exec } from 'node:child_process';
-import OpenAI from 'openai';
 const app = express();
-const openai = new OpenAI();
-app.post('/shell', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.task) }] });
-  const cmd = completion.choices[0].message.content;
-  exec(cmd, (err, out) => res.send(out));
+const anthropic = new Anthropic();
+async function suggestCommand(task) {
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 200, messages: [{ role: 'user', content: task }] });
+  return msg.content[0].text;
+}
+app.post('/ops', async (req, res) => {
+  const cmd = await suggestCommand(String(req.body.task));
+  exec(cmd, (e, out) => res.send(out));
 });
 `,
-      errors: [err('shell', { line: 10 })],
+      errors: [err('shell', 13)],
     },
+    // Tool-call arguments of a chat completion, parsed and run (the excessive-agency case).
+    {
+      code: express(
+        `import { execSync } from 'node:child_process';`,
+        `  const call = completion.choices[0].message.tool_calls[0];\n  const args = JSON.parse(call.function.arguments);\n  res.send(execSync(args.command).toString());`,
+      ),
+      errors: [err('shell', 12)],
+    },
+    // Anthropic tool_use input run through a shell.
     {
       code: `
-import express from 'express';
-import OpenAI from 'openai';
-const app = express();
-const openai = new OpenAI();
-app.get('/answer', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.query.q) }] });
-  res.send(\`<div class="answer">\${completion.choices[0].message.content}</div>\`);
-});
+import Anthropic from '@anthropic-ai/sdk';
+import { execSync } from 'node:child_process';
+const anthropic = new Anthropic();
+export async function agent(task) {
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 500, tools: [], messages: [{ role: 'user', content: task }] });
+  const use = msg.content.find((b) => b.type === 'tool_use');
+  return execSync(use.input.command).toString();
+}
 `,
-      errors: [err('html', { line: 8 })],
+      errors: [err('shell', 8)],
     },
+    // Vercel ai: structured output (generateObject) and a tool's model-chosen parameters.
     {
       code: `
-import express from 'express';
-import pg from 'pg';
-import OpenAI from 'openai';
-const app = express();
-const pool = new pg.Pool();
-const openai = new OpenAI();
-app.post('/tag', async (req, res) => {
-  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] });
-  const tag = completion.choices[0].message.content;
-  const rows = await pool.query(\`SELECT * FROM items WHERE tag = '\${tag}'\`);
-  res.json(rows.rows);
-});
-`,
-      errors: [err('sql', { line: 11 })],
-    },
-    {
-      code: `
-import { generateText, tool } from 'ai';
+import { generateObject, generateText, tool } from 'ai';
 import { openai } from '@ai-sdk/openai';
 import { z } from 'zod';
-import { execSync } from 'child_process';
-export const run = tool({
-  description: 'Run a command',
-  parameters: z.object({ cmd: z.string() }),
-  execute: async ({ cmd }) => execSync(cmd).toString(),
+import { exec, execSync } from 'node:child_process';
+export async function plan(goal) {
+  const { object } = await generateObject({ model: openai('gpt-4o'), schema: z.object({ command: z.string() }), prompt: goal });
+  exec(object.command);
+  return generateText({
+    model: openai('gpt-4o'),
+    prompt: goal,
+    tools: {
+      shell: tool({ description: 'Run a command', parameters: z.object({ cmd: z.string() }), execute: async ({ cmd }) => execSync(cmd).toString() }),
+      inline: { description: 'Run inline', parameters: z.object({ cmd: z.string() }), execute: async (args) => execSync(args.cmd).toString() },
+    },
+  });
+}
+`,
+      errors: [
+        { messageId: 'shell', line: 8, data: { what: 'Model output' } },
+        { messageId: 'shell', line: 13, data: { what: 'A tool argument the model chose' } },
+        { messageId: 'shell', line: 14 },
+      ],
+    },
+    // LangChain tools: DynamicTool's input, tool(fn)'s input, a StructuredTool subclass' _call.
+    {
+      code: `
+import { DynamicTool, tool, StructuredTool } from '@langchain/core/tools';
+import { z } from 'zod';
+import { exec } from 'node:child_process';
+import pg from 'pg';
+const pool = new pg.Pool();
+export const shell = new DynamicTool({ name: 'shell', description: 'Run a command', func: async (input) => new Promise((ok) => exec(input, (e, out) => ok(out))) });
+export const search = tool(async ({ query }) => (await pool.query(\`SELECT title FROM docs WHERE body LIKE '%\${query}%'\`)).rows, { name: 'search', schema: z.object({ query: z.string() }) });
+export class Reader extends StructuredTool {
+  name = 'reader';
+  async _call(input) { return eval(input.expression); }
+}
+`,
+      errors: [err('shell', 7), err('sql', 8), err('code', 11)],
+    },
+    // Fastify: a redirect and HTML built with the answer.
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.get('/go', async (request, reply) => {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: String(request.query.q) });
+  if (request.query.html) return reply.type('text/html').send('<main>' + r.output_text + '</main>');
+  return reply.redirect(r.output_text);
 });
 `,
-      errors: [err('shell', { line: 9 })],
+      errors: [err('html', 8), err('redirect', 9)],
+    },
+    // Koa: HTML in ctx.body and a redirect.
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const app = new Koa();
+const router = new Router();
+const openai = new OpenAI();
+router.get('/summary', async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(ctx.query.url) }] });
+  const summary = c.choices[0].message.content;
+  if (ctx.query.go) return ctx.redirect(summary);
+  ctx.body = \`<article>\${summary}</article>\`;
+});
+app.use(router.routes());
+`,
+      errors: [err('redirect', 11), err('html', 12)],
+    },
+    // Hono: c.html of the answer, and a fetch of a model-chosen URL.
+    {
+      code: `
+import { Hono } from 'hono';
+import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const app = new Hono();
+app.get('/page', async (c) => {
+  const { text } = await generateText({ model: openai('gpt-4o'), prompt: c.req.query('topic') ?? '' });
+  const page = await fetch(text);
+  return c.html(text + (await page.text()));
+});
+export default app;
+`,
+      errors: [err('url', 8), err('html', 9)],
+    },
+    // Next.js route handler: a redirect built from the answer, and HTML in a Response.
+    {
+      code: `
+import { NextResponse } from 'next/server';
+import OpenAI from 'openai';
+const openai = new OpenAI();
+export async function POST(req) {
+  const { q } = await req.json();
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+  const answer = c.choices[0].message.content;
+  if (answer.startsWith('GO ')) return NextResponse.redirect(new URL(answer.slice(3), req.url));
+  return new Response(\`<p>\${answer}</p>\`, { headers: { 'content-type': 'text/html' } });
+}
+`,
+      filename: 'app/api/answer/route.ts',
+      errors: [err('redirect', 9), err('html', 10)],
+    },
+    // The list check does not stop anything: its failing branch goes on to the command.
+    {
+      code: express(
+        `import { exec } from 'node:child_process';\nconst ALLOWED = ['ls', 'pwd'];`,
+        `  if (!ALLOWED.includes(text)) console.warn('unexpected command');\n  exec(text, (e, out) => res.send(out));`,
+      ),
+      errors: [err('shell', 12)],
+    },
+    // A pattern that lets any character through is no check.
+    {
+      code: express(
+        `import { exec } from 'node:child_process';`,
+        `  if (!/^.+$/.test(text)) return res.status(400).end();\n  exec(text, (e, out) => res.send(out));`,
+      ),
+      errors: [err('shell', 11)],
+    },
+    // HTML escaping does not make a shell command safe.
+    {
+      code: express(`import { exec } from 'node:child_process';\nimport escapeHtml from 'escape-html';`, `  exec('echo ' + escapeHtml(text));\n  res.end();`),
+      errors: [err('shell', 11)],
     },
   ],
 });
