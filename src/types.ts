@@ -74,6 +74,11 @@ export interface LlmCall {
   /** Members the client wraps the result in (axios and openai v3 `.data`); a read of exactly these is the whole result. */
   readonly envelope: readonly PathKey[];
   /**
+   * Result paths the provider fills in rather than the model ('*' any index): the link an image API stores the image
+   * at (`data[].url`). Model output for the sinks of no-unsafe-llm-output, but not chosen by the model.
+   */
+  readonly servicePaths?: readonly (readonly PathKey[])[];
+  /**
    * The call runs a model, but its value is not known to be a model result: a function of another module that reaches
    * a model call and returns something else, or nothing known. Its value carries no model origin.
    */

@@ -277,12 +277,15 @@ function rootRole(model: FileModel, obj: Node): string | undefined {
 
 const isNumberLiteral = (a: Node): boolean => a.type === AST_NODE_TYPES.Literal && typeof a.value === 'number';
 
-/** Placeholder for a part the server chose (a base URL from config): it may hold a scheme and host, never a path after them. */
-const SERVER_PART = 'srv://server';
+/**
+ * Placeholder for a part the server chose before the model's (a base URL from config): taken to be a whole origin,
+ * so `${BASE}${path}` keeps the server's host. Static text is read as written (`'https://api.x.com' + v` is not).
+ */
+const SERVER_PART = 'srv://server/';
 
 /**
  * Whether the start of a URL is fixed before the first part `carries` says came from the model: `https://api.x/q/${v}`,
- * `/items/${v}`, `${BASE}/${v}`. Not `${v}`, `//${v}`, `https://${v}` or `new URL(v, base)` (an absolute `v` wins).
+ * `/items/${v}`, `${BASE}${v}`. Not `${v}`, `//${v}`, `https://${v}` or `new URL(v, base)` (an absolute `v` wins).
  */
 export function originFixed(model: FileModel, node: Node, carries: (n: Node) => boolean, depth = 0): boolean {
   const n = skipTS(node);

@@ -54,13 +54,12 @@ const ESM_MODULES = Object.fromEntries(
   Object.entries(MODULES).map(([k, v]) => [k, { [ESM]: true, ...(v as object), default: v }]),
 );
 
-/** Globals: URL-component encoding, and conversions to a number or boolean. */
+/** Globals: URL-component encoding, and conversions to a number. */
 const GLOBALS: Record<string, EscapeEffect> = {
   encodeURIComponent: ['url'],
   Number: ['all'],
   parseInt: ['all'],
   parseFloat: ['all'],
-  Boolean: ['all'],
 };
 
 const cache = new WeakMap<FileContext, Map<Node, EscapeEffect>>();

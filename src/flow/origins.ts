@@ -405,7 +405,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         );
       case AST_NODE_TYPES.CallExpression: {
         if (isRedaction(node)) return [];
-        const vals = callValues(node);
+        const vals = escapeValues(node, callValues(node));
         const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
         return header ? [header] : vals;
       }
@@ -435,10 +435,6 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     const callee = skipTS(node.callee);
     const args = node.arguments;
     const argVals = (): Val[] => union(...args.map((a) => dataOnly(valuesOf(a))));
-    // `escapeHtml(text)`, `path.basename(name)`: model output marked safe for those sinks; `path.join` keeps its parts.
-    const escape = escapeOf(file, node);
-    if (escape === 'keep') return argVals();
-    if (escape) return args[0] ? escape.reduce((vals, e) => escapedVals(vals, e), dataOnly(valuesOf(args[0]))) : [];
 
     if (callee.type === AST_NODE_TYPES.Identifier) {
       // String(x), structuredClone(x)
@@ -489,6 +485,21 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       return union(out, named, ARG_CARRYING_METHODS.has(method) ? argVals() : []);
     }
     return sameFileCall(callee);
+  }
+
+  /**
+   * `escapeHtml(text)`, `path.basename(name)`: the model output of the argument, marked safe for those sinks, in place
+   * of the call's own model output; `path.join(base, name)` keeps the model output of its parts. Other values are as
+   * the call gives them (the escapes are about model output only).
+   */
+  function escapeValues(node: TSESTree.CallExpression, vals: Val[]): Val[] {
+    const escape = llmCallOf(node) ? undefined : escapeOf(file, node);
+    if (!escape) return vals;
+    const modelOnly = (a: TSESTree.CallExpressionArgument): Val[] => valuesOf(a).filter((v) => v.kind === 'llm' || v.kind === 'tool');
+    if (escape === 'keep') return union(vals, ...node.arguments.map(modelOnly));
+    const arg = node.arguments[0];
+    const escaped = arg ? escape.reduce((list, e) => escapedVals(list, e), modelOnly(arg)) : [];
+    return union(vals.filter((v) => v.kind !== 'llm' && v.kind !== 'tool'), escaped);
   }
 
   function sameFileCall(callee: Node): Val[] {

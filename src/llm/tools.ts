@@ -30,6 +30,8 @@ export const TOOL_MODULES: Readonly<Record<string, unknown>> = {
   },
   '@langchain/core/tools': langchainTools,
   'langchain/tools': langchainTools,
+  // LibreChat's agents package re-exports LangChain's tools.
+  '@librechat/agents/langchain/tools': langchainTools,
   '@openai/agents': agents,
   '@openai/agents-core': agents,
 };

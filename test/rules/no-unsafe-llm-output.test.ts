@@ -128,6 +128,8 @@ ruleTester().run('no-unsafe-llm-output', rule, {
         `  const hits = await fetch(\`https://api.github.com/search/code?q=\${encodeURIComponent(text)}\`);\n  const more = await axios.get('https://hn.algolia.com/api/v1/search?query=' + text);\n  res.json({ hits: await hits.json(), more: more.data });`,
       ),
     },
+    // Valid because the URL starts with a base the server chose (its configuration): the model picks the path.
+    { code: express(`const API_BASE = process.env.API_BASE;`, `  const r = await fetch(\`\${API_BASE}\${text}\`);\n  res.json(await r.json());`) },
     // Valid because the host of the model's URL is checked against an allow-list.
     {
       code: express(
@@ -150,6 +152,13 @@ app.post('/chat', async (req, res) => {
   res.json({ text: data.choices[0].message.content });
 });
 `,
+    },
+    // Valid because an image API's URL is where the provider stores the image: the model did not choose it.
+    {
+      code: express(
+        '',
+        `  const image = await openai.images.generate({ model: 'dall-e-3', prompt: text });\n  const bytes = await fetch(image.data[0].url);\n  res.type('png').send(Buffer.from(await bytes.arrayBuffer()));`,
+      ),
     },
     // Valid because the tool's schema-checked argument is compared with literals before it runs.
     {
