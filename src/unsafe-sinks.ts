@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, skipTS, staticString, variableOf } from './ast.js';
 import type { FileModel } from './contract.js';
 import { fixesOrigin } from './flow/allow-list.js';
+import { REDIRECT_CALLS } from './frameworks/registry.js';
 import { CALL, CONSTRUCT, ESM, trackerOf } from './references.js';
 import type { Node, UnsafeKind, UnsafeSink } from './types.js';
 
@@ -61,9 +62,17 @@ const MODULES: Record<string, unknown> = {
   axios: HTTP_CLIENT, got: HTTP_CLIENT, ky: HTTP_CLIENT, 'node-fetch': HTTP_CLIENT, superagent: HTTP_CLIENT,
   undici: { fetch: c(URL_ARG), request: c(URL_ARG) },
   http: NODE_HTTP, 'node:http': NODE_HTTP, https: NODE_HTTP, 'node:https': NODE_HTTP,
-  'next/navigation': { redirect: c(REDIRECT), permanentRedirect: c(REDIRECT) },
-  'next/server': { NextResponse: { redirect: c(REDIRECT) } },
 };
+// Framework modules' redirect functions (Next.js `redirect()`, `NextResponse.redirect`), from the adapters.
+for (const [module, names] of Object.entries(REDIRECT_CALLS)) {
+  const entry = (MODULES[module] ??= {}) as Record<string, unknown>;
+  for (const name of names) {
+    const keys = name.split('.');
+    let at = entry;
+    for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[keys[keys.length - 1]!] = c(REDIRECT);
+  }
+}
 /** The same for imports: named imports are the members, a default import is the CommonJS module itself. */
 const ESM_MODULES = Object.fromEntries(
   Object.entries(MODULES).map(([k, v]) => [k, { [ESM]: true, ...(v as object), default: v }]),

@@ -176,8 +176,72 @@ export const status = tool({
 });
 `,
     },
+    // Valid (Fastify) because the model's word is a query parameter and the redirect stays under a fixed path.
+    {
+      code: `
+import Fastify from 'fastify';
+import pg from 'pg';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const pool = new pg.Pool();
+const openai = new OpenAI();
+fastify.get('/find', async (request, reply) => {
+  const r = await openai.responses.create({ model: 'gpt-4o', input: String(request.query.q) });
+  if (request.query.go) return reply.redirect('/products/' + encodeURIComponent(r.output_text));
+  const { rows } = await pool.query('SELECT * FROM products WHERE name ILIKE $1', [r.output_text]);
+  return { rows };
+});
+`,
+    },
+    // Valid (Koa) because the destination is narrowed to a fixed list where it is used.
+    {
+      code: `
+import Koa from 'koa';
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const router = new Router();
+const openai = new OpenAI();
+const PAGES = ['/billing', '/help'];
+router.get('/go', async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(ctx.query.q) }] });
+  const page = c.choices[0].message.content;
+  ctx.redirect(PAGES.includes(page) ? page : '/help');
+});
+new Koa().use(router.routes());
+`,
+    },
+    // Valid (Hono) because hono/html's tagged template escapes what it interpolates.
+    {
+      code: `
+import { Hono } from 'hono';
+import { html } from 'hono/html';
+import { generateText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+const app = new Hono();
+app.get('/page', async (c) => {
+  const { text } = await generateText({ model: openai('gpt-4o'), prompt: c.req.query('topic') ?? '' });
+  return c.html(html\`<article>\${text}</article>\`);
+});
+export default app;
+`,
+    },
   ],
   invalid: [
+    // A destructured client and a namespace import of child_process.
+    {
+      code: `
+import express from 'express';
+import { OpenAI as Client } from 'openai';
+import * as cp from 'node:child_process';
+const app = express();
+const { chat } = new Client();
+app.post('/ops', async (req, res) => {
+  const r = await chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: String(req.body.q) }] });
+  cp.exec(r.choices[0].message.content, (e, out) => res.send(out));
+});
+`,
+      errors: [err('shell', 9)],
+    },
     // Express: the answer run as a shell command.
     { code: express(`import { exec } from 'node:child_process';`, `  exec(text, (err, out) => res.send(out));`), errors: [err('shell', 10)] },
     // The report names the part of the command that came from the model.
