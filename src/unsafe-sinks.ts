@@ -157,7 +157,8 @@ export function unsafeSinksOf(model: FileModel): UnsafeSink[] {
   }
   // HTML built from text and sent: `res.send(`<p>${answer}</p>`)`; Hono's `c.html(x)` sends HTML whatever x is.
   for (const sink of model.sinks) {
-    if (/json$/i.test(sink.kind)) continue;
+    // JSON bodies and Hono's `c.text(x)` are not HTML whatever they hold.
+    if (/json$/i.test(sink.kind) || /\.text$/.test(sink.kind)) continue;
     if (/\.html$/.test(sink.kind) || HTML_TEXT.test(staticText(model, sink.node))) add(sink.node, 'html', sink.node);
   }
   return out.sort((a, b) => a.node.range[0] - b.node.range[0]);

@@ -210,7 +210,7 @@ router.get('/go', async (ctx) => {
 new Koa().use(router.routes());
 `,
     },
-    // Valid (Hono) because hono/html's tagged template escapes what it interpolates.
+    // Valid (Hono) because hono/html's tagged template escapes what it interpolates, and c.text is not HTML.
     {
       code: `
 import { Hono } from 'hono';
@@ -220,6 +220,8 @@ import { openai } from '@ai-sdk/openai';
 const app = new Hono();
 app.get('/page', async (c) => {
   const { text } = await generateText({ model: openai('gpt-4o'), prompt: c.req.query('topic') ?? '' });
+  // c.text sends text/plain: the tags are shown, not run.
+  if (c.req.query('plain')) return c.text(\`<article>\${text}</article>\`);
   return c.html(html\`<article>\${text}</article>\`);
 });
 export default app;
