@@ -90,8 +90,15 @@ const SQL_METHODS = new Set(['query', 'execute', 'raw', 'exec', 'all', 'get', 'r
 const RAW_SQL = new Set(['$queryRawUnsafe', '$executeRawUnsafe', 'unsafe']);
 /** Receivers named as a database handle: the last resort for a query written whole by the model (`db.query(sql)`). */
 const DB_NAME = /^(?:db|pool|conn|connection|database|knex|sequelize|prisma|pg|mysql|sqlite|client)$|(?:Db|DB|Pool|Connection|Database)$/;
-/** SQL statements written as text around the value. */
-const SQL_TEXT = /\b(?:select\b[\s\S]*\bfrom|insert\s+into|update\s+\S+\s+set|delete\s+from|(?:create|alter|drop)\s+table|where\s+\S+\s*(?:=|like\b|in\b|>|<))/i;
+/**
+ * SQL statements written as text around the value. A select list must be names, `*` or calls (`SELECT id, name FROM`,
+ * `SELECT COUNT(*) FROM`), so a prompt such as "select the best answer from the list" is not taken for SQL.
+ */
+const NAME = '[\\w."`()*]+(?:\\s+as\\s+\\w+)?';
+const SQL_TEXT = new RegExp(
+  `\\b(?:select\\s+(?:distinct\\s+)?${NAME}(?:\\s*,\\s*${NAME})*\\s+from\\s+[\\w."\`]+|insert\\s+into\\s+[\\w."\`]+|update\\s+[\\w."\`]+\\s+set\\s+[\\w."\`]+\\s*=|delete\\s+from\\s+[\\w."\`]+|(?:create|alter|drop)\\s+table|where\\s+[\\w."\`]+\\s*(?:=|<|>|like\\b|in\\b))`,
+  'i',
+);
 /** An HTML tag in text. */
 const HTML_TEXT = /<\/?[a-z][\w:-]*[\s>/]/i;
 

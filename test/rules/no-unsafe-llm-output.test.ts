@@ -38,6 +38,13 @@ ruleTester().run('no-unsafe-llm-output', rule, {
         `  await sql\`SELECT * FROM items WHERE tag = \${text}\`;\n  await prisma.$queryRaw\`SELECT * FROM items WHERE tag = \${text}\`;\n  await prisma.$queryRaw(Prisma.sql\`SELECT * FROM items WHERE tag = \${text}\`);\n  res.end();`,
       ),
     },
+    // Valid because a prompt that reads like SQL in prose is not SQL: a chain's run() gets words, not a statement.
+    {
+      code: express(
+        `import { critic } from './chains.js';`,
+        `  const best = await critic.run(\`Select the best title from these drafts: \${text}\`);\n  res.json({ best });`,
+      ),
+    },
     // Valid because a number cannot change the statement.
     {
       code: express(
