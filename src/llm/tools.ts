@@ -3,13 +3,13 @@
  * tools written inline in a call's `tools` option, OpenAI Agents `tool({ execute })`, LangChain `tool(fn)`,
  * `new DynamicTool({ func })` / `DynamicStructuredTool`, and subclasses of LangChain's `Tool` with a `_call`.
  */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, READ, trackerOf } from '../references.js';
 import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
 
 /** How a helper takes the tool's function: an options property (`execute`, `func`), the first argument, or a `_call` method. */
-type ToolShape = { readonly api: string; readonly take: 'execute' | 'func' | 'fn' | 'subclass' };
+type ToolShape = { readonly api: string; readonly take: 'execute' | 'func' | 'fn' | 'subclass' | 'mcp' };
 
 const langchainTools = {
   [ESM]: true,
@@ -20,6 +20,7 @@ const langchainTools = {
   StructuredTool: { [READ]: { api: 'LangChain StructuredTool', take: 'subclass' } },
 };
 const agents = { [ESM]: true, tool: { [CALL]: { api: 'OpenAI Agents tool', take: 'execute' } } };
+const mcp = { [ESM]: true, McpServer: { [CONSTRUCT]: { api: 'MCP tool', take: 'mcp' } } };
 
 /** Modules that define tools; a file importing one may hand model-chosen arguments to its own code (src/signals.ts). */
 export const TOOL_MODULES: Readonly<Record<string, unknown>> = {
@@ -34,6 +35,9 @@ export const TOOL_MODULES: Readonly<Record<string, unknown>> = {
   '@librechat/agents/langchain/tools': langchainTools,
   '@openai/agents': agents,
   '@openai/agents-core': agents,
+  // An MCP server's tools are called with arguments the client's model chose.
+  '@modelcontextprotocol/sdk/server/mcp.js': mcp,
+  '@modelcontextprotocol/sdk/server/mcp': mcp,
 };
 
 const cache = new WeakMap<FileContext, Map<FunctionNode, string>>();
@@ -70,6 +74,11 @@ export function toolFunctionsOf(file: FileContext, llmCalls: readonly LlmCall[])
           continue;
         }
         if (n.type !== AST_NODE_TYPES.CallExpression && n.type !== AST_NODE_TYPES.NewExpression) continue;
+        if (take === 'mcp') {
+          // `const server = new McpServer(...)`; `server.tool(name, ..., handler)`, `server.registerTool(name, config, handler)`.
+          for (const call of methodCalls(file, n, ['tool', 'registerTool'])) add(call.arguments[call.arguments.length - 1] as Node | undefined, api);
+          continue;
+        }
         const arg = n.arguments[0] as Node | undefined;
         if (take === 'fn') add(arg, api);
         else fromOptions(arg, take, api);
@@ -105,4 +114,17 @@ function classReferences(file: FileContext, n: Node): Node[] {
   if (local?.type !== AST_NODE_TYPES.Identifier) return [];
   const v = variableOf(file.sourceCode, local);
   return v ? v.references.map((r) => r.identifier as Node) : [];
+}
+
+/** Calls of `methods` on the variable a `new X()` is assigned to. */
+function methodCalls(file: FileContext, created: Node, methods: readonly string[]): TSESTree.CallExpression[] {
+  const decl = created.parent;
+  if (decl?.type !== AST_NODE_TYPES.VariableDeclarator || decl.init !== created || decl.id.type !== AST_NODE_TYPES.Identifier) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const r of variableOf(file.sourceCode, decl.id)?.references ?? []) {
+    const m = r.identifier.parent;
+    if (m?.type !== AST_NODE_TYPES.MemberExpression || m.object !== r.identifier || !methods.includes(propertyName(m) ?? '')) continue;
+    if (m.parent.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) out.push(m.parent);
+  }
+  return out;
 }

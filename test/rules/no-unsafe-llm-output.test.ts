@@ -414,6 +414,18 @@ export class Reader extends StructuredTool {
 `,
       errors: [err('shell', 7), err('sql', 8), err('code', 11)],
     },
+    // An MCP server's tool handler: the calling model chose its arguments.
+    {
+      code: `
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+const server = new McpServer({ name: 'files', version: '1.0.0' });
+server.tool('read', { file: z.string() }, async ({ file }) => ({ content: [{ type: 'text', text: await readFile(file, 'utf8') }] }));
+server.registerTool('read2', { inputSchema: { file: z.string() } }, async (args) => ({ content: [{ type: 'text', text: await readFile(args.file, 'utf8') }] }));
+`,
+      errors: [err('path', 6), err('path', 7)],
+    },
     // Fastify: a redirect and HTML built with the answer.
     {
       code: `
