@@ -183,7 +183,7 @@ export const status = tool({
 });
 `,
     },
-    // Valid (Fastify) because the model's word is a query parameter and the redirect stays under a fixed path.
+    // Valid because (Fastify) the model's word is a query parameter and the redirect stays under a fixed path.
     {
       code: `
 import Fastify from 'fastify';
@@ -200,7 +200,7 @@ fastify.get('/find', async (request, reply) => {
 });
 `,
     },
-    // Valid (Koa) because the destination is narrowed to a fixed list where it is used.
+    // Valid because (Koa) the destination is narrowed to a fixed list where it is used.
     {
       code: `
 import Koa from 'koa';
@@ -217,7 +217,7 @@ router.get('/go', async (ctx) => {
 new Koa().use(router.routes());
 `,
     },
-    // Valid (Hono) because hono/html's tagged template escapes what it interpolates, and c.text is not HTML.
+    // Valid because (Hono) hono/html's tagged template escapes what it interpolates, and c.text is not HTML.
     {
       code: `
 import { Hono } from 'hono';
@@ -236,7 +236,7 @@ export default app;
     },
   ],
   invalid: [
-    // A destructured client and a namespace import of child_process.
+    // Invalid because the model's text runs in a shell, through a destructured client and a namespace import of child_process.
     {
       code: `
 import express from 'express';
@@ -251,14 +251,14 @@ app.post('/ops', async (req, res) => {
 `,
       errors: [err('shell', 9)],
     },
-    // Express: the answer run as a shell command.
+    // Invalid because (Express) the answer runs as a shell command.
     { code: express(`import { exec } from 'node:child_process';`, `  exec(text, (err, out) => res.send(out));`), errors: [err('shell', 10)] },
-    // The report names the part of the command that came from the model.
+    // Invalid because the model's name is part of the command; the report names that part.
     {
       code: express(`import { execSync } from 'child_process';`, `  res.send(execSync(\`git log --author=\${text}\`).toString());`),
       errors: [{ messageId: 'shell', line: 10, column: 41 }],
     },
-    // CommonJS require, destructured, and an alias of the module.
+    // Invalid because (CommonJS: require, destructuring, an alias of the module) the answer runs as a shell command.
     {
       code: `
 const express = require('express');
@@ -275,12 +275,12 @@ app.post('/ops', async (req, res) => {
       ...cjs,
       errors: [err('shell', 10)],
     },
-    // spawn with shell: true runs its arguments as one shell line; spawn of the model's word picks the program.
+    // Invalid because spawn with shell: true runs its arguments as one shell line, and spawn of the model's word picks the program.
     {
       code: express(`import { spawn } from 'node:child_process';`, `  spawn('grep', [text, 'app.log'], { shell: true }).stdout.pipe(res);\n  spawn(text);`),
       errors: [err('shell', 10), err('program', 11)],
     },
-    // Code execution: eval of parsed structured output, new Function, vm.
+    // Invalid because parsed structured output is evaluated (eval), compiled (new Function) and run in vm.
     {
       code: express(
         `import vm from 'node:vm';`,
@@ -288,7 +288,7 @@ app.post('/ops', async (req, res) => {
       ),
       errors: [err('code', 11), err('code', 12), err('code', 13)],
     },
-    // SQL built as a string: a template, knex.raw, Sequelize, Prisma's $queryRawUnsafe, a query the model wrote whole.
+    // Invalid because the SQL is built as a string: a template, knex.raw, Sequelize, Prisma's $queryRawUnsafe, a query the model wrote whole.
     {
       code: express(
         `import knex from 'knex';\nimport { Sequelize } from 'sequelize';\nimport { PrismaClient } from '@prisma/client';\nconst db = knex({ client: 'pg' });\nconst sequelize = new Sequelize('sqlite::memory:');\nconst prisma = new PrismaClient();`,
@@ -296,7 +296,7 @@ app.post('/ops', async (req, res) => {
       ),
       errors: [err('sql', 15), err('sql', 16), err('sql', 17), err('sql', 18)],
     },
-    // SQL grown with += before it runs.
+    // Invalid because the SQL is grown with += before it runs.
     {
       code: express(
         `import Database from 'better-sqlite3';\nconst db = new Database('app.db');`,
@@ -305,7 +305,7 @@ app.post('/ops', async (req, res) => {
       // The query grown with += is reported where it runs.
       errors: [err('sql', 13)],
     },
-    // File paths: the model names the file written, or the part joined to a folder.
+    // Invalid because the model names the file written, or the part joined to a folder.
     {
       code: express(
         `import fs from 'node:fs';\nimport path from 'node:path';`,
@@ -313,14 +313,14 @@ app.post('/ops', async (req, res) => {
       ),
       errors: [err('path', 11), err('path', 13)],
     },
-    // Express sendFile of a model-chosen path.
+    // Invalid because Express sends the file the model named.
     { code: express('', `  res.sendFile(text);`), errors: [err('path', 10)] },
-    // Redirects: Express, and the Location header.
+    // Invalid because the model chooses where Express redirects, and the Location header.
     {
       code: express('', `  if (req.query.a) return res.redirect(302, text);\n  res.setHeader('Location', '/' + text);\n  res.status(302).end();`),
       errors: [err('redirect', 10), err('redirect', 11)],
     },
-    // Outgoing requests to a model-chosen URL (fetch, axios, a host the model fills in).
+    // Invalid because the model chooses the URL of outgoing requests (fetch, axios, a host it fills in).
     {
       code: express(
         `import axios from 'axios';`,
@@ -328,9 +328,9 @@ app.post('/ops', async (req, res) => {
       ),
       errors: [err('url', 10), err('url', 11), err('url', 12)],
     },
-    // HTML built from the answer and sent (Express).
+    // Invalid because (Express) HTML is built from the answer and sent.
     { code: express('', `  res.send(\`<div class="answer">\${text}</div>\`);`, 'get'), errors: [err('html', 10)] },
-    // A helper that calls the model: its result is model output where it is used.
+    // Invalid because a helper that calls the model returns its text, which runs as a command where it is used.
     {
       code: `
 import express from 'express';
@@ -349,7 +349,7 @@ app.post('/ops', async (req, res) => {
 `,
       errors: [err('shell', 13)],
     },
-    // Tool-call arguments of a chat completion, parsed and run (the excessive-agency case).
+    // Invalid because tool-call arguments of a chat completion are parsed and run (the excessive-agency case).
     {
       code: express(
         `import { execSync } from 'node:child_process';`,
@@ -357,7 +357,7 @@ app.post('/ops', async (req, res) => {
       ),
       errors: [err('shell', 12)],
     },
-    // Anthropic tool_use input run through a shell.
+    // Invalid because Anthropic tool_use input runs through a shell.
     {
       code: `
 import Anthropic from '@anthropic-ai/sdk';
@@ -371,7 +371,7 @@ export async function agent(task) {
 `,
       errors: [err('shell', 8)],
     },
-    // Vercel ai: structured output (generateObject) and a tool's model-chosen parameters.
+    // Invalid because (Vercel ai) structured output (generateObject) and a tool's model-chosen parameters run as commands.
     {
       code: `
 import { generateObject, generateText, tool } from 'ai';
@@ -397,7 +397,7 @@ export async function plan(goal) {
         { messageId: 'shell', line: 14 },
       ],
     },
-    // LangChain tools: DynamicTool's input, tool(fn)'s input, a StructuredTool subclass' _call.
+    // Invalid because LangChain tools run their model-chosen input: DynamicTool's, tool(fn)'s, a StructuredTool subclass' _call.
     {
       code: `
 import { DynamicTool, tool, StructuredTool } from '@langchain/core/tools';
@@ -414,7 +414,7 @@ export class Reader extends StructuredTool {
 `,
       errors: [err('shell', 7), err('sql', 8), err('code', 11)],
     },
-    // An MCP server's tool handler: the calling model chose its arguments.
+    // Invalid because an MCP server's tool handler reads the file the calling model chose.
     {
       code: `
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -426,7 +426,7 @@ server.registerTool('read2', { inputSchema: { file: z.string() } }, async (args)
 `,
       errors: [err('path', 6), err('path', 7)],
     },
-    // Fastify: a redirect and HTML built with the answer.
+    // Invalid because (Fastify) the answer chooses the redirect and is built into HTML.
     {
       code: `
 import Fastify from 'fastify';
@@ -441,7 +441,7 @@ fastify.get('/go', async (request, reply) => {
 `,
       errors: [err('html', 8), err('redirect', 9)],
     },
-    // Koa: HTML in ctx.body and a redirect.
+    // Invalid because (Koa) the answer is built into ctx.body's HTML and chooses the redirect.
     {
       code: `
 import Koa from 'koa';
@@ -460,7 +460,7 @@ app.use(router.routes());
 `,
       errors: [err('redirect', 11), err('html', 12)],
     },
-    // Hono: c.html of the answer, and a fetch of a model-chosen URL.
+    // Invalid because (Hono) c.html sends the answer as HTML, and fetch goes to a model-chosen URL.
     {
       code: `
 import { Hono } from 'hono';
@@ -476,7 +476,7 @@ export default app;
 `,
       errors: [err('url', 8), err('html', 9)],
     },
-    // Next.js route handler: a redirect built from the answer, and HTML in a Response.
+    // Invalid because (Next.js) the answer builds the redirect and the HTML of a Response.
     {
       code: `
 import { NextResponse } from 'next/server';
@@ -493,7 +493,7 @@ export async function POST(req) {
       filename: 'app/api/answer/route.ts',
       errors: [err('redirect', 9), err('html', 10)],
     },
-    // The list check does not stop anything: its failing branch goes on to the command.
+    // Invalid because the list check does not stop anything: its failing branch goes on to the command.
     {
       code: express(
         `import { exec } from 'node:child_process';\nconst ALLOWED = ['ls', 'pwd'];`,
@@ -501,7 +501,7 @@ export async function POST(req) {
       ),
       errors: [err('shell', 12)],
     },
-    // A pattern that lets any character through is no check.
+    // Invalid because a pattern that lets any character through is no check.
     {
       code: express(
         `import { exec } from 'node:child_process';`,
@@ -509,7 +509,7 @@ export async function POST(req) {
       ),
       errors: [err('shell', 11)],
     },
-    // HTML escaping does not make a shell command safe.
+    // Invalid because HTML escaping does not make a shell command safe.
     {
       code: express(`import { exec } from 'node:child_process';\nimport escapeHtml from 'escape-html';`, `  exec('echo ' + escapeHtml(text));\n  res.end();`),
       errors: [err('shell', 11)],
