@@ -234,6 +234,10 @@ app.get('/page', async (c) => {
 export default app;
 `,
     },
+    // KNOWN MISS: markdown rendered to HTML (marked) passes the model's markup through; renderers are not followed.
+    { code: express(`import { marked } from 'marked';`, `  res.send(marked.parse(text));`, 'get') },
+    // KNOWN MISS: execa is not among the known process runners.
+    { code: express(`import { execaCommand } from 'execa';`, `  const { stdout } = await execaCommand(text);\n  res.send(stdout);`) },
   ],
   invalid: [
     // Invalid because the model's text runs in a shell, through a destructured client and a namespace import of child_process.
