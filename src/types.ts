@@ -176,7 +176,16 @@ export type Origin =
    * An argument a model chose for a tool the code defines (Vercel `ai` `tool({ execute })`, LangChain `tool(fn)` and
    * `DynamicTool`): as much model output as generated text. `api` names the tool helper.
    */
-  | { readonly kind: 'tool'; readonly api: string; readonly escaped?: readonly Escape[] }
+  | {
+      readonly kind: 'tool';
+      readonly api: string;
+      readonly escaped?: readonly Escape[];
+      /**
+       * On the whole arguments object: the keys the tool's schema limits to literals or numbers (`z.enum([...])`,
+       * `z.number()`, a JSON schema `enum`): the SDK refuses anything else, so reading one carries no model text.
+       */
+      readonly fixedKeys?: readonly string[];
+    }
   /** Request-derived data; `name` is the header/cookie/field name when known (lower-case for headers). */
   | { readonly kind: 'request'; readonly part: RequestPart; readonly name?: string }
   /** A secret: an environment variable or config field whose name marks it as a credential, or a literal key. */

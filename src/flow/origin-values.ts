@@ -79,7 +79,7 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
       case 'llm':
         return `llm:${callId(v.call)}:${JSON.stringify(v.path)}${v.escaped ? `:${v.escaped.join(',')}` : ''}`;
       case 'tool':
-        return `tool:${v.api}${v.escaped ? `:${v.escaped.join(',')}` : ''}`;
+        return `tool:${v.api}${v.escaped ? `:${v.escaped.join(',')}` : ''}${v.fixedKeys ? `:{${v.fixedKeys.join(',')}}` : ''}`;
       case 'prompt':
         return `prompt:${callId(v.call)}`;
       case 'system':
@@ -136,6 +136,11 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
           out.push(v.escaped ? { ...read, escaped: v.escaped } : read);
           break;
         }
+        case 'tool':
+          // A key the schema fixes holds one of its literals; any other read is model text (its keys no longer known).
+          if (v.fixedKeys?.includes(String(key))) break;
+          out.push(v.fixedKeys ? { kind: 'tool', api: v.api, ...(v.escaped ? { escaped: v.escaped } : {}) } : v);
+          break;
         case 'retrieved':
           out.push({ ...v, path: [...v.path, key] });
           break;

@@ -133,7 +133,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     const own = (vals: Val[]): Val[] => (key === undefined ? vals : member(vals, key));
     // A tool's `execute(args)`: the model chose the arguments.
     const tool = index === 0 ? toolFunctionsOf(file, callsList()).get(fn) : undefined;
-    if (tool) return own([{ kind: 'tool', api: tool }]);
+    if (tool) return own([{ kind: 'tool', api: tool.api, ...(tool.fixedKeys.length > 0 ? { fixedKeys: tool.fixedKeys } : {}) }]);
     // Callbacks: `arr.map(x => ...)`, `p.then(r => ...)`, `p.catch(err => ...)`.
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.Expression)) {

@@ -167,6 +167,40 @@ app.post('/chat', async (req, res) => {
         `  const image = await openai.images.generate({ model: 'dall-e-3', prompt: text });\n  const bytes = await fetch(image.data[0].url);\n  res.type('png').send(Buffer.from(await bytes.arrayBuffer()));`,
       ),
     },
+    // Valid because the tool's schema limits the argument to an enum or a number: the SDK refuses anything else.
+    {
+      code: `
+import { tool } from 'ai';
+import { z } from 'zod';
+import { execSync } from 'node:child_process';
+const schema = z.object({ service: z.enum(['api', 'worker']).describe('Which service'), lines: z.number().int() });
+export const logs = tool({
+  description: 'Recent logs of a service',
+  parameters: schema,
+  execute: async ({ service, lines }) => execSync(\`journalctl -u \${service} -n \${lines}\`).toString(),
+});
+export const status = tool({
+  description: 'Status',
+  inputSchema: z.object({ unit: z.enum(['api', 'worker']) }),
+  execute: async (args) => execSync('systemctl status ' + args.unit).toString(),
+});
+`,
+    },
+    // Valid because (MCP, LangChain JSON schema) the argument is an enum of the tool's schema.
+    {
+      code: `
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { tool } from '@langchain/core/tools';
+import { z } from 'zod';
+import { execSync } from 'node:child_process';
+const server = new McpServer({ name: 'ops', version: '1.0.0' });
+server.tool('restart', 'Restart a service', { service: z.enum(['api', 'worker']) }, async ({ service }) => ({ content: [{ type: 'text', text: execSync('systemctl restart ' + service).toString() }] }));
+export const uptime = tool(async ({ host }) => execSync('ssh ' + host + ' uptime').toString(), {
+  name: 'uptime',
+  schema: { type: 'object', properties: { host: { type: 'string', enum: ['web1', 'web2'] } }, required: ['host'] },
+});
+`,
+    },
     // Valid because the tool's schema-checked argument is compared with literals before it runs.
     {
       code: `

@@ -88,6 +88,30 @@ describe('model output for unsafe sinks', () => {
     `;
     expect(probe(code)).toEqual(['llm[html]', 'llm', 'llm[path]', 'llm[all,url]', 'none', 'tool(Vercel AI SDK tool)', 'none']);
   });
+
+  it('drops tool arguments the schema fixes (zod enums and numbers, JSON schema enums), keeps free text', () => {
+    const code = `
+      import { tool } from 'ai';
+      import { DynamicStructuredTool } from '@langchain/core/tools';
+      import { z } from 'zod';
+      tool({
+        parameters: z.object({ mode: z.enum(['a', 'b']).optional(), n: z.number(), q: z.string() }),
+        execute: async (args) => { probe(args.mode); probe(args.n); probe(args.q); probe(args); },
+      });
+      new DynamicStructuredTool({
+        schema: { type: 'object', properties: { unit: { enum: ['c', 'f'] }, city: { type: 'string' } } },
+        func: async ({ unit, city }) => { probe(unit); probe(city); },
+      });
+    `;
+    expect(probe(code)).toEqual([
+      'none',
+      'none',
+      'tool(Vercel AI SDK tool)',
+      'tool(Vercel AI SDK tool)',
+      'none',
+      'tool(LangChain DynamicStructuredTool)',
+    ]);
+  });
 });
 
 describe('checks before a sink', () => {
