@@ -84,7 +84,10 @@ export function escapeOf(file: FileContext, node: TSESTree.CallExpression): Esca
   const callee = skipTS(node.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const v = variableOf(file.sourceCode, callee);
-    if (Object.hasOwn(GLOBALS, callee.name) && (!v || v.defs.length === 0)) return GLOBALS[callee.name];
+    const global = !v || v.defs.length === 0;
+    if (Object.hasOwn(GLOBALS, callee.name) && global) return GLOBALS[callee.name];
+    // encodeURI keeps `:` and `/`: the model's URL still says where it goes.
+    if (callee.name === 'encodeURI' && global) return undefined;
     // An imported escape helper, or one of this file (its body is not read: `escapeHtml` written with replace).
     return escapeByName(callee.name);
   }

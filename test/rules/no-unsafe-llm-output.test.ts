@@ -358,11 +358,11 @@ app.post('/ops', async (req, res) => {
       code: express('', `  if (req.query.a) return res.redirect(302, text);\n  res.setHeader('Location', '/' + text);\n  res.status(302).end();`),
       errors: [err('redirect', 10), err('redirect', 11)],
     },
-    // Invalid because the model chooses the URL of outgoing requests (fetch, axios, a host it fills in).
+    // Invalid because the model chooses the URL of outgoing requests (fetch, encodeURI keeps its host; axios, a host it fills in).
     {
       code: express(
         `import axios from 'axios';`,
-        `  const a = await fetch(text);\n  const b = await axios.get(\`https://\${text}/status\`);\n  const c = await axios({ url: text, method: 'get' });\n  res.json({ a: a.status, b: b.status, c: c.status });`,
+        `  const a = await fetch(encodeURI(text));\n  const b = await axios.get(\`https://\${text}/status\`);\n  const c = await axios({ url: text, method: 'get' });\n  res.json({ a: a.status, b: b.status, c: c.status });`,
       ),
       errors: [err('url', 10), err('url', 11), err('url', 12)],
     },
