@@ -62,6 +62,11 @@ const MODULES: Record<string, unknown> = {
   axios: HTTP_CLIENT, got: HTTP_CLIENT, ky: HTTP_CLIENT, 'node-fetch': HTTP_CLIENT, superagent: HTTP_CLIENT,
   undici: { fetch: c(URL_ARG), request: c(URL_ARG) },
   http: NODE_HTTP, 'node:http': NODE_HTTP, https: NODE_HTTP, 'node:https': NODE_HTTP,
+  shelljs: { exec: c(SHELL) },
+  execa: {
+    execaCommand: c(SHELL), execaCommandSync: c(SHELL),
+    execa: c(PROGRAM), execaSync: c(PROGRAM), execaNode: c(PROGRAM),
+  },
 };
 // Framework modules' redirect functions (Next.js `redirect()`, `NextResponse.redirect`), from the adapters.
 for (const [module, names] of Object.entries(REDIRECT_CALLS)) {
@@ -73,6 +78,10 @@ for (const [module, names] of Object.entries(REDIRECT_CALLS)) {
     at[keys[keys.length - 1]!] = c(REDIRECT);
   }
 }
+/** Markdown renderers that pass the HTML inside their input through (marked has no sanitiser): their result is HTML. */
+const MARKDOWN = { marked: { [CALL]: true, parse: { [CALL]: true }, marked: { [CALL]: true, parse: { [CALL]: true } } } };
+const ESM_MARKDOWN = { marked: { [ESM]: true, ...MARKDOWN.marked, default: MARKDOWN.marked } };
+
 /** The same for imports: named imports are the members, a default import is the CommonJS module itself. */
 const ESM_MODULES = Object.fromEntries(
   Object.entries(MODULES).map(([k, v]) => [k, { [ESM]: true, ...(v as object), default: v }]),
@@ -162,11 +171,25 @@ export function unsafeSinksOf(model: FileModel): UnsafeSink[] {
       add(arg0, 'path', call);
     }
   }
+  const markdown = new Set<Node>();
+  try {
+    for (const it of [tracker.iterateEsmReferences(ESM_MARKDOWN as never), tracker.iterateCjsReferences(MARKDOWN as never)]) {
+      for (const r of it) markdown.add(r.node as Node);
+    }
+  } catch {
+    // Defensive, as above.
+  }
   // HTML built from text and sent: `res.send(`<p>${answer}</p>`)`; Hono's `c.html(x)` sends HTML whatever x is.
   for (const sink of model.sinks) {
     // JSON bodies and Hono's `c.text(x)` are not HTML whatever they hold.
     if (/json$/i.test(sink.kind) || /\.text$/.test(sink.kind)) continue;
     if (/\.html$/.test(sink.kind) || HTML_TEXT.test(staticText(model, sink.node))) add(sink.node, 'html', sink.node);
+    // Markdown rendered to HTML and sent: what the renderer was given is the HTML's source.
+    if (markdown.size === 0) continue;
+    for (const leaf of [sink.node, ...model.leafValues(sink.node)]) {
+      const call = rendered(model, leaf, markdown);
+      if (call) add(call.arguments[0] as Node | undefined, 'html', call);
+    }
   }
   return out.sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
@@ -339,4 +362,14 @@ function textParts(n: Node): (string | Node)[] {
   if (x.type === AST_NODE_TYPES.BinaryExpression && x.operator === '+') return [...textParts(x.left as Node), ...textParts(x.right)];
   if (x.type === AST_NODE_TYPES.Literal && typeof x.value === 'string') return [x.value];
   return [x];
+}
+
+/** The markdown renderer call a value is, directly or through a const (`const html = marked.parse(text)`). */
+function rendered(model: FileModel, node: Node, calls: ReadonlySet<Node>, depth = 0): TSESTree.CallExpression | undefined {
+  const n = skipTS(node);
+  if (n.type === AST_NODE_TYPES.AwaitExpression) return rendered(model, n.argument, calls, depth);
+  if (n.type === AST_NODE_TYPES.CallExpression) return calls.has(n) ? n : undefined;
+  if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
+  const init = constInit(model, n);
+  return init ? rendered(model, init, calls, depth + 1) : undefined;
 }

@@ -268,10 +268,16 @@ app.get('/page', async (c) => {
 export default app;
 `,
     },
-    // KNOWN MISS: markdown rendered to HTML (marked) passes the model's markup through; renderers are not followed.
-    { code: express(`import { marked } from 'marked';`, `  res.send(marked.parse(text));`, 'get') },
-    // KNOWN MISS: execa is not among the known process runners.
-    { code: express(`import { execaCommand } from 'execa';`, `  const { stdout } = await execaCommand(text);\n  res.send(stdout);`) },
+    // Valid because the markdown is rendered from escaped text, or its HTML is sanitised before it is sent.
+    {
+      code: express(
+        `import { marked } from 'marked';\nimport DOMPurify from 'isomorphic-dompurify';\nimport escapeHtml from 'escape-html';`,
+        `  if (req.query.safe) return res.send(DOMPurify.sanitize(marked.parse(text)));\n  res.send(marked.parse(escapeHtml(text)));`,
+        'get',
+      ),
+    },
+    // KNOWN MISS: zx's $ and other process runners beyond child_process, execa and shelljs are not recognised.
+    { code: express(`import { spawn as run } from 'cross-spawn';`, `  run(text, { shell: true }).stdout.pipe(res);`) },
   ],
   invalid: [
     // Invalid because the model's text runs in a shell, through a destructured client and a namespace import of child_process.
@@ -530,6 +536,16 @@ export async function POST(req) {
 `,
       filename: 'app/api/answer/route.ts',
       errors: [err('redirect', 9), err('html', 10)],
+    },
+    // Invalid because markdown rendered by marked passes the model's HTML through to the page.
+    {
+      code: express(`import { marked } from 'marked';`, `  const html = marked.parse(text);\n  res.send(html);`, 'get'),
+      errors: [err('html', 10)],
+    },
+    // Invalid because execa and shelljs run the model's text as a shell command too.
+    {
+      code: express(`import { execaCommand } from 'execa';\nimport shell from 'shelljs';`, `  const { stdout } = await execaCommand(text);\n  res.send(stdout + shell.exec(text).stdout);`),
+      errors: [err('shell', 11), err('shell', 12)],
     },
     // Invalid because the list check does not stop anything: its failing branch goes on to the command.
     {
