@@ -201,6 +201,22 @@ export const uptime = tool(async ({ host }) => execSync('ssh ' + host + ' uptime
 });
 `,
     },
+    // Valid because a file with tools and no model call still has its code paths read: the check returns early.
+    {
+      code: `
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+const ROOT = path.resolve('notes') + path.sep;
+const server = new McpServer({ name: 'notes', version: '1.0.0' });
+server.tool('read', { file: z.string() }, async ({ file }) => {
+  const full = path.resolve(ROOT, file);
+  if (!full.startsWith(ROOT)) return { content: [], isError: true };
+  return { content: [{ type: 'text', text: await readFile(full, 'utf8') }] };
+});
+`,
+    },
     // Valid because the tool's schema-checked argument is compared with literals before it runs.
     {
       code: `

@@ -1,6 +1,7 @@
 import express from 'express';
 import Anthropic from '@anthropic-ai/sdk';
 import escapeHtml from 'escape-html';
+import { marked } from 'marked';
 import { requireUser } from './auth.js';
 
 const app = express();
@@ -28,6 +29,12 @@ app.get('/answer-safe', requireUser, async (req, res) => {
 app.get('/answer-text', requireUser, async (req, res) => {
   const text = await answer(String(req.query.q ?? ''));
   res.type('text/plain').send(text);
+});
+
+app.get('/answer-md', requireUser, async (req, res) => {
+  const text = await answer(String(req.query.q ?? ''));
+  const html = marked.parse(text); // expect: llm-leak/no-unsafe-llm-output
+  res.send(`<!doctype html><main>${html}</main>`);
 });
 
 app.get('/next-step', requireUser, async (req, res) => {
