@@ -8,6 +8,7 @@ import noRawLlmResponse from './no-raw-llm-response.js';
 import noSecretsInPrompt from './no-secrets-in-prompt.js';
 import noSensitiveLogging from './no-sensitive-logging.js';
 import noSystemPromptToClient from './no-system-prompt-to-client.js';
+import noUnsafeLlmOutput from './no-unsafe-llm-output.js';
 import noUntrustedSystemPrompt from './no-untrusted-system-prompt.js';
 import requireAuthForLlmRoute from './require-auth-for-llm-route.js';
 import requireHmacTimestamp from './require-hmac-timestamp.js';
@@ -23,6 +24,7 @@ export const rules: Record<string, TSESLint.RuleModule<string, readonly unknown[
   'no-secrets-in-prompt': noSecretsInPrompt,
   'no-sensitive-logging': noSensitiveLogging,
   'no-system-prompt-to-client': noSystemPromptToClient,
+  'no-unsafe-llm-output': noUnsafeLlmOutput,
   'no-untrusted-system-prompt': noUntrustedSystemPrompt,
   'require-auth-for-llm-route': requireAuthForLlmRoute,
   'require-hmac-timestamp': requireHmacTimestamp,

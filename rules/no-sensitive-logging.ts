@@ -61,6 +61,8 @@ function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
       // An HMAC is a signature anyone can replay; a plain hash (`createHash('sha256')`) of a prompt is what to log.
       return origin.keyed === true;
     case 'error':
+    // Tool arguments are judged by no-unsafe-llm-output where they are used, not where they are logged.
+    case 'tool':
     // A system prompt or retrieved documents are logged as the prompt they go into (a 'prompt' origin).
     case 'system':
     case 'retrieved':

@@ -23,6 +23,8 @@ import type {
   ProjectMount,
   Route,
   Sink,
+  Check,
+  UnsafeSink,
 } from './types.js';
 
 /** A sent value carrying error details: the sink, and the part of it that carries them (the report location). */
@@ -55,6 +57,15 @@ export interface FileModel {
   paramRole(variable: Scope.Variable): ParamRole | undefined;
   /** The role of the parameter an identifier refers to. */
   paramRoleOf(id: TSESTree.Identifier): ParamRole | undefined;
+  /** Where values become code, a command, SQL, a file path, a redirect, a request URL or sent HTML (src/unsafe-sinks.ts). */
+  readonly unsafeSinks: readonly UnsafeSink[];
+  /**
+   * What an allow-list, pattern, prefix or host check proves about `subject` where `target` runs: the check passed
+   * on every way there (src/flow/allow-list.ts); undefined when nothing is checked.
+   */
+  checkedBefore(subject: Node, target: Node): Check | undefined;
+  /** Whether a URL's scheme and host (or a same-site path) are fixed before any part `carries` marks. */
+  originFixed(node: Node, carries: (n: Node) => boolean): boolean;
   /** Logger calls in the file. */
   readonly loggerCalls: readonly LoggerCall[];
   /** The first model call that runs when `fn` runs: in its body or in same-file functions it calls. */

@@ -75,12 +75,12 @@ export const createRule: typeof baseCreateRule = (spec) => {
     ...rule,
     create: (context) => {
       const listeners = rule.create(context);
-      // Only files that may hold a route, a model call or a timingSafeEqual ask "runs before": the others (most
+      // Only files that may hold a route, a model call, a tool or a timingSafeEqual ask "runs before": the others (most
       // of node_modules, utility files) skip the per-node recording.
       let needed = true;
       try {
         const s = signalsOf(context.sourceCode, readSettings(context.settings as Record<string, unknown>), context.filename);
-        needed = s.framework || s.llm || s.crypto || s.authPackage;
+        needed = s.framework || s.llm || s.crypto || s.authPackage || s.tools;
       } catch {
         // Bad settings: the rule reports them at Program:exit; record as if needed.
       }

@@ -17,6 +17,8 @@ import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
 import { findLoggerCalls } from './logging.js';
+import { originFixed, unsafeSinksOf } from './unsafe-sinks.js';
+import { checkedBefore } from './flow/allow-list.js';
 import { messageLists, outputLimitValue } from './llm/index.js';
 import { opaqueOptions } from './llm/call-record.js';
 import { clientRoleSource } from './llm/messages.js';
@@ -33,7 +35,7 @@ import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import { createFunctionIndex, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
-import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin } from './types.js';
+import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin, UnsafeSink } from './types.js';
 
 export type { FileModel };
 
@@ -121,6 +123,7 @@ export function buildModel(
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
+  let unsafe: UnsafeSink[] | undefined;
   let exposures: ErrorExposure[] | undefined;
 
   const once: {
@@ -170,6 +173,11 @@ export function buildModel(
       const v = variableOf(sourceCode, id);
       return v ? getFrameworks().paramRoles.get(v) : undefined;
     },
+    get unsafeSinks() {
+      return (unsafe ??= unsafeSinksOf(model));
+    },
+    checkedBefore: (subject, target) => checkedBefore(sourceCode, pathsOf(sourceCode.ast), subject, target),
+    originFixed: (node, carries) => originFixed(model, node, carries),
     get loggerCalls() {
       return (loggers ??= findLoggerCalls(file, model));
     },

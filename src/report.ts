@@ -57,6 +57,8 @@ export function describeOrigin(origin: Origin): string {
       return origin.text ? 'model output' : `the ${origin.call.resultLabel}`;
     case 'prompt':
       return 'the prompt sent to the model';
+    case 'tool':
+      return 'a tool argument the model chose';
     case 'secret':
       return `the secret ${origin.name}`;
     case 'digest':

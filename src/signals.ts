@@ -8,6 +8,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { LITERAL_KEY_PATTERNS, literalKeyLabel } from './flow/origin-secrets.js';
 import { COMPATIBLE_HINT, MODEL_HOSTS } from './llm/hosts.js';
 import { isModelModule } from './llm/sdks.js';
+import { TOOL_MODULES } from './llm/tools.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
 import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
@@ -24,6 +25,8 @@ export interface Signals {
   readonly llm: boolean;
   /** The file imports one of the project's own modules (relative, `#imports`, `@/`, `~/`). */
   readonly projectImport: boolean;
+  /** The file imports a module that defines tools for a model (src/llm/tools.ts): their arguments are model output. */
+  readonly tools: boolean;
   /**
    * The text may hold error middleware written apart from the app that registers it: a `next` parameter last in a
    * list (`(err, req, res, next)`) or `await next()` (Koa's try/catch around the rest of the chain).
@@ -79,8 +82,10 @@ export function signalsOf(
   let crypto = false;
   let authPackage = false;
   let local = false;
+  let tools = false;
   for (const m of text.matchAll(SPECIFIER)) {
     const spec = m[1]!;
+    if (!tools && Object.hasOwn(TOOL_MODULES, spec)) tools = true;
     if (!local && PROJECT_SPECIFIER.test(spec)) local = true;
     if (!framework && isFrameworkModule(spec)) framework = true;
     if (isModelModule(spec)) llm = true;
@@ -99,6 +104,7 @@ export function signalsOf(
     framework,
     llm,
     projectImport: local,
+    tools,
     errorMiddleware: text.includes('next') && NEXT_TEXT.test(text),
     handedResponse: local && !framework && [...text.matchAll(PARAM_TEXT)].some((m) => isControllerParamName(m[1]!)),
     crypto,

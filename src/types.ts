@@ -74,6 +74,11 @@ export interface LlmCall {
   /** Members the client wraps the result in (axios and openai v3 `.data`); a read of exactly these is the whole result. */
   readonly envelope: readonly PathKey[];
   /**
+   * Result paths the provider fills in rather than the model ('*' any index): the link an image API stores the image
+   * at (`data[].url`). Model output for the sinks of no-unsafe-llm-output, but not chosen by the model.
+   */
+  readonly servicePaths?: readonly (readonly PathKey[])[];
+  /**
    * The call runs a model, but its value is not known to be a model result: a function of another module that reaches
    * a model call and returns something else, or nothing known. Its value carries no model origin.
    */
@@ -159,7 +164,28 @@ export type RequestPart = 'body' | 'rawBody' | 'query' | 'params' | 'headers' | 
 /** Where a value came from. An expression can have several origins. */
 export type Origin =
   /** A value read out of a model result; `path` is the property path from the awaited result, `text` says it is plain generated text. */
-  | { readonly kind: 'llm'; readonly call: LlmCall; readonly path: readonly PathKey[]; readonly text: boolean }
+  | {
+      readonly kind: 'llm';
+      readonly call: LlmCall;
+      readonly path: readonly PathKey[];
+      readonly text: boolean;
+      /** Escapes the value went through on its way here (`escapeHtml(text)`): the sinks they make it safe for. */
+      readonly escaped?: readonly Escape[];
+    }
+  /**
+   * An argument a model chose for a tool the code defines (Vercel `ai` `tool({ execute })`, LangChain `tool(fn)` and
+   * `DynamicTool`): as much model output as generated text. `api` names the tool helper.
+   */
+  | {
+      readonly kind: 'tool';
+      readonly api: string;
+      readonly escaped?: readonly Escape[];
+      /**
+       * On the whole arguments object: the keys the tool's schema limits to literals or numbers (`z.enum([...])`,
+       * `z.number()`, a JSON schema `enum`): the SDK refuses anything else, so reading one carries no model text.
+       */
+      readonly fixedKeys?: readonly string[];
+    }
   /** Request-derived data; `name` is the header/cookie/field name when known (lower-case for headers). */
   | { readonly kind: 'request'; readonly part: RequestPart; readonly name?: string }
   /** A secret: an environment variable or config field whose name marks it as a credential, or a literal key. */
@@ -183,6 +209,12 @@ export type Origin =
   | { readonly kind: 'retrieved'; readonly store: string; readonly path: readonly PathKey[]; readonly containers: readonly string[] };
 
 export type OriginKind = Origin['kind'];
+
+/**
+ * What an escape makes a value safe for: HTML, a URL part, a file name, a shell word, an SQL literal; 'all' for a
+ * conversion to a number or boolean, which no sink can misread as code.
+ */
+export type Escape = 'html' | 'url' | 'path' | 'shell' | 'sql' | 'all';
 
 /** A call to a logger. */
 export interface LoggerCall {
@@ -245,3 +277,18 @@ export interface ProjectMount {
   /** The framework of the mount that adds it (undefined from a custom entry with no mount of its own). */
   readonly framework?: Framework | undefined;
 }
+
+/** What a value becomes at an unsafe sink: code, a shell line, the program to run, SQL, a file path, a redirect target, a request URL, HTML. */
+export type UnsafeKind = 'code' | 'shell' | 'program' | 'sql' | 'path' | 'redirect' | 'url' | 'html';
+
+/** A value that reaches a sink where it stops being data (src/unsafe-sinks.ts). */
+export interface UnsafeSink {
+  /** The argument (or sent value) that becomes code, a command, a query, a path, a URL or HTML. */
+  readonly node: Node;
+  readonly kind: UnsafeKind;
+  /** The call that uses it (for "runs before" questions). */
+  readonly call: Node;
+}
+
+/** What a passing check proves about a value: one of a few literals, a shape a strict pattern fixes, a prefix, a URL's host. */
+export type Check = 'literals' | 'pattern' | 'prefix' | 'host';

@@ -28,6 +28,7 @@ const CONTRACT: Record<string, 'recommended' | 'strict'> = {
   'no-secrets-in-prompt': 'recommended',
   'no-system-prompt-to-client': 'recommended',
   'require-hmac-timestamp': 'recommended',
+  'no-unsafe-llm-output': 'recommended',
   'require-output-limit': 'strict',
 };
 

@@ -2,6 +2,7 @@
 // and the signature is compared in constant time, before the body is used.
 import { createHash, createHmac } from 'node:crypto';
 import express from 'express';
+import escapeHtml from 'escape-html';
 import OpenAI from 'openai';
 import { safeEqual } from './security.js';
 
@@ -49,5 +50,8 @@ webhookRouter.post('/ask', verifySignature, async (req, res) => {
     max_tokens: 500,
     messages: [{ role: 'user', content: prompt }],
   });
-  return res.json({ answer: completion.choices[0]?.message?.content ?? '' });
+  const answer = completion.choices[0]?.message?.content ?? '';
+  // The partner embeds the answer in its page: escaped, so markup the model writes is shown as text, never run.
+  if (req.query.format === 'html') return res.send(`<div class="answer">${escapeHtml(answer)}</div>`);
+  return res.json({ answer });
 });

@@ -31,6 +31,8 @@ webhookRouter.post('/ask', async (req, res) => {
     });
     const answer = completion.choices[0].message.content;
     console.log('model answered', answer);
+    // The partner embeds the answer in its help page as is: markup the model writes (or is tricked into writing) runs there.
+    if (req.query.format === 'html') return res.send(`<div class="answer">${answer}</div>`);
     return res.json({ answer });
   }
   return res.status(401).json({ error: 'bad signature' });

@@ -8,7 +8,7 @@ import { staticString } from '../ast.js';
 import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
 import { REQUEST_SHAPES } from '../frameworks/registry.js';
 import type { LlmLeakSettings } from '../settings.js';
-import type { LlmCall, Origin, PathKey, RequestPart } from '../types.js';
+import type { Escape, LlmCall, Origin, PathKey, RequestPart } from '../types.js';
 import { isDescribingKey, isSecretEnvName, isSecretFieldName } from './origin-secrets.js';
 
 /** Objects we follow on the way to an origin: a request or context (described by the adapters), `process.env`, an HMAC being built. */
@@ -77,7 +77,9 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
   function valKey(v: Val): string {
     switch (v.kind) {
       case 'llm':
-        return `llm:${callId(v.call)}:${JSON.stringify(v.path)}`;
+        return `llm:${callId(v.call)}:${JSON.stringify(v.path)}${v.escaped ? `:${v.escaped.join(',')}` : ''}`;
+      case 'tool':
+        return `tool:${v.api}${v.escaped ? `:${v.escaped.join(',')}` : ''}${v.fixedKeys ? `:{${v.fixedKeys.join(',')}}` : ''}`;
       case 'prompt':
         return `prompt:${callId(v.call)}`;
       case 'system':
@@ -129,8 +131,15 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
     for (const v of vals) {
       if (key === 'length' && v.kind !== 'handle') continue; // a length carries no content
       switch (v.kind) {
-        case 'llm':
-          out.push(llmVal(v.call, [...v.path, key]));
+        case 'llm': {
+          const read = llmVal(v.call, [...v.path, key]) as Extract<Origin, { kind: 'llm' }>;
+          out.push(v.escaped ? { ...read, escaped: v.escaped } : read);
+          break;
+        }
+        case 'tool':
+          // A key the schema fixes holds one of its literals; any other read is model text (its keys no longer known).
+          if (v.fixedKeys?.includes(String(key))) break;
+          out.push(v.fixedKeys ? { kind: 'tool', api: v.api, ...(v.escaped ? { escaped: v.escaped } : {}) } : v);
           break;
         case 'retrieved':
           out.push({ ...v, path: [...v.path, key] });
@@ -206,4 +215,12 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
   }
 
   return { union, member, element, each, llmVal, isTextPath, handleCall };
+}
+
+/** Model output (`llm` and `tool` origins) marked as having gone through `escape`; other values unchanged. */
+export function escapedVals(vals: readonly Val[], escape: Escape): Val[] {
+  return vals.map((v) => {
+    if ((v.kind !== 'llm' && v.kind !== 'tool') || v.escaped?.includes(escape)) return v;
+    return { ...v, escaped: [...(v.escaped ?? []), escape].sort() } as Val;
+  });
 }

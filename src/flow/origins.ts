@@ -19,7 +19,9 @@ import { createLiteralReader } from './object-literals.js';
 import { specialCallsOf } from './origin-specials.js';
 import { credentialHeaderRead, isRedaction } from './secret-sources.js';
 import { secretUsesOf, type SecretUses } from './secret-uses.js';
-import { ERROR, createValueOps, dataOnly, handle, type Val } from './origin-values.js';
+import { ERROR, createValueOps, dataOnly, escapedVals, handle, type Val } from './origin-values.js';
+import { escapeOf } from './escapes.js';
+import { toolFunctionsOf } from '../llm/tools.js';
 import { buildSystemIndex, type SystemIndex } from './origin-system.js';
 import { retrievalOf } from '../llm/retrieval.js';
 
@@ -129,6 +131,9 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
    */
   function paramBase(fn: FunctionNode, index: number, param: TSESTree.Parameter, key?: string): Val[] {
     const own = (vals: Val[]): Val[] => (key === undefined ? vals : member(vals, key));
+    // A tool's `execute(args)`: the model chose the arguments.
+    const tool = index === 0 ? toolFunctionsOf(file, callsList()).get(fn) : undefined;
+    if (tool) return own([{ kind: 'tool', api: tool.api, ...(tool.fixedKeys.length > 0 ? { fixedKeys: tool.fixedKeys } : {}) }]);
     // Callbacks: `arr.map(x => ...)`, `p.then(r => ...)`, `p.catch(err => ...)`.
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(fn as TSESTree.Expression)) {
@@ -400,7 +405,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
         );
       case AST_NODE_TYPES.CallExpression: {
         if (isRedaction(node)) return [];
-        const vals = callValues(node);
+        const vals = escapeValues(node, callValues(node));
         const header = vals.length === 0 ? credentialHeaderRead(node, settings) : undefined;
         return header ? [header] : vals;
       }
@@ -480,6 +485,21 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       return union(out, named, ARG_CARRYING_METHODS.has(method) ? argVals() : []);
     }
     return sameFileCall(callee);
+  }
+
+  /**
+   * `escapeHtml(text)`, `path.basename(name)`: the model output of the argument, marked safe for those sinks, in place
+   * of the call's own model output; `path.join(base, name)` keeps the model output of its parts. Other values are as
+   * the call gives them (the escapes are about model output only).
+   */
+  function escapeValues(node: TSESTree.CallExpression, vals: Val[]): Val[] {
+    const escape = llmCallOf(node) ? undefined : escapeOf(file, node);
+    if (!escape) return vals;
+    const modelOnly = (a: TSESTree.CallExpressionArgument): Val[] => valuesOf(a).filter((v) => v.kind === 'llm' || v.kind === 'tool');
+    if (escape === 'keep') return union(vals, ...node.arguments.map(modelOnly));
+    const arg = node.arguments[0];
+    const escaped = arg ? escape.reduce((list, e) => escapedVals(list, e), modelOnly(arg)) : [];
+    return union(vals.filter((v) => v.kind !== 'llm' && v.kind !== 'tool'), escaped);
   }
 
   function sameFileCall(callee: Node): Val[] {

@@ -171,6 +171,8 @@ export interface FrameworkAdapter {
   readonly requestParams?: { readonly any?: Readonly<Record<string, ParamRole>>; readonly own?: Readonly<Record<string, ParamRole>> };
   /** Calls of its modules that return request data (`cookies()` of next/headers): module → export → part. */
   readonly requestCalls?: Readonly<Record<string, Readonly<Record<string, RequestPart>>>>;
+  /** Calls of its modules that redirect the client to their first argument: module → dotted export paths. */
+  readonly redirectCalls?: Readonly<Record<string, readonly string[]>>;
   /** Request objects reached from its handler parameters, by the origin analysis' handle kind. */
   readonly request?: Partial<Readonly<Record<RequestHandleKind, RequestShape>>>;
   readonly sinks?: ResponseSinks;

@@ -79,6 +79,7 @@ export const next: FrameworkAdapter = {
   // pages/api handlers take (req, res) with Express-like response methods.
   controllerParams: { res: 'res' },
   requestCalls: { 'next/headers': { cookies: 'cookies', headers: 'headers' } },
+  redirectCalls: { 'next/navigation': ['redirect', 'permanentRedirect'], 'next/server': ['NextResponse.redirect'] },
   request: { req: REQUEST },
   sinks: { response: { label: 'res', send: RESPONSE_SEND }, webResponses: true, responseClasses: { 'next/server': 'NextResponse' } },
   // Route handlers read `await request.json()`; pages/api parses `req.body` by itself.

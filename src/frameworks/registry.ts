@@ -122,6 +122,9 @@ export const REQUEST_CALLS: Readonly<Record<string, Readonly<Record<string, Requ
   ...ADAPTERS.map((a) => a.requestCalls ?? {}),
 );
 
+/** Calls of framework modules that redirect the client to their first argument: module → dotted export paths. */
+export const REDIRECT_CALLS: Readonly<Record<string, readonly string[]>> = Object.assign({}, ...ADAPTERS.map((a) => a.redirectCalls ?? {}));
+
 /** The response sinks of a framework. */
 export function sinksOf(id: Framework | undefined): ResponseSinks | undefined {
   return adapterOf(id)?.sinks;

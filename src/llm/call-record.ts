@@ -140,6 +140,7 @@ export function makeCall(
     streaming,
     textAccessor: streaming ? undefined : spec.textAccessor,
     envelope: spec.envelope ?? [],
+    ...(spec.servicePaths ? { servicePaths: spec.servicePaths } : {}),
     ...(spec.opaqueResult ? { opaqueResult: true } : {}),
   };
   specs.set(result, spec);

@@ -82,6 +82,8 @@ export interface CallSpec {
   readonly envelope?: readonly string[];
   /** Paths of plain text in a streamed result, from the result: `['*', 'choices', '*', 'delta', 'content']` for each chunk. */
   readonly streamTextPaths?: readonly (readonly PathKey[])[];
+  /** Result paths the provider fills in, not the model (see LlmCall.servicePaths). */
+  readonly servicePaths?: readonly (readonly PathKey[])[];
 }
 
 /** A method whose result is another tracked object (`chats.create()`, `getGenerativeModel()`, `withStructuredOutput()`). */
@@ -223,6 +225,8 @@ const openaiImages = spec({
   streaming: 'option',
   textAccessor: '.data',
   streamTextPaths: [],
+  // `data[].url` is where the service stores the image, not something the model wrote.
+  servicePaths: [['data', '*', 'url']],
 });
 
 const OPENAI = tree({

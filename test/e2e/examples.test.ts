@@ -21,6 +21,7 @@ const VULNERABLE_SHOWS = [
   'no-secrets-in-prompt',
   'no-system-prompt-to-client',
   'require-hmac-timestamp',
+  'no-unsafe-llm-output',
   'require-output-limit',
 ];
 
@@ -114,6 +115,8 @@ describe('examples', () => {
     expect(at('no-system-prompt-to-client')).toEqual(['server.js:45']);
     // The same comparison accepts a signature over the body alone: a captured request can be replayed.
     expect(at('require-hmac-timestamp')).toEqual(['webhook.js:20']);
+    // The answer written into the HTML fragment the partner embeds.
+    expect(at('no-unsafe-llm-output')).toEqual(['webhook.js:35']);
   });
 
   it.each(NAIVE_FIX_SILENCES)('the naive fix is not reported by %s', (id) => {

@@ -30,6 +30,7 @@ describe('file signals', () => {
       framework: false,
       llm: false,
       projectImport: false,
+      tools: false,
       errorMiddleware: false,
       handedResponse: false,
       crypto: false,
@@ -39,6 +40,12 @@ describe('file signals', () => {
       secretText: false,
     });
     expect(signals('askModel(prompt);', { 'llm-leak': { llmCalls: ['askModel'] } }).llm).toBe(true);
+  });
+
+  it('sees modules that define tools for a model', () => {
+    expect(signals("import { tool } from '@langchain/core/tools';").tools).toBe(true);
+    expect(signals("const { tool } = require('ai');").tools).toBe(true);
+    expect(signals("import { z } from 'zod';").tools).toBe(false);
   });
 
   it('sees credential header reads whatever object holds them', () => {
