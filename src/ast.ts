@@ -188,6 +188,16 @@ export function variableOf(
   }
 }
 
+/** The initializer of a variable declared once with one and never assigned again (`const x = ...`, or a `let` kept). */
+export function boundOnce(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Node | undefined {
+  const v = variableOf(sourceCode, id);
+  if (!v || v.defs.length !== 1) return undefined;
+  const decl = v.defs[0]!.node;
+  if (decl.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
+  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
+  return decl.init;
+}
+
 /**
  * The function an expression denotes when it is written in this file: an inline function, or an identifier bound
  * once to a function declaration or a `const f = () => ...` / `function` expression. Undefined otherwise.

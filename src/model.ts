@@ -33,7 +33,7 @@ import { pathsOf } from './flow/paths.js';
 import { importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
-import { createFunctionIndex, type FunctionIndex } from './flow/function-index.js';
+import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin, UnsafeSink } from './types.js';
 
@@ -118,7 +118,7 @@ export function buildModel(
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
   let functions: FunctionIndex | undefined;
-  const functionIndex = (): FunctionIndex => (functions ??= createFunctionIndex(file));
+  const functionIndex = (): FunctionIndex => (functions ??= functionIndexOf(file));
   let authImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;

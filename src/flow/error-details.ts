@@ -13,6 +13,7 @@ import { contextSinkOf, controllerParam, importsFramework, isControllerParamName
 import { responseSink } from '../frameworks/sinks.js';
 import type { FileContext, FunctionNode, Node, Sink } from '../types.js';
 import { calleeFunction } from './reach.js';
+import { functionIndexOf } from './function-index.js';
 import type { ImportedExport } from '../llm/summary.js';
 import { constInit } from '../llm/messages.js';
 import { importedModelFunction } from '../llm/imported.js';
@@ -254,7 +255,7 @@ function streamSinks(file: FileContext, out: Passed): void {
         if (!err) continue;
         out.errorParams.add(err);
         out.errorHandlers.add(cb);
-        for (const v of returnedValues(file, cb)) add(v, `${name}.${propertyName(p)}`);
+        for (const v of functionIndexOf(file).returnsOf(cb)) add(v, `${name}.${propertyName(p)}`);
       }
     }
   }
@@ -540,7 +541,7 @@ function walkCarried(file: FileContext, root: Node, hooks: WalkHooks): Node | un
         // A same-file function or method (`this.chatSync(ctx)`): what it returns.
         const fn = calleeFunction(file, n.callee);
         if (fn) {
-          push(...returnedValues(file, fn));
+          push(...functionIndexOf(file).returnsOf(fn));
           break;
         }
         // An imported helper known to hand an argument back (`response.error(e.message)`); others may sanitise.
@@ -555,18 +556,6 @@ function walkCarried(file: FileContext, root: Node, hooks: WalkHooks): Node | un
     }
   }
   return undefined;
-}
-
-/** What a function returns: an arrow's expression body, or the arguments of its own `return`s. */
-function returnedValues(file: FileContext, fn: FunctionNode): Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const out: Node[] = [];
-  const returns = file.index.returns;
-  for (let i = firstFrom(returns, fn.range[0], (r) => r.range[0]); i < returns.length && returns[i]!.range[0] < fn.range[1]; i++) {
-    const r = returns[i]!;
-    if (r.argument && enclosingFunction(r) === fn) out.push(r.argument);
-  }
-  return out;
 }
 
 /** `err.status`, `err.response.status`, `err.code`: a read that ends in (or starts with) a classifying field. */
@@ -709,7 +698,7 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
     const params = fn.params.map((q) => paramVariable(file, q));
     const carries: number[] = [];
     const writes = writesOf(file, fn, params);
-    const values = returnedValues(file, fn);
+    const values = functionIndexOf(file).returnsOf(fn);
     if (values.length === 0) return writes.length > 0 ? { carries, errorFields: [], writes } : undefined;
     params.forEach((v, i) => {
       if (!v) return;

@@ -11,8 +11,17 @@ export interface FunctionIndex {
   callSitesOf(fn: FunctionNode): readonly TSESTree.CallExpression[];
 }
 
+const indexes = new WeakMap<FileContext, FunctionIndex>();
+
+/** The one function index of a file, shared by the model and the analyses that run before it exists (the LLM finder). */
+export function functionIndexOf(file: FileContext): FunctionIndex {
+  let index = indexes.get(file);
+  if (!index) indexes.set(file, (index = createFunctionIndex(file)));
+  return index;
+}
+
 /** The function index of a file; each half is built on first use. */
-export function createFunctionIndex(file: FileContext): FunctionIndex {
+function createFunctionIndex(file: FileContext): FunctionIndex {
   const sourceCode = file.sourceCode;
   let returnsByFn: Map<FunctionNode, Node[]> | undefined;
   function returnsOf(fn: FunctionNode): Node[] {

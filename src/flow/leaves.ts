@@ -1,6 +1,6 @@
 /** Splits an expression that builds a prompt into the values it is made of. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, isFunction, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
 import { isNarrowedToLiterals } from './allow-list.js';
 
@@ -71,7 +71,7 @@ export function leafValues(sourceCode: Readonly<TSESLint.SourceCode>, root: Node
         break;
       }
       case AST_NODE_TYPES.Identifier: {
-        const init = constInit(sourceCode, n);
+        const init = literalInit(sourceCode, n);
         const args = init || !file ? undefined : parameterArguments(file, n);
         if (init) stack.push(init, ...grownWith(sourceCode, n));
         else if (args) stack.push(...args);
@@ -133,14 +133,11 @@ function parameterArguments(file: FileContext, id: TSESTree.Identifier): Node[] 
   return out.length > 0 ? out : undefined;
 }
 
-/** The initialiser of a `const` that is a literal structure worth opening (template, array, object, concatenation). */
-function constInit(sourceCode: Readonly<TSESLint.SourceCode>, id: Node & { type: AST_NODE_TYPES.Identifier }): Node | undefined {
-  const v = variableOf(sourceCode, id);
-  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  if (!def || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'const' || !def.node.init) return undefined;
-  const init = skipTS(def.node.init);
-  switch (init.type) {
+/** The initialiser of a variable bound once that is a literal structure worth opening (template, array, object, concatenation). */
+function literalInit(sourceCode: Readonly<TSESLint.SourceCode>, id: Node & { type: AST_NODE_TYPES.Identifier }): Node | undefined {
+  const found = boundOnce(sourceCode, id);
+  const init = found && skipTS(found);
+  switch (init?.type) {
     case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.ArrayExpression:
     case AST_NODE_TYPES.ObjectExpression:

@@ -1,7 +1,8 @@
 /** Reading request options and message lists: what goes in as prompt, what as system instructions. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
-import type { FileContext, FunctionNode, Node } from '../types.js';
+import { boundOnce, findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, staticString, variableOf } from '../ast.js';
+import type { FileContext, Node } from '../types.js';
+import { functionIndexOf } from '../flow/function-index.js';
 
 /** LangChain helpers found through the ReferenceTracker, so their system parts can be read. */
 export interface SystemMarkers {
@@ -29,12 +30,7 @@ export function resolveLocal(file: FileContext, node: Node): Node {
 
 /** The initialiser of a variable declared once with a plain identifier and never written again. */
 export function constInit(file: FileContext, id: TSESTree.Identifier): Node | undefined {
-  const v = variableOf(file.sourceCode, id);
-  if (!v || v.defs.length !== 1) return undefined;
-  const decl = v.defs[0]!.node;
-  if (decl.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
-  if (v.references.some((r) => r.isWrite() && r.identifier !== decl.id)) return undefined;
-  return decl.init;
+  return boundOnce(file.sourceCode, id);
 }
 
 /** The object literal a node is or resolves to. */
@@ -73,7 +69,7 @@ export function systemParts(file: FileContext, list: Node | undefined, markers: 
   } else if (n.type === AST_NODE_TYPES.CallExpression && depth < 3) {
     // messages: buildMessages(req) — the lists a same-file helper returns (bounded, so recursion ends).
     const fn = resolveFunction(file.sourceCode, n.callee);
-    return fn ? [...new Set(returnedValues(file, fn).flatMap((r) => systemParts(file, r, markers, depth + 1)))] : [];
+    return fn ? [...new Set(functionIndexOf(file).returnsOf(fn).flatMap((r) => systemParts(file, r, markers, depth + 1)))] : [];
   }
   if (n.type !== AST_NODE_TYPES.ArrayExpression) return [];
   const out: Node[] = [];
@@ -81,19 +77,6 @@ export function systemParts(file: FileContext, list: Node | undefined, markers: 
     if (!el || el.type === AST_NODE_TYPES.SpreadElement) continue;
     const part = systemPart(file, resolveLocal(file, el), markers);
     if (part) out.push(part);
-  }
-  return out;
-}
-
-/** What a function returns: an arrow's expression body, or the arguments of its own `return`s (not nested functions'). */
-function returnedValues(file: FileContext, fn: FunctionNode): Node[] {
-  if (fn.body?.type !== AST_NODE_TYPES.BlockStatement) return fn.body ? [fn.body] : [];
-  const out: Node[] = [];
-  for (const r of file.index.returns) {
-    if (!r.argument || r.range[0] < fn.body.range[0] || r.range[1] > fn.body.range[1]) continue;
-    let owner: Node | undefined = r.parent;
-    while (owner && !isFunction(owner)) owner = owner.parent;
-    if (owner === fn) out.push(r.argument);
   }
   return out;
 }
@@ -229,7 +212,7 @@ function mapKeepsRole(file: FileContext, cb: Node): boolean {
   const fn = isFunction(cb) ? cb : resolveFunction(file.sourceCode, cb);
   const param = fn?.params[0];
   if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return false;
-  const obj = objectOf(file, fn.body.type === AST_NODE_TYPES.BlockStatement ? returnedValues(file, fn)[0] : fn.body);
+  const obj = objectOf(file, fn.body.type === AST_NODE_TYPES.BlockStatement ? functionIndexOf(file).returnsOf(fn)[0] : fn.body);
   if (!obj) return false;
   const role = findProperty(obj, 'role');
   if (role) {

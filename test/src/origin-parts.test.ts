@@ -1,7 +1,7 @@
 /** The parts of the origin analysis, each on its own: the memo, the function index, literal reads and value operations. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { describe, expect, it } from 'vitest';
-import { createFunctionIndex } from '../../src/flow/function-index.js';
+import { functionIndexOf } from '../../src/flow/function-index.js';
 import { createMemo } from '../../src/flow/memo.js';
 import { createLiteralReader } from '../../src/flow/object-literals.js';
 import { specialCallsOf } from '../../src/flow/origin-specials.js';
@@ -49,7 +49,7 @@ describe('the function index', () => {
       function inner() { return () => { return nested; }; }
     `;
     const out = withModel(code, (m) => {
-      const idx = createFunctionIndex(m.file);
+      const idx = functionIndexOf(m.file);
       const fns = m.file.ast.body.flatMap((s) =>
         s.type === AST_NODE_TYPES.FunctionDeclaration ? [s] : s.type === AST_NODE_TYPES.VariableDeclaration ? [s.declarations[0]!.init as FunctionNode] : [],
       );
