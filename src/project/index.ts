@@ -209,12 +209,21 @@ function walkFrom(
     }
   };
 
-  // Each module export is visited once per walk state (prefix, auth, dev-only, mounting site), not once per path:
-  // barrels that `export *` from each other, or a ladder of them, cost linear time. A cycle comes back to a visited
-  // state and stops.
+  // Breadth first: each module export is visited once per walk state (prefix, auth, dev-only, mounting site), at the
+  // least depth it is reached at, so a long way found first cannot cut off by the depth limit what a short way reaches.
+  // Barrels that `export *` from each other, or a ladder of them, cost linear time.
   const visited = new Set<string>();
-  // Module exports on the current chain: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
-  const onPath = new Set<string>();
+  interface Step {
+    readonly node: string;
+    readonly up: Step | undefined;
+  }
+  const queue: { file: string; name: string; w: Walk; by: { file: string; line: number }; depth: number; step: Step }[] = [];
+  // The way the walk is on: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
+  let current: Step | undefined;
+  const onWay = (node: string): boolean => {
+    for (let s = current; s; s = s.up) if (s.node === node) return true;
+    return false;
+  };
   const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
     const next: Walk = {
       path: w.path === undefined ? undefined : joinPath(w.path, m.path),
@@ -229,15 +238,9 @@ function walkFrom(
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
     const node = `${file}#${name}`;
     const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${w.framework}\0${by.file}:${by.line}`;
-    if (depth > MAX_DEPTH || onPath.has(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
+    if (depth > MAX_DEPTH || onWay(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
     visited.add(key);
-    ops.walkStates++;
-    onPath.add(node);
-    try {
-      visit(file, name, w, by, depth);
-    } finally {
-      onPath.delete(node);
-    }
+    queue.push({ file, name, w, by, depth, step: { node, up: current } });
   };
 
   const visit = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
@@ -277,9 +280,14 @@ function walkFrom(
 
   note(entry, entryFacts);
   const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
-  onPath.add(`${entry}#`);
+  current = { node: `${entry}#`, up: undefined };
   for (const m of entryFacts.mounts) if (m.topApp) follow(entry, m, start, 0);
-  onPath.delete(`${entry}#`);
+  for (let i = 0; i < queue.length; i++) {
+    const q = queue[i]!;
+    ops.walkStates++;
+    current = q.step;
+    visit(q.file, q.name, q.w, q.by, q.depth);
+  }
   return { mounts, handlers, passed };
 }
 

@@ -137,6 +137,20 @@ describe('the route map on graphs built to blow up', () => {
     expect(walkCount() - before).toBe(40);
   });
 
+  it('finds a mount by its shortest way when a longer way to the same barrel is walked first (depth limit 16)', () => {
+    // a.ts re-exports a chain of fifteen barrels first, then short.ts; the chain ends at short.ts too. Walked depth
+    // first, short.ts is met at depth 16 and chat.ts cut off; its shorter way (depth 2) must still reach chat.ts.
+    const files: Record<string, string> = {
+      'app.ts': `import express from 'express';\nimport { chat } from './a.js';\nconst app = express();\napp.use('/api', chat);\n`,
+      'a.ts': "export * from './c0.js';\nexport * from './short.js';\n",
+      'short.ts': "export * from './chat.js';\n",
+      'chat.ts': `import { Router } from 'express';\nexport const chat = Router();\nchat.post('/x', (req, res) => res.end());\n`,
+    };
+    for (let i = 0; i < 14; i++) files[`c${i}.ts`] = i === 13 ? "export * from './short.js';\n" : `export * from './c${i + 1}.js';\n`;
+    const dir = project(files);
+    expect(mounts(dir, 'chat.ts', 'chat')).toEqual(['/api open app.ts:4']);
+  });
+
   it('cuts a cycle of routers mounting each other', () => {
     const dir = project({
       'app.ts': `import express from 'express';\nimport a from './a.js';\nconst app = express();\napp.use('/x', a);\n`,
