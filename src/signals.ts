@@ -12,6 +12,8 @@ import { TOOL_MODULES } from './llm/tools.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
 import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
+import { projectRoot } from './project/disk.js';
+import { workspacePackageOf } from './project/workspaces.js';
 
 export interface Signals {
   /** The file imports a web framework's module or plugin, or is a route by its name (src/frameworks/registry.ts). */
@@ -67,6 +69,16 @@ const PROJECT_SPECIFIER = /^(?:\.{1,2}\/|#|@\/|~\/)/;
 
 const cache = new WeakMap<object, Signals>();
 
+/** Whether a bare specifier of the text names a package of the file's workspace (package.json `workspaces`, pnpm). */
+function importsWorkspacePackage(text: string, filename: string): boolean {
+  const root = projectRoot(filename, path.dirname(filename));
+  for (const m of text.matchAll(SPECIFIER)) {
+    const spec = m[1]!;
+    if (!spec.startsWith('.') && !spec.startsWith('node:') && !isFrameworkModule(spec) && workspacePackageOf(root, spec)) return true;
+  }
+  return false;
+}
+
 
 /** The file's signals, computed once per file. */
 export function signalsOf(
@@ -97,6 +109,8 @@ export function signalsOf(
   // fetch/axios to a model host, wrappers taught through settings, and typed wrappers the checker can see.
   if (!llm && ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT))) llm = true;
   if (!llm && settings.llmCalls.some((name) => text.includes(name.slice(name.lastIndexOf('.') + 1)))) llm = true;
+  // `@acme/ai` of the same monorepo (a workspace package) is a project import too: asked only of framework code.
+  if (!local && !llm && framework && filename !== undefined && path.isAbsolute(filename)) local = importsWorkspacePackage(text, filename);
   // Only server code reads summaries (src/model.ts): library and browser files with relative imports stay cheap.
   if (!llm && local && framework && filename !== undefined && path.isAbsolute(filename)) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;

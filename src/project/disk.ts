@@ -39,7 +39,7 @@ const roots = new Map<string, { at: number; root: string }>();
 /** Roots are reused this long: a lint run sees one answer, an editor sees a new package.json soon enough. */
 const ROOT_TTL_MS = 2000;
 
-function readJson(file: string): Record<string, unknown> | undefined {
+export function readJson(file: string): Record<string, unknown> | undefined {
   const s = stat(file);
   if (!s?.isFile() || s.size > MAX_SIZE) return undefined;
   try {

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { ResolverFactory } from 'oxc-resolver';
 import { isInside, realpath, sourceFileStat, stat } from './disk.js';
+import { packageEntry, packageOfFile, sourceOfBuilt, workspacePackageOf } from './workspaces.js';
 
 const OPTIONS = {
   extensions: ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'],
@@ -94,11 +95,21 @@ function resolveNow(from: string, specifier: string, root: string): string | und
     return undefined; // Defensive: the resolver refuses odd input rather than answering.
   }
   const found = result.path;
-  if (!found || result.builtin) return undefined;
+  if (result.builtin) return undefined;
+  if (!found) {
+    // A workspace package not linked into node_modules (a fresh clone), or whose build output is not made yet.
+    const ws = workspacePackageOf(root, specifier);
+    const entry = ws && packageEntry(ws.dir, ws.sub);
+    return entry && sourceFileStat(entry, root) ? entry : undefined;
+  }
   // The resolver answers with real paths; express them under the root as written, so they compare with the linted file.
   const realRoot = realpath(root);
   let file = found;
   if (realRoot && realRoot !== root && isInside(found, realRoot)) file = path.join(root, path.relative(realRoot, found));
   if (file.split(path.sep).includes('node_modules')) return undefined;
+  // A workspace package's build output: read the source it was built from, when the package keeps one.
+  const pkg = packageOfFile(root, file);
+  const source = pkg && sourceOfBuilt(pkg, file);
+  if (source && sourceFileStat(source, root)) return source;
   return sourceFileStat(file, root) ? file : undefined;
 }

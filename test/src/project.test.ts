@@ -59,6 +59,31 @@ describe('module resolution as Node and TypeScript do it', () => {
     expect(resolveModule(path.join(dir, 'packages/api/src/index.ts'), '#routes/chat.js')).toBeUndefined();
   });
 
+  it('reads a workspace package from the workspace manifest when it is not linked, and its sources rather than its build output', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ private: true, workspaces: ['apps/*', 'packages/*'] }),
+      'apps/server/package.json': JSON.stringify({ name: 'server' }),
+      'apps/server/app.js': '',
+      'packages/api/package.json': JSON.stringify({ name: '@acme/api', main: 'dist/index.cjs', exports: { '.': { require: './dist/index.cjs' }, './tools': './dist/tools/index.js' } }),
+      'packages/api/src/index.ts': '',
+      'packages/api/src/tools/index.ts': '',
+      'packages/util/package.json': JSON.stringify({ name: 'acme-util', main: 'lib/index.js' }),
+      'packages/util/lib/index.js': '',
+    });
+    const from = path.join(dir, 'apps/server/app.js');
+    expect(resolveModule(from, '@acme/api')).toBe(path.join(dir, 'packages/api/src/index.ts'));
+    expect(resolveModule(from, '@acme/api/tools')).toBe(path.join(dir, 'packages/api/src/tools/index.ts'));
+    // No src/ beside lib/: the built file is what there is.
+    expect(resolveModule(from, 'acme-util')).toBe(path.join(dir, 'packages/util/lib/index.js'));
+    expect(resolveModule(from, '@acme/other')).toBeUndefined();
+    // Linked and built: the link's target is mapped back to the source too.
+    fs.mkdirSync(path.join(dir, 'packages/api/dist'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'packages/api/dist/index.cjs'), '');
+    fs.mkdirSync(path.join(dir, 'node_modules/@acme'), { recursive: true });
+    fs.symlinkSync(path.join(dir, 'packages/api'), path.join(dir, 'node_modules/@acme/api'), 'dir');
+    expect(resolveModule(path.join(dir, 'apps/server/other.js'), '@acme/api')).toBe(path.join(dir, 'packages/api/src/index.ts'));
+  });
+
   it('never resolves to a third-party package, a builtin, a file outside the project or a symlink out of it', () => {
     const outside = project({ 'secret.ts': 'export default 1;' });
     const dir = project({

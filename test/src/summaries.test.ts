@@ -611,6 +611,21 @@ describe('no stale answers', () => {
   });
 });
 
+describe('a workspace package of the same monorepo', () => {
+  it('a route calling a model function of `@acme/ai` (packages/ai, not linked, built to dist/) reaches the model', () => {
+    const dir = project(
+      {
+        'apps/server/package.json': JSON.stringify({ name: 'server', dependencies: { '@acme/ai': '*' } }),
+        'apps/server/routes/chat.js': `const express = require('express');\nconst { ask } = require('@acme/ai');\nconst router = express.Router();\nrouter.post('/chat', async (req, res) => {\n  res.json({ answer: await ask(req.body.q) });\n});\nmodule.exports = router;\n`,
+        'packages/ai/package.json': JSON.stringify({ name: '@acme/ai', main: 'dist/index.js', types: 'dist/index.d.ts' }),
+        'packages/ai/src/index.ts': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q: string) {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n}\n`,
+      },
+      JSON.stringify({ private: true, workspaces: ['apps/*', 'packages/*'] }),
+    );
+    expect(lint(dir, 'apps/server/routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
 describe('what is not read', () => {
   it('a router only handed to `app.use` is not read for a summary', () => {
     const router = `const express = require('express');\nconst OpenAI = require('openai');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  res.json({ a: (await openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [] })).choices[0].message.content });\n});\nmodule.exports = router;\n`;
