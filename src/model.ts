@@ -9,10 +9,11 @@ import { importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
-import type { ImportedExport, TrackedValues } from './llm/summary.js';
+import type { Decorated, ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import type { AppParam } from './frameworks/common.js';
 import { mountedFunctionRole } from './frameworks/registry.js';
+import { fastifyInstances } from './frameworks/fastify.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -28,7 +29,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import { createFunctionIndex, type FunctionIndex } from './flow/function-index.js';
@@ -111,7 +112,19 @@ export function buildModel(
   let lookup: { value: ImportedExport | undefined } | undefined;
   const imports = (): ImportedExport | undefined =>
     (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
-  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports()));
+  // The linted Fastify file reads what the app's other modules decorate its instances with.
+  const decorated = (): Decorated | undefined => {
+    if (!lint || !filename || imported || !readsSummaries()) return undefined;
+    const ext = externalRoles();
+    const fastifyOnly = <T extends { framework: Framework }>(xs: readonly T[] | undefined): T[] => (xs ?? []).filter((x) => x.framework === 'fastify');
+    const isInstance = fastifyInstances(file, {
+      plugins: fastifyOnly(ext?.plugins).map((p) => p.fn),
+      handlers: fastifyOnly(ext?.handlers).map((h) => h.fn),
+      appParams: fastifyOnly(ext?.appParams),
+    });
+    return isInstance && { isInstance, app: () => appDecorations(file, allSettings, lint) };
+  };
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -243,6 +256,9 @@ export function buildModel(
     },
     get externalMounts() {
       return getFrameworks().externalMounts ?? [];
+    },
+    get decorations() {
+      return getFrameworks().decorations ?? [];
     },
     mountsOf(route) {
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;
