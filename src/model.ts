@@ -260,6 +260,9 @@ export function buildModel(
     get decorations() {
       return getFrameworks().decorations ?? [];
     },
+    get sharedHooks() {
+      return getFrameworks().sharedHooks ?? [];
+    },
     mountsOf(route) {
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;
     },

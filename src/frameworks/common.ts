@@ -28,6 +28,8 @@ export interface Collector {
   readonly provisionalParams: boolean;
   /** What this file decorates an instance with that other modules of the app see (Fastify `decorate`). */
   readonly decorations: Decoration[];
+  /** Hooks this file adds to an instance other modules register routes on (an exported fastify-plugin's). */
+  readonly sharedHooks: Middleware[];
 }
 
 /** `fastify.decorate(name, value)` on an instance other modules of the app share. */
@@ -163,6 +165,7 @@ export function createCollector(
     appParams: inputs.appParams ?? [],
     provisionalParams: !!inputs.provisionalParams,
     decorations: [],
+    sharedHooks: [],
   };
 }
 

@@ -359,6 +359,11 @@ export function analyzeFastify(col: Collector): void {
   for (const d of decorates) {
     if ([...owners(d.scope, new Set())].some((o) => roots.has(o.node) || exportedFp.has(o))) col.decorations.push({ name: d.name, value: d.value });
   }
+  // Hooks an exported fastify-plugin adds to the instance that registers it: they run before that instance's routes.
+  for (const s of [...new Set([...roots.values(), ...fnScopes.values()])]) {
+    if (s.hooks.length === 0 || ![...owners(s, new Set())].some((o) => exportedFp.has(o))) continue;
+    for (const h of s.hooks) col.sharedHooks.push(middlewareOf(file, h.node, 'hook', h.hook, resolveMw));
+  }
 
   interface FContext { readonly prefix: string | undefined; readonly chain: readonly FScope[]; readonly devOnly: boolean }
   const ctxMemo = new Map<FScope, FContext[]>();

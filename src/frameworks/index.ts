@@ -4,7 +4,7 @@
  * others bring their own `analyze`.
  */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, Middleware, ParamRole, Route, Sink } from '../types.js';
 import { assignRoles, createCollector, exitsInProduction, type AppParam, type Decoration } from './common.js';
 import { analyzeRegistrationOrder } from './registration-order.js';
 import { ADAPTERS, ORDERED } from './registry.js';
@@ -20,6 +20,8 @@ export interface FrameworkFacts {
   readonly externalMounts?: readonly ExternalMount[];
   /** Decorations other modules of the app see (Fastify). */
   readonly decorations?: readonly Decoration[];
+  /** Hooks added to an instance other modules register routes on (Fastify). */
+  readonly sharedHooks?: readonly Middleware[];
 }
 
 /**
@@ -64,5 +66,5 @@ export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): F
     .sort((a, b) => a.registration.range[0] - b.registration.range[0])
     // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
     .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
-  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts, decorations: col.decorations };
+  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts, decorations: col.decorations, sharedHooks: col.sharedHooks };
 }

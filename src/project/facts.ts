@@ -75,6 +75,11 @@ export interface FileFacts {
    * model call (or two decorations of one name here).
    */
   readonly decorations: ReadonlyMap<string, ExportSummary | null>;
+  /**
+   * A hook this file adds to the instance that registers it (an exported fastify-plugin's) authenticates: what it
+   * checks. The routes registered on that instance after it are behind it.
+   */
+  readonly sharedAuth: string | undefined;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -103,7 +108,16 @@ export function factsOf(model: FileModel): FileFacts {
     errorFlows: errorFlowsOf(model, exports),
     auth: authOf(model, exports),
     decorations: decorationsOf(model),
+    sharedAuth: sharedAuthOf(model),
   };
+}
+
+function sharedAuthOf(model: FileModel): string | undefined {
+  for (const mw of model.sharedHooks) {
+    const evidence = model.authOfMiddleware(mw);
+    if (evidence && evidence.how !== 'name') return evidence.description;
+  }
+  return undefined;
 }
 
 /** The file's shared decorations, each value summarised as if it were exported. */

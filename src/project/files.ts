@@ -202,12 +202,14 @@ const AUTOLOAD_FILES = 500;
  * The plugin files @fastify/autoload loads from `dir`, with defaults, each with the prefix its subfolders give it
  * (`/users` for users/list.ts, when `dirPrefix`; none without): every script, except that a folder holding an
  * index file loads that one alone (its subfolders still load), and hook files (`autohooks.js`) are not plugins.
- * In directory order (sorted). Nothing outside `root`.
+ * In directory order (sorted), with the folders read (a file added to one is a new plugin). Nothing outside `root`.
  */
-export function autoloadFiles(dir: string, root: string, dirPrefix: boolean): { file: string; prefix: string }[] {
+export function autoloadFiles(dir: string, root: string, dirPrefix: boolean): { files: { file: string; prefix: string }[]; folders: string[] } {
   const out: { file: string; prefix: string }[] = [];
+  const folders: string[] = [];
   const walk = (folder: string, prefix: string, depth: number): void => {
-    if (depth > AUTOLOAD_DEPTH || !isInside(folder, root)) return;
+    if (depth > AUTOLOAD_DEPTH || !isInside(folder, root) || out.length >= AUTOLOAD_FILES) return;
+    folders.push(folder);
     const names = [...listDir(folder)].sort();
     const index = names.find((n) => AUTOLOAD_INDEX.test(n) && isFile(path.join(folder, n)));
     for (const n of names) {
@@ -222,7 +224,7 @@ export function autoloadFiles(dir: string, root: string, dirPrefix: boolean): { 
     }
   };
   walk(dir, '', 0);
-  return out;
+  return { files: out, folders };
 }
 
 /** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */

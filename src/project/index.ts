@@ -240,7 +240,8 @@ function walkFrom(
   const visited = new Set<string>();
   // Module exports on the current chain: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
   const onPath = new Set<string>();
-  const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
+  /** Follows a mount; true when what it registers adds an authenticating hook to the instance (facts.ts `sharedAuth`). */
+  const follow = (from: string, m: MountFact, w: Walk, depth: number): boolean => {
     const next: Walk = {
       path: w.path === undefined ? undefined : joinPath(w.path, m.path),
       auth: w.auth || m.auth,
@@ -250,15 +251,30 @@ function walkFrom(
     if (m.autoload) {
       // @fastify/autoload: each plugin file of the folder, registered where the folder is (autoload encapsulates nothing).
       const dir = path.resolve(path.dirname(from), m.specifier);
-      if (!isInside(dir, root)) return;
-      touch(dir);
-      for (const { file, prefix } of autoloadFiles(dir, root, m.autoload.dirPrefix)) {
-        land(file, 'default', { ...next, path: next.path === undefined ? undefined : joinPath(next.path, prefix) }, { file: from, line: m.line }, depth + 1);
+      if (!isInside(dir, root)) return false;
+      let auth = false;
+      const { files, folders } = autoloadFiles(dir, root, m.autoload.dirPrefix);
+      for (const f of folders) touch(f);
+      for (const { file, prefix } of files) {
+        const prefixed = next.path === undefined ? undefined : joinPath(next.path, prefix);
+        land(file, 'default', { ...next, path: prefixed, auth: next.auth || auth }, { file: from, line: m.line }, depth + 1);
+        // Autoload registers the folder's files in order on one instance: an auth hook one adds is in front of the next.
+        if (load(file)?.sharedAuth) auth = true;
       }
-      return;
+      return auth;
     }
     const to = resolveModule(from, m.specifier, root);
-    if (to) land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
+    if (!to) return false;
+    land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
+    return m.param === undefined && !!load(to)?.sharedAuth;
+  };
+
+  /** Follows mounts in registration order: a plugin that adds an auth hook to an instance guards the later ones on it. */
+  const followAll = (from: string, list: readonly MountFact[], w: Walk, depth: number): void => {
+    const guarded = new Set<number>();
+    for (const m of list) {
+      if (follow(from, m, guarded.has(m.topKey) ? { ...w, auth: true } : w, depth)) guarded.add(m.topKey);
+    }
   };
 
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
@@ -302,18 +318,18 @@ function walkFrom(
       return;
     }
     if (param) {
-      for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === param.index) follow(file, m, w, depth);
+      followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === param.index), w, depth);
       return;
     }
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && !m.topApp) follow(file, m, w, depth);
+    followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === undefined && !m.topApp), w, depth);
     // An exported sub-app (Hono, Express) mounted on another app passes its own mounts on too.
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && m.topApp) follow(file, m, w, depth);
+    followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === undefined && m.topApp), w, depth);
   };
 
   note(entry, entryFacts);
   const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
   onPath.add(`${entry}#`);
-  for (const m of entryFacts.mounts) if (m.topApp) follow(entry, m, start, 0);
+  followAll(entry, entryFacts.mounts.filter((m) => m.topApp), start, 0);
   onPath.delete(`${entry}#`);
   return { mounts, handlers, passed, decorators };
 }

@@ -65,4 +65,140 @@ describe('a decoration of an autoloaded plugin', () => {
     const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.ts': ROUTE }, '{}');
     expect(lint(dir, 'src/app/routes/openai.ts')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
   });
+
+  it('a subfolder of routes/ prefixes its routes (dirNameRoutePrefix), options.prefix before it', () => {
+    const app = APP.replace("'routes'), options: { ...opts }", "'routes'), options: { prefix: '/api' }");
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': app, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/v1/openai.ts': ROUTE }, '{}');
+    const messages = lintProjectFile(dir, 'src/app/routes/v1/openai.ts', ['require-auth-for-llm-route']);
+    expect(messages.map((m) => m.line)).toEqual([3]);
+    expect(messages[0]!.message).toContain('GET /api/v1/openai');
+  });
+
+  it('a client decorated as is: fastify.openai.chat.completions.create() in a route file the app imports and registers', () => {
+    const dir = project({
+      'app.js': `import Fastify from 'fastify';
+import openaiPlugin from './plugins/openai.js';
+const app = Fastify();
+app.register(openaiPlugin);
+app.register(import('./routes/chat.js'), { prefix: '/v1' });
+app.listen({ port: 3000 });
+`,
+      'plugins/openai.js': `import fp from 'fastify-plugin';
+import OpenAI from 'openai';
+export default fp(async (fastify) => {
+  fastify.decorate('openai', new OpenAI());
 });
+`,
+      'routes/chat.js': `export default async function chat(fastify) {
+  fastify.post('/chat', async (request) => {
+    const r = await fastify.openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: request.body.q }] });
+    return r;
+  });
+}
+`,
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual(['2 llm-leak/require-auth-for-llm-route', '3 llm-leak/require-output-limit', '4 llm-leak/no-raw-llm-response']);
+  });
+
+  it('this.openai in a handler written as a function, in a plugin file that imports nothing (CommonJS, autoloaded)', () => {
+    const dir = project({
+      'app.js': `const path = require('node:path');
+const AutoLoad = require('@fastify/autoload');
+module.exports = async function (fastify, opts) {
+  fastify.register(AutoLoad, { dir: path.join(__dirname, 'plugins') });
+  fastify.register(AutoLoad, { dir: path.join(__dirname, 'routes') });
+};
+`,
+      'server.js': `const Fastify = require('fastify');
+const app = Fastify();
+app.register(require('./app.js'));
+app.listen({ port: 3000 });
+`,
+      'plugins/ai.js': `const fp = require('fastify-plugin');
+const OpenAI = require('openai');
+const client = new OpenAI();
+async function ask(q) {
+  const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'user', content: q }] });
+  return r.choices[0].message.content;
+}
+module.exports = fp(async function (fastify) {
+  fastify.decorate('ai', { ask });
+});
+`,
+      'routes/root.js': `module.exports = async function (fastify, opts) {
+  fastify.post('/ask', async function (request, reply) {
+    return { answer: await this.ai.ask(request.body.q) };
+  });
+};
+`,
+    }, '{}');
+    expect(lint(dir, 'routes/root.js')).toEqual(['2 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
+describe('decorations a route does not reach a model through', () => {
+  it('a decorated object whose methods call no model, from a plugin that has a client', () => {
+    const plugin = OPENAI_PLUGIN.replace("const decoration = { client: openai, sendMessage };", "void sendMessage;\n  const decoration = { sendMessage: async (m: string) => m.toUpperCase() };");
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/openai.ts': plugin, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual([]);
+  });
+
+  it('a plugin not wrapped in fastify-plugin: its decoration stays inside it (encapsulation)', () => {
+    const plugin = OPENAI_PLUGIN.replace('export default fastifyPlugin(async function (fastify) {', 'export default (async function (fastify) {');
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/openai.ts': plugin, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual([]);
+  });
+
+  it('one name decorated by two plugins, one calling no model: unknown, not guessed', () => {
+    const other = `import fp from 'fastify-plugin';
+export default fp(async (fastify) => {
+  fastify.decorate('openai', { sendMessage: async (m: string) => m });
+});
+`;
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/plugins/stub.ts': other, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual([]);
+  });
+
+  it('a route file of another app of the project does not see this app\'s decorations', () => {
+    const dir = project({
+      'src/main.ts': MAIN,
+      'src/app/app.ts': APP,
+      'src/app/plugins/openai.ts': OPENAI_PLUGIN,
+      'src/app/routes/root.ts': `export default async function (fastify) { fastify.get('/', async () => 'ok'); }\n`,
+      'other/main.ts': `import Fastify from 'fastify';\nimport routes from './routes';\nconst app = Fastify();\napp.register(routes);\napp.listen({ port: 1 });\n`,
+      'other/routes.ts': ROUTE,
+    }, '{}');
+    expect(lint(dir, 'other/routes.ts')).toEqual([]);
+  });
+});
+
+describe('auth added by an autoloaded plugin', () => {
+  const AUTH_PLUGIN = `import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+export default fp(async function (fastify) {
+  fastify.register(jwt, { secret: process.env.JWT_SECRET });
+  fastify.decorate('authenticate', async function (request, reply) {
+    await request.jwtVerify();
+  });
+  fastify.addHook('onRequest', fastify.authenticate);
+});
+`;
+
+  it('an fp plugin of plugins/ adding an onRequest hook that verifies a JWT guards the routes of routes/', () => {
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/auth.ts': AUTH_PLUGIN, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual([]);
+  });
+
+  it('the same hook in a plugin not wrapped in fastify-plugin guards only its own routes', () => {
+    const auth = AUTH_PLUGIN.replace('export default fp(async function (fastify) {', 'export default (async function (fastify) {');
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/auth.ts': auth, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('a hook that only logs guards nothing', () => {
+    const hook = AUTH_PLUGIN.replace('await request.jwtVerify();', 'request.log.info(request.url);');
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/auth.ts': hook, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.ts': ROUTE }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
