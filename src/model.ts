@@ -12,8 +12,7 @@ import { findLlm } from './llm/index.js';
 import type { Decorated, ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import type { AppParam } from './frameworks/common.js';
-import { mountedFunctionRole } from './frameworks/registry.js';
-import { fastifyInstances } from './frameworks/fastify.js';
+import { decoratedInstances, mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -112,16 +111,15 @@ export function buildModel(
   let lookup: { value: ImportedExport | undefined } | undefined;
   const imports = (): ImportedExport | undefined =>
     (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
-  // The linted Fastify file reads what the app's other modules decorate its instances with.
+  // The linted file reads what the app's other modules decorate its instances with (Fastify `decorate`).
   const decorated = (): Decorated | undefined => {
     if (!lint || !filename || imported || !readsSummaries()) return undefined;
     const ext = externalRoles();
-    const fastifyOnly = <T extends { framework: Framework }>(xs: readonly T[] | undefined): T[] => (xs ?? []).filter((x) => x.framework === 'fastify');
-    const isInstance = fastifyInstances(file, {
-      plugins: fastifyOnly(ext?.plugins).map((p) => p.fn),
-      handlers: fastifyOnly(ext?.handlers).map((h) => h.fn),
-      appParams: fastifyOnly(ext?.appParams),
-    });
+    const isInstance = decoratedInstances(file, (framework) => ({
+      plugins: (ext?.plugins ?? []).filter((p) => p.framework === framework).map((p) => p.fn),
+      handlers: (ext?.handlers ?? []).filter((h) => h.framework === framework).map((h) => h.fn),
+      appParams: (ext?.appParams ?? []).filter((p) => p.framework === framework),
+    }));
     return isInstance && { isInstance, app: () => appDecorations(file, allSettings, lint) };
   };
   const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated));

@@ -10,7 +10,7 @@ import { COMPATIBLE_HINT, MODEL_HOSTS } from './llm/hosts.js';
 import { isModelModule } from './llm/sdks.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
-import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
+import { DECORATION_TEXT, isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 
 export interface Signals {
   /** The file imports a web framework's module or plugin, or is a route by its name (src/frameworks/registry.ts). */
@@ -97,9 +97,9 @@ export function signalsOf(
   // Only server code reads summaries (src/model.ts): library and browser files with relative imports stay cheap.
   if (!llm && local && framework && filename !== undefined && path.isAbsolute(filename)) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
-  // A Fastify module on disk may use what another module of its app decorated the instance with (`fastify.openai`):
-  // the project map says (src/project/index.ts appDecorations). A plugin file need not import anything.
-  if (!llm && filename !== undefined && path.isAbsolute(filename) && /fastify/i.test(text) && DECORATION_READ.test(text)) llm = true;
+  // A module on disk may use what another module of its app decorated the instance with (`fastify.openai`): the
+  // project map says (src/project/index.ts appDecorations). A plugin file need not import anything.
+  if (!llm && filename !== undefined && path.isAbsolute(filename) && DECORATION_TEXT.some((t) => t.test(text)) && DECORATION_READ.test(text)) llm = true;
   const signals: Signals = {
     framework,
     llm,

@@ -23,7 +23,7 @@ import {
   wrapperMiddleware,
   type Collector,
 } from './common.js';
-import type { FrameworkAdapter } from './adapter.js';
+import type { FrameworkAdapter, RegisteredHere } from './adapter.js';
 import { REQUEST } from './request.js';
 
 /** Hooks that run before the handler, in lifecycle order. */
@@ -463,10 +463,7 @@ export function analyzeFastify(col: Collector): void {
  * or hook registered on one, and `this` in such a handler written as a `function`. Undefined when the file does not
  * use Fastify.
  */
-export function fastifyInstances(
-  file: FileContext,
-  external: { readonly plugins: readonly FunctionNode[]; readonly handlers: readonly FunctionNode[]; readonly appParams: readonly { fn: FunctionNode; index: number }[] },
-): ((node: Node) => boolean) | undefined {
+function fastifyInstances(file: FileContext, external: RegisteredHere): ((node: Node) => boolean) | undefined {
   const found = fastifyScopes(file, { registeredHere: external.plugins, handed: external.appParams, forFacts: false });
   if (!found) return undefined;
   // Functions Fastify calls with (request, reply) and `this` bound to the instance: handlers and hooks.
@@ -685,4 +682,7 @@ export const fastify: FrameworkAdapter = {
   bodyParsers: { jsonByDefault: ['fastify'] },
   pluginWrappers: ['fp', 'fastifyPlugin'],
   logOwners: ['request', 'fastify', 'reply', 'instance'],
+  // fastify.decorate('openai', client) in a plugin module, read as fastify.openai / request.server.openai / this.openai.
+  // A plugin file need not import anything (`module.exports = async function (fastify) {...}`).
+  decorations: { text: /fastify/i, instances: fastifyInstances },
 };
