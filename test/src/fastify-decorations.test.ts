@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { lintProjectFile, projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearProjectCache } from '../../src/project/index.js';
+import { clearProjectCache, parseCount } from '../../src/project/index.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-decorations-'));
 afterAll(() => (process.env.KEEP ? console.log('ROOT', root) : fs.rmSync(root, { recursive: true, force: true })));
@@ -199,6 +199,18 @@ export default fp(async function (fastify) {
     const hook = AUTH_PLUGIN.replace('await request.jwtVerify();', 'request.log.info(request.url);');
     const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/auth.ts': hook, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.ts': ROUTE }, '{}');
     expect(lint(dir, 'src/app/routes/openai.ts')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
+describe('cost', () => {
+  it('each module of the app is parsed once: twelve decorating plugins, a route file reading one decoration', () => {
+    const plugins: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) plugins[`src/app/plugins/p${i}.ts`] = OPENAI_PLUGIN.replace("decorate('openai'", `decorate('ai${i}'`);
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, ...plugins, 'src/app/routes/openai.ts': ROUTE.replace('fastify.openai.', 'fastify.ai7.') }, '{}');
+    const before = parseCount();
+    expect(lint(dir, 'src/app/routes/openai.ts')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+    // main.ts, app.ts, the twelve plugins and the route file itself (reached by the walk): one parse each.
+    expect(parseCount() - before).toBe(15);
   });
 });
 
