@@ -160,12 +160,11 @@ export default fp(async (fastify) => {
   });
 
   it('a route file of another app of the project does not see this app\'s decorations', () => {
+    // server.ts (an entry candidate of other/routes.ts too) decorates its app; other/main.ts's app has no decoration.
     const dir = project({
-      'src/main.ts': MAIN,
-      'src/app/app.ts': APP,
-      'src/app/plugins/openai.ts': OPENAI_PLUGIN,
-      'src/app/routes/root.ts': `export default async function (fastify) { fastify.get('/', async () => 'ok'); }\n`,
-      'other/main.ts': `import Fastify from 'fastify';\nimport routes from './routes';\nconst app = Fastify();\napp.register(routes);\napp.listen({ port: 1 });\n`,
+      'server.ts': `import Fastify from 'fastify';\nimport ai from './plugins/openai';\nconst app = Fastify();\napp.register(ai);\napp.listen({ port: 1 });\n`,
+      'plugins/openai.ts': OPENAI_PLUGIN,
+      'other/main.ts': `import Fastify from 'fastify';\nimport routes from './routes';\nconst app = Fastify();\napp.register(routes);\napp.listen({ port: 2 });\n`,
       'other/routes.ts': ROUTE,
     }, '{}');
     expect(lint(dir, 'other/routes.ts')).toEqual([]);
