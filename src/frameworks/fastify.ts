@@ -468,17 +468,23 @@ function fastifyInstances(file: FileContext, external: RegisteredHere): ((node: 
   if (!found) return undefined;
   // Functions Fastify calls with (request, reply) and `this` bound to the instance: handlers and hooks.
   const called = new Set<FunctionNode>(external.handlers);
-  const add = (n: Node | undefined): void => {
+  // A handler or hook argument, or one in a route's options (`{ handler, onRequest: [check] }`), one level down.
+  const add = (n: Node | undefined, nested: boolean): void => {
     if (!n || n.type === AST_NODE_TYPES.SpreadElement) return;
-    const fn = resolveHandler(file, n).fn;
+    const e = skipTS(n);
+    if (e.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const x of e.elements) if (x) add(x as Node, nested);
+      return;
+    }
+    const fn = resolveHandler(file, e).fn;
     if (fn) called.add(fn);
-    const obj = fn ? undefined : resolveObject(file, n);
-    for (const p of obj?.properties ?? []) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(p.value as Node);
+    const obj = fn || nested ? undefined : resolveObject(file, e);
+    for (const p of obj?.properties ?? []) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(p.value as Node, true);
   };
   for (const call of file.index.calls) {
     const name = calleeName(call);
     if (!name || (name !== 'route' && name !== 'addHook' && !httpMethod(name)) || !found.scopeOf((skipTS(call.callee) as TSESTree.MemberExpression).object)) continue;
-    for (const a of call.arguments) add(a as Node);
+    for (const a of call.arguments) add(a as Node, false);
   }
   const requestVars = new Set<Scope.Variable>();
   for (const fn of called) {

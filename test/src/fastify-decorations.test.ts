@@ -136,6 +136,20 @@ module.exports = fp(async function (fastify) {
   });
 });
 
+describe('route shapes', () => {
+  it('options objects (one that names itself too) and hook arrays: the handler in them is still found, nothing loops', () => {
+    const route = `export default async function (fastify) {
+  const opts = { config: opts, onRequest: [async function (request) { request.log.info('x'); }] };
+  fastify.get('/openai', opts, async function (request) {
+    return { m: await this.openai.sendMessage(String(request.query.q)) };
+  });
+}
+`;
+    const dir = project({ 'src/main.ts': MAIN, 'src/app/app.ts': APP, 'src/app/plugins/openai.ts': OPENAI_PLUGIN, 'src/app/routes/openai.js': route }, '{}');
+    expect(lint(dir, 'src/app/routes/openai.js')).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
 describe('decorations a route does not reach a model through', () => {
   it('a decorated object whose methods call no model, from a plugin that has a client', () => {
     const plugin = OPENAI_PLUGIN.replace("const decoration = { client: openai, sendMessage };", "void sendMessage;\n  const decoration = { sendMessage: async (m: string) => m.toUpperCase() };");
