@@ -400,9 +400,24 @@ export interface AppDecorations {
 export function appDecorations(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): AppDecorations | undefined {
   const filename = file.filename;
   if (!summariesOn || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
-  const { decorators } = walkFor(file, filename, allSettings, lint);
-  if (decorators.size === 0) return undefined;
   const root = projectRoot(filename, lint.cwd);
+  const decorators = new Map<string, Set<string>>();
+  const merge = (from: ReadonlyMap<string, readonly string[]>): void => {
+    for (const [name, files] of from) {
+      const set = decorators.get(name) ?? new Set<string>();
+      for (const f of files) set.add(f);
+      decorators.set(name, set);
+    }
+  };
+  merge(walkFor(file, filename, allSettings, lint).decorators);
+  // The linted file is an app entry itself (`app.register(aiPlugin); app.post('/chat', ... app.ai.ask(q))`): its own walk.
+  const settings = readSettings(allSettings);
+  if (entryCandidates(filename, lint.cwd, settings.entries, root).includes(filename)) {
+    const own = entryWalk(filename, !expandEntries(lint.cwd, settings.entries, root).includes(filename), root, lint, allSettings);
+    for (const d of own?.stamps.keys() ?? []) lint.deps?.add(d);
+    if (own) merge(own.decorators);
+  }
+  if (decorators.size === 0) return undefined;
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
   const summary = (name: string): ExportSummary | undefined => {

@@ -100,6 +100,31 @@ export default fp(async (fastify) => {
     expect(lint(dir, 'routes/chat.js')).toEqual(['2 llm-leak/require-auth-for-llm-route', '3 llm-leak/require-output-limit', '4 llm-leak/no-raw-llm-response']);
   });
 
+  it('the app file itself: a route on the app reads the decoration of a plugin it registers', () => {
+    const dir = project({
+      'server.js': `import Fastify from 'fastify';
+import ai from './plugins/ai.js';
+const app = Fastify();
+app.register(ai);
+app.post('/ask', async (request) => ({ answer: await app.ai.ask(request.body.q) }));
+app.listen({ port: 3000 });
+`,
+      'plugins/ai.js': `import fp from 'fastify-plugin';
+import OpenAI from 'openai';
+const client = new OpenAI();
+export default fp(async (fastify) => {
+  fastify.decorate('ai', {
+    async ask(q) {
+      const r = await client.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'user', content: q }] });
+      return r.choices[0].message.content;
+    },
+  });
+});
+`,
+    });
+    expect(lint(dir, 'server.js')).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+  });
+
   it('this.openai in a handler written as a function, in a plugin file that imports nothing (CommonJS, autoloaded)', () => {
     const dir = project({
       'app.js': `const path = require('node:path');
