@@ -112,6 +112,10 @@ export interface FileModel {
   mountsOf(route: Route): readonly ProjectMount[] | undefined;
   /** Routers and plugins imported from other files and mounted in this one. */
   readonly externalMounts: readonly ExternalMount[];
+  /** What this file decorates a Fastify instance with that the app's other modules see (`fastify.decorate`). */
+  readonly decorations: readonly { readonly name: string; readonly value: Node }[];
+  /** Hooks this file adds to a Fastify instance other modules register routes on (an exported fastify-plugin's). */
+  readonly sharedHooks: readonly Middleware[];
 
   /** Model-call details: the message lists passed to `call` (for role checks). */
   messageListsOf(call: LlmCall): readonly Node[];

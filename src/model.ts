@@ -9,10 +9,10 @@ import { importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
-import type { ImportedExport, TrackedValues } from './llm/summary.js';
+import type { Decorated, ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import type { AppParam } from './frameworks/common.js';
-import { mountedFunctionRole } from './frameworks/registry.js';
+import { decoratedInstances, mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -30,7 +30,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
@@ -113,7 +113,18 @@ export function buildModel(
   let lookup: { value: ImportedExport | undefined } | undefined;
   const imports = (): ImportedExport | undefined =>
     (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
-  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports()));
+  // The linted file reads what the app's other modules decorate its instances with (Fastify `decorate`).
+  const decorated = (): Decorated | undefined => {
+    if (!lint || !filename || imported || !readsSummaries()) return undefined;
+    const ext = externalRoles();
+    const isInstance = decoratedInstances(file, (framework) => ({
+      plugins: (ext?.plugins ?? []).filter((p) => p.framework === framework).map((p) => p.fn),
+      handlers: (ext?.handlers ?? []).filter((h) => h.framework === framework).map((h) => h.fn),
+      appParams: (ext?.appParams ?? []).filter((p) => p.framework === framework),
+    }));
+    return isInstance && { isInstance, app: () => appDecorations(file, allSettings, lint) };
+  };
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -251,6 +262,12 @@ export function buildModel(
     },
     get externalMounts() {
       return getFrameworks().externalMounts ?? [];
+    },
+    get decorations() {
+      return getFrameworks().decorations ?? [];
+    },
+    get sharedHooks() {
+      return getFrameworks().sharedHooks ?? [];
     },
     mountsOf(route) {
       return lint ? projectMounts(file, allSettings, lint, route) : undefined;

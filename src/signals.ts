@@ -11,7 +11,7 @@ import { isModelModule } from './llm/sdks.js';
 import { TOOL_MODULES } from './llm/tools.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
-import { isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
+import { DECORATION_TEXT, isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 import { projectRoot } from './project/disk.js';
 import { workspacePackageOf } from './project/workspaces.js';
 
@@ -56,6 +56,8 @@ const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
 /** A parameter-like name: after `(` or `,`, before `,`, `)` or a type annotation. */
 const PARAM_TEXT = /(?<=[(,])\s*([A-Za-z_$][\w$]*)\s*(?=[,):])/g;
+/** A member of a member called, on `this` or on an identifier: `fastify.openai.ask(`, `request.server.ai.x(`, `this.ask(`. */
+const DECORATION_READ = /\b(?:this|[A-Za-z_$][\w$]*\.server|[A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*[.(]/;
 const NEXT_TEXT = /,\s*_?next\s*[:)]|\bawait\s+next\s*\(/;
 const CRYPTO_CALL = /\b(?:createHmac|createHash|timingSafeEqual)\b/;
 /** Literal fragments of every model host and key shape: `includes` on these is far cheaper than the regular expressions. */
@@ -114,6 +116,9 @@ export function signalsOf(
   // Only server code reads summaries (src/model.ts): library and browser files with relative imports stay cheap.
   if (!llm && local && framework && filename !== undefined && path.isAbsolute(filename)) llm = true;
   if (!llm && framework && (sourceCode.parserServices as { program?: unknown } | undefined)?.program) llm = true;
+  // A module on disk may use what another module of its app decorated the instance with (`fastify.openai`): the
+  // project map says (src/project/index.ts appDecorations). A plugin file need not import anything.
+  if (!llm && filename !== undefined && path.isAbsolute(filename) && DECORATION_TEXT.some((t) => t.test(text)) && DECORATION_READ.test(text)) llm = true;
   const signals: Signals = {
     framework,
     llm,

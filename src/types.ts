@@ -261,6 +261,11 @@ export interface ExternalMount {
    * its routes are registered on that app or router, at the call, rather than mounted.
    */
   readonly param?: number;
+  /**
+   * An `@fastify/autoload` folder (`source.specifier` is its path relative to this file's folder): each plugin file
+   * in it is mounted, a subfolder's name prefixing its routes when `dirPrefix`.
+   */
+  readonly autoload?: { readonly dirPrefix: boolean };
 }
 
 /** One way the project mounts a router or plugin: where, in which file, and whether auth stands in front. */

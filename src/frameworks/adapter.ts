@@ -4,7 +4,7 @@
  * under src/frameworks/; src/frameworks/registry.ts lists them. To add a framework, write one and register it.
  */
 import type { TraceNode } from '../auth/trace.js';
-import type { Framework, Node, ParamRole, RequestPart } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Node, ParamRole, RequestPart } from '../types.js';
 import type { Collector } from './common.js';
 
 /** Module specifiers: exact names (packages and subpaths) and prefixes every module under which belongs. */
@@ -193,4 +193,19 @@ export interface FrameworkAdapter {
   readonly pluginWrappers?: readonly string[];
   /** Objects conventionally holding its logger (`req.log`, `fastify.log`). */
   readonly logOwners?: readonly string[];
+  /**
+   * Values other modules of the app attach to its instances (Fastify `decorate`): the text a file that may read one
+   * holds (the cheap signal), and the file's instances (undefined when the file does not use the framework).
+   */
+  readonly decorations?: {
+    readonly text: RegExp;
+    readonly instances: (file: FileContext, external: RegisteredHere) => ((node: Node) => boolean) | undefined;
+  };
+}
+
+/** This file's functions the project registers with one framework (from the project map). */
+export interface RegisteredHere {
+  readonly plugins: readonly FunctionNode[];
+  readonly handlers: readonly FunctionNode[];
+  readonly appParams: readonly { readonly fn: FunctionNode; readonly index: number }[];
 }

@@ -26,6 +26,16 @@ export interface Collector {
   readonly appParams: readonly AppParam[];
   /** Building the project map's facts: parameters passed on to another module's function are followed. */
   readonly provisionalParams: boolean;
+  /** What this file decorates an instance with that other modules of the app see (Fastify `decorate`). */
+  readonly decorations: Decoration[];
+  /** Hooks this file adds to an instance other modules register routes on (an exported fastify-plugin's). */
+  readonly sharedHooks: Middleware[];
+}
+
+/** `fastify.decorate(name, value)` on an instance other modules of the app share. */
+export interface Decoration {
+  readonly name: string;
+  readonly value: Node;
 }
 
 /** A function's parameter that another module hands an app or router of `framework`. */
@@ -154,6 +164,8 @@ export function createCollector(
     externalPlugins: new Map(),
     appParams: inputs.appParams ?? [],
     provisionalParams: !!inputs.provisionalParams,
+    decorations: [],
+    sharedHooks: [],
   };
 }
 

@@ -4,9 +4,9 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, isFunction, memberChain, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { enclosingFunction, findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, ESM, trackerOf } from '../references.js';
-import type { FunctionNode, ImportSource, Middleware, Node, RouteRoot } from '../types.js';
+import type { FileContext, FunctionNode, ImportSource, Middleware, Node, RouteRoot } from '../types.js';
 import {
   assignRoles,
   calleeName,
@@ -23,7 +23,7 @@ import {
   wrapperMiddleware,
   type Collector,
 } from './common.js';
-import type { FrameworkAdapter } from './adapter.js';
+import type { FrameworkAdapter, RegisteredHere } from './adapter.js';
 import { REQUEST } from './request.js';
 
 /** Hooks that run before the handler, in lifecycle order. */
@@ -52,14 +52,35 @@ const TRACE = {
   'fastify-plugin': { [CALL]: 'fp', default: { [CALL]: 'fp' }, fastifyPlugin: { [CALL]: 'fp' } },
 };
 
-/** Finds Fastify routes, hooks, error handlers and parameter roles. */
-export function analyzeFastify(col: Collector): void {
-  const { file } = col;
-  // A plugin file need not import Fastify: `export default async (fastify) => {...}` registered by the app.
-  const registeredHere = [...col.externalPlugins].filter(([, f]) => f === 'fastify').map(([fn]) => fn);
-  // Or a function another module calls with an instance: `routes(app)` (see registration-order/params.ts).
-  const handed = col.appParams.filter((p) => p.framework === 'fastify');
-  if (!file.imports.has('fastify') && !file.imports.has('fastify-plugin') && registeredHere.length === 0 && handed.length === 0) return;
+/** Where an app or plugin is registered from: what `analyzeFastify` and `fastifyInstances` both start from. */
+interface ScopeInputs {
+  /** This file's plugin functions other modules register (the project map says so). */
+  readonly registeredHere: readonly FunctionNode[];
+  /** Functions another module calls with an instance: `routes(app)` (see registration-order/params.ts). */
+  readonly handed: readonly { readonly fn: FunctionNode; readonly index: number }[];
+  /** Building the project map's facts: exported named functions are taken as plugins too (`export async function app(fastify)`). */
+  readonly forFacts: boolean;
+}
+
+type External = { parent: FScope; prefix: string | undefined; devOnly: boolean; call: TSESTree.CallExpression; source: ImportSource; param?: number; autoload?: { readonly dirPrefix: boolean } };
+
+/** A file's Fastify instances: apps it creates, plugin functions and their instance parameters, registrations. */
+interface Scopes {
+  readonly roots: ReadonlyMap<Node, FScope>;
+  readonly fnScopes: ReadonlyMap<FunctionNode, FScope>;
+  readonly paramIndex: ReadonlyMap<FunctionNode, number>;
+  /** Scopes of exported plugins wrapped in `fastify-plugin`: what they decorate belongs to the registering scope. */
+  readonly exportedFp: ReadonlySet<FScope>;
+  readonly externals: readonly External[];
+  /** The scope an expression is an instance of (an app, a plugin parameter, a variable holding one). */
+  scopeOf(expr: Node | undefined): FScope | undefined;
+}
+
+/** The file's Fastify instances and registrations, or undefined when the file does not use Fastify. */
+function fastifyScopes(file: FileContext, inputs: ScopeInputs): Scopes | undefined {
+  const { registeredHere, handed } = inputs;
+  const imports = [...FASTIFY_MODULES].some((m) => file.imports.has(m));
+  if (!imports && registeredHere.length === 0 && handed.length === 0) return undefined;
   const tracker = trackerOf(file);
   const roots = new Map<Node, FScope>();
   const fpCalls = new Set<Node>();
@@ -141,15 +162,19 @@ export function analyzeFastify(col: Collector): void {
     paramIndex.set(p.fn, p.index);
   }
   // A plugin file: `export default fp(async (fastify) => ...)`, `module.exports = async function (fastify, opts) {}`.
-  for (const exported of exportedValues(file.ast)) {
+  const exportedFp = new Set<FScope>();
+  for (const exported of exportedValues(file.ast, inputs.forFacts)) {
     const p = resolvePlugin(exported);
-    if (p && p.fn.params.length >= 1 && p.fn.params.length <= 3) scopeOfFn(p.fn);
+    if (p && p.fn.params.length >= 1 && p.fn.params.length <= 3) {
+      const s = scopeOfFn(p.fn);
+      if (p.fp) exportedFp.add(s);
+    }
   }
 
   // Registrations first (to a fixpoint), so a plugin's instance parameter is known before its body is read.
   const registers = file.index.calls.filter((c) => calleeName(c) === 'register');
   const done = new Set<Node>();
-  const externals: { parent: FScope; prefix: string | undefined; devOnly: boolean; call: TSESTree.CallExpression; source: ImportSource; param?: number }[] = [];
+  const externals: External[] = [];
   // routes(app): a function called with the instance registers on it directly, as an fp plugin would (no encapsulation).
   const direct = file.index.calls.filter((c) => c.arguments.some((a) => a.type === AST_NODE_TYPES.Identifier) && calleeName(c) !== 'register');
   const doneDirect = new Set<string>();
@@ -161,11 +186,17 @@ export function analyzeFastify(col: Collector): void {
       if (!parent) continue;
       done.add(call);
       const plugin = resolvePlugin(call.arguments[0]);
-      const opts = call.arguments[1] && resolveObject(call.arguments[1]);
+      const opts = call.arguments[1] && resolveObject(file, call.arguments[1]);
       const prefixProp = opts && findProperty(opts, 'prefix');
       if (!plugin) {
         // app.register(chatRoutes, { prefix: '/api' }) with `chatRoutes` imported: the project map follows it.
-        const source = call.arguments[0] && importSourceOf(file, call.arguments[0]);
+        const source = call.arguments[0] && pluginSourceOf(file, call.arguments[0]);
+        if (source && AUTOLOAD.has(source.specifier)) {
+          // app.register(AutoLoad, { dir: path.join(__dirname, 'routes') }): every plugin file of the folder.
+          const a = opts && autoloadOf(file, opts);
+          if (a) externals.push({ parent, prefix: a.prefix, devOnly: isDevOnly(file, call), call, source: { specifier: a.dir, name: 'default' }, autoload: { dirPrefix: a.dirPrefix } });
+          continue;
+        }
         const prefix = prefixProp ? staticPath(file, prefixProp.value) : opts || !call.arguments[1] ? '' : undefined;
         if (source) externals.push({ parent, prefix, devOnly: isDevOnly(file, call), call, source });
         continue;
@@ -196,6 +227,19 @@ export function analyzeFastify(col: Collector): void {
       });
     }
   }
+  return { roots, fnScopes, paramIndex, exportedFp, externals, scopeOf };
+}
+
+/** Finds Fastify routes, hooks, error handlers and parameter roles. */
+export function analyzeFastify(col: Collector): void {
+  const { file } = col;
+  // A plugin file need not import Fastify: `export default async (fastify) => {...}` registered by the app.
+  const registeredHere = [...col.externalPlugins].filter(([, f]) => f === 'fastify').map(([fn]) => fn);
+  // Or a function another module calls with an instance: `routes(app)` (see registration-order/params.ts).
+  const handed = col.appParams.filter((p) => p.framework === 'fastify');
+  const found = fastifyScopes(file, { registeredHere, handed, forFacts: col.provisionalParams });
+  if (!found) return;
+  const { roots, fnScopes, paramIndex, exportedFp, externals, scopeOf } = found;
 
   const decorations = new Map<string, Node>();
   const resolveMw = (n: Node): FunctionNode | undefined => {
@@ -210,6 +254,7 @@ export function analyzeFastify(col: Collector): void {
   };
 
   const calls: { call: TSESTree.CallExpression; scope: FScope; name: string }[] = [];
+  const decorates: { scope: FScope; name: string; value: Node }[] = [];
   for (const call of file.index.calls) {
     const name = calleeName(call);
     if (!name) continue;
@@ -219,7 +264,10 @@ export function analyzeFastify(col: Collector): void {
     if (name === 'decorate') {
       const key = call.arguments[0] && staticPath(file, call.arguments[0]);
       const value = call.arguments[1];
-      if (key !== undefined && value) decorations.set(key, value);
+      if (key !== undefined && value) {
+        decorations.set(key, value);
+        decorates.push({ scope, name: key, value });
+      }
     }
   }
 
@@ -237,11 +285,11 @@ export function analyzeFastify(col: Collector): void {
         assignRoles(col, fn, ['err', 'req', 'res'], 'fastify');
       }
     } else if (name === 'route') {
-      const opts = args[0] && resolveObject(args[0]);
+      const opts = args[0] && resolveObject(file, args[0]);
       if (opts) addRoute(scope, call, opts, undefined, undefined, undefined);
     } else if (httpMethod(name) && args.length >= 2) {
       // app.get(path, handler) / app.get(path, opts, handler) / app.post(path, { handler, onRequest })
-      const opts = resolveObject(args[1]!);
+      const opts = resolveObject(file, args[1]!);
       const handler = opts ? args[2] : args[1];
       addRoute(scope, call, opts, httpMethod(name), staticPath(file, args[0]), handler);
     }
@@ -305,6 +353,17 @@ export function analyzeFastify(col: Collector): void {
     ownersMemo.set(s, out);
     return out;
   };
+
+  // What other modules of the app see: decorations of an app, or of an exported plugin wrapped in fastify-plugin
+  // (it decorates the instance that registers it). A plain plugin's decorations stay inside it.
+  for (const d of decorates) {
+    if ([...owners(d.scope, new Set())].some((o) => roots.has(o.node) || exportedFp.has(o))) col.decorations.push({ name: d.name, value: d.value });
+  }
+  // Hooks an exported fastify-plugin adds to the instance that registers it: they run before that instance's routes.
+  for (const s of [...new Set([...roots.values(), ...fnScopes.values()])]) {
+    if (s.hooks.length === 0 || ![...owners(s, new Set())].some((o) => exportedFp.has(o))) continue;
+    for (const h of s.hooks) col.sharedHooks.push(middlewareOf(file, h.node, 'hook', h.hook, resolveMw));
+  }
 
   interface FContext { readonly prefix: string | undefined; readonly chain: readonly FScope[]; readonly devOnly: boolean }
   const ctxMemo = new Map<FScope, FContext[]>();
@@ -392,31 +451,192 @@ export function analyzeFastify(col: Collector): void {
         node: ext.call,
         top: rootOf(ctx),
         ...(ext.param === undefined ? {} : { param: ext.param }),
+        ...(ext.autoload ? { autoload: ext.autoload } : {}),
       });
     }
   }
+}
 
-  function resolveObject(expr: Node): TSESTree.ObjectExpression | undefined {
-    const e = skipTS(expr);
-    if (e.type === AST_NODE_TYPES.ObjectExpression) return e;
-    if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+/**
+ * Whether an expression is a Fastify instance of this file, for reading what other modules decorated it with: an
+ * app or a plugin's instance parameter (and variables holding one), `request.server` and `reply.server` of a handler
+ * or hook registered on one, and `this` in such a handler written as a `function`. Undefined when the file does not
+ * use Fastify.
+ */
+function fastifyInstances(file: FileContext, external: RegisteredHere): ((node: Node) => boolean) | undefined {
+  const found = fastifyScopes(file, { registeredHere: external.plugins, handed: external.appParams, forFacts: false });
+  if (!found) return undefined;
+  // Functions Fastify calls with (request, reply) and `this` bound to the instance: handlers and hooks.
+  const called = new Set<FunctionNode>(external.handlers);
+  // A handler or hook argument, or one in a route's options (`{ handler, onRequest: [check] }`), one level down.
+  const add = (n: Node | undefined, nested: boolean): void => {
+    if (!n || n.type === AST_NODE_TYPES.SpreadElement) return;
+    const e = skipTS(n);
+    if (e.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const x of e.elements) if (x) add(x as Node, nested);
+      return;
+    }
+    const fn = resolveHandler(file, e).fn;
+    if (fn) called.add(fn);
+    const obj = fn || nested ? undefined : resolveObject(file, e);
+    for (const p of obj?.properties ?? []) if (p.type === AST_NODE_TYPES.Property && p.kind === 'init') add(p.value as Node, true);
+  };
+  for (const call of file.index.calls) {
+    const name = calleeName(call);
+    if (!name || (name !== 'route' && name !== 'addHook' && !httpMethod(name)) || !found.scopeOf((skipTS(call.callee) as TSESTree.MemberExpression).object)) continue;
+    for (const a of call.arguments) add(a as Node, false);
+  }
+  const requestVars = new Set<Scope.Variable>();
+  for (const fn of called) {
+    for (const p of fn.params.slice(0, 2)) {
+      const v = paramVariable(file, p);
+      if (v) requestVars.add(v);
+    }
+  }
+  const isInstance = (node: Node, depth: number): boolean => {
+    const e = skipTS(node);
+    if (depth > 8) return false;
+    if (e.type === AST_NODE_TYPES.ThisExpression) {
+      let fn = enclosingFunction(e);
+      while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+      return !!fn && called.has(fn);
+    }
+    if (e.type === AST_NODE_TYPES.MemberExpression) {
+      const obj = skipTS(e.object);
+      const v = obj.type === AST_NODE_TYPES.Identifier && propertyName(e) === 'server' ? variableOf(file.sourceCode, obj) : undefined;
+      return !!v && requestVars.has(v);
+    }
+    if (e.type !== AST_NODE_TYPES.Identifier) return false;
+    if (found.scopeOf(e)) return true;
+    // const fastify = request.server
     const v = variableOf(file.sourceCode, e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
-    return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init || v!.references.some((r) => r.isWrite() && !r.init)) return false;
+    return isInstance(def.node.init, depth + 1);
+  };
+  return (node) => isInstance(node, 0);
+}
+
+/** An object literal written in place or held by a local const. */
+function resolveObject(file: FileContext, expr: Node): TSESTree.ObjectExpression | undefined {
+  const e = skipTS(expr);
+  if (e.type === AST_NODE_TYPES.ObjectExpression) return e;
+  if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const v = variableOf(file.sourceCode, e);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
+  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+}
+
+/** The module a registered plugin comes from: an import, or `import('./routes/chat')` (Fastify awaits the promise). */
+function pluginSourceOf(file: FileContext, node: Node): ImportSource | undefined {
+  const e = skipTS(node);
+  if (e.type === AST_NODE_TYPES.ImportExpression) {
+    const s = e.source.type === AST_NODE_TYPES.Literal && typeof e.source.value === 'string' ? e.source.value : undefined;
+    return s === undefined ? undefined : { specifier: s, name: 'default' };
   }
+  return importSourceOf(file, e);
+}
+
+const AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
+/** A module that imports one of these is a Fastify module (an app folder autoloader is one too). */
+const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin', ...AUTOLOAD]);
+/** @fastify/autoload options that change which files load, or how their prefixes are made, beyond what is modelled. */
+const AUTOLOAD_UNMODELLED = ['ignorePattern', 'matchFilter', 'ignoreFilter', 'indexPattern', 'scriptPattern', 'autoHooks', 'routeParams', 'maxDepth'];
+
+/**
+ * What an `@fastify/autoload` registration loads, with its defaults: every script of `dir` (relative to this file's
+ * folder) and its subfolders, a subfolder's name prefixing its files' routes (`dirNameRoutePrefix`, default true),
+ * `options.prefix` in front. Undefined when the folder is not static or an option changes the set of files
+ * (`ignorePattern`, `matchFilter`, `autoHooks`, ...): then the folder is not followed.
+ */
+function autoloadOf(file: FileContext, opts: TSESTree.ObjectExpression): { dir: string; prefix: string | undefined; dirPrefix: boolean } | undefined {
+  for (const key of AUTOLOAD_UNMODELLED) {
+    const p = findProperty(opts, key);
+    // `autoHooks: false` and the like change nothing.
+    if (p && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false)) return undefined;
+  }
+  if (opts.properties.some((p) => p.type !== AST_NODE_TYPES.Property)) return undefined;
+  const dirProp = findProperty(opts, 'dir');
+  const dir = dirProp && folderOf(file, dirProp.value as Node);
+  if (dir === undefined) return undefined;
+  const dnp = findProperty(opts, 'dirNameRoutePrefix');
+  const dnpValue = dnp && skipTS(dnp.value as Node);
+  if (dnpValue && (dnpValue.type !== AST_NODE_TYPES.Literal || typeof dnpValue.value !== 'boolean')) return undefined;
+  const options = findProperty(opts, 'options');
+  const optionsObj = options && resolveObject(file, options.value as Node);
+  const prefixProp = optionsObj && findProperty(optionsObj, 'prefix');
+  const prefix = prefixProp ? staticPath(file, prefixProp.value as Node) : !options || optionsObj ? '' : undefined;
+  return { dir, prefix, dirPrefix: dnpValue?.type === AST_NODE_TYPES.Literal ? dnpValue.value === true : true };
+}
+
+/**
+ * A folder given relative to this module's own: `path.join(__dirname, 'routes')`, `resolve(import.meta.dirname,
+ * 'routes')`, `` `${__dirname}/routes` ``, with `__dirname` the CommonJS global or a local
+ * `dirname(fileURLToPath(import.meta.url))`. As a relative path ('routes', '../api'); undefined for anything else.
+ */
+function folderOf(file: FileContext, node: Node): string | undefined {
+  const e = skipTS(node);
+  const parts: (Node | undefined)[] = [];
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(e.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if ((name !== 'join' && name !== 'resolve') || !e.arguments[0] || !isHere(file, e.arguments[0] as Node, 0)) return undefined;
+    parts.push(...(e.arguments.slice(1) as Node[]));
+  } else if (e.type === AST_NODE_TYPES.TemplateLiteral && e.expressions.length === 1 && e.quasis[0]?.value.cooked === '' && isHere(file, e.expressions[0] as Node, 0)) {
+    return normalFolder([e.quasis[1]?.value.cooked ?? undefined]);
+  } else {
+    return undefined;
+  }
+  const names: (string | undefined)[] = parts.map((p) => (p && p.type !== AST_NODE_TYPES.SpreadElement ? staticPath(file, p) : undefined));
+  return normalFolder(names);
+}
+
+function normalFolder(parts: readonly (string | null | undefined)[]): string | undefined {
+  if (parts.some((p) => typeof p !== 'string' || p.startsWith('/'))) return undefined;
+  const joined = (parts as string[]).join('/').replace(/\\/g, '/').replace(/^\.\//, '');
+  return joined === '' ? '.' : joined;
+}
+
+/** This module's own folder: `__dirname`, `import.meta.dirname`, or a const holding `dirname(fileURLToPath(import.meta.url))`. */
+function isHere(file: FileContext, node: Node, depth: number): boolean {
+  const e = skipTS(node);
+  if (depth > 4) return false;
+  if (e.type === AST_NODE_TYPES.MemberExpression) return e.object.type === AST_NODE_TYPES.MetaProperty && propertyName(e) === 'dirname';
+  if (e.type === AST_NODE_TYPES.CallExpression) {
+    // dirname(fileURLToPath(import.meta.url))
+    const callee = skipTS(e.callee);
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const arg = e.arguments[0] && skipTS(e.arguments[0] as Node);
+    if (name !== 'dirname' || arg?.type !== AST_NODE_TYPES.CallExpression) return false;
+    const inner = arg.arguments[0] && skipTS(arg.arguments[0] as Node);
+    return inner?.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.MetaProperty && propertyName(inner) === 'url';
+  }
+  if (e.type !== AST_NODE_TYPES.Identifier) return false;
+  const v = variableOf(file.sourceCode, e);
+  // The CommonJS global: no binding of that name in the module.
+  if (!v || v.defs.length === 0) return e.name === '__dirname';
+  const def = v.defs.length === 1 ? v.defs[0] : undefined;
+  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && !!def.node.init && isHere(file, def.node.init, depth + 1);
 }
 
 function newScope(node: Node): FScope {
   return { node, hooks: [], routes: [], mounts: [] };
 }
 
-/** The values a module exports as a whole: `export default x`, `module.exports = x`. */
-function exportedValues(ast: TSESTree.Program): Node[] {
+/**
+ * The values a module exports as a whole: `export default x`, `module.exports = x`; with `named`, exported
+ * functions too (`export async function app(fastify, opts)`, registered by another module).
+ */
+function exportedValues(ast: TSESTree.Program, named: boolean): Node[] {
   const out: Node[] = [];
   for (const stmt of ast.body) {
     if (stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       out.push(stmt.declaration as Node);
+    } else if (named && stmt.type === AST_NODE_TYPES.ExportNamedDeclaration && stmt.declaration) {
+      const d = stmt.declaration;
+      if (d.type === AST_NODE_TYPES.FunctionDeclaration) out.push(d);
+      else if (d.type === AST_NODE_TYPES.VariableDeclaration) for (const v of d.declarations) if (v.init) out.push(v.init);
     } else if (stmt.type === AST_NODE_TYPES.ExpressionStatement && stmt.expression.type === AST_NODE_TYPES.AssignmentExpression) {
       const chain = memberChain(stmt.expression.left);
       if (chain?.join('.') === 'module.exports') out.push(stmt.expression.right);
@@ -468,4 +688,7 @@ export const fastify: FrameworkAdapter = {
   bodyParsers: { jsonByDefault: ['fastify'] },
   pluginWrappers: ['fp', 'fastifyPlugin'],
   logOwners: ['request', 'fastify', 'reply', 'instance'],
+  // fastify.decorate('openai', client) in a plugin module, read as fastify.openai / request.server.openai / this.openai.
+  // A plugin file need not import anything (`module.exports = async function (fastify) {...}`).
+  decorations: { text: /fastify/i, instances: fastifyInstances },
 };

@@ -4,8 +4,8 @@
  * others bring their own `analyze`.
  */
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, ParamRole, Route, Sink } from '../types.js';
-import { assignRoles, createCollector, exitsInProduction, type AppParam } from './common.js';
+import type { ExternalMount, FileContext, Framework, FunctionNode, LlmCall, Middleware, ParamRole, Route, Sink } from '../types.js';
+import { assignRoles, createCollector, exitsInProduction, type AppParam, type Decoration } from './common.js';
 import { analyzeRegistrationOrder } from './registration-order.js';
 import { ADAPTERS, ORDERED } from './registry.js';
 import { finishRolesAndSinks } from './sinks.js';
@@ -18,6 +18,10 @@ export interface FrameworkFacts {
   readonly paramRoles: ReadonlyMap<Scope.Variable, ParamRole>;
   /** Routers and plugins imported from other files and mounted in this one. */
   readonly externalMounts?: readonly ExternalMount[];
+  /** Decorations other modules of the app see (Fastify). */
+  readonly decorations?: readonly Decoration[];
+  /** Hooks added to an instance other modules register routes on (Fastify). */
+  readonly sharedHooks?: readonly Middleware[];
 }
 
 /**
@@ -62,5 +66,5 @@ export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): F
     .sort((a, b) => a.registration.range[0] - b.registration.range[0])
     // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
     .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
-  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts };
+  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts, decorations: col.decorations, sharedHooks: col.sharedHooks };
 }

@@ -4,12 +4,13 @@
  * framework is the first adapter's, and web responses in a file importing two such frameworks are the first's).
  */
 import type { TraceNode } from '../auth/trace.js';
-import type { FileContext, Framework, FunctionNode, ParamRole, RequestPart } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Node, ParamRole, RequestPart } from '../types.js';
 import type {
   CredentialOptions,
   FrameworkAdapter,
   ModuleNames,
   RefusalShape,
+  RegisteredHere,
   RequestHandleKind,
   RequestShape,
   ResponseSinks,
@@ -67,6 +68,24 @@ export const ORDERED: readonly FrameworkAdapter[] = ADAPTERS.filter((a) => a.ord
 
 /** Methods that turn a router into mountable middleware (`router.routes()`), over the registration-order adapters. */
 export const MOUNT_CALLS: ReadonlySet<string> = new Set(ORDERED.flatMap((a) => a.order?.mountCalls ?? []));
+
+/** Text of a module that may read what another module decorated an app with (the cheap signal). */
+export const DECORATION_TEXT: readonly RegExp[] = ADAPTERS.flatMap((a) => (a.decorations ? [a.decorations.text] : []));
+
+/**
+ * Whether an expression is an instance of a framework whose apps other modules decorate (Fastify); undefined when
+ * the file uses none. `external` is what the project map says the project registers of this file, per framework.
+ */
+export function decoratedInstances(
+  file: FileContext,
+  external: (framework: Framework) => RegisteredHere,
+): ((node: Node) => boolean) | undefined {
+  const tests = ADAPTERS.flatMap((a) => {
+    const t = a.decorations?.instances(file, external(a.id));
+    return t ? [t] : [];
+  });
+  return tests.length === 0 ? undefined : (node) => tests.some((t) => t(node));
+}
 
 /** Source text that creates an app of any framework (the project map's cheap test for entry files). */
 export const CREATES_APP_TEXT = new RegExp(

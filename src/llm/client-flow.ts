@@ -123,6 +123,8 @@ export class ClientFlow {
         if (index < 0) return;
         // prompt.pipe(model): the chain's result is the model's
         const callee = skipTS(p.callee);
+        // fastify.decorate('openai', new OpenAI()): the decoration's summary (src/project/facts.ts)
+        if (index === 1 && callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'decorate') this.record(this.values, n, state);
         if (
           callee.type === AST_NODE_TYPES.MemberExpression &&
           propertyName(callee) === 'pipe' &&

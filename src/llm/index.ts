@@ -18,7 +18,7 @@ import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, optionValue, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ClientMap, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
-import { classMap, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
+import { classMap, type Decorated, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -64,8 +64,8 @@ export function findLlmCalls(file: FileContext, imported?: ImportedExport): LlmC
  * The file's model calls and the tracked values it binds, exports and returns (for its module summary). With
  * `imported`, values and functions imported from the project's other modules start flows and calls too.
  */
-export function findLlm(file: FileContext, imported?: ImportedExport): { calls: LlmCall[]; tracked: TrackedValues } {
-  const finder = new Finder(file, imported);
+export function findLlm(file: FileContext, imported?: ImportedExport, decorated?: () => Decorated | undefined): { calls: LlmCall[]; tracked: TrackedValues } {
+  const finder = new Finder(file, imported, decorated);
   const calls = finder.run();
   return { calls, tracked: finder.tracked() };
 }
@@ -101,6 +101,7 @@ class Finder {
   constructor(
     private readonly file: FileContext,
     private readonly imported?: ImportedExport,
+    private readonly decorated?: () => Decorated | undefined,
   ) {
     this.flow = new ClientFlow(file, this.markers, this.leaf, (ref) => {
       // The class of an instance is read when the instance is used, never by a probe.
@@ -129,6 +130,7 @@ class Finder {
     }
     for (const { node, info } of starts) this.start(node, info);
     if (this.imported) this.startImported(this.imported);
+    if (this.decorated) this.startDecorated(this.decorated);
     for (const call of globalFetchCalls(this.file)) this.http(FETCH_LEAF, call, []);
     this.flow.drain();
     this.findCustom();
@@ -213,6 +215,30 @@ class Finder {
     const call = id.parent;
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === id) return false;
     return !resolveFunction(this.file.sourceCode, call.callee);
+  }
+
+  /**
+   * Reads of what the app's other modules decorated a Fastify instance with, in the callees of calls:
+   * `request.server.openai.sendMessage(q)`, `fastify.ai.chat.completions.create(...)`, `this.ask(q)`. The project is
+   * asked only when the file calls a member of something by a decorated name.
+   */
+  private startDecorated(get: () => Decorated | undefined): void {
+    const d = get();
+    if (!d) return;
+    let app: ReturnType<Decorated['app']> | null = null;
+    const seen = new Set<Node>();
+    for (const call of this.file.index.calls) {
+      for (let e = skipTS(call.callee); e.type === AST_NODE_TYPES.MemberExpression; e = skipTS(e.object)) {
+        const key = propertyName(e);
+        if (key === undefined || seen.has(e)) continue;
+        seen.add(e);
+        if (!d.isInstance(e.object)) continue;
+        app ??= d.app();
+        if (!app) return;
+        const summary = app.names.has(key) ? app.summary(key) : undefined;
+        if (summary) this.useImported(summary, e);
+      }
+    }
   }
 
   /** `new X(...)` of an imported X of the project: an instance whose class is read when it is used (ClientMap.instanceOf). */

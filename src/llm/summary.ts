@@ -4,6 +4,7 @@
  * SUMMARY_LEVELS in src/project/files.ts) from its imports' summaries one level lower; an instance of another module's
  * class made where that module was not read is resolved when the summary is read (ClientMap.instanceOf).
  */
+import type { Node } from '../types.js';
 import type { ClientMap } from './sdks.js';
 import type { ModelFunction } from './model-function.js';
 
@@ -45,6 +46,17 @@ export type ImportedExport = ((specifier: string, name: string) => ExportSummary
   readonly project?: (specifier: string) => boolean;
   readonly probe?: true;
 };
+
+/**
+ * What the linted file's Fastify instances are decorated with by the app's other modules (src/project/index.ts
+ * `appDecorations`): `fastify.openai`, `request.server.openai`, `this.openai` read as the value's summary.
+ */
+export interface Decorated {
+  /** Whether an expression is one of this file's Fastify instances (src/frameworks/fastify.ts `fastifyInstances`). */
+  isInstance(node: Node): boolean;
+  /** The app's decorations, read from the project when first asked. */
+  app(): { readonly names: ReadonlySet<string>; summary(name: string): ExportSummary | undefined } | undefined;
+}
 
 const classMaps = new WeakMap<ReadonlyMap<string, ModelFunction>, ClientMap>();
 

@@ -32,6 +32,8 @@ export interface MountFact {
   readonly topApp: boolean;
   /** The top is this parameter of the function at `topKey`, handed an app or router by another module. */
   readonly topParam?: number;
+  /** An `@fastify/autoload` folder: `specifier` is its path from this file's folder (see ExternalMount.autoload). */
+  readonly autoload?: { readonly dirPrefix: boolean };
 }
 
 /** An imported function registered here as a route handler: `app.post('/chat', chat.reply)`. */
@@ -67,6 +69,17 @@ export interface FileFacts {
    * token or signature, or apply a known auth package), by export name, with what they check. Never by name.
    */
   readonly auth: ReadonlyMap<string, string>;
+  /**
+   * What this file decorates a Fastify instance with that other modules of the app see (an app's, or an exported
+   * fastify-plugin's `decorate(name, value)`), summarised as an export would be; null for a value that reaches no
+   * model call (or two decorations of one name here).
+   */
+  readonly decorations: ReadonlyMap<string, ExportSummary | null>;
+  /**
+   * A hook this file adds to the instance that registers it (an exported fastify-plugin's) authenticates: what it
+   * checks. The routes registered on that instance after it are behind it.
+   */
+  readonly sharedAuth: string | undefined;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -84,6 +97,7 @@ export function factsOf(model: FileModel): FileFacts {
     topKey: (m.top.param?.fn ?? m.top.node).range[0],
     topApp: m.top.app,
     ...(m.top.param ? { topParam: m.top.param.index } : {}),
+    ...(m.autoload ? { autoload: m.autoload } : {}),
   }));
   return {
     exports,
@@ -93,7 +107,42 @@ export function factsOf(model: FileModel): FileFacts {
     summaries: summariesOf(model, exports),
     errorFlows: errorFlowsOf(model, exports),
     auth: authOf(model, exports),
+    decorations: decorationsOf(model),
+    sharedAuth: sharedAuthOf(model),
   };
+}
+
+function sharedAuthOf(model: FileModel): string | undefined {
+  for (const mw of model.sharedHooks) {
+    const evidence = model.authOfMiddleware(mw);
+    if (evidence && evidence.how !== 'name') return evidence.description;
+  }
+  return undefined;
+}
+
+/** The file's shared decorations, each value summarised as if it were exported. */
+function decorationsOf(model: FileModel): Map<string, ExportSummary | null> {
+  const out = new Map<string, ExportSummary | null>();
+  for (const d of model.decorations) {
+    // Two decorations of one name in a file: which one a route sees depends on where it is registered.
+    const summary = out.has(d.name) ? null : (summaryAt(model, definition(model.file, d.value)) ?? null);
+    out.set(d.name, summary);
+  }
+  return out;
+}
+
+/** The expression a value is made by: through local consts (`const decoration = { client, sendMessage }`). */
+function definition(file: FileContext, node: Node): Node {
+  let e = skipTS(node);
+  for (let depth = 0; depth < 8 && e.type === AST_NODE_TYPES.Identifier; depth++) {
+    const v = variableOf(file.sourceCode, e);
+    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+    if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration || def?.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
+    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) break;
+    if (v!.references.some((r) => r.isWrite() && !r.init)) break;
+    e = skipTS(def.node.init);
+  }
+  return e;
 }
 
 function authOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, string> {
@@ -148,32 +197,33 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
   const out = new Map<string, ExportSummary>();
   const { values, factories } = model.trackedValues;
   if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return out;
-  let functions: Map<number, FunctionNode> | undefined;
   for (const [name, t] of exports) {
     if (t.kind !== 'local') continue;
-    const value = values.get(t.key);
-    if (value) {
-      out.set(name, { kind: 'client', value });
-      continue;
-    }
-    const factory = factories.get(t.key);
-    if (factory) {
-      out.set(name, { kind: 'client factory', value: factory });
-      continue;
-    }
-    functions ??= new Map(model.file.index.functions.map((f) => [f.range[0], f]));
-    const fn = functions.get(t.key);
-    if (fn) {
-      const f = modelFunction(model, fn);
-      if (f) out.set(name, f);
-      continue;
-    }
-    const node = model.file.sourceCode.getNodeByRangeIndex(t.key) as Node | null;
-    const methods = methodsAt(model, node, t.key);
-    const isClass = node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
-    if (methods.size > 0) out.set(name, { kind: isClass ? 'class' : 'object', methods });
+    const summary = summaryAt(model, t.key);
+    if (summary) out.set(name, summary);
   }
   return out;
+}
+
+const functionStarts = new WeakMap<FileModel, Map<number, FunctionNode>>();
+
+/** What the value made by the node at `at` (its start, or the node) is as far as model calls go; undefined: nothing. */
+function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefined {
+  const { values, factories } = model.trackedValues;
+  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return undefined;
+  const key = typeof at === 'number' ? at : at.range[0];
+  const value = values.get(key);
+  if (value) return { kind: 'client', value };
+  const factory = factories.get(key);
+  if (factory) return { kind: 'client factory', value: factory };
+  let functions = functionStarts.get(model);
+  if (!functions) functionStarts.set(model, (functions = new Map(model.file.index.functions.map((f) => [f.range[0], f]))));
+  const fn = functions.get(key);
+  if (fn) return modelFunction(model, fn);
+  const node = typeof at === 'number' ? (model.file.sourceCode.getNodeByRangeIndex(at) as Node | null) : at;
+  const methods = methodsAt(model, node, key);
+  const isClass = node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+  return methods.size > 0 ? { kind: isClass ? 'class' : 'object', methods } : undefined;
 }
 
 function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {

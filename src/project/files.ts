@@ -190,6 +190,43 @@ export function expandEntries(cwd: string, patterns: readonly string[], root: st
   return files;
 }
 
+/** The scripts @fastify/autoload loads (`scriptPattern`, `.d.ts` aside), its index files, and its hook files. */
+const AUTOLOAD_SCRIPT = /(?<!\.d)\.(?:ts|js|cjs|mjs|cts|mts)$/i;
+const AUTOLOAD_INDEX = /^index\.(?:ts|js|cjs|mjs|cts|mts)$/i;
+const AUTOLOAD_HOOKS = /^[_.]?auto_?hooks\.(?:ts|js|cjs|mjs|cts|mts)$/i;
+/** Folders and files an autoload folder is followed through: deeper or larger trees are not a plugin folder. */
+const AUTOLOAD_DEPTH = 8;
+const AUTOLOAD_FILES = 500;
+
+/**
+ * The plugin files @fastify/autoload loads from `dir`, with defaults, each with the prefix its subfolders give it
+ * (`/users` for users/list.ts, when `dirPrefix`; none without): every script, except that a folder holding an
+ * index file loads that one alone (its subfolders still load), and hook files (`autohooks.js`) are not plugins.
+ * In directory order (sorted), with the folders read (a file added to one is a new plugin). Nothing outside `root`.
+ */
+export function autoloadFiles(dir: string, root: string, dirPrefix: boolean): { files: { file: string; prefix: string }[]; folders: string[] } {
+  const out: { file: string; prefix: string }[] = [];
+  const folders: string[] = [];
+  const walk = (folder: string, prefix: string, depth: number): void => {
+    if (depth > AUTOLOAD_DEPTH || !isInside(folder, root) || out.length >= AUTOLOAD_FILES) return;
+    folders.push(folder);
+    const names = [...listDir(folder)].sort();
+    const index = names.find((n) => AUTOLOAD_INDEX.test(n) && isFile(path.join(folder, n)));
+    for (const n of names) {
+      if (out.length >= AUTOLOAD_FILES) return;
+      const full = path.join(folder, n);
+      const s = stat(full);
+      if (s?.isDirectory()) {
+        if (n !== 'node_modules') walk(full, dirPrefix ? `${prefix}/${n}` : prefix, depth + 1);
+      } else if (s?.isFile() && AUTOLOAD_SCRIPT.test(n) && !AUTOLOAD_HOOKS.test(n) && (!index || n === index)) {
+        out.push({ file: full, prefix });
+      }
+    }
+  };
+  walk(dir, '', 0);
+  return { files: out, folders };
+}
+
 /** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */
 const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|module\.exports|\b(use|register|route)\s*\(/;
 /** Text an entry candidate must contain: it creates an app (each adapter's `createsAppText`). */

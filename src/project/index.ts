@@ -12,8 +12,8 @@ import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
-import { projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
-import { clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { isInside, projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
@@ -74,6 +74,8 @@ export interface ProjectWalk {
   readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
   /** Exports (or methods of exported objects) that files on the way register as route handlers. */
   readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
+  /** The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`). */
+  readonly decorators: ReadonlyMap<string, readonly string[]>;
 }
 
 function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk {
@@ -108,6 +110,8 @@ interface EntryWalk {
   readonly handlers: ReadonlyMap<string, readonly ProjectWalk['handlers'][number][]>;
   /** Files the walk went through besides the entry: an entry candidate among them is a sub-app, not an entry. */
   readonly passed: ReadonlySet<string>;
+  /** The files on the way (the entry too) that decorate a shared Fastify instance, by decoration name. */
+  readonly decorators: ReadonlyMap<string, readonly string[]>;
   /** Every file whose facts the walk read, with its mtime and size then: the walk is reused while they hold. */
   readonly stamps: ReadonlyMap<string, Stamp>;
 }
@@ -137,11 +141,20 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
   for (const { walk } of found) for (const f of walk.passed) passed.add(f);
   const mounts = new Map<string, Map<string, ProjectMount>>();
   const handlers = new Map<string, ProjectWalk['handlers'][number]>();
+  const decorators = new Map<string, Set<string>>();
   const prefix = `${target}#`;
   for (const { walk, entry } of found) {
     for (const d of walk.stamps.keys()) lint.deps?.add(d);
     for (const h of walk.handlers.get(target) ?? []) handlers.set(`${h.name}\0${h.member ?? ''}\0${h.framework}`, h);
     if (passed.has(entry)) continue;
+    // The decorations of the apps this file belongs to: those whose walk goes through it.
+    if (walk.passed.has(target)) {
+      for (const [name, files] of walk.decorators) {
+        const set = decorators.get(name) ?? new Set<string>();
+        for (const f of files) set.add(f);
+        decorators.set(name, set);
+      }
+    }
     for (const [node, list] of walk.mounts) {
       if (!node.startsWith(prefix)) continue;
       const name = node.slice(prefix.length);
@@ -151,7 +164,11 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
       mounts.set(name, unique);
     }
   }
-  return { mounts: new Map([...mounts].map(([name, m]) => [name, [...m.values()]])), handlers: [...handlers.values()] };
+  return {
+    mounts: new Map([...mounts].map(([name, m]) => [name, [...m.values()]])),
+    handlers: [...handlers.values()],
+    decorators: new Map([...decorators].map(([name, files]) => [name, [...files]])),
+  };
 }
 
 /** The walk from one entry, cached while every file it read is unchanged. */
@@ -163,9 +180,10 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   const inner: LintOptions = { ...lint, deps, lookup: lookupAt };
   const load = (f: string, only = false): FileFacts | undefined => factsFor(f, inner, allSettings, root, only);
   const facts = load(entry, entryOnly);
-  const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load), stamps: stampsOf(deps) } : undefined;
+  // An autoload folder is a dependency too: a file added to it is a new plugin.
+  const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load, (dir) => deps.add(dir)), stamps: stampsOf(deps) } : undefined;
   // A candidate that is no entry is remembered too (as an empty walk), so it is not parsed again.
-  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
+  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), decorators: new Map(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
   return walk;
@@ -191,15 +209,22 @@ function walkFrom(
   entryFacts: FileFacts,
   root: string,
   load: (f: string) => FileFacts | undefined,
+  touch: (dir: string) => void,
 ): Omit<EntryWalk, 'stamps'> {
   const mounts = new Map<string, ProjectMount[]>();
   const handlers = new Map<string, ProjectWalk['handlers'][number][]>();
   const passed = new Set<string>();
+  const decorators = new Map<string, string[]>();
   // Files whose handler registrations were read (once each).
   const noted = new Set<string>();
   const note = (file: string, facts: FileFacts): void => {
     if (noted.has(file)) return;
     noted.add(file);
+    for (const name of facts.decorations.keys()) {
+      const list = decorators.get(name) ?? [];
+      list.push(file);
+      decorators.set(name, list);
+    }
     for (const u of facts.handlerUses) {
       const to = resolveModule(file, u.specifier, root);
       if (!to) continue;
@@ -224,15 +249,41 @@ function walkFrom(
     for (let s = current; s; s = s.up) if (s.node === node) return true;
     return false;
   };
-  const follow = (from: string, m: MountFact, w: Walk, depth: number): void => {
+  /** Follows a mount; true when what it registers adds an authenticating hook to the instance (facts.ts `sharedAuth`). */
+  const follow = (from: string, m: MountFact, w: Walk, depth: number): boolean => {
     const next: Walk = {
       path: w.path === undefined ? undefined : joinPath(w.path, m.path),
       auth: w.auth || m.auth,
       devOnly: w.devOnly || m.devOnly,
       framework: m.framework ?? w.framework,
     };
+    if (m.autoload) {
+      // @fastify/autoload: each plugin file of the folder, registered where the folder is (autoload encapsulates nothing).
+      const dir = path.resolve(path.dirname(from), m.specifier);
+      if (!isInside(dir, root)) return false;
+      let auth = false;
+      const { files, folders } = autoloadFiles(dir, root, m.autoload.dirPrefix);
+      for (const f of folders) touch(f);
+      for (const { file, prefix } of files) {
+        const prefixed = next.path === undefined ? undefined : joinPath(next.path, prefix);
+        land(file, 'default', { ...next, path: prefixed, auth: next.auth || auth }, { file: from, line: m.line }, depth + 1);
+        // Autoload registers the folder's files in order on one instance: an auth hook one adds is in front of the next.
+        if (load(file)?.sharedAuth) auth = true;
+      }
+      return auth;
+    }
     const to = resolveModule(from, m.specifier, root);
-    if (to) land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
+    if (!to) return false;
+    land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
+    return m.param === undefined && !!load(to)?.sharedAuth;
+  };
+
+  /** Follows mounts in registration order: a plugin that adds an auth hook to an instance guards the later ones on it. */
+  const followAll = (from: string, list: readonly MountFact[], w: Walk, depth: number): void => {
+    const guarded = new Set<number>();
+    for (const m of list) {
+      if (follow(from, m, guarded.has(m.topKey) ? { ...w, auth: true } : w, depth)) guarded.add(m.topKey);
+    }
   };
 
   const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
@@ -270,25 +321,25 @@ function walkFrom(
       return;
     }
     if (param) {
-      for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === param.index) follow(file, m, w, depth);
+      followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === param.index), w, depth);
       return;
     }
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && !m.topApp) follow(file, m, w, depth);
+    followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === undefined && !m.topApp), w, depth);
     // An exported sub-app (Hono, Express) mounted on another app passes its own mounts on too.
-    for (const m of facts.mounts) if (m.topKey === t.key && m.topParam === undefined && m.topApp) follow(file, m, w, depth);
+    followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === undefined && m.topApp), w, depth);
   };
 
   note(entry, entryFacts);
   const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
   current = { node: `${entry}#`, up: undefined };
-  for (const m of entryFacts.mounts) if (m.topApp) follow(entry, m, start, 0);
+  followAll(entry, entryFacts.mounts.filter((m) => m.topApp), start, 0);
   for (let i = 0; i < queue.length; i++) {
     const q = queue[i]!;
     ops.walkStates++;
     current = q.step;
     visit(q.file, q.name, q.w, q.by, q.depth);
   }
-  return { mounts, handlers, passed };
+  return { mounts, handlers, passed, decorators };
 }
 
 /**
@@ -338,6 +389,61 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
     return summary;
   };
   return Object.assign(lookup, { project });
+}
+
+/** What the app a file belongs to decorates its Fastify instances with (see `appDecorations`). */
+export interface AppDecorations {
+  /** Every name some module of the app decorates with. */
+  readonly names: ReadonlySet<string>;
+  /** The summary of a decoration: known only when every module that decorates with the name agrees. */
+  summary(name: string): ExportSummary | undefined;
+}
+
+/**
+ * The decorations the linted file's Fastify instances may carry: those of the modules of the app (or apps) whose
+ * route map walk goes through the file, summarised at the level its imports are (SUMMARY_LEVELS - 1). A name
+ * decorated by several modules is known only when all of their values reach a model call, as the same kind of
+ * value: a route sees one of them, which one depends on the encapsulation context. Undefined when none.
+ */
+export function appDecorations(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): AppDecorations | undefined {
+  const filename = file.filename;
+  if (!summariesOn || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  const root = projectRoot(filename, lint.cwd);
+  const decorators = new Map<string, Set<string>>();
+  const merge = (from: ReadonlyMap<string, readonly string[]>): void => {
+    for (const [name, files] of from) {
+      const set = decorators.get(name) ?? new Set<string>();
+      for (const f of files) set.add(f);
+      decorators.set(name, set);
+    }
+  };
+  merge(walkFor(file, filename, allSettings, lint).decorators);
+  // The linted file is an app entry itself (`app.register(aiPlugin); app.post('/chat', ... app.ai.ask(q))`): its own walk.
+  const settings = readSettings(allSettings);
+  if (entryCandidates(filename, lint.cwd, settings.entries, root).includes(filename)) {
+    const own = entryWalk(filename, !expandEntries(lint.cwd, settings.entries, root).includes(filename), root, lint, allSettings);
+    for (const d of own?.stamps.keys() ?? []) lint.deps?.add(d);
+    if (own) merge(own.decorators);
+  }
+  if (decorators.size === 0) return undefined;
+  const inner: LintOptions = { ...lint, lookup: lookupAt };
+  const memo = new Map<string, ExportSummary | undefined>();
+  const summary = (name: string): ExportSummary | undefined => {
+    if (memo.has(name)) return memo.get(name);
+    let found: ExportSummary | undefined;
+    for (const f of decorators.get(name) ?? []) {
+      const facts = f === filename ? undefined : factsFor(f, inner, allSettings, root, false, SUMMARY_LEVELS - 1, true);
+      const s = withClass(f, facts?.decorations.get(name) ?? undefined, inner, allSettings, root);
+      if (!s || (found && found.kind !== s.kind)) {
+        found = undefined;
+        break;
+      }
+      found ??= s;
+    }
+    memo.set(name, found);
+    return found;
+  };
+  return { names: new Set(decorators.keys()), summary };
 }
 
 /** Re-export hops (`export { x } from`, `export *`, `module.exports = require(...)`) a summary lookup follows. */
