@@ -156,6 +156,86 @@ export function textSpecifiers(text: string): string[] {
   return [...new Set([...text.matchAll(SPECIFIER)].map((m) => m[1]!))];
 }
 
+/**
+ * The names the text imports from each specifier (`const { a, b } = require('x')`, `import { a } from 'x'`), or null
+ * for a specifier bound whole (a default or namespace import, `const x = require('x')`): the project map follows a
+ * barrel only towards the modules that may export those names. Destructuring keys and aliases both count: more
+ * names only make the filter say yes more often.
+ */
+export function textImportedNames(text: string): Map<string, Set<string> | null> {
+  const out = new Map<string, Set<string> | null>();
+  const add = (spec: string, names: string[] | null): void => {
+    const had = out.get(spec);
+    if (had === null) return;
+    if (names === null) out.set(spec, null);
+    else out.set(spec, new Set([...(had ?? []), ...names]));
+  };
+  for (const m of text.matchAll(REQUIRED_FROM)) add(m[3]!, m[1] ? null : [...m[2]!.matchAll(WORD)].map((w) => w[0]));
+  for (const m of text.matchAll(IMPORTED_FROM)) {
+    const clause = m[1]!.trim();
+    add(m[2]!, clause.startsWith('{') ? [...clause.matchAll(WORD)].map((w) => w[0]).filter((w) => w !== 'as' && w !== 'type') : null);
+  }
+  return out;
+}
+
+/**
+ * The names a module's text exports itself, for the project map's barrel walk (a star re-export is followed into a
+ * module only if it may export the name sought; its own `export *` are read apart, see textReexports); undefined when
+ * the text may export names it does not spell out (`module.exports =` anything, an export list too odd to read).
+ */
+export function textExportNames(text: string): Set<string> | undefined {
+  if (/\bmodule\.exports\s*=(?!=)/.test(text)) return undefined;
+  const names = new Set<string>();
+  for (const m of text.matchAll(DECLARED_EXPORT)) names.add(m[1]!);
+  if (/\bexport\s+default\b/.test(text)) names.add('default');
+  for (const m of text.matchAll(ASSIGNED_EXPORT)) names.add(m[1]!);
+  for (const m of text.matchAll(EXPORT_LIST)) {
+    if (m[2] !== undefined) continue; // `export { a } from`: a re-export, read by textReexports.
+    for (const part of m[1]!.split(',')) {
+      const words = part.trim().split(/\s+/).filter((w) => w !== 'type');
+      const name = words.length === 3 && words[1] === 'as' ? words[2]! : words.length === 1 ? words[0]! : undefined;
+      if (name === undefined) return undefined;
+      if (name !== '') names.add(name);
+    }
+  }
+  // `export const { a, b } = obj` and the like: not spelled out name by name.
+  if (/\bexport\s+(?:const|let|var)\s*[{[]/.test(text)) return undefined;
+  return names;
+}
+
+const DECLARED_EXPORT = /\bexport\s+(?:declare\s+)?(?:default\s+)?(?:async\s+)?(?:function\s*\*?|const|let|var|class|abstract\s+class|enum|const\s+enum)\s+([\w$]+)/g;
+const ASSIGNED_EXPORT = /\b(?:module\.)?exports\.([\w$]+)\s*=(?!=)/g;
+const EXPORT_LIST = /\bexport\s+(?:type\s+)?\{([^}]*)\}(\s*from\b)?/g;
+
+/** A module's re-exports read from its text: `export * from` specifiers and `export { a as b } from` names. */
+export interface TextReexports {
+  readonly stars: readonly string[];
+  readonly from: ReadonlyMap<string, { readonly specifier: string; readonly name: string }>;
+}
+
+/** The re-exports of a module's text (type-only ones left out), for the project map's parse filter. */
+export function textReexports(text: string): TextReexports {
+  const stars: string[] = [];
+  const from = new Map<string, { specifier: string; name: string }>();
+  if (!text.includes('export')) return { stars, from };
+  for (const m of text.matchAll(REEXPORT_STATEMENT)) {
+    const [, typeOnly, star, list, specifier] = m;
+    if (typeOnly) continue;
+    if (star !== undefined) {
+      if (!/\bas\b/.test(star)) stars.push(specifier!);
+      continue;
+    }
+    for (const part of list!.split(',')) {
+      const words = part.trim().split(/\s+/).filter((w) => w !== '' && w !== 'type');
+      if (words.length === 1) from.set(words[0]!, { specifier: specifier!, name: words[0]! });
+      else if (words.length === 3 && words[1] === 'as') from.set(words[2]!, { specifier: specifier!, name: words[0]! });
+    }
+  }
+  return { stars, from };
+}
+
+const REEXPORT_STATEMENT = /\bexport\s+(type\s+)?(?:(\*(?:\s+as\s+[\w$]+)?)|\{([^}]*)\})\s*from\s*['"]([^'"]+)['"]/g;
+
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}\s*from\b)/;
 const BOUND_BY_REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(/g;
 const BOUND_BY_IMPORT = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]/gm;
