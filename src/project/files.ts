@@ -11,7 +11,7 @@ import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { withPathRecorder } from '../flow/paths.js';
-import { textConstructedImports, textExportNames, textHasModelSignal, textImportedNames, textReexports, type TextReexports, textPassesImportOn, textSpecifiers } from '../signals.js';
+import { textConstructedImports, textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
 import { ops } from '../counters.js';
 
@@ -75,12 +75,6 @@ interface Entry {
   readonly passesOn: boolean;
   /** The specifiers whose imports its text constructs (signals.ts `textConstructedImports`). */
   readonly constructs: readonly string[];
-  /** The names its text exports itself, undefined when not spelled out (signals.ts `textExportNames`). */
-  readonly ownExports: ReadonlySet<string> | undefined;
-  /** Its re-exports (signals.ts `textReexports`). */
-  readonly reexports: TextReexports;
-  /** The names it imports by specifier, null for one bound whole (signals.ts `textImportedNames`). */
-  readonly imports: ReadonlyMap<string, ReadonlySet<string> | null>;
   /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
   readonly built: Map<number, Built>;
 }
@@ -340,13 +334,12 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
   // A module left unread for want of levels: a deeper level could find a signal through it.
   let cut = false;
   const walk = (e: Entry, f: string, l: number, hops: number): boolean => {
-    // Beyond the levels: what it holds is not read at this level (a deeper level could, see `cut`).
-    if (l < 0) {
-      cut ||= e.modelSignal || e.specifiers.length > 0;
-      return false;
-    }
     if (e.modelSignal) return true;
     if (hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
+    if (l < 0) {
+      cut ||= e.specifiers.length > 0;
+      return false;
+    }
     if (l === 0 && !e.passesOn) {
       cut ||= e.specifiers.length > 0;
       // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf).
@@ -364,28 +357,9 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
       const next = peek(to, lint, settings, root);
       if (!next) continue;
       lint.deps?.add(to);
-      // Only the names imported from it can carry a summary here: a barrel is followed towards them alone.
-      const names = e.imports.get(spec);
-      const into = (at: number): boolean => (names ? towards(next, to, names, at, hops + 1) : walk(next, to, at, hops + 1));
       // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
-      if (into(l - 1) || (e.passesOn && into(l))) return true;
+      if (walk(next, to, l - 1, hops + 1) || (e.passesOn && walk(next, to, l, hops + 1))) return true;
     }
-    return false;
-  };
-  // Whether `names` of module `e` may carry a summary at level `l`: its own, or those it re-exports.
-  const towards = (e: Entry, f: string, names: ReadonlySet<string>, l: number, hops: number): boolean => {
-    if (hops > MAX_SIGNAL_HOPS) return false;
-    const own = e.ownExports;
-    if (own === undefined || [...names].some((n) => own.has(n))) return walk(e, f, l, hops);
-    const onward = (spec: string, wanted: ReadonlySet<string>): boolean => {
-      const to = resolveModule(f, spec, root);
-      const next = to && to !== f ? peek(to, lint, settings, root) : undefined;
-      if (!next) return false;
-      lint.deps?.add(to!);
-      return towards(next, to!, wanted, l, hops + 1);
-    };
-    for (const [name, t] of e.reexports.from) if (names.has(name) && onward(t.specifier, new Set([t.name]))) return true;
-    for (const star of e.reexports.stars) if (onward(star, names)) return true;
     return false;
   };
   if (walk(entry, file, level, 0)) return true;
@@ -421,9 +395,6 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     specifiers: textSpecifiers(text),
     passesOn: textPassesImportOn(text),
     constructs: textConstructedImports(text),
-    ownExports: textExportNames(text),
-    reexports: textReexports(text),
-    imports: textImportedNames(text),
     built: new Map(),
   };
 }

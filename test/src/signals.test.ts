@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signalsOf, textConstructedImports, textExportNames, textImportedNames, textPassesImportOn, textReexports } from '../../src/signals.js';
+import { signalsOf, textConstructedImports, textPassesImportOn } from '../../src/signals.js';
 import { withModel } from '../helpers.js';
 
 const signals = (code: string, settings: Record<string, unknown> = {}) =>
@@ -123,27 +123,5 @@ describe('textConstructedImports (which imports a module makes instances of, for
     ["class Local {}\nexport default new Local();", []],
   ])('%s -> %j', (text, expected) => {
     expect(textConstructedImports(text)).toEqual(expected);
-  });
-});
-
-describe('what the parse filter reads of a module without parsing it', () => {
-  it('textImportedNames: names by specifier, null for a binding taken whole', () => {
-    const names = textImportedNames("const { a, b: c } = require('x');\nconst y = require('y');\nimport { d, e as f } from 'z';\nimport w, { g } from 'w';\n");
-    expect([...names.get('x')!]).toEqual(['a', 'b', 'c']);
-    expect(names.get('y')).toBeNull();
-    expect([...names.get('z')!]).toEqual(['d', 'e', 'f']);
-    expect(names.get('w')).toBeNull();
-  });
-
-  it('textExportNames: declared and listed exports; undefined when `module.exports =` hides them', () => {
-    expect(textExportNames("export const a = 1;\nexport async function b() {}\nexport { c, d as e };\nexport * from './x';\nexport { f } from './y';")).toEqual(new Set(['a', 'b', 'c', 'e']));
-    expect(textExportNames('exports.ask = () => 1;')).toEqual(new Set(['ask']));
-    expect(textExportNames('module.exports = { ask };')).toBeUndefined();
-  });
-
-  it('textReexports: `export *` and `export { a as b } from`, type-only and namespace ones left out', () => {
-    const r = textReexports("export * from './a';\nexport * as ns from './n';\nexport type { T } from './t';\nexport { x, y as z } from './b';\n");
-    expect(r.stars).toEqual(['./a']);
-    expect([...r.from]).toEqual([['x', { specifier: './b', name: 'x' }], ['z', { specifier: './b', name: 'y' }]]);
   });
 });

@@ -627,22 +627,6 @@ describe('a workspace package of the same monorepo', () => {
 });
 
 describe('what is not read', () => {
-  it('a module importing a name from a barrel is read only if a module the name comes from may reach a model', () => {
-    const dir = project({
-      'lib/index.js': "export * from './ai.js';\nexport * from './util.js';\n",
-      'lib/ai.js': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport async function ask(q) {\n  return openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: q }] });\n}\n`,
-      'lib/util.js': 'export function clip(s) {\n  return String(s).slice(0, 100);\n}\n',
-      'services/text.js': "import { clip } from '../lib/index.js';\nexport function short(s) {\n  return clip(s);\n}\n",
-      'routes/chat.js': ROUTE(`import { short } from '../services/text.js';`, 'short(req.body.q)'),
-    });
-    clearProjectCache();
-    const before = parseCount();
-    expect(lint(dir, 'routes/chat.js')).toEqual([]);
-    // `clip` comes from util.js, which reaches no model: services/text.js is not parsed (ai.js beside it in the barrel
-    // has a model signal, which the filter used to follow).
-    expect(parseCount() - before).toBe(0);
-  });
-
   it('a router only handed to `app.use` is not read for a summary', () => {
     const router = `const express = require('express');\nconst OpenAI = require('openai');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  res.json({ a: (await openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [] })).choices[0].message.content });\n});\nmodule.exports = router;\n`;
     const dir = project(
