@@ -334,12 +334,13 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
   // A module left unread for want of levels: a deeper level could find a signal through it.
   let cut = false;
   const walk = (e: Entry, f: string, l: number, hops: number): boolean => {
-    if (e.modelSignal) return true;
-    if (hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
+    // Beyond the levels: what it holds is not read at this level (a deeper level could, see `cut`).
     if (l < 0) {
-      cut ||= e.specifiers.length > 0;
+      cut ||= e.modelSignal || e.specifiers.length > 0;
       return false;
     }
+    if (e.modelSignal) return true;
+    if (hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
     if (l === 0 && !e.passesOn) {
       cut ||= e.specifiers.length > 0;
       // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf).
