@@ -138,6 +138,11 @@ export interface OrderTraits {
   readonly catchesNext?: boolean;
   /** A use() function acting as a route may test `x.path === '/chat'` (not Hono, whose `c.req.path` differs). */
   readonly pathTests?: boolean;
+  /**
+   * The app's shared-values object (Express `app.locals`): `app.locals.openai = client` is a decoration of the app,
+   * read by other modules through the request (`req.app.locals.openai`); see FrameworkAdapter.decorations.
+   */
+  readonly appLocals?: string;
 }
 
 /** One web framework, described. */

@@ -1,10 +1,29 @@
 /** Express: what it is made of, as data; its routes are read by the registration-order engine. */
 import { auth, BODY_PARSERS, credential, mod, notAuth } from '../auth/trace.js';
 import { CALL } from '../references.js';
-import type { FrameworkAdapter } from './adapter.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { propertyName, skipTS } from '../ast.js';
+import type { FileContext, Node } from '../types.js';
+import type { FrameworkAdapter, RegisteredHere } from './adapter.js';
 import { REQUEST, RESPONSE_SEND } from './request.js';
 
 const PACKAGES = ['@types/express', '@types/express-serve-static-core', 'express', 'express-serve-static-core'];
+
+/**
+ * `req.app.locals` / `res.app.locals` (the app's shared values, the same object as `app.locals` where the app sets
+ * them), for reading what the app's modules put there. Only in a file that imports Express or whose handlers the app
+ * registers.
+ */
+function appLocals(file: FileContext, external: RegisteredHere): ((node: Node) => boolean) | undefined {
+  const uses = file.ast.body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === 'express') || /\brequire\s*\(\s*['"]express['"]\s*\)/.test(file.sourceCode.text);
+  if (!uses && external.handlers.length === 0) return undefined;
+  return (node) => {
+    const e = skipTS(node);
+    if (e.type !== AST_NODE_TYPES.MemberExpression || propertyName(e) !== 'locals') return false;
+    const app = skipTS(e.object);
+    return app.type === AST_NODE_TYPES.MemberExpression && propertyName(app) === 'app' && skipTS(app.object).type === AST_NODE_TYPES.Identifier;
+  };
+}
 
 /** The Express adapter. */
 export const express: FrameworkAdapter = {
@@ -18,8 +37,10 @@ export const express: FrameworkAdapter = {
     useMountsHandles: true,
     errorMiddleware: { arity: 4, roles: ['err', 'req', 'res', 'next'] },
     pathTests: true,
+    appLocals: 'locals',
   },
   controllerParams: { res: 'res' },
+  decorations: { text: /\.app\.locals\b/, instances: appLocals },
   mountedFunction: 'middleware',
   requestParams: { any: { req: 'req', request: 'req' } },
   request: { req: REQUEST },

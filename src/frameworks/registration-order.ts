@@ -5,7 +5,7 @@
  * each container's mounts up to an app (registration-order/mounts.ts).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { resolveFunction, skipTS } from '../ast.js';
+import { propertyName, resolveFunction, skipTS } from '../ast.js';
 import type { FunctionNode, Middleware, Node } from '../types.js';
 import type { FrameworkAdapter } from './adapter.js';
 import {
@@ -44,12 +44,26 @@ export function analyzeRegistrationOrder(col: Collector, adapters: readonly Fram
   if (creations.size === 0 && params.size === 0 && !col.provisionalParams) return;
   const mountCalls = new Set(adapters.flatMap((a) => a.order?.mountCalls ?? []));
   const handles = createHandles(col.file, creations, params);
+  readAppLocals(col, handles);
   readParamPasses(col, handles, params, adapters);
   const containers = [...creations.values(), ...params.values()];
   if (containers.length === 0) return;
   const useFnRoutes = readRegistrations(col, handles, mountCalls);
   for (const c of containers) c.events.sort((a, b) => a.order - b.order);
   buildRoutes(col, containers, useFnRoutes);
+}
+
+/** `app.locals.openai = client` on an app whose framework shares values that way: a decoration other modules read. */
+function readAppLocals(col: Collector, handles: Handles): void {
+  for (const a of col.file.index.assignments) {
+    const left = skipTS(a.left);
+    if (a.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const holder = skipTS(left.object);
+    const name = propertyName(left);
+    if (name === undefined || holder.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const c = handles.handleOf(holder.object)?.c;
+    if (c?.kind === 'app' && !c.param && c.traits.appLocals !== undefined && propertyName(holder) === c.traits.appLocals) col.decorations.push({ name, value: a.right });
+  }
 }
 
 /** Reads every registration call on a container into its events, mounts and externals. */

@@ -626,6 +626,27 @@ describe('a workspace package of the same monorepo', () => {
   });
 });
 
+describe('Express app.locals set by the app, read through the request', () => {
+  const app = (locals: string): string =>
+    `const express = require('express');\nconst OpenAI = require('openai');\nconst chat = require('./routes/chat');\nconst app = express();\n${locals}\napp.use('/api', chat);\napp.listen(3000);\n`;
+  const route = `const express = require('express');\nconst router = express.Router();\nrouter.post('/chat', async (req, res) => {\n  const c = await req.app.locals.openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: req.body.q }] });\n  res.json(c);\n});\nmodule.exports = router;\n`;
+
+  it('a client the app puts in `app.locals` is a model client where a route reads `req.app.locals`', () => {
+    const dir = project({ 'index.js': app('app.locals.openai = new OpenAI();'), 'routes/chat.js': route }, '{ "name": "app" }');
+    expect(lint(dir, 'routes/chat.js')).toEqual(['3 llm-leak/require-auth-for-llm-route', '5 llm-leak/no-raw-llm-response']);
+  });
+
+  it('not a value that calls no model, nor one set on a router', () => {
+    const plain = project({ 'index.js': app("app.locals.openai = { chat: { completions: { create: async (o) => o } } };"), 'routes/chat.js': route }, '{ "name": "app" }');
+    expect(lint(plain, 'routes/chat.js')).toEqual([]);
+    const onRouter = project(
+      { 'index.js': app('const r = express.Router();\nr.locals = {};\nr.locals.openai = new OpenAI();'), 'routes/chat.js': route },
+      '{ "name": "app" }',
+    );
+    expect(lint(onRouter, 'routes/chat.js')).toEqual([]);
+  });
+});
+
 describe('what is not read', () => {
   it('a router only handed to `app.use` is not read for a summary', () => {
     const router = `const express = require('express');\nconst OpenAI = require('openai');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', requireUser, async (req, res) => {\n  res.json({ a: (await openai.chat.completions.create({ model: 'm', max_tokens: 5, messages: [] })).choices[0].message.content });\n});\nmodule.exports = router;\n`;
