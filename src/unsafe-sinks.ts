@@ -5,7 +5,8 @@
  * and destructuring); response objects through the framework adapters' parameter roles.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTS, staticString, variableOf } from './ast.js';
+import { boundOnce, propertyName, skipTS, staticString, variableOf } from './ast.js';
+import { importSourceOf } from './frameworks/common.js';
 import type { FileModel } from './contract.js';
 import { fixesOrigin } from './flow/allow-list.js';
 import { REDIRECT_CALLS } from './frameworks/registry.js';
@@ -97,7 +98,12 @@ const GLOBALS: Record<string, unknown> = {
 const SQL_METHODS = new Set(['query', 'execute', 'raw', 'exec', 'all', 'get', 'run', 'each', 'prepare', 'unsafe', '$queryRawUnsafe', '$executeRawUnsafe']);
 /** Methods that run their argument as SQL whatever it looks like. */
 const RAW_SQL = new Set(['$queryRawUnsafe', '$executeRawUnsafe', 'unsafe']);
-/** Receivers named as a database handle: the last resort for a query written whole by the model (`db.query(sql)`). */
+/** Packages whose clients run SQL text: a receiver made from one is a database handle whatever its name. */
+const DB_PACKAGES = /^(?:pg|pg-pool|mysql2?(?:\/promise)?|mariadb|better-sqlite3|sqlite3?|knex|sequelize|@prisma\/client|postgres|mssql|oracledb|@neondatabase\/serverless|@vercel\/postgres|@libsql\/client|duckdb)$/;
+/**
+ * Receivers named as a database handle: the last resort for a query written whole by the model (`db.query(sql)`),
+ * when where the receiver came from is not known (a parameter, a field, another module's export).
+ */
 const DB_NAME = /^(?:db|pool|conn|connection|database|knex|sequelize|prisma|pg|mysql|sqlite|client)$|(?:Db|DB|Pool|Connection|Database)$/;
 /**
  * SQL statements written as text around the value. A select list must be names, `*` or calls (`SELECT id, name FROM`,
@@ -227,8 +233,30 @@ function sqlArgument(model: FileModel, callee: TSESTree.MemberExpression, method
   if (SQL_TEXT.test(staticText(model, a)) && builtText(model, a)) return true;
   if (!['query', 'execute', 'raw', 'exec'].includes(method)) return false;
   const recv = skipTS(callee.object);
+  const made = madeFrom(model, recv);
+  if (made !== undefined) return DB_PACKAGES.test(made);
   const name = recv.type === AST_NODE_TYPES.Identifier ? recv.name : recv.type === AST_NODE_TYPES.MemberExpression ? propertyName(recv) : undefined;
   return !!name && DB_NAME.test(name);
+}
+
+/**
+ * The package a receiver was imported from or made by (`knex`, `new Pool()` of 'pg', `mysql.createPool()`, through
+ * `await` and local bindings); undefined when that is not known here, or it is one of the project's own modules.
+ */
+function madeFrom(model: FileModel, node: Node, depth = 0): string | undefined {
+  const n = skipTS(node);
+  if (depth > 4) return undefined;
+  if (n.type === AST_NODE_TYPES.AwaitExpression) return madeFrom(model, n.argument, depth + 1);
+  if (n.type === AST_NODE_TYPES.NewExpression || n.type === AST_NODE_TYPES.CallExpression) {
+    let root = skipTS(n.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTS(root.object);
+    return madeFrom(model, root, depth + 1);
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const source = importSourceOf(model.file, n);
+  if (source) return /^(?:\.|#|~\/|@\/)/.test(source.specifier) ? undefined : source.specifier;
+  const init = boundOnce(model.file.sourceCode, n);
+  return init ? madeFrom(model, init, depth + 1) : undefined;
 }
 
 /** Whether a value is text put together from parts (a template with values, a `+` chain), directly or through a const. */
@@ -237,7 +265,7 @@ function builtText(model: FileModel, n: Node, depth = 0): boolean {
   if (x.type === AST_NODE_TYPES.TemplateLiteral) return x.expressions.length > 0;
   if (x.type === AST_NODE_TYPES.BinaryExpression) return x.operator === '+';
   if (x.type === AST_NODE_TYPES.Identifier && depth < 3) {
-    const init = constInit(model, x);
+    const init = boundOnce(model.file.sourceCode, x);
     // A `let` built up with `+=` is built too.
     if (!init) return (variableOf(model.file.sourceCode, x)?.references ?? []).some((r) => r.isWrite() && !r.init);
     return builtText(model, init, depth + 1);
@@ -297,13 +325,6 @@ export function staticText(model: FileModel, node: Node): string {
   return parts.join(' ');
 }
 
-function constInit(model: FileModel, id: TSESTree.Identifier): Node | undefined {
-  const v = variableOf(model.file.sourceCode, id);
-  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) return undefined;
-  return def.parent?.type === AST_NODE_TYPES.VariableDeclaration && def.parent.kind === 'const' ? def.node.init : undefined;
-}
-
 /** The role of the variable at the root of `res.status(302).redirect`-style chains. */
 function rootRole(model: FileModel, obj: Node): string | undefined {
   let n = skipTS(obj);
@@ -331,7 +352,7 @@ export function originFixed(model: FileModel, node: Node, carries: (n: Node) => 
   const n = skipTS(node);
   if (depth > 3) return false;
   if (n.type === AST_NODE_TYPES.Identifier) {
-    const init = constInit(model, n);
+    const init = boundOnce(model.file.sourceCode, n);
     return init ? originFixed(model, init, carries, depth + 1) : !carries(n);
   }
   if (n.type === AST_NODE_TYPES.NewExpression && n.callee.type === AST_NODE_TYPES.Identifier && n.callee.name === 'URL' && n.arguments[0]) {
@@ -370,6 +391,6 @@ function rendered(model: FileModel, node: Node, calls: ReadonlySet<Node>, depth 
   if (n.type === AST_NODE_TYPES.AwaitExpression) return rendered(model, n.argument, calls, depth);
   if (n.type === AST_NODE_TYPES.CallExpression) return calls.has(n) ? n : undefined;
   if (n.type !== AST_NODE_TYPES.Identifier || depth > 2) return undefined;
-  const init = constInit(model, n);
+  const init = boundOnce(model.file.sourceCode, n);
   return init ? rendered(model, init, calls, depth + 1) : undefined;
 }

@@ -31,6 +31,8 @@ ruleTester().run('no-unsafe-llm-output', rule, {
         `  const rows = await pool.query('SELECT * FROM items WHERE tag = $1', [text]);\n  res.json(rows.rows);`,
       ),
     },
+    // Valid because the receiver named `client` was made by a package that runs no SQL: its origin decides, not its name.
+    { code: express(`import Search from 'search-sdk';\nconst client = new Search();`, `  res.json(await client.query(text));`) },
     // Valid because tagged templates (postgres' sql``, Prisma's $queryRaw``, Prisma.sql) send values as parameters.
     {
       code: express(
@@ -296,6 +298,9 @@ export default app;
     { code: express(`import { spawn as run } from 'cross-spawn';`, `  run(text, { shell: true }).stdout.pipe(res);`) },
   ],
   invalid: [
+    // Invalid because the receiver, whatever its name, is a pg pool: the model's whole text is run as SQL.
+    { code: express(`import { Pool } from 'pg';\nconst store = new Pool();`, `  res.json(await store.query(text));`), errors: [err('sql')] },
+
     // Invalid because the model's text runs in a shell, through a destructured client and a namespace import of child_process.
     {
       code: `
