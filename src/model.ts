@@ -31,6 +31,7 @@ import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
 import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { diskMemo } from './project/disk.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
@@ -50,6 +51,7 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename, {
     cwd: context.cwd,
     deps: new Set(),
+    disk: diskMemo(),
     buildFacts,
     languageOptions: context.languageOptions as LintOptions['languageOptions'],
   });

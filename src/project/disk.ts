@@ -11,26 +11,85 @@ export const MAX_SIZE = 1_000_000;
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const MAX_LEVELS = 12;
 
+/**
+ * What the disk said during the lint of one file: stats and real paths by path (null: none). The files of a project do
+ * not change while one file is linted, and a whole-project lint asks about the same few hundred files hundreds of
+ * thousands of times (docs/performance.md); the next file's lint starts from an empty memo, so no answer goes stale.
+ */
+export interface DiskMemo {
+  /** Which lint it is: what was checked in it is recorded by this number, so no memo outlives its lint. */
+  readonly id: number;
+  readonly stats: Map<string, fs.Stats | null>;
+  readonly real: Map<string, string | null>;
+  /** What the project map found current in this lint, by its own keys (files.ts `peek`). */
+  readonly found: Map<string, unknown>;
+}
+
+let lints = 0;
+
+export function diskMemo(): DiskMemo {
+  return { id: ++lints, stats: new Map(), real: new Map(), found: new Map() };
+}
+
+let memo: DiskMemo | undefined;
+
+/** Runs `fn` with `m` answering repeated stats (none: as the caller is; the memo of an outer call stays). */
+export function withDiskMemo<T>(m: DiskMemo | undefined, fn: () => T): T {
+  if (!m || m === memo) return fn();
+  const outer = memo;
+  memo = m;
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
 /** A file's stats, or undefined when it does not exist or cannot be read (the project map's only stat). */
 export function stat(file: string): fs.Stats | undefined {
+  const hit = memo?.stats.get(file);
+  if (hit !== undefined) return hit ?? undefined;
+  let s: fs.Stats | undefined;
   try {
-    return fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
+    s = fs.statSync(file, { throwIfNoEntry: false }) ?? undefined;
   } catch {
-    return undefined; // Defensive: permissions and the like.
+    s = undefined; // Defensive: permissions and the like.
   }
+  memo?.stats.set(file, s ?? null);
+  return s;
 }
 
 /** The real path of a file, or undefined when it does not exist. */
 export function realpath(file: string): string | undefined {
+  const hit = memo?.real.get(file);
+  if (hit !== undefined) return hit ?? undefined;
+  let real: string | undefined;
   try {
-    return fs.realpathSync(file);
+    real = fs.realpathSync(file);
   } catch {
-    return undefined;
+    real = undefined;
   }
+  memo?.real.set(file, real ?? null);
+  return real;
 }
+
+/** A `.` or `..` segment, or a doubled separator: a path that is not normalised. */
+const DOT_SEGMENT = /(?:^|[\\/])\.{1,2}(?:[\\/]|$)|[\\/]{2}/;
 
 /** `child` is `parent` or inside it. */
 export function isInside(child: string, parent: string): boolean {
+  // Most questions are about a normalised absolute path under the root: answered without path.relative.
+  if (child === parent) return true;
+  if (
+    child.startsWith(parent) &&
+    child.charAt(parent.length) === path.sep &&
+    path.isAbsolute(parent) &&
+    !parent.endsWith(path.sep) &&
+    !DOT_SEGMENT.test(child) &&
+    !DOT_SEGMENT.test(parent)
+  ) {
+    return true;
+  }
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

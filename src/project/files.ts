@@ -6,7 +6,7 @@ import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import type { ImportedExport } from '../llm/summary.js';
-import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type Stamp } from './disk.js';
+import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type DiskMemo, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -46,6 +46,8 @@ export interface LintOptions {
   readonly unsaturated?: { value: boolean };
   /** How a file's facts read their own imports (set by the project map; absent: facts read no imports). */
   readonly lookup?: ImportLookup;
+  /** What the disk said during this file's lint (disk.ts DiskMemo); the project map's entry points read through it. */
+  readonly disk?: DiskMemo;
 }
 
 const MAX_FILES = 2000;
@@ -77,6 +79,8 @@ interface Entry {
   readonly constructs: readonly string[];
   /** By level; missing until parsed (an entry candidate that creates no app is never parsed). */
   readonly built: Map<number, Built>;
+  /** holdsAt's answers by level. */
+  readonly holds: Map<number, Hold>;
 }
 
 /** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
@@ -227,8 +231,8 @@ export function autoloadFiles(dir: string, root: string, dirPrefix: boolean): { 
   return { files: out, folders };
 }
 
-/** Text a file must contain to be worth parsing: an import, a require, an export, or a mount. */
-const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|module\.exports|\b(use|register|route)\s*\(/;
+/** Text a file must contain to be worth parsing: an import, a require, an export (`exports.x =` too), or a mount. */
+const WORTH_READING = /\bfrom\s*['"]|\brequire\s*\(|\bexport\b|\bexports\.|module\.exports|\b(use|register|route)\s*\(/;
 /** Text an entry candidate must contain: it creates an app (each adapter's `createsAppText`). */
 export const CREATES_APP = CREATES_APP_TEXT;
 
@@ -320,58 +324,212 @@ export function factsFor(
   return built.facts ?? undefined;
 }
 
-/** Project imports followed when deciding whether a summary can say anything (the re-export hops summaryOf follows). */
-const MAX_SIGNAL_HOPS = 8;
+/** How deep `holdsAt` follows imports in one question (a chain of barrels is rarely a tenth of it). */
+const MAX_HOLD_DEPTH = 64;
+/** A Hold input that is a module's own level-0 summary, or its text's model signal, rather than its answer at a level. */
+const OWN = -1;
+const TEXT = -2;
+
+/** What `holdsAt` answered for a module at a level, with what the answer was read from. */
+interface Hold {
+  readonly answer: boolean;
+  /** The answers it was read from: it stands while each input still gives the same one. */
+  readonly inputs: readonly HoldInput[];
+  /** The lint (its DiskMemo's id) in which it was last found to stand: not checked again in it. */
+  checked: number | undefined;
+  /** A false answer that leaned on a cycle (see holdsAt): kept for its inputs only, never reused. */
+  readonly provisional: boolean;
+}
+
+interface HoldInput {
+  readonly file: string;
+  /** A summary level, or OWN or TEXT. */
+  readonly level: number;
+  readonly answer: boolean;
+}
+
+/** One question to `holdsAt`: the modules on the way, and what it answered on the way (a barrel tree is read once). */
+interface HoldQuestion {
+  readonly lint: LintOptions;
+  readonly settings: Record<string, unknown>;
+  readonly root: string;
+  /** The lint's DiskMemo id; none for a call outside a lint, where every answer is checked. */
+  readonly epoch: number | undefined;
+  /** The cache entries of the modules read, by file (one lint's, when there is a DiskMemo). */
+  readonly entries: Map<string, Entry | undefined>;
+  /** The modules being answered, by level and file, with their depth, and in order. */
+  readonly active: Map<string, number>[];
+  readonly stack: { readonly file: string; readonly level: number }[];
+  /** Answers given on the way, by level and file; `leaned`: the module of a cycle a false one leaned on (see holdsAt). */
+  readonly answered: Map<string, { readonly answer: boolean; readonly leaned?: { readonly file: string; readonly level: number } }>[];
+  /** The shallowest active module an answer on the way leaned on (a cycle): an answer below it is not kept. */
+  leanedOn: number;
+}
 
 /**
- * Whether `file`'s summary at `level` can say anything, from the text of the modules it reads, before parsing it: its
- * own text has a model signal, or an import's summary at `level - 1` can (a function of this module calls it), or this
- * module passes an import on whose summary at `level` can. Not so: its summary is empty, and it is not parsed for it.
- * Every module read is added to `lint.deps` (the answer changes when one of them does).
+ * Whether `file`'s summary at `level` can say anything, before parsing it: its own text has a model signal, or an
+ * import's summary at `level - 1` can (a function of this module calls it), or this module passes an import on whose
+ * summary at `level` can (holdsAt). Not so: its summary is empty, and it is not parsed for it. Every module the answer
+ * read is added to `lint.deps` (it changes when one of them does).
  */
 function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
-  const seen = new Set<string>();
-  // A module left unread for want of levels: a deeper level could find a signal through it.
-  let cut = false;
-  const walk = (e: Entry, f: string, l: number, hops: number): boolean => {
-    // Beyond the levels: what it holds is not read at this level (a deeper level could, see `cut`).
-    if (l < 0) {
-      cut ||= e.modelSignal || e.specifiers.length > 0;
-      return false;
-    }
-    if (e.modelSignal) return true;
-    if (hops > MAX_SIGNAL_HOPS || seen.has(`${l}\0${f}`)) return false;
-    if (l === 0 && !e.passesOn) {
-      cut ||= e.specifiers.length > 0;
-      // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf).
-      return e.constructs.some((spec) => {
-        const to = resolveModule(f, spec, root);
-        const next = to && to !== f ? peek(to, lint, settings, root) : undefined;
-        if (next) lint.deps?.add(to!);
-        return next?.modelSignal === true;
-      });
-    }
-    seen.add(`${l}\0${f}`);
-    for (const spec of e.specifiers) {
-      const to = resolveModule(f, spec, root);
-      if (!to || to === f) continue;
-      const next = peek(to, lint, settings, root);
-      if (!next) continue;
-      lint.deps?.add(to);
-      // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
-      if (walk(next, to, l - 1, hops + 1) || (e.passesOn && walk(next, to, l, hops + 1))) return true;
-    }
-    return false;
+  // The asked module is parsed whenever its text has a signal: every level it needs is built in that one parse.
+  if (entry.modelSignal) return true;
+  const question: HoldQuestion = {
+    // Its own level-0 facts depend on no other module: they never make the asking facts unsaturated.
+    lint: { ...lint, unsaturated: undefined },
+    settings,
+    root,
+    epoch: lint.disk?.id,
+    entries: entriesOf(lint, settings, root),
+    active: [],
+    stack: [],
+    answered: [],
+    leanedOn: Infinity,
   };
-  if (walk(entry, file, level, 0)) return true;
-  // Empty at this level; if a signal lies further down, the answer is not the same at every level above.
-  if (cut && lint.unsaturated && !lint.unsaturated.value && walk(entry, file, MAX_SIGNAL_HOPS, 0)) lint.unsaturated.value = true;
+  const answer = holdsAt(file, level, question);
+  if (lint.deps) addHoldDeps(file, level, lint.deps, question);
+  // Empty at this level: a level deeper could reach further (conservative, so the facts are rebuilt rather than stale).
+  if (!answer && entry.specifiers.length > 0 && lint.unsaturated) lint.unsaturated.value = true;
+  return answer;
+}
+
+/**
+ * Whether a module's summary at `level` can say anything (see mayHoldSummary), where a module below the asked one counts
+ * by its own level-0 facts, not its text (LibreChat's data-provider config names model hosts in constants, and nearly
+ * every module imports it through a barrel): one parse, shared by every question after. Answers are kept on the
+ * module's cache entry with the answers they were read from, and checked once per lint: a whole-project lint walks
+ * each barrel tree once, not once per importer. Linear in the modules and levels reached.
+ */
+function holdsAt(file: string, level: number, q: HoldQuestion): boolean {
+  const answered = (q.answered[level] ??= new Map());
+  const done = answered.get(file);
+  if (done) {
+    // A false answer that leaned on a module of a cycle: while that module is on the way, so does this one; once it
+    // is answered, no answer above may be kept.
+    if (done.leaned) q.leanedOn = Math.min(q.leanedOn, q.active[done.leaned.level]?.get(done.leaned.file) ?? 0);
+    return done.answer;
+  }
+  const active = (q.active[level] ??= new Map());
+  const depth = active.get(file);
+  if (depth !== undefined) {
+    q.leanedOn = Math.min(q.leanedOn, depth);
+    return false;
+  }
+  const entry = entryIn(q, file);
+  if (!entry || entry.inert) return false;
+  const known = entry.holds.get(level);
+  if (known && !known.provisional && q.epoch !== undefined && known.checked === q.epoch) return known.answer;
+  if (q.stack.length >= MAX_HOLD_DEPTH) {
+    q.leanedOn = 0;
+    return false;
+  }
+  const mine = q.stack.length;
+  active.set(file, mine);
+  q.stack.push({ file, level });
+  const outer = q.leanedOn;
+  q.leanedOn = Infinity;
+  let answer: boolean;
+  try {
+    if (known && !known.provisional && known.inputs.every((i) => inputNow(i, q) === i.answer)) {
+      answer = known.answer;
+      if (q.leanedOn >= mine) known.checked = q.epoch;
+    } else {
+      const inputs: HoldInput[] = [];
+      answer = computeHold(entry, file, level, q, inputs);
+      // A false answer that leaned on a module above it in a cycle may be wrong once that module is answered.
+      entry.holds.set(level, { answer, inputs, checked: q.epoch, provisional: !answer && q.leanedOn < mine });
+    }
+  } finally {
+    active.delete(file);
+    q.stack.pop();
+  }
+  const final = answer || q.leanedOn >= mine;
+  answered.set(file, final ? { answer } : { answer, leaned: q.stack[q.leanedOn] ?? q.stack[0] });
+  q.leanedOn = Math.min(outer, final ? Infinity : q.leanedOn);
+  return answer;
+}
+
+function computeHold(entry: Entry, file: string, level: number, q: HoldQuestion, inputs: HoldInput[]): boolean {
+  const read = (input: Omit<HoldInput, 'answer'>): boolean => {
+    const answer = inputNow(input, q);
+    inputs.push({ ...input, answer });
+    return answer;
+  };
+  if (entry.modelSignal && read({ file, level: OWN })) return true;
+  if (level === 0 && !entry.passesOn) {
+    // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf); by
+    // text: parsing the first of a factory's forty classes to confirm would read one the lookup never uses.
+    return entry.constructs.some((spec) => {
+      const to = resolveModule(file, spec, q.root);
+      return to !== undefined && to !== file && read({ file: to, level: TEXT });
+    });
+  }
+  for (const spec of entry.specifiers) {
+    const to = resolveModule(file, spec, q.root);
+    if (!to || to === file) continue;
+    // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
+    if (level > 0 && read({ file: to, level: level - 1 })) return true;
+    if (entry.passesOn && read({ file: to, level })) return true;
+  }
   return false;
 }
 
-/** The cache entry of a module whose text is read (not parsed), made if missing or stale. */
-function peek(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): Entry | undefined {
-  const key = `${file}\0${configKey(lint, settings)}`;
+function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
+  if (input.level >= 0) return holdsAt(input.file, input.level, q);
+  const entry = entryIn(q, input.file);
+  if (!entry?.modelSignal) return false;
+  return input.level === TEXT || (factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries.size ?? 0) > 0;
+}
+
+/** The modules (and levels) whose answers are already in a deps set: a lint asks about one barrel tree many times. */
+const depsAdded = new WeakMap<Set<string>, Set<string>>();
+
+/**
+ * Adds every module `file`'s answer at `level` was read from to `deps`: the answers kept on the way are read as they
+ * are (holdsAt has just checked them), once per deps set, except those that leaned on a cycle, which may change.
+ */
+function addHoldDeps(file: string, level: number, deps: Set<string>, q: HoldQuestion): void {
+  let added = depsAdded.get(deps);
+  if (!added) depsAdded.set(deps, (added = new Set()));
+  const seen = new Set<string>();
+  const visit = (f: string, l: number): void => {
+    const key = `${l}\0${f}`;
+    if (seen.has(key) || added.has(key)) return;
+    seen.add(key);
+    deps.add(f);
+    const known = entryIn(q, f)?.holds.get(l);
+    if (known && !known.provisional) added.add(key);
+    for (const i of known?.inputs ?? []) {
+      if (i.level >= 0) visit(i.file, i.level);
+      else deps.add(i.file);
+    }
+  };
+  visit(file, level);
+}
+
+/** The cache entry of a module whose text is read (not parsed) for a HoldQuestion, made if missing or stale. */
+function entryIn(q: HoldQuestion, file: string): Entry | undefined {
+  if (q.entries.has(file)) return q.entries.get(file);
+  const entry = peekNow(file, `${file}\0${configKey(q.lint, q.settings)}`, q.settings, q.root);
+  q.entries.set(file, entry);
+  return entry;
+}
+
+/**
+ * The cache entries found current in this lint for a root and config, by file: within one lint the files do not
+ * change (DiskMemo). Without one (a direct call), a new map: every entry is looked up afresh.
+ */
+function entriesOf(lint: LintOptions, settings: Record<string, unknown>, root: string): Map<string, Entry | undefined> {
+  const memo = lint.disk?.found;
+  if (!memo) return new Map();
+  const key = `${root}\0${configKey(lint, settings)}`;
+  let entries = memo.get(key) as Map<string, Entry | undefined> | undefined;
+  if (!entries) memo.set(key, (entries = new Map()));
+  return entries;
+}
+
+function peekNow(file: string, key: string, settings: Record<string, unknown>, root: string): Entry | undefined {
   const hit = cache.get(key);
   // As in factsFor: while the stats are those the guard passed, one stat re-checks it.
   const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
@@ -397,6 +555,7 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     passesOn: textPassesImportOn(text),
     constructs: textConstructedImports(text),
     built: new Map(),
+    holds: new Map(),
   };
 }
 

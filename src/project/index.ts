@@ -12,7 +12,7 @@ import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
-import { isInside, projectRoot, stampsHold, stampsOf, type Stamp } from './disk.js';
+import { isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
@@ -41,6 +41,10 @@ export function projectMounts(
   lint: LintOptions,
   route: Route,
 ): readonly ProjectMount[] | undefined {
+  return withDiskMemo(lint.disk, () => mountsOfRoute(file, allSettings, lint, route));
+}
+
+function mountsOfRoute(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions, route: Route): readonly ProjectMount[] | undefined {
   const root = route.root;
   const filename = file.filename;
   if (!root || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
@@ -93,13 +97,13 @@ function walkFor(file: FileContext, filename: string, allSettings: Record<string
  */
 export function projectUses(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk | undefined {
   const filename = file.filename;
-  if (!summariesOn || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
-  return walkFor(file, filename, allSettings, lint);
+  if (!summariesOn || !filename || !path.isAbsolute(filename)) return undefined;
+  return withDiskMemo(lint.disk, () => (isFile(filename) ? walkFor(file, filename, allSettings, lint) : undefined));
 }
 
 /** Every mount of `target`'s exports reachable from its entries, by export name. */
 export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlyMap<string, readonly ProjectMount[]> {
-  return walkProject(target, lint, allSettings).mounts;
+  return withDiskMemo(lint.disk, () => walkProject(target, lint, allSettings).mounts);
 }
 
 /** What one entry's walk found: every module export it reached, and the handlers the files on the way register. */
@@ -349,7 +353,7 @@ function walkFrom(
  * `SUMMARY_LEVELS - 1` further levels of imports (files.ts); levels strictly decrease, so an import cycle ends.
  */
 export function importedExports(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedExport | undefined {
-  return summariesOn ? lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1) : undefined;
+  return summariesOn ? withDiskMemo(lint.disk, () => lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1)) : undefined;
 }
 
 let summariesOn = true;
@@ -366,10 +370,11 @@ export function setModuleSummaries(on: boolean): void {
 function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: LintOptions, level: number): ImportedExport | undefined {
   if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
-  const project = (specifier: string): boolean => {
-    const target = resolveModule(filename, specifier, root);
-    return target !== undefined && target !== filename;
-  };
+  const project = (specifier: string): boolean =>
+    withDiskMemo(lint.disk, () => {
+      const target = resolveModule(filename, specifier, root);
+      return target !== undefined && target !== filename;
+    });
   if (level < 0) {
     // A probe for facts built at level 0: an import of a project module means a deeper level could say more.
     const probe = (specifier: string): undefined => {
@@ -383,8 +388,10 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
   const lookup = (specifier: string, name: string): ExportSummary | undefined => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
-    const target = resolveModule(filename, specifier, root);
-    const summary = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
+    const summary = withDiskMemo(lint.disk, () => {
+      const target = resolveModule(filename, specifier, root);
+      return target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
+    });
     memo.set(key, summary);
     return summary;
   };
@@ -406,6 +413,10 @@ export interface AppDecorations {
  * value: a route sees one of them, which one depends on the encapsulation context. Undefined when none.
  */
 export function appDecorations(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): AppDecorations | undefined {
+  return withDiskMemo(lint.disk, () => decorationsOfApp(file, allSettings, lint));
+}
+
+function decorationsOfApp(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): AppDecorations | undefined {
   const filename = file.filename;
   if (!summariesOn || !filename || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
@@ -430,16 +441,16 @@ export function appDecorations(file: FileContext, allSettings: Record<string, un
   const memo = new Map<string, ExportSummary | undefined>();
   const summary = (name: string): ExportSummary | undefined => {
     if (memo.has(name)) return memo.get(name);
-    let found: ExportSummary | undefined;
-    for (const f of decorators.get(name) ?? []) {
-      const facts = f === filename ? undefined : factsFor(f, inner, allSettings, root, false, SUMMARY_LEVELS - 1, true);
-      const s = withClass(f, facts?.decorations.get(name) ?? undefined, inner, allSettings, root);
-      if (!s || (found && found.kind !== s.kind)) {
-        found = undefined;
-        break;
+    const found = withDiskMemo(lint.disk, () => {
+      let agreed: ExportSummary | undefined;
+      for (const f of decorators.get(name) ?? []) {
+        const facts = f === filename ? undefined : factsFor(f, inner, allSettings, root, false, SUMMARY_LEVELS - 1, true);
+        const s = withClass(f, facts?.decorations.get(name) ?? undefined, inner, allSettings, root);
+        if (!s || (agreed && agreed.kind !== s.kind)) return undefined;
+        agreed ??= s;
       }
-      found ??= s;
-    }
+      return agreed;
+    });
     memo.set(name, found);
     return found;
   };
@@ -524,8 +535,10 @@ export function importedAuth(filename: string, allSettings: Record<string, unkno
   return (specifier, name) => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
-    const target = resolveModule(filename, specifier, root);
-    const found = target && target !== filename ? find(target, name, 0) : undefined;
+    const found = withDiskMemo(lint.disk, () => {
+      const target = resolveModule(filename, specifier, root);
+      return target && target !== filename ? find(target, name, 0) : undefined;
+    });
     memo.set(key, found);
     return found;
   };
@@ -539,9 +552,11 @@ export function importedErrorFlows(filename: string, allSettings: Record<string,
   return (specifier, name) => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
-    const target = resolveModule(filename, specifier, root);
-    const facts = target && target !== filename ? factsFor(target, { ...lint, lookup: lookupAt }, allSettings, root) : undefined;
-    const flow = facts?.errorFlows.get(name);
+    const flow = withDiskMemo(lint.disk, () => {
+      const target = resolveModule(filename, specifier, root);
+      const facts = target && target !== filename ? factsFor(target, { ...lint, lookup: lookupAt }, allSettings, root) : undefined;
+      return facts?.errorFlows.get(name);
+    });
     memo.set(key, flow);
     return flow;
   };

@@ -8,6 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
 import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
 import { buildFacts } from '../../src/model.js';
+import { diskMemo, isInside, stat, withDiskMemo } from '../../src/project/disk.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -295,5 +296,35 @@ describe('entry globs', () => {
     fs.symlinkSync(dir, path.join(dir, 'src', 'loop'), 'dir');
     const found = expandEntries(dir, ['**/*'], dir).map((f) => path.relative(dir, f)).sort();
     expect(found).toEqual(['src/app.ts', 'src/deep/server.js']);
+  });
+});
+
+describe('the disk as the project map reads it', () => {
+  it('isInside: a normalised path under the root without path.relative, and every other path as path.relative says', () => {
+    expect(isInside('/a/b/c.ts', '/a/b')).toBe(true);
+    expect(isInside('/a/b', '/a/b')).toBe(true);
+    expect(isInside('/a/bc/d.ts', '/a/b')).toBe(false);
+    expect(isInside('/a/b/../c/d.ts', '/a/b')).toBe(false);
+    expect(isInside('/a/b/./c.ts', '/a/b')).toBe(true);
+    expect(isInside('/a/b//c.ts', '/a/b')).toBe(true);
+    expect(isInside('/a/b/c/../../x.ts', '/a/b')).toBe(false);
+    expect(isInside('/a/b/c.ts', '/a/b/')).toBe(true);
+    expect(isInside('/x/a/b/c.ts', '/a/b')).toBe(false);
+  });
+
+  it('a DiskMemo answers a repeated stat within one lint; outside it, and in the next lint, the disk answers', () => {
+    const dir = fs.mkdtempSync(path.join(root, 'disk-'));
+    const file = path.join(dir, 'a.ts');
+    fs.writeFileSync(file, 'export const a = 1;\n');
+    const first = diskMemo();
+    const size = (): number | undefined => stat(file)?.size;
+    withDiskMemo(first, () => {
+      expect(size()).toBe(20);
+      fs.writeFileSync(file, 'export const a = 12345;\n');
+      // The files of a project do not change while one file is linted: the first answer stands.
+      expect(size()).toBe(20);
+    });
+    expect(size()).toBe(24);
+    withDiskMemo(diskMemo(), () => expect(size()).toBe(24));
   });
 });

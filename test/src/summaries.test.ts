@@ -383,6 +383,68 @@ describe('through several modules', () => {
     expect(parseCount() - before).toBe(3);
   });
 
+  describe('a module below the asked one counts by what its own summary holds, not by its text', () => {
+    // Names a model host in a constant (a model signal in its text) and exports no model client or call.
+    const CONSTANTS = `exports.OPENAI_BASE = 'https://api.openai.com/v1';\nexports.ask = async (q) => String(q);\n`;
+    const ASKING = `const OpenAI = require('openai');\nexports.OPENAI_BASE = 'https://api.openai.com/v1';\nexports.ask = async (q) => {\n  const r = await new OpenAI().chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
+    const files = {
+      'config/constants.js': CONSTANTS,
+      // A barrel every module imports.
+      'config/index.js': `module.exports = require('./constants');\n`,
+      'utils/format.js': `const { ask } = require('../config');\nexports.clip = async (q) => (await ask(q)).slice(0, 100);\n`,
+      'routes/chat.js': ROUTER('../utils/format').replace('chat.reply', 'chat.clip'),
+    };
+
+    it('a constants module naming a model host: read once for its own summary, and what imports it is not parsed', () => {
+      const dir = project(files, '{"type":"commonjs"}');
+      const before = parseCount();
+      expect(lint(dir, 'routes/chat.js')).toEqual([]);
+      // config/constants.js alone (its summary is empty): not utils/format.js nor the barrel, which its text would have let through.
+      expect(parseCount() - before).toBe(1);
+    });
+
+    it('when that module starts calling a model, the route sees it on the next lint in the same process, and not after it stops', () => {
+      const dir = project(files, '{"type":"commonjs"}');
+      const linter = new Linter({ cwd: dir, configType: 'flat' });
+      expect(lint(dir, 'routes/chat.js', linter)).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'config/constants.js'), ASKING);
+      expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+      fs.writeFileSync(path.join(dir, 'config/constants.js'), CONSTANTS);
+      expect(lint(dir, 'routes/chat.js', linter)).toEqual([]);
+    });
+
+    it('barrels passing each other on: nothing parsed while none holds a model; a model added below is found', () => {
+      const constants = `export const OPENAI_BASE = 'https://api.openai.com/v1';\nexport async function ask(q: string) { return q; }\n`;
+      const dir = project({
+        'lib/constants.ts': constants,
+        'lib/a.ts': `export * from './b.js';\nexport * from './constants.js';\n`,
+        'lib/b.ts': `export * from './a.js';\nexport const limit = 5;\n`,
+        'lib/format.ts': `import { ask } from './b.js';\nexport async function clip(q: string) { return (await ask(q)).slice(0, 100); }\n`,
+        'routes/chat.ts': ROUTE(`import { clip } from '../lib/format.js';`, 'await clip(req.body.q)'),
+      });
+      const linter = new Linter({ cwd: dir, configType: 'flat' });
+      const before = parseCount();
+      expect(lint(dir, 'routes/chat.ts', linter)).toEqual([]);
+      expect(parseCount() - before).toBe(1);
+      fs.writeFileSync(
+        path.join(dir, 'lib/constants.ts'),
+        `import OpenAI from 'openai';\nexport const OPENAI_BASE = 'https://api.openai.com/v1';\nexport async function ask(q: string) {\n  const r = await new OpenAI().chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content ?? '';\n}\n`,
+      );
+      expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    });
+
+    it('a whole-project lint parses the constants module once, not once per importer', () => {
+      const importers = Object.fromEntries(
+        Array.from({ length: 20 }, (_, i) => [`routes/r${i}.js`, ROUTER('../utils/format').replace('chat.reply', 'chat.clip').replace("'/chat'", `'/r${i}'`)]),
+      );
+      const dir = project({ ...files, ...importers }, '{"type":"commonjs"}');
+      const linter = new Linter({ cwd: dir, configType: 'flat' });
+      const before = parseCount();
+      for (let i = 0; i < 20; i++) expect(lint(dir, `routes/r${i}.js`, linter)).toEqual([]);
+      expect(parseCount() - before).toBe(1);
+    });
+  });
+
   it('`module.exports = require(\'./ai\')` passes every export of the module on', () => {
     const dir = project(
       {
