@@ -273,7 +273,7 @@ export class ClientFlow {
     return byKey.get(key) ?? [];
   }
 
-  /** Same-file calls of a function: `getClient()`, and `this.getClient()` for a class method. */
+  /** Same-file calls of a function: `getClient()`, `this.getClient()` for a class method, `this.client` for a getter. */
   private callsOf(fn: Node): Node[] {
     const out: Node[] = [];
     const parent = fn.parent;
@@ -286,7 +286,9 @@ export class ClientFlow {
       const key = memberKey(parent);
       if (key !== undefined) {
         for (const m of this.membersOfThis(parent.parent, key)) {
-          if (m.parent.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) out.push(m.parent);
+          // A getter runs where it is read: `this.client` is what `get client()` returns.
+          if (parent.kind === 'get') out.push(m);
+          else if (m.parent.type === AST_NODE_TYPES.CallExpression && m.parent.callee === m) out.push(m.parent);
         }
       }
     }

@@ -156,6 +156,21 @@ describe('openai', () => {
     ]);
   });
 
+  it('follows a client a getter returns: `this.client` where `get client() { return this._client }`', () => {
+    const code = `
+      const OpenAI = require('openai');
+      class Groq {
+        constructor() { this._client = new OpenAI({ baseURL: 'https://api.groq.com/openai/v1' }); }
+        get client() { return this._client; }
+        get label() { return 'groq'; }
+        async #chat(messages) { return this.client.chat.completions.create({ model: 'm', messages }); }
+        async other() { return this.label.chat.completions.create({}); }
+      }
+      module.exports = Groq;
+    `;
+    expect(calls(code, { sourceType: 'commonjs' })).toEqual(['openai:this.client.chat.completions.create']);
+  });
+
   it('follows clients stored on objects, this.x, class fields, factories, params and awaits', () => {
     const code = `
       import OpenAI from 'openai';
