@@ -122,14 +122,62 @@ const recordings = new WeakMap<TSESTree.Program, Recording>();
 type Listeners = TSESLint.RuleListener;
 
 /**
+ * ESLint's traversal of a file (SourceCode#traverse, ESLint 9 and 10: computed once, before any rule runs, and
+ * cached), as @eslint/plugin-kit's steps: a node entered (kind 1, phase 1) or left (phase 2), or a code path event
+ * (kind 2, `target` its name).
+ */
+interface TraversalStep {
+  readonly kind: number;
+  readonly target: unknown;
+  readonly phase?: number;
+  readonly args: readonly unknown[];
+}
+
+/** Files whose recording is made from ESLint's own traversal steps when a query first asks (see pathListeners). */
+const deferred = new WeakMap<TSESTree.Program, () => readonly TraversalStep[]>();
+
+/**
  * The recorder's listeners for the file `sourceCode` holds, or an empty object when another rule already records
- * it: the first rule created for a file pays for the recording, the others share it.
+ * it, or when the recording can wait: with SourceCode#traverse, the recording is replayed from ESLint's steps the
+ * first time a query asks (most files never ask: no per-node listener runs for them).
  */
 export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listeners {
   const ast = sourceCode.ast;
-  if (recordings.has(ast)) return {};
-  const rec: Recording = { places: new Places(), broken: false, stops: new Map(), pathOf: new Map(), catches: new Map() };
+  if (recordings.has(ast) || deferred.has(ast)) return {};
+  const traverse = (sourceCode as { traverse?: () => readonly TraversalStep[] }).traverse;
+  if (typeof traverse === 'function') {
+    deferred.set(ast, () => traverse.call(sourceCode));
+    return {};
+  }
+  const { rec, listeners } = recorder();
   recordings.set(ast, rec);
+  return listeners;
+}
+
+/** The recording made by replaying ESLint's traversal steps through the recorder's listeners, in their order. */
+function replay(steps: readonly TraversalStep[]): Recording {
+  const { rec, listeners } = recorder();
+  const handlers = listeners as unknown as Record<string, ((a: unknown, b: unknown, c: unknown) => void) | undefined>;
+  const enter = handlers['*']!;
+  const blockExit = handlers['BlockStatement:exit']!;
+  const callExit = handlers['CallExpression:exit']!;
+  for (const step of steps) {
+    if (rec.broken) break;
+    if (step.kind === 1) {
+      const node = step.target as Node;
+      if (step.phase === 1) enter(node, undefined, undefined);
+      else if (node.type === AST_NODE_TYPES.BlockStatement) blockExit(node, undefined, undefined);
+      else if (node.type === AST_NODE_TYPES.CallExpression) callExit(node, undefined, undefined);
+    } else if (step.kind === 2 && typeof step.target === 'string') {
+      handlers[step.target]?.(step.args[0], step.args[1], step.args[2]);
+    }
+  }
+  return rec;
+}
+
+/** A new recording and the listeners that fill it, each guarded (a failure marks the recording broken). */
+function recorder(): { rec: Recording; listeners: Listeners } {
+  const rec: Recording = { places: new Places(), broken: false, stops: new Map(), pathOf: new Map(), catches: new Map() };
   // ESLint 9 removed `currentSegments`: each code path's current segments are tracked from the segment events.
   // The array is replaced, never mutated, so every node entered between two events shares it.
   const stack: { path: CodePath; node: Node; current: readonly Segment[]; tries: TryBlock[] }[] = [];
@@ -208,7 +256,7 @@ export function pathListeners(sourceCode: Readonly<TSESLint.SourceCode>): Listen
       }
     };
   }
-  return safe as unknown as Listeners;
+  return { rec, listeners: safe as unknown as Listeners };
 }
 
 /** `ctx.throw(401)` (Koa, http-errors style) and next/navigation's `redirect()` throw: code after them never runs. */
@@ -253,7 +301,16 @@ const queries = new WeakMap<Recording, Paths>();
  * then answer conservatively ("no guard", "no length check"), which can only add reports, never hide one.
  */
 export function pathsOf(ast: TSESTree.Program): Paths | undefined {
-  const rec = recordings.get(ast);
+  let rec = recordings.get(ast);
+  const steps = rec ? undefined : deferred.get(ast);
+  if (steps) {
+    try {
+      rec = replay(steps());
+    } catch {
+      rec = { places: new Places(), broken: true, stops: new Map(), pathOf: new Map(), catches: new Map() };
+    }
+    recordings.set(ast, rec);
+  }
   if (!rec || rec.broken) return undefined;
   let q = queries.get(rec);
   if (!q) {

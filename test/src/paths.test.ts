@@ -262,3 +262,82 @@ app.post('/chat', async (req, res) => {
     expect(calls).toEqual(['rule', 'recorder', 'id']);
   });
 });
+
+describe('the recording replayed from ESLint\'s traversal steps', () => {
+  const CODE = `
+async function handler(ctx, next) {
+  if (!ctx.state.user) ctx.throw(401);
+  try {
+    check(ctx);
+    await save(ctx);
+  } catch (e) {
+    log(e);
+    if (e.fatal) throw e;
+  } finally {
+    done();
+  }
+  for (const x of ctx.items) { if (x.bad) continue; use(x); }
+  while (ctx.more) { if (ctx.stop) break; step(); }
+  const inner = () => { guard(); act(); };
+  switch (ctx.kind) { case 1: one(); break; default: other(); }
+  ctx.ok ? yes() : no();
+  return answer(await next());
+}
+function redirectFirst() { if (!auth()) redirect('/login'); secret(); }
+`;
+
+  /** For every pair of calls, every if and every function: the answers of the three queries, as text. */
+  function answers(paths: Paths, program: TSESTree.Program): string[] {
+    const nodes = nodesOf(program);
+    const calls = nodes.filter((n) => n.type === 'CallExpression');
+    const ifs = nodes.filter((n): n is TSESTree.IfStatement => n.type === 'IfStatement');
+    const fns = nodes.filter((n): n is FunctionNode => n.type === 'FunctionDeclaration' || n.type === 'ArrowFunctionExpression');
+    const out: string[] = [];
+    for (const a of calls) for (const b of calls) out.push(`before ${a.range[0]} ${b.range[0]} ${paths.runsBefore(a, b)}`);
+    for (const i of ifs) for (const b of calls) out.push(`reaches ${i.range[0]} ${b.range[0]} ${paths.reachesFrom(i.consequent, b, i)}`);
+    for (const f of fns) for (const c of calls) out.push(`always ${f.range[0]} ${c.range[0]} ${paths.alwaysRuns(f, [c])}`);
+    return out;
+  }
+
+  /** The answers from a lint of CODE, with the recorder made while traversing (eager) or replayed when asked. */
+  function lintWith(eager: boolean): string[] {
+    let out: string[] = [];
+    new Linter({ configType: 'flat' }).verify(CODE, [
+      {
+        plugins: {
+          p: {
+            rules: {
+              r: {
+                create(context) {
+                  const ast = context.sourceCode.ast as unknown as TSESTree.Program;
+                  // A SourceCode without `traverse` (as an older ESLint's) gets the recorder's listeners.
+                  const recorder = pathListeners((eager ? { ast } : context.sourceCode) as never);
+                  expect(Object.keys(recorder).length > 0).toBe(eager);
+                  return mergeListeners(recorder, {
+                    'Program:exit'() {
+                      out = answers(pathsOf(ast)!, ast);
+                    },
+                  }) as never;
+                },
+              },
+            },
+          },
+        },
+        rules: { 'p/r': 'error' },
+      },
+    ]);
+    return out;
+  }
+
+  it('answers every query as the recording made while ESLint traverses the file', () => {
+    const replayed = lintWith(false);
+    const eager = lintWith(true);
+    expect(replayed.length).toBeGreaterThan(400);
+    // Both kinds of answer occur for each query, so the comparison is not between two constant lists.
+    for (const q of ['before', 'reaches', 'always']) {
+      expect(replayed.some((a) => a.startsWith(q) && a.endsWith('true'))).toBe(true);
+      expect(replayed.some((a) => a.startsWith(q) && a.endsWith('false'))).toBe(true);
+    }
+    expect(replayed).toEqual(eager);
+  });
+});
