@@ -265,7 +265,7 @@ export function factsFor(
   let hit = cache.get(key);
   // The guard (a regular source file inside the project root, of a sane size, on its real path too) passed when the
   // entry was made; while the file's stats are the same, one stat re-checks it.
-  const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
+  const quick = hit && isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
   const s = quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size ? quick : sourceFileStat(file, root);
   if (!s) return undefined;
   lint.deps?.add(file);
@@ -532,7 +532,7 @@ function entriesOf(lint: LintOptions, settings: Record<string, unknown>, root: s
 function peekNow(file: string, key: string, settings: Record<string, unknown>, root: string): Entry | undefined {
   const hit = cache.get(key);
   // As in factsFor: while the stats are those the guard passed, one stat re-checks it.
-  const quick = hit && isInside(path.resolve(file), root) ? stat(file) : undefined;
+  const quick = hit && isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
   if (quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size) return hit;
   const s = sourceFileStat(file, root);
   if (!s) return undefined;
