@@ -16,6 +16,7 @@ export function indexProgram(
   const assignments: TSESTree.AssignmentExpression[] = [];
   const returns: TSESTree.ReturnStatement[] = [];
   const binaries: TSESTree.BinaryExpression[] = [];
+  const declarators: TSESTree.VariableDeclarator[] = [];
   const imports = new Set<string>();
   const stack: Node[] = [ast];
   while (stack.length > 0) {
@@ -49,6 +50,9 @@ export function indexProgram(
       case AST_NODE_TYPES.BinaryExpression:
         binaries.push(node);
         break;
+      case AST_NODE_TYPES.VariableDeclarator:
+        if (node.init) declarators.push(node);
+        break;
       case AST_NODE_TYPES.ImportDeclaration:
         imports.add(node.source.value);
         break;
@@ -76,7 +80,7 @@ export function indexProgram(
     }
   }
   // The stack walk visits in source order, so the lists are sorted by position.
-  return { index: { calls, news, functions, assignments, returns, binaries }, imports };
+  return { index: { calls, news, functions, assignments, returns, binaries, declarators }, imports };
 }
 
 /** True for the three function node types. */

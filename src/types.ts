@@ -21,6 +21,8 @@ export interface AstIndex {
   readonly assignments: readonly TSESTree.AssignmentExpression[];
   readonly returns: readonly TSESTree.ReturnStatement[];
   readonly binaries: readonly TSESTree.BinaryExpression[];
+  /** Declarators with an initializer (`const x = ...`, `const { a } = ...`). */
+  readonly declarators: readonly TSESTree.VariableDeclarator[];
 }
 
 /** What a part of the analysis needs to know about the file being linted. */

@@ -218,26 +218,46 @@ class Finder {
   }
 
   /**
-   * Reads of what the app's other modules decorated a Fastify instance with, in the callees of calls:
-   * `request.server.openai.sendMessage(q)`, `fastify.ai.chat.completions.create(...)`, `this.ask(q)`. The project is
-   * asked only when the file calls a member of something by a decorated name.
+   * Reads of what the app's other modules decorated an app with (Fastify's `decorate`, Express's `app.locals`), in the
+   * callees of calls (`request.server.openai.sendMessage(q)`, `fastify.ai.chat.completions.create(...)`, `this.ask(q)`,
+   * `req.app.locals.openai.chat...`) and in declarations (`const openai = req.app.locals.openai`; a client
+   * destructured, `const { openai } = fastify`). The project is asked only when the file reads a member of an app.
    */
   private startDecorated(get: () => Decorated | undefined): void {
     const d = get();
     if (!d) return;
     let app: ReturnType<Decorated['app']> | null = null;
     const seen = new Set<Node>();
-    for (const call of this.file.index.calls) {
-      for (let e = skipTS(call.callee); e.type === AST_NODE_TYPES.MemberExpression; e = skipTS(e.object)) {
+    // False once the project says the app has no decorations: nothing more to read.
+    const read = (chain: Node): boolean => {
+      for (let e = skipTS(chain); e.type === AST_NODE_TYPES.MemberExpression; e = skipTS(e.object)) {
         const key = propertyName(e);
         if (key === undefined || seen.has(e)) continue;
         seen.add(e);
         if (!d.isInstance(e.object)) continue;
         app ??= d.app();
-        if (!app) return;
+        if (!app) return false;
         const summary = app.names.has(key) ? app.summary(key) : undefined;
         if (summary) this.useImported(summary, e);
       }
+      return true;
+    };
+    for (const call of this.file.index.calls) if (!read(call.callee)) return;
+    // Bound first: `const openai = req.app.locals.openai`, and a client destructured, `const { openai } = fastify`.
+    for (const decl of this.file.index.declarators) {
+      let init = skipTS(decl.init!);
+      if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTS(init.argument);
+      if (init.type === AST_NODE_TYPES.MemberExpression && !read(init)) return;
+      if (decl.id.type !== AST_NODE_TYPES.ObjectPattern || !d.isInstance(init)) continue;
+      app ??= d.app();
+      if (!app) return;
+      const members: Record<string, ClientMap> = {};
+      for (const p of decl.id.properties) {
+        const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+        const summary = key !== undefined && app.names.has(key) ? app.summary(key) : undefined;
+        if (summary?.kind === 'client') members[key!] = summary.value.map;
+      }
+      if (Object.keys(members).length > 0) this.flow.push({ node: init, map: { members }, need: [], setup: [], system: [] });
     }
   }
 

@@ -100,6 +100,37 @@ export default fp(async (fastify) => {
     expect(lint(dir, 'routes/chat.js')).toEqual(['2 llm-leak/require-auth-for-llm-route', '3 llm-leak/require-output-limit', '4 llm-leak/no-raw-llm-response']);
   });
 
+  it('a decorated client bound first: `const { openai } = fastify` and `const openai = request.server.openai`', () => {
+    const app = `import Fastify from 'fastify';
+import openaiPlugin from './plugins/openai.js';
+const app = Fastify();
+app.register(openaiPlugin);
+app.register(import('./routes/chat.js'), { prefix: '/v1' });
+app.listen({ port: 3000 });
+`;
+    const plugin = `import fp from 'fastify-plugin';
+import OpenAI from 'openai';
+export default fp(async (fastify) => {
+  fastify.decorate('openai', new OpenAI());
+});
+`;
+    for (const read of ['const { openai } = fastify;', 'const openai = request.server.openai;']) {
+      const dir = project({
+        'app.js': app,
+        'plugins/openai.js': plugin,
+        'routes/chat.js': `export default async function chat(fastify) {
+  fastify.post('/chat', async (request) => {
+    ${read}
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 50, messages: [{ role: 'user', content: request.body.q }] });
+    return r;
+  });
+}
+`,
+      });
+      expect(lint(dir, 'routes/chat.js')).toEqual(['2 llm-leak/require-auth-for-llm-route', '5 llm-leak/no-raw-llm-response']);
+    }
+  });
+
   it('the app file itself: a route on the app reads the decoration of a plugin it registers', () => {
     const dir = project({
       'server.js': `import Fastify from 'fastify';

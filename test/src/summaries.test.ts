@@ -698,6 +698,18 @@ describe('Express app.locals set by the app, read through the request', () => {
     expect(lint(dir, 'routes/chat.js')).toEqual(['3 llm-leak/require-auth-for-llm-route', '5 llm-leak/no-raw-llm-response']);
   });
 
+  it('bound first: `const openai = req.app.locals.openai` and `const { openai } = res.app.locals`', () => {
+    for (const read of ['const openai = req.app.locals.openai;', 'const { openai, other } = res.app.locals;']) {
+      const bound = route.replace('const c = await req.app.locals.openai.chat', `${read}\n  const c = await openai.chat`);
+      const dir = project({ 'index.js': app('app.locals.openai = new OpenAI();\napp.locals.other = 1;'), 'routes/chat.js': bound }, '{ "name": "app" }');
+      expect(lint(dir, 'routes/chat.js')).toEqual(['3 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    }
+    // Destructured, a value that calls no model stays unknown.
+    const plain = route.replace('const c = await req.app.locals.openai.chat', 'const { openai } = req.app.locals;\n  const c = await openai.chat');
+    const dir = project({ 'index.js': app("app.locals.openai = { chat: { completions: { create: async (o) => o } } };"), 'routes/chat.js': plain }, '{ "name": "app" }');
+    expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+
   it('not a value that calls no model, nor one set on a router', () => {
     const plain = project({ 'index.js': app("app.locals.openai = { chat: { completions: { create: async (o) => o } } };"), 'routes/chat.js': route }, '{ "name": "app" }');
     expect(lint(plain, 'routes/chat.js')).toEqual([]);
