@@ -12,7 +12,7 @@ import { findLlm } from './llm/index.js';
 import type { Decorated, ImportedExport, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import type { AppParam } from './frameworks/common.js';
-import { decoratedInstances, mountedFunctionRole } from './frameworks/registry.js';
+import { decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -119,12 +119,15 @@ export function buildModel(
   const decorated = (): Decorated | undefined => {
     if (!lint || !filename || imported || !readsSummaries()) return undefined;
     const ext = externalRoles();
-    const isInstance = decoratedInstances(file, (framework) => ({
+    const external = (framework: Framework) => ({
       plugins: (ext?.plugins ?? []).filter((p) => p.framework === framework).map((p) => p.fn),
       handlers: (ext?.handlers ?? []).filter((h) => h.framework === framework).map((h) => h.fn),
       appParams: (ext?.appParams ?? []).filter((p) => p.framework === framework),
-    }));
-    return isInstance && { isInstance, app: () => appDecorations(file, allSettings, lint) };
+    });
+    const isInstance = decoratedInstances(file, external);
+    const settingOf = decoratedSettingReads(file, external);
+    if (!isInstance && !settingOf) return undefined;
+    return { isInstance: isInstance ?? (() => false), settingOf: settingOf ?? (() => undefined), app: () => appDecorations(file, allSettings, lint) };
   };
   const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated));
   let llmByNode: Map<Node, LlmCall> | undefined;

@@ -3,6 +3,7 @@
  * roles, the project map, the cheap signals) know about one framework is one value of this type, in one module
  * under src/frameworks/; src/frameworks/registry.ts lists them. To add a framework, write one and register it.
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TraceNode } from '../auth/trace.js';
 import type { FileContext, Framework, FunctionNode, Node, ParamRole, RequestPart } from '../types.js';
 import type { Collector } from './common.js';
@@ -143,6 +144,17 @@ export interface OrderTraits {
    * read by other modules through the request (`req.app.locals.openai`); see FrameworkAdapter.decorations.
    */
   readonly appLocals?: string;
+  /**
+   * The app's settings setter (Express `app.set`): `app.set('openai', client)` is a decoration of the app too, named
+   * by `settingDecoration`, read by other modules with the getter (`req.app.get('openai')`); see
+   * FrameworkAdapter.decorations.settingReads.
+   */
+  readonly appSettings?: string;
+}
+
+/** The decoration name of an app setting (`app.set(name, value)`): apart from `app.locals` names, which are identifiers. */
+export function settingDecoration(name: string): string {
+  return `setting:${name}`;
 }
 
 /** One web framework, described. */
@@ -205,6 +217,8 @@ export interface FrameworkAdapter {
   readonly decorations?: {
     readonly text: RegExp;
     readonly instances: (file: FileContext, external: RegisteredHere) => ((node: Node) => boolean) | undefined;
+    /** Calls that read an app setting other modules set (`req.app.get('openai')`): the decoration they read. */
+    readonly settingReads?: (file: FileContext, external: RegisteredHere) => ((call: TSESTree.CallExpression) => string | undefined) | undefined;
   };
 }
 

@@ -1,10 +1,10 @@
 /** Express: what it is made of, as data; its routes are read by the registration-order engine. */
 import { auth, BODY_PARSERS, credential, mod, notAuth } from '../auth/trace.js';
 import { CALL } from '../references.js';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, skipTS } from '../ast.js';
 import type { FileContext, Node } from '../types.js';
-import type { FrameworkAdapter, RegisteredHere } from './adapter.js';
+import { settingDecoration, type FrameworkAdapter, type RegisteredHere } from './adapter.js';
 import { REQUEST, RESPONSE_SEND } from './request.js';
 
 const PACKAGES = ['@types/express', '@types/express-serve-static-core', 'express', 'express-serve-static-core'];
@@ -15,14 +15,37 @@ const PACKAGES = ['@types/express', '@types/express-serve-static-core', 'express
  * registers.
  */
 function appLocals(file: FileContext, external: RegisteredHere): ((node: Node) => boolean) | undefined {
-  const uses = file.ast.body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === 'express') || /\brequire\s*\(\s*['"]express['"]\s*\)/.test(file.sourceCode.text);
-  if (!uses && external.handlers.length === 0) return undefined;
+  if (!readsApp(file, external)) return undefined;
   return (node) => {
     const e = skipTS(node);
-    if (e.type !== AST_NODE_TYPES.MemberExpression || propertyName(e) !== 'locals') return false;
-    const app = skipTS(e.object);
-    return app.type === AST_NODE_TYPES.MemberExpression && propertyName(app) === 'app' && skipTS(app.object).type === AST_NODE_TYPES.Identifier;
+    return e.type === AST_NODE_TYPES.MemberExpression && propertyName(e) === 'locals' && isRequestApp(e.object);
   };
+}
+
+/** `req.app.get('openai')`: a setting the app's modules `app.set` (its decoration name), read through the request. */
+function appSettingReads(file: FileContext, external: RegisteredHere): ((call: TSESTree.CallExpression) => string | undefined) | undefined {
+  if (!readsApp(file, external)) return undefined;
+  return (call) => {
+    const callee = skipTS(call.callee);
+    const arg = call.arguments[0];
+    if (call.arguments.length !== 1 || callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== 'get' || !isRequestApp(callee.object)) return undefined;
+    return arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === 'string' ? settingDecoration(arg.value) : undefined;
+  };
+}
+
+/** A file that imports Express or whose handlers the app registers: its `req.app` is the app. */
+function readsApp(file: FileContext, external: RegisteredHere): boolean {
+  return (
+    external.handlers.length > 0 ||
+    file.ast.body.some((s) => s.type === AST_NODE_TYPES.ImportDeclaration && s.source.value === 'express') ||
+    /\brequire\s*\(\s*['"]express['"]\s*\)/.test(file.sourceCode.text)
+  );
+}
+
+/** `req.app` / `res.app`: the app, through an object the app hands a handler. */
+function isRequestApp(node: Node): boolean {
+  const app = skipTS(node);
+  return app.type === AST_NODE_TYPES.MemberExpression && propertyName(app) === 'app' && skipTS(app.object).type === AST_NODE_TYPES.Identifier;
 }
 
 /** The Express adapter. */
@@ -38,9 +61,10 @@ export const express: FrameworkAdapter = {
     errorMiddleware: { arity: 4, roles: ['err', 'req', 'res', 'next'] },
     pathTests: true,
     appLocals: 'locals',
+    appSettings: 'set',
   },
   controllerParams: { res: 'res' },
-  decorations: { text: /\.app\.locals\b/, instances: appLocals },
+  decorations: { text: /\.app\.(?:locals\b|get\s*\()/, instances: appLocals, settingReads: appSettingReads },
   mountedFunction: 'middleware',
   requestParams: { any: { req: 'req', request: 'req' } },
   request: { req: REQUEST },

@@ -7,7 +7,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName, resolveFunction, skipTS } from '../ast.js';
 import type { FunctionNode, Middleware, Node } from '../types.js';
-import type { FrameworkAdapter } from './adapter.js';
+import { settingDecoration, type FrameworkAdapter } from './adapter.js';
 import {
   assignRoles,
   calleeName,
@@ -53,8 +53,18 @@ export function analyzeRegistrationOrder(col: Collector, adapters: readonly Fram
   buildRoutes(col, containers, useFnRoutes);
 }
 
-/** `app.locals.openai = client` on an app whose framework shares values that way: a decoration other modules read. */
+/**
+ * `app.locals.openai = client` and `app.set('openai', client)` on an app whose framework shares values that way:
+ * decorations other modules read.
+ */
 function readAppLocals(col: Collector, handles: Handles): void {
+  for (const call of col.file.index.calls) {
+    const callee = skipTS(call.callee);
+    const [key, value] = call.arguments;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || call.arguments.length !== 2 || key?.type !== AST_NODE_TYPES.Literal || typeof key.value !== 'string' || !value || value.type === AST_NODE_TYPES.SpreadElement) continue;
+    const c = handles.handleOf(callee.object)?.c;
+    if (c?.kind === 'app' && !c.param && c.traits.appSettings !== undefined && propertyName(callee) === c.traits.appSettings) col.decorations.push({ name: settingDecoration(key.value), value });
+  }
   for (const a of col.file.index.assignments) {
     const left = skipTS(a.left);
     if (a.operator !== '=' || left.type !== AST_NODE_TYPES.MemberExpression) continue;

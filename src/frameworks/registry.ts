@@ -3,6 +3,7 @@
  * Order matters where two adapters could answer: the first wins (e.g. the response shape of a role of unknown
  * framework is the first adapter's, and web responses in a file importing two such frameworks are the first's).
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { TraceNode } from '../auth/trace.js';
 import type { FileContext, Framework, FunctionNode, Node, ParamRole, RequestPart } from '../types.js';
 import type {
@@ -85,6 +86,18 @@ export function decoratedInstances(
     return t ? [t] : [];
   });
   return tests.length === 0 ? undefined : (node) => tests.some((t) => t(node));
+}
+
+/** Calls that read an app setting other modules set (Express `req.app.get('openai')`): the decoration read; see decoratedInstances. */
+export function decoratedSettingReads(
+  file: FileContext,
+  external: (framework: Framework) => RegisteredHere,
+): ((call: TSESTree.CallExpression) => string | undefined) | undefined {
+  const reads = ADAPTERS.flatMap((a) => {
+    const r = a.decorations?.settingReads?.(file, external(a.id));
+    return r ? [r] : [];
+  });
+  return reads.length === 0 ? undefined : (call) => reads.reduce<string | undefined>((found, r) => found ?? r(call), undefined);
 }
 
 /** Source text that creates an app of any framework (the project map's cheap test for entry files). */

@@ -242,7 +242,15 @@ class Finder {
       }
       return true;
     };
-    for (const call of this.file.index.calls) if (!read(call.callee)) return;
+    for (const call of this.file.index.calls) {
+      if (!read(call.callee)) return;
+      const setting = d.settingOf(call);
+      if (setting === undefined) continue;
+      app ??= d.app();
+      if (!app) return;
+      const summary = app.names.has(setting) ? app.summary(setting) : undefined;
+      if (summary) this.useImported(summary, call);
+    }
     // Bound first: `const openai = req.app.locals.openai`, and a client destructured, `const { openai } = fastify`.
     for (const decl of this.file.index.declarators) {
       let init = skipTS(decl.init!);

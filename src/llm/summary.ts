@@ -4,6 +4,7 @@
  * SUMMARY_LEVELS in src/project/files.ts) from its imports' summaries one level lower; an instance of another module's
  * class made where that module was not read is resolved when the summary is read (ClientMap.instanceOf).
  */
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { Node } from '../types.js';
 import type { ClientMap } from './sdks.js';
 import type { ModelFunction } from './model-function.js';
@@ -54,6 +55,8 @@ export type ImportedExport = ((specifier: string, name: string) => ExportSummary
 export interface Decorated {
   /** Whether an expression is one of this file's Fastify instances (src/frameworks/fastify.ts `fastifyInstances`). */
   isInstance(node: Node): boolean;
+  /** The decoration a call reads, when it reads an app setting (`req.app.get('openai')`). */
+  settingOf(call: TSESTree.CallExpression): string | undefined;
   /** The app's decorations, read from the project when first asked. */
   app(): { readonly names: ReadonlySet<string>; summary(name: string): ExportSummary | undefined } | undefined;
 }

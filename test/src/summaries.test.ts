@@ -710,6 +710,20 @@ describe('Express app.locals set by the app, read through the request', () => {
     expect(lint(dir, 'routes/chat.js')).toEqual([]);
   });
 
+  it('a client the app puts in its settings with `app.set` is read with `req.app.get` (inline, and bound first)', () => {
+    for (const read of ["req.app.get('openai').chat", "(await getOpenAI(req)).chat"]) {
+      const viaGet = route
+        .replace('const c = await req.app.locals.openai.chat', `const c = await ${read}`)
+        .replace("const router = express.Router();", "const router = express.Router();\nconst getOpenAI = async (req) => { const client = req.app.get('openai'); return client; };");
+      const dir = project({ 'index.js': app("app.set('openai', new OpenAI());\napp.set('trust proxy', 1);"), 'routes/chat.js': viaGet }, '{ "name": "app" }');
+      expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+    }
+    // A setting of another name, or `app.locals.openai` read as a setting, is no client.
+    const other = route.replace('const c = await req.app.locals.openai.chat', "const c = await req.app.get('anthropic').chat");
+    const dir = project({ 'index.js': app("app.set('openai', new OpenAI());\napp.locals.anthropic = new OpenAI();"), 'routes/chat.js': other }, '{ "name": "app" }');
+    expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+
   it('not a value that calls no model, nor one set on a router', () => {
     const plain = project({ 'index.js': app("app.locals.openai = { chat: { completions: { create: async (o) => o } } };"), 'routes/chat.js': route }, '{ "name": "app" }');
     expect(lint(plain, 'routes/chat.js')).toEqual([]);
