@@ -355,8 +355,9 @@ interface HoldQuestion {
   readonly root: string;
   /** The lint's DiskMemo id; none for a call outside a lint, where every answer is checked. */
   readonly epoch: number | undefined;
-  /** The cache entries of the modules read, by file (one lint's, when there is a DiskMemo). */
+  /** The cache entries of the modules read, by file (one lint's, when there is a DiskMemo), and their key's suffix. */
   readonly entries: Map<string, Entry | undefined>;
+  readonly config: string;
   /** The modules being answered, by level and file, with their depth, and in order. */
   readonly active: Map<string, number>[];
   readonly stack: { readonly file: string; readonly level: number }[];
@@ -382,6 +383,7 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
     root,
     epoch: lint.disk?.id,
     entries: entriesOf(lint, settings, root),
+    config: configKey(lint, settings),
     active: [],
     stack: [],
     answered: [],
@@ -482,8 +484,8 @@ function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
   return input.level === TEXT || (factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries.size ?? 0) > 0;
 }
 
-/** The modules (and levels) whose answers are already in a deps set: a lint asks about one barrel tree many times. */
-const depsAdded = new WeakMap<Set<string>, Set<string>>();
+/** The modules whose answers (by level) are already in a deps set: a lint asks about one barrel tree many times. */
+const depsAdded = new WeakMap<Set<string>, Set<string>[]>();
 
 /**
  * Adds every module `file`'s answer at `level` was read from to `deps`: the answers kept on the way are read as they
@@ -491,15 +493,16 @@ const depsAdded = new WeakMap<Set<string>, Set<string>>();
  */
 function addHoldDeps(file: string, level: number, deps: Set<string>, q: HoldQuestion): void {
   let added = depsAdded.get(deps);
-  if (!added) depsAdded.set(deps, (added = new Set()));
-  const seen = new Set<string>();
+  if (!added) depsAdded.set(deps, (added = []));
+  const seen: Set<string>[] = [];
   const visit = (f: string, l: number): void => {
-    const key = `${l}\0${f}`;
-    if (seen.has(key) || added.has(key)) return;
-    seen.add(key);
+    const done = (added[l] ??= new Set());
+    const now = (seen[l] ??= new Set());
+    if (now.has(f) || done.has(f)) return;
+    now.add(f);
     deps.add(f);
     const known = entryIn(q, f)?.holds.get(l);
-    if (known && !known.provisional) added.add(key);
+    if (known && !known.provisional) done.add(f);
     for (const i of known?.inputs ?? []) {
       if (i.level >= 0) visit(i.file, i.level);
       else deps.add(i.file);
@@ -511,7 +514,7 @@ function addHoldDeps(file: string, level: number, deps: Set<string>, q: HoldQues
 /** The cache entry of a module whose text is read (not parsed) for a HoldQuestion, made if missing or stale. */
 function entryIn(q: HoldQuestion, file: string): Entry | undefined {
   if (q.entries.has(file)) return q.entries.get(file);
-  const entry = peekNow(file, `${file}\0${configKey(q.lint, q.settings)}`, q.settings, q.root);
+  const entry = peekNow(file, `${file}\0${q.config}`, q.settings, q.root);
   q.entries.set(file, entry);
   return entry;
 }
