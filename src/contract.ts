@@ -94,6 +94,12 @@ export interface FileModel {
    * undefined when unknown or when it does not.
    */
   importedAuth(specifier: string, name: string): string | undefined;
+  /**
+   * Whether an import names a module of the project rather than a package: a relative path, or a specifier the project
+   * map resolves to a project file (tsconfig paths, package.json imports, workspace packages). A file not on disk has
+   * only relative ones.
+   */
+  isProjectModule(specifier: string): boolean;
   /** A credential check inside `fn` that ends the request, and that runs on every path before `target`. */
   authGuardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
   /** False when the file imports no web framework, no model SDK and names nothing from settings: rules can bail out. */

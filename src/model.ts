@@ -2,6 +2,7 @@
  * The per-file model every rule queries. It is built once per Program (the first rule to ask builds it,
  * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
  */
+import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
@@ -30,7 +31,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { diskMemo } from './project/disk.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
@@ -244,6 +245,10 @@ export function buildModel(
     },
     authOfMiddleware(mw) {
       return (auth ??= createAuthAnalysis(model)).middleware(mw);
+    },
+    isProjectModule(specifier) {
+      if (specifier.startsWith('.')) return true;
+      return !!filename && path.isAbsolute(filename) && projectModule(filename, specifier);
     },
     importedAuth(specifier, name) {
       authImports ??= { value: lint && filename ? importedAuth(filename, allSettings, lint) : undefined };

@@ -254,7 +254,7 @@ function madeFrom(model: FileModel, node: Node, depth = 0): string | undefined {
   }
   if (n.type !== AST_NODE_TYPES.Identifier) return undefined;
   const source = importSourceOf(model.file, n);
-  if (source) return /^(?:\.|#|~\/|@\/)/.test(source.specifier) ? undefined : source.specifier;
+  if (source) return model.isProjectModule(source.specifier) ? undefined : source.specifier;
   const init = boundOnce(model.file.sourceCode, n);
   return init ? madeFrom(model, init, depth + 1) : undefined;
 }

@@ -356,6 +356,12 @@ export function importedExports(filename: string, allSettings: Record<string, un
   return summariesOn ? withDiskMemo(lint.disk, () => lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1)) : undefined;
 }
 
+/** Whether `specifier` from `filename` resolves to a file of its project (see resolveModule): not a package. */
+export function projectModule(filename: string, specifier: string): boolean {
+  const target = resolveModule(filename, specifier, projectRoot(filename, path.dirname(filename)));
+  return target !== undefined && target !== filename;
+}
+
 let summariesOn = true;
 
 /**

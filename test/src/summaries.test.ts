@@ -686,6 +686,24 @@ describe('a workspace package of the same monorepo', () => {
     );
     expect(lint(dir, 'apps/server/routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
+
+  it('is a module of the project, not a package: a database handle it exports is judged by its name, as one of the app\'s own', () => {
+    const route = (from: string): string =>
+      `const express = require('express');\nconst OpenAI = require('openai');\nconst { db } = require('${from}');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/sql', requireUser, async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 99, messages: [{ role: 'user', content: req.body.q }] });\n  res.json(await db.query(c.choices[0].message.content));\n});\nmodule.exports = router;\n`;
+    const dir = project(
+      {
+        'apps/server/package.json': JSON.stringify({ name: 'server', dependencies: { '@acme/db': '*' } }),
+        'apps/server/routes/sql.js': route('@acme/db'),
+        'apps/server/routes/search.js': route('search-sdk'),
+        'packages/db/package.json': JSON.stringify({ name: '@acme/db', main: 'src/index.js' }),
+        'packages/db/src/index.js': `const { Pool } = require('pg');\nexports.db = new Pool();\n`,
+      },
+      JSON.stringify({ private: true, workspaces: ['apps/*', 'packages/*'] }),
+    );
+    expect(lint(dir, 'apps/server/routes/sql.js', undefined, ['no-unsafe-llm-output'])).toEqual(['8 llm-leak/no-unsafe-llm-output']);
+    // A package's client is never a database handle by its name.
+    expect(lint(dir, 'apps/server/routes/search.js', undefined, ['no-unsafe-llm-output'])).toEqual([]);
+  });
 });
 
 describe('Express app.locals set by the app, read through the request', () => {
