@@ -192,6 +192,13 @@ export function variableOf(
   }
 }
 
+/** The name a call is made by: `f` of `f(x)`, `m` of `a.b.m(x)`; undefined for a computed or other callee. */
+export function calledName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipTS(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+}
+
 /** The initializer of a variable declared once with one and never assigned again (`const x = ...`, or a `let` kept). */
 export function boundOnce(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identifier): Node | undefined {
   const v = variableOf(sourceCode, id);

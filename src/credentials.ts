@@ -1,6 +1,6 @@
 /** Where credentials get written into source: env fallbacks, auth package options, HMAC keys, model API keys. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
+import { calledName, isFunction, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
 import { cryptoCalls } from './crypto.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, FunctionNode, Node } from './types.js';
@@ -398,8 +398,7 @@ function literalComparisons(file: FileContext, fn: FunctionNode): Node[] {
   }
   for (const call of file.index.calls) {
     if (call.range[0] < fn.range[0] || call.range[1] > fn.range[1]) continue;
-    const callee = skipTS(call.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const name = calledName(call);
     if (name !== 'safeCompare' && name !== 'timingSafeEqual') continue;
     for (const a of call.arguments) if (isNonEmptyString(a)) out.push(skipTS(a));
   }

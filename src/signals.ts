@@ -157,8 +157,10 @@ export function textSpecifiers(text: string): string[] {
 }
 
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\}\s*from\b)/;
-const BOUND_BY_REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(/g;
-const BOUND_BY_IMPORT = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]/gm;
+/** `const x = require('m')`, `const { a, b: c } = require('m')`: the name or the pattern's text, and the literal specifier. */
+const BOUND_BY_REQUIRE = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(\s*(?:['"]([^'"]+)['"])?/g;
+/** `import x, { a as b } from 'm'` (not `import type`): the bindings' text and the specifier. */
+const BOUND_BY_IMPORT = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]*)['"]?/gm;
 const EXPORT_SITE = /\bmodule\.exports\s*=|\bexports\.[\w$]+\s*=|\bexport\s+default\b|\bexport\s*\{/g;
 const WORD = /[\w$]+/g;
 /** How far one exported value's text is read: an exports object longer than this is taken to pass an import on. */
@@ -191,29 +193,26 @@ export function textConstructedImports(text: string): string[] {
   const constructed = new Set<string>();
   for (const m of text.matchAll(CONSTRUCTED)) constructed.add(m[1]!);
   const out = new Set<string>();
-  for (const m of text.matchAll(REQUIRED_FROM)) {
-    const names = m[1] ? [m[1]] : [...m[2]!.matchAll(WORD)].map((w) => w[0]);
-    if (names.some((n) => constructed.has(n))) out.add(m[3]!);
-  }
-  for (const m of text.matchAll(IMPORTED_FROM)) {
-    if ([...m[1]!.matchAll(WORD)].some((w) => constructed.has(w[0]))) out.add(m[2]!);
-  }
+  for (const b of textBindings(text)) if (b.specifier && b.names.some((n) => constructed.has(n))) out.add(b.specifier);
   return [...out];
 }
 
 const CONSTRUCTED = /\bnew\s+([\w$]+)\s*\(/g;
-const REQUIRED_FROM = /\b(?:const|let|var)\s+(?:([\w$]+)|\{([^}]*)\})\s*=\s*(?:await\s+)?require\s*\(\s*['"]([^'"]+)['"]/g;
-const IMPORTED_FROM = /^\s*import\s+(?!type\b)([^'";]*?)\s*from\s*['"]([^'"]+)['"]/gm;
 
-/** The names the text binds by imports and requires (keys of destructured requires too: erring towards yes is fine). */
+/**
+ * The imports and requires of the text: the names each binds (keys of destructured requires too: erring towards
+ * yes is fine) and its specifier when written as a literal.
+ */
+function textBindings(text: string): { names: string[]; specifier: string | undefined }[] {
+  const out: { names: string[]; specifier: string | undefined }[] = [];
+  for (const m of text.matchAll(BOUND_BY_REQUIRE)) out.push({ names: m[1] ? [m[1]] : [...m[2]!.matchAll(WORD)].map((w) => w[0]), specifier: m[3] });
+  for (const m of text.matchAll(BOUND_BY_IMPORT)) out.push({ names: [...m[1]!.matchAll(WORD)].map((w) => w[0]).filter((w) => w !== 'as'), specifier: m[2] || undefined });
+  return out;
+}
+
+/** The names the text binds by imports and requires. */
 function importedNames(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const m of text.matchAll(BOUND_BY_REQUIRE)) {
-    if (m[1]) names.add(m[1]);
-    else for (const w of m[2]!.matchAll(WORD)) names.add(w[0]);
-  }
-  for (const m of text.matchAll(BOUND_BY_IMPORT)) for (const w of m[1]!.matchAll(WORD)) if (w[0] !== 'as') names.add(w[0]);
-  return names;
+  return new Set(textBindings(text).flatMap((b) => b.names));
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
+import { calledName, enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
 import type { ErrorExposure, FileModel } from '../contract.js';
 import { importedRefs, importSourceOf, isDevOnly, paramVariable } from '../frameworks/common.js';
 import { contextSinkOf, controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
@@ -242,8 +242,7 @@ function streamSinks(file: FileContext, out: Passed): void {
     }
   }
   for (const call of file.index.calls) {
-    const callee = skipTS(call.callee);
-    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+    const name = calledName(call);
     if (!name || !AI_STREAM_RESPONSES.has(name)) continue;
     for (const arg of call.arguments) {
       const opts = skipTS(arg as Node);
@@ -530,7 +529,7 @@ function walkCarried(file: FileContext, root: Node, hooks: WalkHooks): Node | un
         break;
       case AST_NODE_TYPES.CallExpression: {
         const callee = skipTS(n.callee);
-        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        const name = calledName(n);
         // String(err), JSON.stringify(err), util.inspect(err), createError(502, err.message) carry their arguments.
         if (name && (SERIALIZERS.has(name) || ERROR_FACTORIES.has(name))) {
           push(...n.arguments);

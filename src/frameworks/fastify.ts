@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, calledName, enclosingFunction, findProperty, isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, ESM, trackerOf } from '../references.js';
 import type { FileContext, FunctionNode, ImportSource, Middleware, Node, RouteRoot } from '../types.js';
 import {
@@ -509,10 +509,8 @@ function fastifyInstances(file: FileContext, external: RegisteredHere): ((node: 
     if (e.type !== AST_NODE_TYPES.Identifier) return false;
     if (found.scopeOf(e)) return true;
     // const fastify = request.server
-    const v = variableOf(file.sourceCode, e);
-    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init || v!.references.some((r) => r.isWrite() && !r.init)) return false;
-    return isInstance(def.node.init, depth + 1);
+    const init = boundOnce(file.sourceCode, e);
+    return !!init && isInstance(init, depth + 1);
   };
   return (node) => isInstance(node, 0);
 }
@@ -522,10 +520,9 @@ function resolveObject(file: FileContext, expr: Node): TSESTree.ObjectExpression
   const e = skipTS(expr);
   if (e.type === AST_NODE_TYPES.ObjectExpression) return e;
   if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const v = variableOf(file.sourceCode, e);
-  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  const init = def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.init ? skipTS(def.node.init) : undefined;
-  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+  const init = boundOnce(file.sourceCode, e);
+  const obj = init && skipTS(init);
+  return obj?.type === AST_NODE_TYPES.ObjectExpression ? obj : undefined;
 }
 
 /** The module a registered plugin comes from: an import, or `import('./routes/chat')` (Fastify awaits the promise). */
@@ -579,8 +576,7 @@ function folderOf(file: FileContext, node: Node): string | undefined {
   const e = skipTS(node);
   const parts: (Node | undefined)[] = [];
   if (e.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipTS(e.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const name = calledName(e);
     if ((name !== 'join' && name !== 'resolve') || !e.arguments[0] || !isHere(file, e.arguments[0] as Node, 0)) return undefined;
     parts.push(...(e.arguments.slice(1) as Node[]));
   } else if (e.type === AST_NODE_TYPES.TemplateLiteral && e.expressions.length === 1 && e.quasis[0]?.value.cooked === '' && isHere(file, e.expressions[0] as Node, 0)) {
@@ -605,8 +601,7 @@ function isHere(file: FileContext, node: Node, depth: number): boolean {
   if (e.type === AST_NODE_TYPES.MemberExpression) return e.object.type === AST_NODE_TYPES.MetaProperty && propertyName(e) === 'dirname';
   if (e.type === AST_NODE_TYPES.CallExpression) {
     // dirname(fileURLToPath(import.meta.url))
-    const callee = skipTS(e.callee);
-    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    const name = calledName(e);
     const arg = e.arguments[0] && skipTS(e.arguments[0] as Node);
     if (name !== 'dirname' || arg?.type !== AST_NODE_TYPES.CallExpression) return false;
     const inner = arg.arguments[0] && skipTS(arg.arguments[0] as Node);
@@ -616,8 +611,8 @@ function isHere(file: FileContext, node: Node, depth: number): boolean {
   const v = variableOf(file.sourceCode, e);
   // The CommonJS global: no binding of that name in the module.
   if (!v || v.defs.length === 0) return e.name === '__dirname';
-  const def = v.defs.length === 1 ? v.defs[0] : undefined;
-  return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && !!def.node.init && isHere(file, def.node.init, depth + 1);
+  const init = boundOnce(file.sourceCode, e);
+  return !!init && isHere(file, init, depth + 1);
 }
 
 function newScope(node: Node): FScope {

@@ -123,8 +123,9 @@ export class ClientFlow {
         if (index < 0) return;
         // prompt.pipe(model): the chain's result is the model's
         const callee = skipTS(p.callee);
-        // fastify.decorate('openai', new OpenAI()), Express app.set('openai', client): a decoration's summary (src/project/facts.ts)
-        if (index === 1 && callee.type === AST_NODE_TYPES.MemberExpression && DECORATION_WRITERS.has(propertyName(callee) ?? '')) this.record(this.values, n, state);
+        // Kept where it is handed: a decoration's value (`fastify.decorate('openai', client)`, `app.set('openai', client)`),
+        // which the framework analysis finds and src/project/facts.ts summarises.
+        this.record(this.values, n, state);
         if (
           callee.type === AST_NODE_TYPES.MemberExpression &&
           propertyName(callee) === 'pipe' &&
@@ -299,9 +300,6 @@ export class ClientFlow {
     return out;
   }
 }
-
-/** Methods that hand a value to an app as a decoration other modules read: Fastify's `decorate`, Express's `app.set`. */
-const DECORATION_WRITERS = new Set(['decorate', 'set']);
 
 /** Parents through which a value passes unchanged: casts, `?.` chains, `await`, `a ?? b`, `c ? a : b`, `(x, a)`. */
 function passesThrough(parent: Node, child: Node): boolean {

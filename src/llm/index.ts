@@ -226,18 +226,22 @@ class Finder {
   private startDecorated(get: () => Decorated | undefined): void {
     const d = get();
     if (!d) return;
-    let app: ReturnType<Decorated['app']> | null = null;
+    // The app's decorations, asked of the project at the first read; null once it says there are none.
+    let app: ReturnType<Decorated['app']> | null | undefined;
+    const decoration = (key: string): ExportSummary | undefined | null => {
+      if (app === undefined) app = d.app() ?? null;
+      return app && (app.names.has(key) ? app.summary(key) : undefined);
+    };
     const seen = new Set<Node>();
-    // False once the project says the app has no decorations: nothing more to read.
+    // False once there is nothing more to read.
     const read = (chain: Node): boolean => {
       for (let e = skipTS(chain); e.type === AST_NODE_TYPES.MemberExpression; e = skipTS(e.object)) {
         const key = propertyName(e);
         if (key === undefined || seen.has(e)) continue;
         seen.add(e);
         if (!d.isInstance(e.object)) continue;
-        app ??= d.app();
-        if (!app) return false;
-        const summary = app.names.has(key) ? app.summary(key) : undefined;
+        const summary = decoration(key);
+        if (summary === null) return false;
         if (summary) this.useImported(summary, e);
       }
       return true;
@@ -245,10 +249,8 @@ class Finder {
     for (const call of this.file.index.calls) {
       if (!read(call.callee)) return;
       const setting = d.settingOf(call);
-      if (setting === undefined) continue;
-      app ??= d.app();
-      if (!app) return;
-      const summary = app.names.has(setting) ? app.summary(setting) : undefined;
+      const summary = setting === undefined ? undefined : decoration(setting);
+      if (summary === null) return;
       if (summary) this.useImported(summary, call);
     }
     // Bound first: `const openai = req.app.locals.openai`, and a client destructured, `const { openai } = fastify`.
@@ -257,12 +259,11 @@ class Finder {
       if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTS(init.argument);
       if (init.type === AST_NODE_TYPES.MemberExpression && !read(init)) return;
       if (decl.id.type !== AST_NODE_TYPES.ObjectPattern || !d.isInstance(init)) continue;
-      app ??= d.app();
-      if (!app) return;
       const members: Record<string, ClientMap> = {};
       for (const p of decl.id.properties) {
         const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
-        const summary = key !== undefined && app.names.has(key) ? app.summary(key) : undefined;
+        const summary = key === undefined ? undefined : decoration(key);
+        if (summary === null) return;
         if (summary?.kind === 'client') members[key!] = summary.value.map;
       }
       if (Object.keys(members).length > 0) this.flow.push({ node: init, map: { members }, need: [], setup: [], system: [] });

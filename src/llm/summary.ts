@@ -53,7 +53,10 @@ export type ImportedExport = ((specifier: string, name: string) => ExportSummary
  * `appDecorations`): `fastify.openai`, `request.server.openai`, `this.openai` read as the value's summary.
  */
 export interface Decorated {
-  /** Whether an expression is one of this file's Fastify instances (src/frameworks/fastify.ts `fastifyInstances`). */
+  /**
+   * Whether an expression holds an app's decorations: one of this file's Fastify instances (src/frameworks/fastify.ts
+   * `fastifyInstances`), or Express's `req.app.locals` (src/frameworks/express.ts).
+   */
   isInstance(node: Node): boolean;
   /** The decoration a call reads, when it reads an app setting (`req.app.get('openai')`). */
   settingOf(call: TSESTree.CallExpression): string | undefined;

@@ -4,7 +4,7 @@
  * `new DynamicTool({ func })` / `DynamicStructuredTool`, and subclasses of LangChain's `Tool` with a `_call`.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { calledName, findProperty, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, READ, trackerOf } from '../references.js';
 import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
 
@@ -182,7 +182,7 @@ function objectShape(file: FileContext, node: Node, depth = 0): TSESTree.ObjectE
     // z.object({...}).describe(...).strict(): the object call at the root of the chain.
     const root = rootCall(n);
     const arg = root?.arguments[0];
-    return root && memberName(root) === 'object' && arg ? objectShape(file, arg as Node, depth + 1) : undefined;
+    return root && calledName(root) === 'object' && arg ? objectShape(file, arg as Node, depth + 1) : undefined;
   }
   if (n.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   const props = findProperty(n, 'properties');
@@ -199,7 +199,7 @@ function isFixedValue(file: FileContext, node: Node): boolean {
   const n = skipTS(node);
   if (n.type === AST_NODE_TYPES.CallExpression) {
     const root = rootCall(n);
-    return !!root && FIXED_ZOD.has(memberName(root) ?? '');
+    return !!root && FIXED_ZOD.has(calledName(root) ?? '');
   }
   if (n.type !== AST_NODE_TYPES.ObjectExpression) return false;
   if (findProperty(n, 'enum') || findProperty(n, 'const')) return true;
@@ -220,7 +220,3 @@ function rootCall(call: TSESTree.CallExpression): TSESTree.CallExpression | unde
   return undefined;
 }
 
-const memberName = (call: TSESTree.CallExpression): string | undefined => {
-  const callee = skipTS(call.callee);
-  return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
-};

@@ -1,6 +1,6 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
@@ -136,11 +136,11 @@ function definition(file: FileContext, node: Node): Node {
   let e = skipTS(node);
   for (let depth = 0; depth < 8 && e.type === AST_NODE_TYPES.Identifier; depth++) {
     const v = variableOf(file.sourceCode, e);
-    const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-    if (def?.node.type === AST_NODE_TYPES.FunctionDeclaration || def?.node.type === AST_NODE_TYPES.ClassDeclaration) return def.node;
-    if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || !def.node.init) break;
-    if (v!.references.some((r) => r.isWrite() && !r.init)) break;
-    e = skipTS(def.node.init);
+    const def = v?.defs.length === 1 ? v.defs[0]!.node : undefined;
+    if (def?.type === AST_NODE_TYPES.FunctionDeclaration || def?.type === AST_NODE_TYPES.ClassDeclaration) return def;
+    const init = boundOnce(file.sourceCode, e);
+    if (!init) break;
+    e = skipTS(init);
   }
   return e;
 }
