@@ -32,7 +32,7 @@ import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
 import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
-import { diskMemo } from './project/disk.js';
+import { lintMemo } from './project/disk.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
@@ -52,7 +52,8 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
   const model = buildModel(sourceCode, context.settings as Record<string, unknown>, context.filename, {
     cwd: context.cwd,
     deps: new Set(),
-    disk: diskMemo(),
+    disk: lintMemo(context.settings as Record<string, unknown>),
+    depsLater: [],
     buildFacts,
     languageOptions: context.languageOptions as LintOptions['languageOptions'],
   });
@@ -265,7 +266,9 @@ export function buildModel(
       return externalRoles() !== undefined;
     },
     get projectFiles() {
-      return lint?.deps ?? new Set<string>();
+      if (!lint?.deps) return new Set<string>();
+      for (const add of lint.depsLater?.splice(0) ?? []) add();
+      return lint.deps;
     },
     get externalHandlers() {
       return externalRoles()?.handlers.map((h) => h.fn) ?? [];

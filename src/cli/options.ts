@@ -98,8 +98,9 @@ export async function buildOptions(params: OptionParams): Promise<ESLint.Options
     { plugins: { 'llm-leak-cli': { rules: { routes: routesRule as unknown as NonNullable<ESLint.Plugin['rules']>[string] } } } },
     { rules: { [ROUTES_RULE_ID]: 'warn' } },
   );
-  // Part of every file's config, so ESLint's cache entries go stale when a file they depend on changes.
-  if (params.depsStamp !== undefined) config.push({ settings: { 'llm-leak-cli': { deps: params.depsStamp } } });
+  // The run reads the project once (src/project/disk.ts lintMemo). The deps stamp is part of every file's config, so
+  // ESLint's cache entries go stale when a file they depend on changes.
+  config.push({ settings: { 'llm-leak-cli': { oneShot: true, ...(params.depsStamp === undefined ? {} : { deps: params.depsStamp }) } } });
 
   const options: ESLint.Options = {
     cwd: params.cwd,

@@ -31,6 +31,39 @@ export function diskMemo(): DiskMemo {
   return { id: ++lints, stats: new Map(), real: new Map(), found: new Map() };
 }
 
+/**
+ * A one-shot run (`eslint .`, `llm-leak`, a pre-commit hook) reads the project as it is when it starts, as `tsc` does:
+ * each file is stat'ed once for the whole run, not once per linted file. A long-lived process (the editor's server,
+ * eslint_d, a test runner) is not one, and checks the disk afresh in each file's lint. ESLint tells a rule neither, so
+ * ESLint's own command line is known by its script (`.bin/eslint`, `eslint/bin/eslint.js`), ours by a setting it
+ * passes (`settings['llm-leak-cli'].oneShot`), and `setOneShotRun` overrides both.
+ */
+const ESLINT_CLI = /(?:^|[\\/])eslint(?:[\\/]bin[\\/]eslint\.[cm]?js)?$/;
+
+/** Whether the main script of the process is ESLint's command line. */
+export const isEslintCli = (script: string | undefined): boolean => ESLINT_CLI.test(script ?? '');
+
+const eslintCli = isEslintCli(process.argv[1]);
+let oneShotOverride: boolean | undefined;
+let runMemo: DiskMemo | undefined;
+
+export function setOneShotRun(on: boolean | undefined): void {
+  oneShotOverride = on;
+  runMemo = undefined;
+}
+
+/** The memo for one file's lint: its own, or in a one-shot run the run's (see above). */
+export function lintMemo(settings: Readonly<Record<string, unknown>>): DiskMemo {
+  const cli = settings['llm-leak-cli'] as { oneShot?: unknown } | undefined;
+  const oneShot = oneShotOverride ?? (eslintCli || cli?.oneShot === true);
+  return oneShot ? (runMemo ??= diskMemo()) : diskMemo();
+}
+
+/** Forgets the run's memo (the project map's cache is being emptied: a new run starts). */
+export function endRun(): void {
+  runMemo = undefined;
+}
+
 let memo: DiskMemo | undefined;
 
 /** Runs `fn` with `m` answering repeated stats (none: as the caller is; the memo of an outer call stays). */

@@ -48,6 +48,11 @@ export interface LintOptions {
   readonly lookup?: ImportLookup;
   /** What the disk said during this file's lint (disk.ts DiskMemo); the project map's entry points read through it. */
   readonly disk?: DiskMemo;
+  /**
+   * Work that only adds to `deps`, left for whoever reads them (the CLI's cache stamp): most lints never do. Only on
+   * the linted file's own options: a fact's deps are stamped when it is built.
+   */
+  readonly depsLater?: (() => void)[];
 }
 
 const MAX_FILES = 2000;
@@ -295,7 +300,7 @@ export function factsFor(
         if (fresh(entry, l)) continue; // A saturated lower level filled it.
         const deps = new Set<string>();
         const unsaturated = { value: false };
-        const inner: LintOptions = { ...lint, deps, unsaturated };
+        const inner: LintOptions = { ...lint, deps, unsaturated, depsLater: undefined };
         // At level 0 the lookup only probes: it says whether any import is a project module, and returns nothing.
         const imported = lint.lookup ? lint.lookup(file, settings, inner, l - 1) : undefined;
         // Without a lookup nothing is known of the imports: never saturated.
@@ -390,7 +395,9 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
     leanedOn: Infinity,
   };
   const answer = holdsAt(file, level, question);
-  if (lint.deps) addHoldDeps(file, level, lint.deps, question);
+  const deps = lint.deps;
+  if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(file, level, deps, question));
+  else if (deps) addHoldDeps(file, level, deps, question);
   // Empty at this level: a level deeper could reach further (conservative, so the facts are rebuilt rather than stale).
   if (!answer && entry.specifiers.length > 0 && lint.unsaturated) lint.unsaturated.value = true;
   return answer;

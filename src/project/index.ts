@@ -12,7 +12,7 @@ import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
-import { isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
+import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
@@ -20,6 +20,7 @@ import { ops } from '../counters.js';
 
 export type { LintOptions, ProjectMount };
 export { parseCount, readCount } from './files.js';
+export { setOneShotRun } from './disk.js';
 
 /** Mount and re-export chains longer than this are not real; the walk stops there. */
 const MAX_DEPTH = 16;
@@ -126,6 +127,7 @@ const MAX_ENTRY_WALKS = 200;
 
 /** Empties the project map's caches: files' facts, entry walks (tests, the bench's cold passes). */
 export function clearProjectCache(): void {
+  endRun();
   clearFiles();
   entryWalks.clear();
 }
@@ -181,7 +183,7 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   const hit = entryWalks.get(key);
   if (hit && stampsHold(hit.stamps)) return hit;
   const deps = new Set<string>();
-  const inner: LintOptions = { ...lint, deps, lookup: lookupAt };
+  const inner: LintOptions = { ...lint, deps, lookup: lookupAt, depsLater: undefined };
   const load = (f: string, only = false): FileFacts | undefined => factsFor(f, inner, allSettings, root, only);
   const facts = load(entry, entryOnly);
   // An autoload folder is a dependency too: a file added to it is a new plugin.

@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
 import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
 import { buildFacts } from '../../src/model.js';
-import { diskMemo, isInside, stat, withDiskMemo } from '../../src/project/disk.js';
+import { diskMemo, isEslintCli, isInside, lintMemo, setOneShotRun, stat, withDiskMemo } from '../../src/project/disk.js';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-project-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -326,5 +326,28 @@ describe('the disk as the project map reads it', () => {
     });
     expect(size()).toBe(24);
     withDiskMemo(diskMemo(), () => expect(size()).toBe(24));
+  });
+
+  it('a one-shot run (our CLI, ESLint\'s) shares one memo across its lints; a long-lived process gets one per lint', () => {
+    const cli = { 'llm-leak-cli': { oneShot: true } };
+    expect(lintMemo(cli)).toBe(lintMemo(cli));
+    expect(lintMemo({})).not.toBe(lintMemo({}));
+    const run = lintMemo(cli);
+    clearProjectCache(); // A new run.
+    expect(lintMemo(cli)).not.toBe(run);
+    try {
+      setOneShotRun(false);
+      expect(lintMemo(cli)).not.toBe(lintMemo(cli));
+      setOneShotRun(true);
+      expect(lintMemo({})).toBe(lintMemo({}));
+    } finally {
+      setOneShotRun(undefined);
+    }
+    for (const script of ['/p/node_modules/.bin/eslint', '/p/node_modules/eslint/bin/eslint.js', 'C:\\p\\node_modules\\eslint\\bin\\eslint.js', '/usr/local/bin/eslint']) {
+      expect(isEslintCli(script)).toBe(true);
+    }
+    for (const script of ['/p/node_modules/vitest/vitest.mjs', '/p/eslintServer.js', '/p/node_modules/eslint_d/bin/eslint_d.js', '/p/my-eslint', undefined]) {
+      expect(isEslintCli(script)).toBe(false);
+    }
   });
 });

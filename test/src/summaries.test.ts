@@ -9,7 +9,9 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { lintProjectFile, projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearProjectCache, parseCount } from '../../src/project/index.js';
+import { clearProjectCache, parseCount, setOneShotRun } from '../../src/project/index.js';
+import { getModel } from '../../src/model.js';
+import tsParser from '@typescript-eslint/parser';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
 afterAll(() => process.env.KEEP ? console.log("ROOT", root) : fs.rmSync(root, { recursive: true, force: true }));
@@ -670,6 +672,59 @@ describe('no stale answers', () => {
     expect(lint(dir, 'routes/chat.ts', linter)).toEqual([]);
     fs.writeFileSync(path.join(dir, 'lib/openai.ts'), `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`);
     expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
+  });
+
+  it('a one-shot run (`eslint .`) reads the project as it was when the run started; the next run sees the change', () => {
+    const dir = project({
+      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'routes/chat.ts': ROUTE(
+        `import { openai } from '../lib/openai.js';`,
+        `await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })`,
+        'res.json(answer)',
+      ),
+    });
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    const found = ['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response'];
+    setOneShotRun(true);
+    try {
+      expect(lint(dir, 'routes/chat.ts', linter)).toEqual(found);
+      fs.writeFileSync(path.join(dir, 'lib/openai.ts'), `export const openai = { chat: { completions: { create: async (o: unknown) => o } } };\n`);
+      // Not one stat of lib/openai.ts again in this run: it is still the module the run started with.
+      expect(lint(dir, 'routes/chat.ts', linter)).toEqual(found);
+      clearProjectCache(); // The next run.
+      expect(lint(dir, 'routes/chat.ts', linter)).toEqual([]);
+    } finally {
+      setOneShotRun(undefined);
+    }
+  });
+});
+
+describe('the files a lint depended on (the CLI\'s --cache stamp)', () => {
+  it('include the modules a barrel passes on, though none was parsed: a change there could add a model call', () => {
+    const dir = project({
+      'lib/index.ts': `export * from './a.js';\nexport * from './b.js';\n`,
+      'lib/a.ts': `export const greet = (s: string) => 'hi ' + s;\n`,
+      'lib/b.ts': `export const shout = (s: string) => s.toUpperCase();\n`,
+      'routes/chat.ts': ROUTE(`import { greet } from '../lib/index.js';`, 'greet(req.body.q)'),
+    });
+    let files: string[] = [];
+    const rule = {
+      create: (context: never) => ({
+        'Program:exit'() {
+          const model = getModel(context);
+          void model.llmCalls; // Asks for the imports' summaries.
+          files = [...model.projectFiles].map((f) => path.relative(dir, f)).sort();
+        },
+      }),
+    };
+    const file = path.join(dir, 'routes/chat.ts');
+    new Linter({ cwd: dir, configType: 'flat' }).verify(
+      fs.readFileSync(file, 'utf8'),
+      [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as never }, plugins: { t: { rules: { deps: rule as never } } }, rules: { 't/deps': 'error' } }],
+      file,
+    );
+    expect(files).toEqual(expect.arrayContaining(['lib/a.ts', 'lib/b.ts', 'lib/index.ts']));
+    expect(parseCount()).toBe(0);
   });
 });
 
