@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Linter } from 'eslint';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import type { ImportedExport } from '../llm/summary.js';
@@ -10,7 +9,8 @@ import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
-import { withPathRecorder } from '../flow/paths.js';
+import { pathListeners } from '../flow/paths.js';
+import { sourceCodeOf } from './parse.js';
 import { textConstructedImports, textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
 import { readSettings } from '../settings.js';
 import { ops } from '../counters.js';
@@ -623,7 +623,10 @@ function parserFor(file: string, lint: LintOptions): unknown {
   return tsParser ?? null;
 }
 
-/** Parses a file with the lint's parser inside a one-rule Linter run, so scopes are live while the model is read. */
+/**
+ * Parses a file with the lint's parser and builds its facts while the scopes are live. No Linter run (parse.ts): the
+ * code paths the facts' auth verdicts ask about are computed when first asked.
+ */
 function parseFacts(
   file: string,
   text: string,
@@ -637,40 +640,12 @@ function parseFacts(
   const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
   const esm = /\.(mjs|mts)$/.test(file) || TS_FILE.test(file) || /^\s*(import|export)\b/m.test(text);
   const sourceType = esm ? 'module' : /\.(cjs|cts)$/.test(file) || /\brequire\s*\(|module\.exports/.test(text) ? 'commonjs' : 'module';
-  const linter = new Linter({ cwd: path.dirname(file), configType: 'flat' });
-  linter.verify(
-    text,
-    [
-      {
-        // A pattern ending in '*' alone does not make ESLint lint a file: name the extensions.
-        files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-        languageOptions: {
-          ...(parser ? { parser: parser as Linter.Parser } : {}),
-          parserOptions: { ...parserOptions, sourceType: sourceType === 'commonjs' && parser ? 'script' : sourceType },
-          ecmaVersion: 'latest',
-          sourceType,
-        },
-        settings,
-        plugins: {
-          'llm-leak-project': {
-            rules: {
-              facts: {
-                meta: { type: 'problem', schema: [] },
-                create(context) {
-                  // The facts' auth verdicts ask "does the check run before the call": record the code paths.
-                  return withPathRecorder(context as never, {
-                    'Program:exit'() {
-                      build((imported) => lint.buildFacts(context.sourceCode as never, context.settings, context.filename, imported));
-                    },
-                  }) as never;
-                },
-              },
-            },
-          },
-        },
-        rules: { 'llm-leak-project/facts': 'error' },
-      },
-    ],
-    file,
-  );
+  let sourceCode: Readonly<TSESLint.SourceCode>;
+  try {
+    sourceCode = sourceCodeOf(text, file, parser, parserOptions, sourceType);
+  } catch {
+    return; // Unparsable: no facts, as a lint reports a parse error and runs no rule.
+  }
+  pathListeners(sourceCode);
+  build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
 }

@@ -1,0 +1,98 @@
+/** Another module read without a Linter run (src/project/parse.ts) gives the facts a lint of it gives. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { buildFacts } from '../../src/model.js';
+import { sourceCodeOf } from '../../src/project/parse.js';
+import { pathListeners, withPathRecorder } from '../../src/flow/paths.js';
+import type { FileFacts } from '../../src/project/facts.js';
+
+const corpus = path.resolve(import.meta.dirname, '../corpus');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : sourceFiles(full);
+    return /\.(?:[cm]?[jt]s)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [full] : [];
+  });
+}
+
+/** The facts as plain data, with what the scopes say of the globals (`require`, `module`: CommonJS imports). */
+function plain(facts: FileFacts | undefined, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  const global = sourceCode.scopeManager!.globalScope!;
+  const scopes = { through: global.through.map((r) => r.identifier.name).sort(), globals: global.variables.filter((v) => v.references.length > 0).map((v) => v.name).sort() };
+  return JSON.stringify({ facts, scopes }, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
+}
+
+type SourceType = 'module' | 'commonjs';
+
+function inLint(file: string, text: string, sourceType: SourceType): string {
+  const ts = /\.[cm]?ts$/.test(file);
+  let out = '';
+  new Linter({ cwd: path.dirname(file), configType: 'flat' }).verify(
+    text,
+    [
+      {
+        files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
+        languageOptions: {
+          ...(ts ? { parser: tsParser as Linter.Parser } : {}),
+          parserOptions: { sourceType: sourceType === 'commonjs' && ts ? 'script' : sourceType },
+          ecmaVersion: 'latest',
+          sourceType,
+        },
+        plugins: {
+          p: {
+            rules: {
+              facts: {
+                create: (context) =>
+                  withPathRecorder(context as never, {
+                    'Program:exit'() {
+                      const sourceCode = context.sourceCode as never;
+                      out = plain(buildFacts(sourceCode, {}, file, undefined), sourceCode);
+                    },
+                  }) as never,
+              },
+            },
+          },
+        },
+        rules: { 'p/facts': 'error' },
+      },
+    ],
+    file,
+  );
+  return out;
+}
+
+function light(file: string, text: string, sourceType: SourceType): string {
+  const sourceCode = sourceCodeOf(text, file, /\.[cm]?ts$/.test(file) ? tsParser : undefined, {}, sourceType);
+  pathListeners(sourceCode);
+  return plain(buildFacts(sourceCode, {}, file, undefined), sourceCode);
+}
+
+describe('a module read without a Linter run', () => {
+  it('has the facts and the global scope a lint of it has, on every file of the labelled corpus', () => {
+    const files = sourceFiles(corpus);
+    expect(files.length).toBeGreaterThan(100);
+    let withFacts = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const sourceType: SourceType = /^\s*(import|export)\b/m.test(text) || /\.[cm]?ts$/.test(file) ? 'module' : 'commonjs';
+      const expected = inLint(file, text, sourceType);
+      expect({ file, facts: light(file, text, sourceType) }).toEqual({ file, facts: expected });
+      if (/"summaries":\[\[|"mounts":\[\{|"auth":\[\[/.test(expected)) withFacts++;
+    }
+    // The comparison is not between empty facts.
+    expect(withFacts).toBeGreaterThan(40);
+  });
+
+  it('has a BOM and a shebang line as a lint sees them, and throws on a parse error', () => {
+    const text = '\uFEFF#!/usr/bin/env node\nconst express = require("express");\nmodule.exports = express.Router();\n';
+    const file = path.join(corpus, 'x.js');
+    expect(light(file, text, 'commonjs')).toEqual(inLint(file, text, 'commonjs'));
+    expect(sourceCodeOf(text, file, undefined, {}, 'commonjs').text.startsWith('#!')).toBe(true);
+    expect(() => sourceCodeOf('const = ;', file, undefined, {}, 'module')).toThrow();
+  });
+});
