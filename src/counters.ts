@@ -9,6 +9,8 @@ export interface OpCounts {
   reads: number;
   /** Files the project map parsed for their facts (files.ts). */
   parses: number;
+  /** Module facts built from a parse, one per summary level (files.ts `factsFor`). */
+  builds: number;
   /** Module-export states the route map's walks visited (index.ts `land`). */
   walkStates: number;
   /** Steps of summary lookups through re-exports (index.ts `summaryOf`). */
@@ -21,7 +23,7 @@ export interface OpCounts {
   pathSteps: number;
 }
 
-const counts: OpCounts = { reads: 0, parses: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0, pathSteps: 0 };
+const counts: OpCounts = { reads: 0, parses: 0, builds: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0, pathSteps: 0 };
 
 /** The live counters; the analysis increments them, nothing else writes them. */
 export const ops: OpCounts = counts;

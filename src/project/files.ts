@@ -104,6 +104,8 @@ export function parseCount(): number {
 /** Empties the cache (tests). */
 export function clearProjectCache(): void {
   cache.clear();
+  parsed.clear();
+  parsedChars = 0;
   dirs.clear();
   globs.clear();
 }
@@ -249,7 +251,15 @@ export const CREATES_APP = CREATES_APP_TEXT;
  * before it. Each level costs a parse of the modules it reaches (docs/performance.md): three levels cost about twice
  * what two do on 500-file apps.
  */
-export const SUMMARY_LEVELS = 2;
+export const SUMMARY_LEVELS = 3;
+
+/**
+ * Facts built at CLIENT_LEVEL + 1 read their imports as a probe does, except for the model clients the imports hand
+ * out (their summaries at CLIENT_LEVEL): route -> controller -> service -> the module that makes the client, the
+ * layered app's chain, costs the client module's parse and the service's build, nothing more. A module none of
+ * whose imports can hold a client has the same facts at that level as at the one below, and is not built again.
+ */
+export const CLIENT_LEVEL = 0;
 
 /**
  * The facts of a file at `level`, read at most once per content (path, mtime and size) and parsed at most once per
@@ -288,8 +298,9 @@ export function factsFor(
   if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
   let built = fresh(hit, level);
   if (!built) {
+    const kept = parsedOf(hit);
     // A second read only when the file was first seen as an entry candidate that creates no app.
-    text ??= read(file, root);
+    if (!kept) text ??= read(file, root);
     // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
     // file's importers import), and a parse costs several times a build.
     const levels: number[] = [];
@@ -298,6 +309,16 @@ export function factsFor(
     const build: LevelBuilder = (buildOne) => {
       for (const l of levels) {
         if (fresh(entry, l)) continue; // A saturated lower level filled it.
+        const below = l === CLIENT_LEVEL + 1 ? fresh(entry, CLIENT_LEVEL) : undefined;
+        if (below) {
+          const read = new Set<string>();
+          if (!importsHoldClients(entry, file, lint, settings, root, read)) {
+            for (const d of below.deps.keys()) read.add(d);
+            read.delete(file);
+            store(entry, l, { facts: below.facts, deps: stampsOf(read), saturated: below.saturated });
+            continue;
+          }
+        }
         const deps = new Set<string>();
         const unsaturated = { value: false };
         const inner: LintOptions = { ...lint, deps, unsaturated, depsLater: undefined };
@@ -306,6 +327,7 @@ export function factsFor(
         // Without a lookup nothing is known of the imports: never saturated.
         if (!lint.lookup) unsaturated.value = true;
         let facts: FileFacts | null = null;
+        ops.builds++;
         try {
           facts = buildOne(imported) ?? null;
         } catch {
@@ -316,7 +338,13 @@ export function factsFor(
       }
     };
     try {
-      if (text !== undefined) parseFacts(file, text, lint, settings, build);
+      const sourceCode = kept ?? (text === undefined ? undefined : parse(file, text, lint));
+      if (sourceCode) {
+        build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
+        // Kept while a level above is still to be built from it.
+        if (!fresh(hit, SUMMARY_LEVELS - 1)) keepParsed(hit, sourceCode);
+        else dropParsed(hit);
+      }
     } catch {
       // Defensive: a parser that throws instead of reporting.
     }
@@ -334,6 +362,10 @@ const MAX_HOLD_DEPTH = 64;
 /** A Hold input that is a module's own level-0 summary, or its text's model signal, rather than its answer at a level. */
 const OWN = -1;
 const TEXT = -2;
+/** A module's own level-0 summary holds a model client. */
+const CLIENTS = -3;
+/** The hold "hands out a model client at CLIENT_LEVEL" (its own, or one it passes on), as CLIENT_LEVEL + 1 reads it. */
+const CLIENT_HOLD = SUMMARY_LEVELS;
 
 /** What `holdsAt` answered for a module at a level, with what the answer was read from. */
 interface Hold {
@@ -348,7 +380,7 @@ interface Hold {
 
 interface HoldInput {
   readonly file: string;
-  /** A summary level, or OWN or TEXT. */
+  /** A summary level, or OWN, TEXT or CLIENTS. */
   readonly level: number;
   readonly answer: boolean;
 }
@@ -372,16 +404,9 @@ interface HoldQuestion {
   leanedOn: number;
 }
 
-/**
- * Whether `file`'s summary at `level` can say anything, before parsing it: its own text has a model signal, or an
- * import's summary at `level - 1` can (a function of this module calls it), or this module passes an import on whose
- * summary at `level` can (holdsAt). Not so: its summary is empty, and it is not parsed for it. Every module the answer
- * read is added to `lint.deps` (it changes when one of them does).
- */
-function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
-  // The asked module is parsed whenever its text has a signal: every level it needs is built in that one parse.
-  if (entry.modelSignal) return true;
-  const question: HoldQuestion = {
+/** A hold question asked for `lint`, its answers read through the lint's DiskMemo. */
+function holdQuestion(lint: LintOptions, settings: Record<string, unknown>, root: string): HoldQuestion {
+  return {
     // Its own level-0 facts depend on no other module: they never make the asking facts unsaturated.
     lint: { ...lint, unsaturated: undefined },
     settings,
@@ -394,6 +419,31 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
     answered: [],
     leanedOn: Infinity,
   };
+}
+
+/** Whether an import of `file` can hand out a model client (see CLIENT_LEVEL); what the answer read goes to `deps`. */
+function importsHoldClients(entry: Entry, file: string, lint: LintOptions, settings: Record<string, unknown>, root: string, deps: Set<string>): boolean {
+  const q = holdQuestion(lint, settings, root);
+  for (const spec of entry.specifiers) {
+    const to = resolveModule(file, spec, root);
+    if (!to || to === file) continue;
+    const holds = holdsAt(to, CLIENT_HOLD, q);
+    addHoldDeps(to, CLIENT_HOLD, deps, q);
+    if (holds) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `file`'s summary at `level` can say anything, before parsing it: its own text has a model signal, or an
+ * import's summary at `level - 1` can (a function of this module calls it), or this module passes an import on whose
+ * summary at `level` can (holdsAt). Not so: its summary is empty, and it is not parsed for it. Every module the answer
+ * read is added to `lint.deps` (it changes when one of them does).
+ */
+function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
+  // The asked module is parsed whenever its text has a signal: every level it needs is built in that one parse.
+  if (entry.modelSignal) return true;
+  const question = holdQuestion(lint, settings, root);
   const answer = holdsAt(file, level, question);
   const deps = lint.deps;
   if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(file, level, deps, question));
@@ -465,20 +515,31 @@ function computeHold(entry: Entry, file: string, level: number, q: HoldQuestion,
     inputs.push({ ...input, answer });
     return answer;
   };
+  if (level === CLIENT_HOLD) {
+    if (entry.modelSignal && read({ file, level: CLIENTS })) return true;
+    if (!entry.passesOn) return false;
+    for (const spec of entry.specifiers) {
+      const to = resolveModule(file, spec, q.root);
+      if (to && to !== file && read({ file: to, level: CLIENT_HOLD })) return true;
+    }
+    return false;
+  }
   if (entry.modelSignal && read({ file, level: OWN })) return true;
-  if (level === 0 && !entry.passesOn) {
-    // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf); by
-    // text: parsing the first of a factory's forty classes to confirm would read one the lookup never uses.
-    return entry.constructs.some((spec) => {
+  // An instance of an imported class, whose module says alone whether it calls a model (ClientMap.instanceOf); by
+  // text: parsing the first of a factory's forty classes to confirm would read one the lookup never uses. Levels
+  // whose lookup probes keep such instances for their readers.
+  const constructs = (): boolean =>
+    entry.constructs.some((spec) => {
       const to = resolveModule(file, spec, q.root);
       return to !== undefined && to !== file && read({ file: to, level: TEXT });
     });
-  }
+  if (level === 0 && !entry.passesOn) return constructs();
+  if (level === CLIENT_LEVEL + 1 && !entry.passesOn && constructs()) return true;
   for (const spec of entry.specifiers) {
     const to = resolveModule(file, spec, q.root);
     if (!to || to === file) continue;
     // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
-    if (level > 0 && read({ file: to, level: level - 1 })) return true;
+    if (level > 0 && read({ file: to, level: level - 1 === CLIENT_LEVEL ? CLIENT_HOLD : level - 1 })) return true;
     if (entry.passesOn && read({ file: to, level })) return true;
   }
   return false;
@@ -488,7 +549,10 @@ function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
   if (input.level >= 0) return holdsAt(input.file, input.level, q);
   const entry = entryIn(q, input.file);
   if (!entry?.modelSignal) return false;
-  return input.level === TEXT || (factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries.size ?? 0) > 0;
+  if (input.level === TEXT) return true;
+  const summaries = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries;
+  if (input.level === OWN) return (summaries?.size ?? 0) > 0;
+  return [...(summaries?.values() ?? [])].some((x) => x.kind === 'client' || x.kind === 'client factory');
 }
 
 /** The modules whose answers (by level) are already in a deps set: a lint asks about one barrel tree many times. */
@@ -624,28 +688,60 @@ function parserFor(file: string, lint: LintOptions): unknown {
 }
 
 /**
- * Parses a file with the lint's parser and builds its facts while the scopes are live. No Linter run (parse.ts): the
- * code paths the facts' auth verdicts ask about are computed when first asked.
+ * A module's SourceCode for its facts, parsed with the lint's parser (no Linter run, parse.ts: the code paths the
+ * facts' auth verdicts ask about are computed when first asked); undefined when unparsable, as a lint reports a
+ * parse error and runs no rule.
  */
-function parseFacts(
-  file: string,
-  text: string,
-  lint: LintOptions,
-  settings: Record<string, unknown>,
-  build: LevelBuilder,
-): void {
+function parse(file: string, text: string, lint: LintOptions): Readonly<TSESLint.SourceCode> | undefined {
   const parser = parserFor(file, lint);
-  if (parser === null) return;
+  if (parser === null) return undefined;
   ops.parses++;
   const { project: _p, projectService: _s, programs: _g, ...parserOptions } = lint.languageOptions?.parserOptions ?? {};
   const esm = /\.(mjs|mts)$/.test(file) || TS_FILE.test(file) || /^\s*(import|export)\b/m.test(text);
   const sourceType = esm ? 'module' : /\.(cjs|cts)$/.test(file) || /\brequire\s*\(|module\.exports/.test(text) ? 'commonjs' : 'module';
-  let sourceCode: Readonly<TSESLint.SourceCode>;
   try {
-    sourceCode = sourceCodeOf(text, file, parser, parserOptions, sourceType);
+    const sourceCode = sourceCodeOf(text, file, parser, parserOptions, sourceType);
+    pathListeners(sourceCode);
+    return sourceCode;
   } catch {
-    return; // Unparsable: no facts, as a lint reports a parse error and runs no rule.
+    return undefined;
   }
-  pathListeners(sourceCode);
-  build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
+}
+
+/**
+ * Modules parsed lately, kept for the facts of their other levels: a service is read at one level by the controllers
+ * that import it and at another by the routes that import those, often in different files' lints. Kept while their
+ * texts add up to PARSED_CHARS (least recently used out first; on LibreChat's and AnythingLLM's servers this keeps
+ * every one asked for again, 300,000 does not), each for its cache entry (its content).
+ */
+const PARSED_CHARS = 1_000_000;
+const parsed = new Map<Entry, Readonly<TSESLint.SourceCode>>();
+let parsedChars = 0;
+
+function parsedOf(entry: Entry): Readonly<TSESLint.SourceCode> | undefined {
+  const sourceCode = parsed.get(entry);
+  if (sourceCode) {
+    parsed.delete(entry);
+    parsed.set(entry, sourceCode);
+  }
+  return sourceCode;
+}
+
+function dropParsed(entry: Entry): void {
+  const sourceCode = parsed.get(entry);
+  if (!sourceCode) return;
+  parsed.delete(entry);
+  parsedChars -= sourceCode.text.length;
+}
+
+function keepParsed(entry: Entry, sourceCode: Readonly<TSESLint.SourceCode>): void {
+  if (parsed.has(entry)) return;
+  parsed.set(entry, sourceCode);
+  parsedChars += sourceCode.text.length;
+  for (const [old, sc] of parsed) {
+    if (parsedChars <= PARSED_CHARS) break;
+    if (old === entry) continue;
+    parsed.delete(old);
+    parsedChars -= sc.text.length;
+  }
 }

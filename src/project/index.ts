@@ -13,7 +13,7 @@ import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
@@ -393,6 +393,23 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
   }
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
+  if (level === CLIENT_LEVEL) {
+    // As a probe, but a client an import hands out is known (files.ts CLIENT_LEVEL).
+    const clients = (specifier: string, name: string): ExportSummary | undefined => {
+      if (!project(specifier)) return undefined;
+      if (lint.unsaturated) lint.unsaturated.value = true;
+      const key = `${specifier}\0${name}`;
+      if (memo.has(key)) return memo.get(key);
+      const summary = withDiskMemo(lint.disk, () => {
+        const target = resolveModule(filename, specifier, root);
+        const s = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
+        return s?.kind === 'client' || s?.kind === 'client factory' ? s : undefined;
+      });
+      memo.set(key, summary);
+      return summary;
+    };
+    return Object.assign(clients, { project, probe: true as const });
+  }
   const lookup = (specifier: string, name: string): ExportSummary | undefined => {
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);

@@ -11,6 +11,7 @@ import { lintProjectFile, projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { clearProjectCache, parseCount, setOneShotRun } from '../../src/project/index.js';
 import { getModel } from '../../src/model.js';
+import { opCounts, opsSince } from '../../src/counters.js';
 import tsParser from '@typescript-eslint/parser';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-summaries-'));
@@ -295,9 +296,9 @@ export default router;
     });
     // Linted, b.ts sees a.ts's client (one level): its route calls a model and sends the whole completion.
     expect(lint(dir, 'b.ts')).toEqual(['6 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
-    // From the route, b (level 1) calls a's client (level 0): found. a (level 1) calls b, which at level 0 reads no
-    // import: unknown, so what a returns is not taken for the whole completion. Levels strictly fall: the lint ends.
-    expect(lint(dir, 'routes/chat.ts')).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+    // From the route, b (level 2) calls a's client (level 1), and a (level 2) returns what b (level 1, a's client
+    // read at level 0) returns: the whole completion, sent. Levels strictly fall: the lint ends.
+    expect(lint(dir, 'routes/chat.ts')).toEqual(['5 llm-leak/require-auth-for-llm-route', '7 llm-leak/no-raw-llm-response']);
     expect(lint(dir, 'a.ts')).toEqual([]);
   });
 });
@@ -320,7 +321,7 @@ describe('through several modules', () => {
     expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 
-  it('one module more than the bound (route → controller → service → client): unknown, so silent', () => {
+  it('route → controller → service → the module that makes the client (the layered app): the route calls a model', () => {
     const dir = project(
       {
         'config/openai.js': CLIENT,
@@ -330,7 +331,68 @@ describe('through several modules', () => {
       },
       '{"type":"commonjs"}',
     );
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('ESM, as an app generator lays it out: a route registers the controller\'s handler, the client in lib/', () => {
+    const dir = project({
+      'lib/openai.js': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
+      'services/ai.js': `import { openai } from '../lib/openai.js';\nexport async function ask(q) {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n}\n`,
+      'controllers/chat.js': `import { ask } from '../services/ai.js';\nexport async function reply(req, res) {\n  res.json({ text: await ask(req.body.q) });\n}\n`,
+      'routes/chat.js': `import express from 'express';\nimport * as chat from '../controllers/chat.js';\nconst router = express.Router();\nrouter.post('/chat', chat.reply);\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('one module more than the bound: a service calling a helper module\'s model function, its client its own', () => {
+    const dir = project(
+      {
+        // The model is called in a function of lib/ai.js: read at the third hop for its clients only.
+        'lib/ai.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.complete = async (q) => (await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] })).choices[0].message.content;\n`,
+        'services/ai.js': `const { complete } = require('../lib/ai');\nexports.ask = (q) => complete(q);\n`,
+        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
+        'routes/chat.js': ROUTER('../controllers/chat'),
+      },
+      '{"type":"commonjs"}',
+    );
     expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+
+  it('a module read at a lower level first is not parsed again for a higher one (its parse is kept)', () => {
+    const ai = `const OpenAI = require('openai');\nconst { model } = require('../config/models');\nconst openai = new OpenAI();\nexports.ask = async (q) => {\n  const r = await openai.chat.completions.create({ model, max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
+    const dir = project(
+      {
+        'config/models.js': `exports.model = 'gpt-4o';\n`,
+        'services/ai.js': ai,
+        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
+        'routes/other.js': ROUTER('../controllers/chat'),
+        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
+      },
+      '{"type":"commonjs"}',
+    );
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    // services/ai.js is read at level 1 through the controller...
+    expect(lint(dir, 'routes/other.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    const before = parseCount();
+    // ... and at level 2 from here: built from the parse kept.
+    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    expect(parseCount() - before).toBe(0);
+  });
+
+  it('a module none of whose imports hands out a client is built once for the client level and the one below', () => {
+    const dir = project(
+      {
+        'config/limits.js': `exports.limit = 2000;\n`,
+        'services/ai.js': `const OpenAI = require('openai');\nconst { limit } = require('../config/limits');\nconst openai = new OpenAI();\nexports.ask = async (q) => (await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: String(q).slice(0, limit) }] })).choices[0].message.content;\n`,
+        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
+      },
+      '{"type":"commonjs"}',
+    );
+    const before = opCounts();
+    expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+    const { parses, builds } = opsSince(before);
+    // services/ai.js: parsed once, built at level 0 and at the level the route reads (2); level 1 is level 0's facts.
+    expect({ parses, builds }).toEqual({ parses: 1, builds: 2 });
   });
 
   it('barrels that `export *` from each other end, and the defining module is found', () => {
