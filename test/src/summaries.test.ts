@@ -358,27 +358,6 @@ describe('through several modules', () => {
     expect(lint(dir, 'routes/chat.js')).toEqual([]);
   });
 
-  it('a module read at a lower level first is not parsed again for a higher one (its parse is kept)', () => {
-    const ai = `const OpenAI = require('openai');\nconst { model } = require('../config/models');\nconst openai = new OpenAI();\nexports.ask = async (q) => {\n  const r = await openai.chat.completions.create({ model, max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
-    const dir = project(
-      {
-        'config/models.js': `exports.model = 'gpt-4o';\n`,
-        'services/ai.js': ai,
-        'controllers/chat.js': `const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
-        'routes/other.js': ROUTER('../controllers/chat'),
-        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
-      },
-      '{"type":"commonjs"}',
-    );
-    const linter = new Linter({ cwd: dir, configType: 'flat' });
-    // services/ai.js is read at level 1 through the controller...
-    expect(lint(dir, 'routes/other.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
-    const before = parseCount();
-    // ... and at level 2 from here: built from the parse kept.
-    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
-    expect(parseCount() - before).toBe(0);
-  });
-
   it('a module none of whose imports hands out a client is built once for the client level and the one below', () => {
     const dir = project(
       {
@@ -405,26 +384,41 @@ describe('through several modules', () => {
     expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 
-  it('one parse builds a module\'s facts at every level below the one asked: asked at 1, then at 0, parsed once', () => {
-    // services/ai.js makes its own client and imports a project module, so its two levels are built apart.
+  describe('a module asked at two levels is parsed once', () => {
+    // services/ai.js makes its own client and imports a project module, so its levels are built apart.
     const ai = `const OpenAI = require('openai');\nconst { model } = require('../config/models');\nconst openai = new OpenAI();\nexports.ask = async (q) => {\n  const r = await openai.chat.completions.create({ model, max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return r.choices[0].message.content;\n};\n`;
-    const dir = project(
-      {
-        'config/models.js': `exports.model = 'gpt-4o';\n`,
-        'services/ai.js': ai,
-        'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
-        // A controller with a model signal of its own that calls services/ai.js: read at level 1, it reads ai at 0.
-        'controllers/chat.js': `const OpenAI = require('openai');\nconst { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`,
-        'routes/other.js': ROUTER('../controllers/chat'),
-      },
-      '{"type":"commonjs"}',
-    );
-    const linter = new Linter({ cwd: dir, configType: 'flat' });
-    expect(lint(dir, 'routes/chat.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
-    const before = parseCount();
-    expect(lint(dir, 'routes/other.js', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route']);
-    // One parse, of controllers/chat.js: services/ai.js's level 0 came with its level 1.
-    expect(parseCount() - before).toBe(1);
+    /** routes/chat.js reads services/ai.js at the top level (2); routes/other.js reads it through the controller, at 1. */
+    const app = (controller: string): string =>
+      project(
+        {
+          'config/models.js': `exports.model = 'gpt-4o';\n`,
+          'services/ai.js': ai,
+          'routes/chat.js': ROUTER('../services/ai').replace('chat.reply', 'chat.ask'),
+          'controllers/chat.js': controller,
+          'routes/other.js': ROUTER('../controllers/chat'),
+        },
+        '{"type":"commonjs"}',
+      );
+    const found = ['4 llm-leak/require-auth-for-llm-route'];
+
+    it('asked at the top level first: the levels below come with that parse', () => {
+      // A controller with a model signal of its own, so it is parsed: the only parse of the second lint.
+      const dir = app(`const OpenAI = require('openai');\nconst { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`);
+      const linter = new Linter({ cwd: dir, configType: 'flat' });
+      expect(lint(dir, 'routes/chat.js', linter)).toEqual(found);
+      const before = parseCount();
+      expect(lint(dir, 'routes/other.js', linter)).toEqual(found);
+      expect(parseCount() - before).toBe(1);
+    });
+
+    it('asked at a lower level first: the parse is kept for the level above', () => {
+      const dir = app(`const { ask } = require('../services/ai');\nexports.reply = (q) => ask(q);\n`);
+      const linter = new Linter({ cwd: dir, configType: 'flat' });
+      expect(lint(dir, 'routes/other.js', linter)).toEqual(found);
+      const before = parseCount();
+      expect(lint(dir, 'routes/chat.js', linter)).toEqual(found);
+      expect(parseCount() - before).toBe(0);
+    });
   });
 
   it('a module whose summary can say nothing is not parsed for it: no model signal in it, nor in what it passes on', () => {
@@ -718,8 +712,8 @@ describe('auth middleware written in another module', () => {
 });
 
 describe('no stale answers', () => {
-  it('a changed lib/openai.ts changes the importing file\'s findings on the next lint in the same process', () => {
-    const dir = project({
+  const app = (): string =>
+    project({
       'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
       'routes/chat.ts': ROUTE(
         `import { openai } from '../lib/openai.js';`,
@@ -727,6 +721,9 @@ describe('no stale answers', () => {
         'res.json(answer)',
       ),
     });
+
+  it('a changed lib/openai.ts changes the importing file\'s findings on the next lint in the same process', () => {
+    const dir = app();
     const linter = new Linter({ cwd: dir, configType: 'flat' });
     expect(lint(dir, 'routes/chat.ts', linter)).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
     // Now `openai` is a plain object: no model call in the route. A different size, so the cache sees the change.
@@ -737,14 +734,7 @@ describe('no stale answers', () => {
   });
 
   it('a one-shot run (`eslint .`) reads the project as it was when the run started; the next run sees the change', () => {
-    const dir = project({
-      'lib/openai.ts': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
-      'routes/chat.ts': ROUTE(
-        `import { openai } from '../lib/openai.js';`,
-        `await openai.chat.completions.create({ model: 'x', max_tokens: 5, messages: [] })`,
-        'res.json(answer)',
-      ),
-    });
+    const dir = app();
     const linter = new Linter({ cwd: dir, configType: 'flat' });
     const found = ['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response'];
     setOneShotRun(true);
