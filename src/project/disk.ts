@@ -23,12 +23,14 @@ export interface DiskMemo {
   readonly real: Map<string, string | null>;
   /** What the project map found current in this lint, by its own keys (files.ts `peek`). */
   readonly found: Map<string, unknown>;
+  /** The memo of a whole one-shot run (lintMemo), not of one lint. */
+  readonly run: boolean;
 }
 
 let lints = 0;
 
-export function diskMemo(): DiskMemo {
-  return { id: ++lints, stats: new Map(), real: new Map(), found: new Map() };
+export function diskMemo(run = false): DiskMemo {
+  return { id: ++lints, stats: new Map(), real: new Map(), found: new Map(), run };
 }
 
 /**
@@ -56,7 +58,7 @@ export function setOneShotRun(on: boolean | undefined): void {
 export function lintMemo(settings: Readonly<Record<string, unknown>>): DiskMemo {
   const cli = settings['llm-leak-cli'] as { oneShot?: unknown } | undefined;
   const oneShot = oneShotOverride ?? (eslintCli || cli?.oneShot === true);
-  return oneShot ? (runMemo ??= diskMemo()) : diskMemo();
+  return oneShot ? (runMemo ??= diskMemo(true)) : diskMemo();
 }
 
 /** Forgets the run's memo (the project map's cache is being emptied: a new run starts). */

@@ -104,8 +104,7 @@ export function parseCount(): number {
 /** Empties the cache (tests). */
 export function clearProjectCache(): void {
   cache.clear();
-  parsed.clear();
-  parsedChars = 0;
+  parsedFor(undefined);
   dirs.clear();
   globs.clear();
 }
@@ -298,7 +297,7 @@ export function factsFor(
   if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
   let built = fresh(hit, level);
   if (!built) {
-    const kept = parsedOf(hit);
+    const kept = parsedOf(hit, lint.disk);
     // A second read only when the file was first seen as an entry candidate that creates no app.
     if (!kept) text ??= read(file, root);
     // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
@@ -342,7 +341,7 @@ export function factsFor(
       if (sourceCode) {
         build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
         // Kept while a level above is still to be built from it.
-        if (!fresh(hit, SUMMARY_LEVELS - 1)) keepParsed(hit, sourceCode);
+        if (lint.disk && !fresh(hit, SUMMARY_LEVELS - 1)) keepParsed(hit, sourceCode, lint.disk);
         else dropParsed(hit);
       }
     } catch {
@@ -710,15 +709,28 @@ function parse(file: string, text: string, lint: LintOptions): Readonly<TSESLint
 
 /**
  * Modules parsed lately, kept for the facts of their other levels: a service is read at one level by the controllers
- * that import it and at another by the routes that import those, often in different files' lints. Kept while their
- * texts add up to PARSED_CHARS (least recently used out first; on LibreChat's and AnythingLLM's servers this keeps
- * every one asked for again, 300,000 does not), each for its cache entry (its content).
+ * that import it and at another by the routes that import those, often in different files' lints. Kept for the whole
+ * of a one-shot run while their texts add up to PARSED_CHARS (least recently used out first; on LibreChat's and
+ * AnythingLLM's servers this keeps every one asked for again, 300,000 does not), each for its cache entry (its
+ * content); in a long-lived process for one lint only, and a fifth as many (1 MB of text is about 100 MB of ASTs,
+ * held until the next lint).
  */
 const PARSED_CHARS = 1_000_000;
 const parsed = new Map<Entry, Readonly<TSESLint.SourceCode>>();
 let parsedChars = 0;
+/** The memo of the lint (or run) the kept parses belong to. */
+let parsedIn: DiskMemo | undefined;
 
-function parsedOf(entry: Entry): Readonly<TSESLint.SourceCode> | undefined {
+/** Forgets the parses kept for another lint, unless they belong to this one-shot run. */
+function parsedFor(memo: DiskMemo | undefined): void {
+  if (memo === parsedIn) return;
+  parsed.clear();
+  parsedChars = 0;
+  parsedIn = memo;
+}
+
+function parsedOf(entry: Entry, memo: DiskMemo | undefined): Readonly<TSESLint.SourceCode> | undefined {
+  parsedFor(memo);
   const sourceCode = parsed.get(entry);
   if (sourceCode) {
     parsed.delete(entry);
@@ -734,12 +746,14 @@ function dropParsed(entry: Entry): void {
   parsedChars -= sourceCode.text.length;
 }
 
-function keepParsed(entry: Entry, sourceCode: Readonly<TSESLint.SourceCode>): void {
+function keepParsed(entry: Entry, sourceCode: Readonly<TSESLint.SourceCode>, memo: DiskMemo): void {
+  parsedFor(memo);
   if (parsed.has(entry)) return;
   parsed.set(entry, sourceCode);
   parsedChars += sourceCode.text.length;
+  const budget = memo.run ? PARSED_CHARS : PARSED_CHARS / 5;
   for (const [old, sc] of parsed) {
-    if (parsedChars <= PARSED_CHARS) break;
+    if (parsedChars <= budget) break;
     if (old === entry) continue;
     parsed.delete(old);
     parsedChars -= sc.text.length;
