@@ -187,6 +187,8 @@ class Finder {
         for (const r of reads) {
           const member = r.identifier.parent;
           if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== r.identifier) continue;
+          // `app.use('/api/auth', routes.auth)`: as for a binding only handed on (above), not looked up.
+          if (this.handedToOtherCode(member)) continue;
           const inner = importSourceOf(this.file, member);
           const s = inner && lookup(inner.specifier, inner.name);
           if (s) this.useImported(s, member);
