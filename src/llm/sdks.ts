@@ -229,6 +229,20 @@ const openaiImages = spec({
   servicePaths: [['data', '*', 'url']],
 });
 
+// Speech to text (Whisper, gpt-4o-transcribe): the audio goes in as `file`, with an optional `prompt` to steer it; the
+// transcript comes back in `text`. There is no output limit to set.
+const openaiTranscription = spec({
+  provider: 'openai',
+  resultLabel: 'OpenAI transcription',
+  inputKeys: ['prompt'],
+  textPaths: [['text']],
+  limitKeys: [],
+  limitHome: null,
+  streaming: 'option',
+  textAccessor: '.text',
+  streamTextPaths: [['*', 'delta']],
+});
+
 const OPENAI = tree({
   'chat.completions.create': openaiChat('openai', 'OpenAI completion', 'option'),
   'chat.completions.parse': openaiChat('openai', 'OpenAI completion', false, true),
@@ -241,6 +255,8 @@ const OPENAI = tree({
   'completions.create': openaiCompletion,
   'images.generate': openaiImages,
   'images.edit': openaiImages,
+  'audio.transcriptions.create': openaiTranscription,
+  'audio.translations.create': openaiTranscription,
 });
 
 // openai v3 (`new OpenAIApi(new Configuration(...))`): axios underneath, so every result sits in `.data`.

@@ -214,11 +214,17 @@ function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefin
   const key = typeof at === 'number' ? at : at.range[0];
   const value = values.get(key);
   if (value) return { kind: 'client', value };
-  const factory = factories.get(key);
-  if (factory) return { kind: 'client factory', value: factory };
   let functions = functionStarts.get(model);
   if (!functions) functionStarts.set(model, (functions = new Map(model.file.index.functions.map((f) => [f.range[0], f]))));
   const fn = functions.get(key);
+  const factory = factories.get(key);
+  if (factory) {
+    // A service that calls the model and returns a document of another module's class (`new Course({...})` after the
+    // completion): what its callers reach is the model call. The instance is kept only when it is all the function
+    // does (a factory choosing a provider class), since a class that calls no model leaves nothing of it.
+    const called = factory.map.instanceOf && fn ? modelFunction(model, fn) : undefined;
+    return called ?? { kind: 'client factory', value: factory };
+  }
   if (fn) return modelFunction(model, fn);
   const node = typeof at === 'number' ? (model.file.sourceCode.getNodeByRangeIndex(at) as Node | null) : at;
   const methods = methodsAt(model, node, key);

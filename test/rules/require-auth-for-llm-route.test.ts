@@ -646,6 +646,24 @@ app.use(router.routes());
   ],
   invalid: [
     {
+      // Invalid because the Whisper upload route (speech to text is a paid model call too) has only multer in front.
+      ...cjs,
+      code: `
+const express = require('express');
+const multer = require('multer');
+const OpenAI = require('openai');
+const openai = new OpenAI();
+const upload = multer({ dest: '/tmp' });
+const router = express.Router();
+router.post('/transcribe', upload.single('audio'), async (req, res) => {
+  const t = await openai.audio.transcriptions.create({ file: fs.createReadStream(req.file.path), model: 'whisper-1' });
+  res.json({ text: t.text });
+});
+module.exports = router;
+`,
+      errors: [{ messageId: 'unauthenticated', line: 8 }],
+    },
+    {
       // Invalid because nothing authenticates the request before the OpenAI call.
       code: `
 import express from 'express';

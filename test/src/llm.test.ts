@@ -317,6 +317,20 @@ describe('openai images', () => {
   });
 });
 
+describe('openai audio', () => {
+  it('reads audio.transcriptions and audio.translations (Whisper): the transcript comes out in text, no output limit', () => {
+    const code = `
+      import OpenAI from 'openai';
+      const openai = new OpenAI();
+      openai.audio.transcriptions.create({ file: audio, model: 'whisper-1', prompt: hint });
+    `;
+    expect(only(code)).toMatchObject({ provider: 'openai', inputs: ['hint'], textPaths: [['text']], limitKeys: [], textAccessor: '.text' });
+    expect(calls(`import OpenAI from 'openai'; const o = new OpenAI(); o.audio.translations.create({ file: f, model: 'whisper-1' });`)).toEqual(['openai:o.audio.translations.create']);
+    // Text to speech is not read: its result is audio, not text the model wrote.
+    expect(calls(`import OpenAI from 'openai'; const o = new OpenAI(); o.audio.speech.create({ model: 'tts-1', voice: 'alloy', input: t });`)).toEqual([]);
+  });
+});
+
 describe('google', () => {
   it('@google/genai: models and chats, with config.systemInstruction and the chat setup', () => {
     const code = `

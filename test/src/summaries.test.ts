@@ -334,6 +334,20 @@ describe('through several modules', () => {
     expect(lint(dir, 'routes/chat.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
   });
 
+  it('a service that calls the model and returns a document of a database model module still reaches the model', () => {
+    const dir = project(
+      {
+        'config/openai.js': CLIENT,
+        'models/course.js': `const mongoose = require('mongoose');\nmodule.exports = mongoose.model('Course', new mongoose.Schema({ title: String }));\n`,
+        'services/course.js': `const openai = require('../config/openai');\nconst Course = require('../models/course');\nexports.generate = async (topic) => {\n  const r = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: topic }] });\n  const course = new Course({ title: r.choices[0].message.content });\n  await course.save();\n  return course;\n};\n`,
+        'controllers/course.js': `const courseService = require('../services/course');\nexports.generate = async (req, res, next) => {\n  try {\n    res.json({ course: await courseService.generate(req.body.topic) });\n  } catch (e) {\n    next(e);\n  }\n};\n`,
+        'routes/course.js': `const express = require('express');\nconst courseController = require('../controllers/course');\nconst router = express.Router();\nrouter.post('/generate', courseController.generate);\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/course.js')).toEqual(['4 llm-leak/require-auth-for-llm-route']);
+  });
+
   it('ESM, as an app generator lays it out: a route registers the controller\'s handler, the client in lib/', () => {
     const dir = project({
       'lib/openai.js': `import OpenAI from 'openai';\nexport const openai = new OpenAI();\n`,
