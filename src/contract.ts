@@ -91,9 +91,10 @@ export interface FileModel {
   authOfMiddleware(mw: Middleware): AuthEvidence | undefined;
   /**
    * What an export of another project module checks, when its code authenticates a request (its module summary);
-   * undefined when unknown or when it does not.
+   * null when its code shows it cannot (a router or app of that module's routes, mounted here); undefined when unknown
+   * or when it does not.
    */
-  importedAuth(specifier: string, name: string): string | undefined;
+  importedAuth(specifier: string, name: string): string | null | undefined;
   /**
    * Whether an import names a module of the project rather than a package: a relative path, or a specifier the project
    * map resolves to a project file (tsconfig paths, package.json imports, workspace packages). A file not on disk has

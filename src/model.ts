@@ -137,7 +137,7 @@ export function buildModel(
   let auth: AuthAnalysis | undefined;
   let functions: FunctionIndex | undefined;
   const functionIndex = (): FunctionIndex => (functions ??= functionIndexOf(file));
-  let authImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
+  let authImports: { value: ((specifier: string, name: string) => string | null | undefined) | undefined } | undefined;
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;

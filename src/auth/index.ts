@@ -210,6 +210,8 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
           // Another module of the project: its code decides (module summary), else only its name is left.
           const source = importSourceOf(file, node);
           const checks = source && source.name !== '*' ? model.importedAuth(source.specifier, source.name) : undefined;
+          // A router of that module's routes: its name proves nothing (`router.use(authRoutes)`, the login routes).
+          if (checks === null) return NO;
           return checks ? auth(node, 'behaviour', `${node.name} (${checks}, in ${source!.specifier})`) : unknown(node.name);
         }
         if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) return functionVerdict(def.node, depth);

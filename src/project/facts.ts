@@ -4,7 +4,7 @@ import { boundOnce, enclosingFunction, memberChain, propertyName, resolveFunctio
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
-import type { FileContext, Framework, FunctionNode, Node } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Middleware, Node } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 import { errorFlowsOf, type ErrorFlow } from '../flow/error-details.js';
 
@@ -25,6 +25,11 @@ export interface MountFact {
   readonly path: string | undefined;
   /** Some middleware or hook in front of the mount authenticates. */
   readonly auth: boolean;
+  /**
+   * When `auth` rests only on names: the imports of project modules whose names said so (`router.use(authRoutes)`).
+   * The walk reads those modules, and a router of their routes is no authentication.
+   */
+  readonly authByName?: readonly { readonly specifier: string; readonly name: string }[];
   readonly devOnly: boolean;
   readonly line: number;
   /** Start of the app/router/plugin node at the top of the mount chain in this file (for a parameter, its function's). */
@@ -76,6 +81,11 @@ export interface FileFacts {
    */
   readonly decorations: ReadonlyMap<string, ExportSummary | null>;
   /**
+   * Local exports that are a router or app this file registers routes on: mounted by another module they add routes,
+   * and never authenticate, whatever their name (`router.use(authRoutes)` with the login routes).
+   */
+  readonly routers: ReadonlySet<string>;
+  /**
    * A hook this file adds to the instance that registers it (an exported fastify-plugin's) authenticates: what it
    * checks. The routes registered on that instance after it are behind it.
    */
@@ -91,7 +101,7 @@ export function factsOf(model: FileModel): FileFacts {
     framework: m.top.provisional ? undefined : m.framework,
     ...(m.param === undefined ? {} : { param: m.param }),
     path: m.path,
-    auth: m.middleware.some((mw) => model.authOfMiddleware(mw) !== undefined),
+    ...mountAuth(model, m.middleware),
     devOnly: m.devOnly,
     line: m.node.loc.start.line,
     topKey: (m.top.param?.fn ?? m.top.node).range[0],
@@ -107,6 +117,7 @@ export function factsOf(model: FileModel): FileFacts {
     summaries: summariesOf(model, exports),
     errorFlows: errorFlowsOf(model, exports),
     auth: authOf(model, exports),
+    routers: routersOf(model, exports),
     decorations: decorationsOf(model),
     sharedAuth: sharedAuthOf(model),
   };
@@ -155,6 +166,27 @@ function authOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): M
     const evidence = model.authOfMiddleware({ node: fn, fn, scope: 'route' });
     if (evidence && evidence.how !== 'name') out.set(name, evidence.description);
   }
+  return out;
+}
+
+function mountAuth(model: FileModel, middleware: readonly Middleware[]): Pick<MountFact, 'auth' | 'authByName'> {
+  const byName: { specifier: string; name: string }[] = [];
+  for (const mw of middleware) {
+    const evidence = model.authOfMiddleware(mw);
+    if (!evidence) continue;
+    const source = evidence.how === 'name' && mw.node.type === AST_NODE_TYPES.Identifier ? importSourceOf(model.file, mw.node) : undefined;
+    if (!source || source.name === '*' || !model.isProjectModule(source.specifier)) return { auth: true };
+    byName.push({ specifier: source.specifier, name: source.name });
+  }
+  return byName.length > 0 ? { auth: true, authByName: byName } : { auth: false };
+}
+
+function routersOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Set<string> {
+  // By start: an export's key is its value's start, where the innermost node is the callee (`express` of `express.Router()`).
+  const roots = new Set<number>();
+  for (const r of model.routes) if (r.root && !r.root.param && !r.root.provisional) roots.add(skipTS(r.root.node).range[0]);
+  const out = new Set<string>();
+  for (const [name, t] of exports) if (t.kind === 'local' && roots.has(t.key)) out.add(name);
   return out;
 }
 

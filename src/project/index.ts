@@ -255,11 +255,18 @@ function walkFrom(
     for (let s = current; s; s = s.up) if (s.node === node) return true;
     return false;
   };
+  /** The mount's auth rests on names of imports that are routers of their modules' routes (facts.ts `routers`). */
+  const routersOnly = (from: string, m: MountFact): boolean =>
+    m.authByName !== undefined &&
+    m.authByName.every(({ specifier, name }) => {
+      const to = resolveModule(from, specifier, root);
+      return to !== undefined && to !== from && (load(to)?.routers.has(name) ?? false);
+    });
   /** Follows a mount; true when what it registers adds an authenticating hook to the instance (facts.ts `sharedAuth`). */
   const follow = (from: string, m: MountFact, w: Walk, depth: number): boolean => {
     const next: Walk = {
       path: w.path === undefined ? undefined : joinPath(w.path, m.path),
-      auth: w.auth || m.auth,
+      auth: w.auth || (m.auth && !routersOnly(from, m)),
       devOnly: w.devOnly || m.devOnly,
       framework: m.framework ?? w.framework,
     };
@@ -536,15 +543,15 @@ function withClass(file: string, summary: ExportSummary | undefined, lint: LintO
  * Whether an export of another project module authenticates a request by its code (facts.ts `auth`): its description,
  * through re-exports; undefined when the module does not resolve or the export is no such function.
  */
-export function importedAuth(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | undefined) | undefined {
+export function importedAuth(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | null | undefined) | undefined {
   if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
-  const memo = new Map<string, string | undefined>();
+  const memo = new Map<string, string | null | undefined>();
   const inner: LintOptions = { ...lint, lookup: lookupAt };
-  const find = (file: string, name: string, hops: number): string | undefined => {
+  const find = (file: string, name: string, hops: number): string | null | undefined => {
     const facts = hops <= MAX_REEXPORT_HOPS ? factsFor(file, inner, allSettings, root) : undefined;
     const t = facts?.exports.get(name);
-    if (t?.kind === 'local') return facts!.auth.get(name);
+    if (t?.kind === 'local') return facts!.auth.get(name) ?? (facts!.routers.has(name) ? null : undefined);
     if (t?.kind === 'from') {
       const to = resolveModule(file, t.specifier, root);
       return to && to !== file ? find(to, t.name, hops + 1) : undefined;

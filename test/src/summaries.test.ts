@@ -699,6 +699,29 @@ describe('which arguments of an imported model function are the prompt', () => {
 });
 
 describe('auth middleware written in another module', () => {
+  it('a router of login routes mounted before the route is not auth, whatever its name; an auth function is', () => {
+    const files = (use: string): Record<string, string> => ({
+      'routes/auth.js': `const express = require('express');\nconst router = express.Router();\nrouter.post('/login', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n`,
+      'middleware/requireUser.js': `const jwt = require('jsonwebtoken');\nmodule.exports = function requireUser(req, res, next) {\n  try {\n    req.user = jwt.verify(req.headers.authorization, process.env.JWT_SECRET);\n    next();\n  } catch {\n    res.status(401).end();\n  }\n};\n`,
+      'app.js': `const express = require('express');\nconst OpenAI = require('openai');\nconst authRoutes = require('./routes/auth');\nconst requireUser = require('./middleware/requireUser');\nconst openai = new OpenAI();\nconst app = express();\napp.use(${use});\napp.post('/chat', async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n  res.json({ text: c.choices[0].message.content });\n});\napp.listen(3000);\n`,
+    });
+    expect(lint(project(files('authRoutes'), '{"type":"commonjs"}'), 'app.js')).toEqual(['8 llm-leak/require-auth-for-llm-route']);
+    expect(lint(project(files('requireUser'), '{"type":"commonjs"}'), 'app.js')).toEqual([]);
+  });
+
+  it('the same in a router another module mounts: the routes after a pathless `router.use(authRoutes)` are open', () => {
+    const dir = project(
+      {
+        'routes/auth.js': `const express = require('express');\nconst router = express.Router();\nrouter.post('/api/login', (req, res) => res.json({ ok: true }));\nmodule.exports = router;\n`,
+        'routes/voice.js': `const express = require('express');\nconst OpenAI = require('openai');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/api/transcribe', async (req, res) => {\n  const t = await openai.audio.transcriptions.create({ file: req.body.file, model: 'whisper-1' });\n  res.json({ text: t.text });\n});\nmodule.exports = router;\n`,
+        'routes/index.js': `const express = require('express');\nconst router = express.Router();\nconst authRoutes = require('./auth');\nconst voice = require('./voice');\nrouter.use(authRoutes);\nrouter.use(voice);\nmodule.exports = router;\n`,
+        'app.js': `const express = require('express');\nconst routes = require('./routes');\nconst app = express();\napp.use(routes);\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/voice.js')).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+  });
+
   const ROUTE_WITH = (mw: string, use: string): string =>
     `const express = require('express');\nconst OpenAI = require('openai');\n${use}\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/chat', ${mw}, async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: String(req.body.q) }] });\n  res.json({ text: c.choices[0].message.content });\n});\nmodule.exports = router;\n`;
   // Reads the Authorization header and refuses without it; lets everyone through when no token is configured.
