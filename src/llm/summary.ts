@@ -38,6 +38,11 @@ export type ExportSummary =
   /** A class whose instance methods reach a model call: `new Provider()` makes an object with those methods. */
   | { readonly kind: 'class'; readonly methods: ReadonlyMap<string, ModelFunction> };
 
+/** A client, or a function that returns one: what a module hands out that calls a model when it is used. */
+export function handsOutClient(s: ExportSummary | undefined): s is Extract<ExportSummary, { kind: 'client' | 'client factory' }> {
+  return s?.kind === 'client' || s?.kind === 'client factory';
+}
+
 /**
  * The summary of `name` exported by the module `specifier` names, or undefined when unknown. A `probe` (facts built
  * without reading imports) answers nothing.

@@ -25,12 +25,14 @@ export interface DiskMemo {
   readonly found: Map<string, unknown>;
   /** The memo of a whole one-shot run (lintMemo), not of one lint. */
   readonly run: boolean;
+  /** Parses the project map keeps for as long as this memo (files.ts `keepParsed`), by its cache entry, and their size. */
+  readonly parses: { readonly kept: Map<object, { readonly text: string }>; chars: number };
 }
 
 let lints = 0;
 
 export function diskMemo(run = false): DiskMemo {
-  return { id: ++lints, stats: new Map(), real: new Map(), found: new Map(), run };
+  return { id: ++lints, stats: new Map(), real: new Map(), found: new Map(), run, parses: { kept: new Map(), chars: 0 } };
 }
 
 /**

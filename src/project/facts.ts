@@ -4,7 +4,7 @@ import { boundOnce, enclosingFunction, memberChain, propertyName, resolveFunctio
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
-import type { FileContext, Framework, FunctionNode, Middleware, Node } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Middleware, Node, RouteRoot } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 import { errorFlowsOf, type ErrorFlow } from '../flow/error-details.js';
 
@@ -181,12 +181,18 @@ function mountAuth(model: FileModel, middleware: readonly Middleware[]): Pick<Mo
   return byName.length > 0 ? { auth: true, authByName: byName } : { auth: false };
 }
 
+/**
+ * The names a route's root is exported under (for a parameter handed an app, its function's): by start, since an
+ * export's key is its value's start, where the innermost node is the callee (`express` of `express.Router()`).
+ */
+export function exportNamesOf(exports: ReadonlyMap<string, ExportTarget>, root: RouteRoot): string[] {
+  const key = (root.param?.fn ?? root.node).range[0];
+  return [...exports].filter(([, t]) => t.kind === 'local' && t.key === key).map(([name]) => name);
+}
+
 function routersOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Set<string> {
-  // By start: an export's key is its value's start, where the innermost node is the callee (`express` of `express.Router()`).
-  const roots = new Set<number>();
-  for (const r of model.routes) if (r.root && !r.root.param && !r.root.provisional) roots.add(skipTS(r.root.node).range[0]);
   const out = new Set<string>();
-  for (const [name, t] of exports) if (t.kind === 'local' && roots.has(t.key)) out.add(name);
+  for (const r of model.routes) if (r.root && !r.root.param && !r.root.provisional) for (const name of exportNamesOf(exports, r.root)) out.add(name);
   return out;
 }
 

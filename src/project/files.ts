@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
-import type { ImportedExport } from '../llm/summary.js';
+import { handsOutClient, type ImportedExport } from '../llm/summary.js';
 import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type DiskMemo, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
@@ -104,7 +104,6 @@ export function parseCount(): number {
 /** Empties the cache (tests). */
 export function clearProjectCache(): void {
   cache.clear();
-  parsedFor(undefined);
   dirs.clear();
   globs.clear();
 }
@@ -297,7 +296,7 @@ export function factsFor(
   if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
   let built = fresh(hit, level);
   if (!built) {
-    const kept = parsedOf(hit, lint.disk);
+    const kept = lint.disk && parsedOf(hit, lint.disk);
     // A second read only when the file was first seen as an entry candidate that creates no app.
     if (!kept) text ??= read(file, root);
     // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
@@ -342,7 +341,7 @@ export function factsFor(
         build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
         // Kept while a level above is still to be built from it.
         if (lint.disk && !fresh(hit, SUMMARY_LEVELS - 1)) keepParsed(hit, sourceCode, lint.disk);
-        else dropParsed(hit);
+        else if (lint.disk) dropParsed(hit, lint.disk);
       }
     } catch {
       // Defensive: a parser that throws instead of reporting.
@@ -551,7 +550,7 @@ function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
   if (input.level === TEXT) return true;
   const summaries = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries;
   if (input.level === OWN) return (summaries?.size ?? 0) > 0;
-  return [...(summaries?.values() ?? [])].some((x) => x.kind === 'client' || x.kind === 'client factory');
+  return [...(summaries?.values() ?? [])].some(handsOutClient);
 }
 
 /** The modules whose answers (by level) are already in a deps set: a lint asks about one barrel tree many times. */
@@ -713,49 +712,38 @@ function parse(file: string, text: string, lint: LintOptions): Readonly<TSESLint
  * of a one-shot run while their texts add up to PARSED_CHARS (least recently used out first; on LibreChat's and
  * AnythingLLM's servers this keeps every one asked for again, 300,000 does not), each for its cache entry (its
  * content); in a long-lived process for one lint only, and a fifth as many (1 MB of text is about 100 MB of ASTs,
- * held until the next lint).
+ * which go with that lint's memo).
  */
 const PARSED_CHARS = 1_000_000;
-const parsed = new Map<Entry, Readonly<TSESLint.SourceCode>>();
-let parsedChars = 0;
-/** The memo of the lint (or run) the kept parses belong to. */
-let parsedIn: DiskMemo | undefined;
 
-/** Forgets the parses kept for another lint, unless they belong to this one-shot run. */
-function parsedFor(memo: DiskMemo | undefined): void {
-  if (memo === parsedIn) return;
-  parsed.clear();
-  parsedChars = 0;
-  parsedIn = memo;
-}
-
-function parsedOf(entry: Entry, memo: DiskMemo | undefined): Readonly<TSESLint.SourceCode> | undefined {
-  parsedFor(memo);
-  const sourceCode = parsed.get(entry);
+/** On the lint's (or the one-shot run's) DiskMemo, so they go with it. */
+function parsedOf(entry: Entry, memo: DiskMemo): Readonly<TSESLint.SourceCode> | undefined {
+  const { kept } = memo.parses;
+  const sourceCode = kept.get(entry) as Readonly<TSESLint.SourceCode> | undefined;
   if (sourceCode) {
-    parsed.delete(entry);
-    parsed.set(entry, sourceCode);
+    kept.delete(entry);
+    kept.set(entry, sourceCode);
   }
   return sourceCode;
 }
 
-function dropParsed(entry: Entry): void {
-  const sourceCode = parsed.get(entry);
+function dropParsed(entry: Entry, memo: DiskMemo): void {
+  const sourceCode = memo.parses.kept.get(entry);
   if (!sourceCode) return;
-  parsed.delete(entry);
-  parsedChars -= sourceCode.text.length;
+  memo.parses.kept.delete(entry);
+  memo.parses.chars -= sourceCode.text.length;
 }
 
 function keepParsed(entry: Entry, sourceCode: Readonly<TSESLint.SourceCode>, memo: DiskMemo): void {
-  parsedFor(memo);
-  if (parsed.has(entry)) return;
-  parsed.set(entry, sourceCode);
-  parsedChars += sourceCode.text.length;
+  const parses = memo.parses;
+  if (parses.kept.has(entry)) return;
+  parses.kept.set(entry, sourceCode);
+  parses.chars += sourceCode.text.length;
   const budget = memo.run ? PARSED_CHARS : PARSED_CHARS / 5;
-  for (const [old, sc] of parsed) {
-    if (parsedChars <= budget) break;
+  for (const [old, sc] of parses.kept) {
+    if (parses.chars <= budget) break;
     if (old === entry) continue;
-    parsed.delete(old);
-    parsedChars -= sc.text.length;
+    parses.kept.delete(old);
+    parses.chars -= sc.text.length;
   }
 }

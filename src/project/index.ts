@@ -11,10 +11,10 @@ import path from 'node:path';
 import { joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
-import { exportsOf, type FileFacts, type MountFact } from './facts.js';
+import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
-import { classMap, type ExportSummary, type ImportedExport } from '../llm/summary.js';
+import { classMap, handsOutClient, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
 
@@ -55,8 +55,7 @@ function mountsOfRoute(file: FileContext, allSettings: Record<string, unknown>, 
     exportCache.set(file, exp);
   }
   // A parameter handed an app or router: the calls of its function that hand it one.
-  const key = (root.param?.fn ?? root.node).range[0];
-  const names = [...exp.exports].filter(([, t]) => t.kind === 'local' && t.key === key).map(([n]) => (root.param ? paramKey(n, root.param.index) : n));
+  const names = exportNamesOf(exp.exports, root).map((n) => (root.param ? paramKey(n, root.param.index) : n));
   if (names.length === 0) return undefined;
   const reached = walkFor(file, filename, allSettings, lint).mounts;
   const mounts = names.flatMap((n) => reached.get(n) ?? []);
@@ -410,7 +409,7 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
       const summary = withDiskMemo(lint.disk, () => {
         const target = resolveModule(filename, specifier, root);
         const s = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
-        return s?.kind === 'client' || s?.kind === 'client factory' ? s : undefined;
+        return handsOutClient(s) ? s : undefined;
       });
       memo.set(key, summary);
       return summary;
@@ -532,7 +531,7 @@ function summaryOf(
  * such instance, so this is one step, and it costs no level. Unknown (undefined) when the class calls no model.
  */
 function withClass(file: string, summary: ExportSummary | undefined, lint: LintOptions, allSettings: Record<string, unknown>, root: string): ExportSummary | undefined {
-  if ((summary?.kind !== 'client' && summary?.kind !== 'client factory') || !summary.value.map.instanceOf) return summary;
+  if (!handsOutClient(summary) || !summary.value.map.instanceOf) return summary;
   const { specifier, name } = summary.value.map.instanceOf;
   const to = resolveModule(file, specifier, root);
   const cls = to && to !== file ? summaryOf(to, name, lint, allSettings, root, 0) : undefined;
