@@ -6,6 +6,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { FunctionNode, LlmCall, Node } from '../types.js';
+import { isRecordKey } from './origin-secrets.js';
 import { wholeRequests } from './whole-requests.js';
 import { ops } from '../counters.js';
 
@@ -224,7 +225,9 @@ export function buildPromptIndex(
       if (name === undefined) pos = undefined;
       else if (pos) {
         const t = pos.t?.children.get(name);
-        pos = { t, hits: t && t.entries.length > 0 ? [...pos.hits, ...t.entries] : pos.hits };
+        // `req.body.session_id` when `req.body` is the prompt: a key of it, prompt material only if it is put in itself.
+        const inherited = isRecordKey(name) ? [] : pos.hits;
+        pos = { t, hits: t && t.entries.length > 0 ? [...inherited, ...t.entries] : inherited };
       }
       positions.set(link, pos ?? null);
     }

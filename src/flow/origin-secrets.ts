@@ -97,6 +97,18 @@ export function isDescribingKey(key: string): boolean {
   return words.length > 0 && (DESCRIBING_MEMBERS.has(words[words.length - 1]!) || BOOLEAN_HEADS.includes(words[0]!));
 }
 
+/** Last words of a property that says which record, how many or when, not what it holds. */
+const RECORD_KEY_WORDS = new Set(['id', 'ids', 'uuid', 'guid', 'count', 'at', 'timestamp']);
+
+/**
+ * `body.session_id`, `body.messageCount`, `body.createdAt`: a key or a count read out of an object that becomes a
+ * prompt as a whole. A last-resort name heuristic: the object reaches the model, this field is not prompt text.
+ */
+export function isRecordKey(key: string): boolean {
+  const words = nameWords(key);
+  return words.length > 0 && RECORD_KEY_WORDS.has(words[words.length - 1]!);
+}
+
 /** Lower-cased words of an identifier: `openaiApiKey` → ['openai','api','key'], `x-api-key` → ['x','api','key']. */
 export function nameWords(name: string): string[] {
   return name

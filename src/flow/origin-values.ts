@@ -9,7 +9,7 @@ import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
 import { REQUEST_SHAPES } from '../frameworks/registry.js';
 import type { LlmLeakSettings } from '../settings.js';
 import type { Escape, LlmCall, Origin, PathKey, RequestPart } from '../types.js';
-import { isDescribingKey, isSecretEnvName, isSecretFieldName } from './origin-secrets.js';
+import { isDescribingKey, isRecordKey, isSecretEnvName, isSecretFieldName } from './origin-secrets.js';
 
 /** Objects we follow on the way to an origin: a request or context (described by the adapters), `process.env`, an HMAC being built. */
 export type HandleKind = RequestHandleKind | 'process' | 'importMeta' | 'env' | 'hasher' | 'hmac';
@@ -153,6 +153,11 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
           if (v.name === undefined && typeof key === 'string' && key !== '*' && !(v.part === 'query' && URL_MEMBERS.has(key))) {
             out.push({ kind: 'request', part: v.part, name: v.part === 'headers' ? key.toLowerCase() : key });
           } else out.push(v);
+          break;
+        case 'prompt':
+          // The whole object went into the prompt; its id or count is not prompt text.
+          if (typeof key === 'string' && isRecordKey(key)) break;
+          out.push(v);
           break;
         case 'handle':
           if (v.h === 'env') fromEnv = true;

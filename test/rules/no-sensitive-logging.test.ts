@@ -3,6 +3,43 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-sensitive-logging', rule, {
   valid: [
+    // Valid because the whole body becomes the prompt, but the session id read out of it is a key of the record, not
+    // prompt text, and it is never put into a prompt itself (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+async function evaluate(input) {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(input) }] });
+  return c.choices[0].message.content;
+}
+app.post('/evaluate', async (req, res) => {
+  const { session_id } = req.body;
+  const inputData = req.body;
+  const feedback = await evaluate(inputData);
+  console.error('evaluation done for session', session_id);
+  res.json({ feedback });
+});
+`,
+    },
+    // Valid because a conversation id and a message count read as member chains of a body that is the prompt as a
+    // whole say which conversation and how long, not what was written (Koa, CommonJS).
+    {
+      code: `
+const Router = require('@koa/router');
+const OpenAI = require('openai');
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(ctx.request.body) }] });
+  console.log('chat', ctx.request.body.conversationId, ctx.request.body.messageCount);
+  ctx.body = { text: c.choices[0].message.content };
+});
+`,
+      ...cjs,
+    },
     // Valid because \`{ usage, model }\` of a helper's parameter reads those properties of the argument, not the
     // request object passed beside them (which also went into the prompt), and token usage is metadata (Express).
     {
@@ -327,6 +364,58 @@ app.post('/refresh', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because the question is part of the body that becomes the prompt; the id beside it is not reported
+    // (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+async function ask(body) {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: JSON.stringify(body) }] });
+  return c.choices[0].message.content;
+}
+fastify.post('/ask', async (request) => {
+  const { sessionId, question } = request.body;
+  request.log.info({ sessionId, question });
+  return { answer: await ask(request.body) };
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 12, suggestions: [] }],
+    },
+    // Invalid because the session id is put into the prompt itself, so logging it logs prompt material (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const c = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: \`Session \${req.body.sessionId}: \${req.body.text}\` }],
+  });
+  console.log('session', req.body.sessionId);
+  res.json({ text: c.choices[0].message.content });
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 11, column: 26, suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const c = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: \`Session \${req.body.sessionId}: \${req.body.text}\` }],
+  });
+  console.log('session', createHash('sha256').update(JSON.stringify(req.body.sessionId) ?? '').digest('hex'));
+  res.json({ text: c.choices[0].message.content });
+});
+` }] }],
+    },
     // Invalid because the same script, exported, is part of the server's module graph: its console is the server's.
     {
       code: `
