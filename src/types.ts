@@ -85,6 +85,11 @@ export interface LlmCall {
    * a model call and returns something else, or nothing known. Its value carries no model origin.
    */
   readonly opaqueResult?: boolean;
+  /**
+   * Where in the model's result the call's value sits: another module's function that returns
+   * `response.choices[0].message` gives `['choices', 0, 'message']`. Absent: the value is the whole result.
+   */
+  readonly resultPath?: readonly PathKey[];
 }
 
 /** Where a middleware in front of a handler comes from. */

@@ -411,7 +411,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       }
       case AST_NODE_TYPES.NewExpression: {
         const call = llmCallOf(node);
-        if (call) return [llmVal(call, [])];
+        if (call) return [llmVal(call, call.resultPath ?? [])];
         const callee = skipTS(node.callee);
         const arg = node.arguments[0];
         if (callee.type === AST_NODE_TYPES.Identifier && KEEP_CONSTRUCTORS.has(callee.name) && isGlobal(callee) && arg) {
@@ -427,7 +427,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
 
   function callValues(node: TSESTree.CallExpression): Val[] {
     const llm = llmCallOf(node);
-    if (llm && !llm.opaqueResult) return [llmVal(llm, [])];
+    if (llm && !llm.opaqueResult) return [llmVal(llm, llm.resultPath ?? [])];
     const retrieval = retrievalOf(file, node);
     if (retrieval) return [{ kind: 'retrieved', store: retrieval.store, path: [], containers: retrieval.containers }];
     const special = specials().get(node);

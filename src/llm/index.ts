@@ -84,6 +84,7 @@ function modelFunctionSpec(s: ModelFunction): CallSpec {
     textAccessor: r.textAccessor,
     envelope: r.envelope,
     streaming: r.streaming,
+    ...(r.path ? { resultPath: r.path } : {}),
   };
 }
 

@@ -13,6 +13,8 @@ export type ModelReturn =
       readonly textAccessor: string | undefined;
       readonly envelope: readonly string[];
       readonly streaming: boolean;
+      /** The function returns this part of the result (`response.choices[0].message`); absent: the whole of it. */
+      readonly path?: readonly PathKey[];
     };
 
 /** A function from which a model call is reached. */

@@ -74,6 +74,8 @@ export interface CallSpec {
   readonly streaming: boolean | 'option';
   /** The call's value is not a model result (see LlmCall.opaqueResult). */
   readonly opaqueResult?: boolean;
+  /** Where in the model's result the call's value sits (see LlmCall.resultPath). */
+  readonly resultPath?: readonly PathKey[];
   /** A wrapper's call (a settings llmCall, an imported model function): the shape of its arguments is unknown. */
   readonly wrapper?: boolean;
   /** Source suffix giving only the text of the (non-streamed) result; '' when the result is the text itself. */

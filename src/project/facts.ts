@@ -347,9 +347,10 @@ function classOf(file: FileContext, callee: Node): TSESTree.ClassDeclaration | T
 }
 
 /**
- * What a function that reaches a model call returns: generated text, a model call's whole result, or unknown. A
- * result or text wrapped in an object or array the function builds (`{ success, content: text, error }`) is unknown:
- * its other fields are not the model's, and the summary does not keep paths into it.
+ * What a function that reaches a model call returns: generated text, a model call's result or one part of it
+ * (`response.choices[0].message`), or unknown. A result or text wrapped in an object or array the function builds
+ * (`{ success, content: text, error }`) is unknown: its other fields are not the model's, and the summary does not
+ * keep paths into it. Two different parts of a result returned on different paths are unknown too.
  */
 function returnOf(model: FileModel, fn: FunctionNode): ModelReturn {
   const values: Node[] = [];
@@ -362,18 +363,22 @@ function returnOf(model: FileModel, fn: FunctionNode): ModelReturn {
     if (llm.length === 0) continue;
     if (builtContainer(model.file, v)) return { kind: 'unknown' };
     for (const o of llm) {
-      if (o.text) text = true;
-      else if (o.path.length === 0) {
-        const c = o.call;
-        raw ??= {
-          kind: 'raw',
-          resultLabel: c.resultLabel,
-          textPaths: c.textPaths,
-          textAccessor: c.textAccessor,
-          envelope: c.envelope.map(String),
-          streaming: c.streaming,
-        };
-      } else return { kind: 'unknown' };
+      if (o.text) {
+        text = true;
+        continue;
+      }
+      const c = o.call;
+      const found: ModelReturn = {
+        kind: 'raw',
+        resultLabel: c.resultLabel,
+        textPaths: c.textPaths,
+        textAccessor: c.textAccessor,
+        envelope: c.envelope.map(String),
+        streaming: c.streaming,
+        ...(o.path.length > 0 ? { path: o.path } : {}),
+      };
+      if (!raw) raw = found;
+      else if (JSON.stringify(raw.kind === 'raw' ? raw.path ?? [] : []) !== JSON.stringify(o.path)) return { kind: 'unknown' };
     }
   }
   return raw ?? { kind: text ? 'text' : 'unknown' };

@@ -150,6 +150,45 @@ async function save(id: string) { return id; }
     expect(lint(dir, 'routes/chat.ts')).toEqual(['4 llm-leak/require-auth-for-llm-route', '6 llm-leak/no-raw-llm-response']);
   });
 
+  it('returning one part of the completion through a service in between: the part is what is sent (CommonJS, Koa)', () => {
+    const LLM = `const OpenAI = require('openai');
+const client = new OpenAI();
+async function generateResponse(messages) {
+  const response = await client.chat.completions.create({ model: 'x', max_tokens: 50, messages });
+  return response.choices[0].message;
+}
+module.exports = { generateResponse };
+`;
+    const CHAT = `const { generateResponse } = require('./llm.js');
+exports.reply = async function reply(text) {
+  const message = await generateResponse([{ role: 'user', content: text }]);
+  return message;
+};
+`;
+    const controller = (send: string): string => `const Router = require('@koa/router');
+const { reply } = require('../services/chat.js');
+const router = new Router();
+router.post('/chat', async (ctx) => {
+  const message = await reply(ctx.request.body.q);
+  ctx.body = ${send};
+});
+module.exports = router;
+`;
+    const pkg = '{"type":"commonjs"}';
+    const whole = project({ 'services/llm.js': LLM, 'services/chat.js': CHAT, 'routes/chat.js': controller('{ message }') }, pkg);
+    const messages = lintProjectFile(whole, 'routes/chat.js', ['no-raw-llm-response']);
+    expect(messages.map((m) => `${m.line} ${m.message}`)).toEqual([
+      '6 The choices[0].message of the OpenAI completion is sent to the client; send only the generated text.',
+    ]);
+    // Its text is the generated text.
+    const text = project({ 'services/llm.js': LLM, 'services/chat.js': CHAT, 'routes/chat.js': controller('{ text: message.content }') }, pkg);
+    expect(lint(text, 'routes/chat.js', undefined, ['no-raw-llm-response'])).toEqual([]);
+    // Two different parts returned on two paths: nothing known of the value.
+    const mixed = LLM.replace('return response.choices[0].message;', 'return messages.length > 1 ? response.choices[0].message : response.usage;');
+    const either = project({ 'services/llm.js': mixed, 'services/chat.js': CHAT, 'routes/chat.js': controller('{ message }') }, pkg);
+    expect(lint(either, 'routes/chat.js', undefined, ['no-raw-llm-response'])).toEqual([]);
+  });
+
   it('returning something else: the route calls a model, and its value is no model result', () => {
     const dir = project({
       'services/ai.ts': SERVICE,
