@@ -107,6 +107,11 @@ export interface FileModel {
   readonly relevant: boolean;
   /** Other modules of the project register functions of this file as handlers or plugins (see the project map). */
   readonly registeredElsewhere: boolean;
+  /**
+   * The file calls a model SDK method on a client that another module of its project makes (a service of a layered
+   * app); a call of another module's function that calls the model does not count.
+   */
+  readonly callsProjectClient: boolean;
   /** This file's functions that other modules register as route handlers or middleware (controllers). */
   readonly externalHandlers: readonly FunctionNode[];
   /** The other files of the project whose facts the answers given so far depended on (for the CLI's --cache). */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
-import { importedModelFunction } from './llm/imported.js';
+import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
 import { findLlm } from './llm/index.js';
@@ -21,7 +21,7 @@ import { findLoggerCalls } from './logging.js';
 import { originFixed, unsafeSinksOf } from './unsafe-sinks.js';
 import { checkedBefore } from './flow/allow-list.js';
 import { messageLists, outputLimitValue } from './llm/index.js';
-import { opaqueOptions } from './llm/call-record.js';
+import { opaqueOptions, specOf } from './llm/call-record.js';
 import { clientRoleSource } from './llm/messages.js';
 import { isMetadataPath } from './llm/metadata.js';
 import { cryptoCalls, hmacUpdates } from './crypto.js';
@@ -31,7 +31,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { appDecorations, importedAuth, importedErrorFlows, importedExports, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
 import { findErrorExposures } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
@@ -76,7 +76,9 @@ export function modelWhen(
   // map decides, and only for a rule that would run on framework code calling the project's modules.
   if (signals.framework || !need({ ...signals, framework: true, llm: signals.llm || signals.projectImport })) return undefined;
   const model = getModel(context);
-  return model.registeredElsewhere ? model : undefined;
+  if (model.registeredElsewhere) return model;
+  // A service calling a model through a client another module makes: model code, as if it imported the SDK.
+  return !signals.llm && need({ ...signals, llm: true }) && model.callsProjectClient ? model : undefined;
 }
 
 /** Builds the model for a source file (exported for the shared-layer tests). */
@@ -110,13 +112,24 @@ export function buildModel(
 
   let llm: { calls: LlmCall[]; tracked: TrackedValues } | undefined;
   // The linted file reads its imports' summaries only in server code: a file that uses a web framework (its imports,
-  // or a route file's name). Browser bundles and scripts that call an imported helper log to their own console, not
-  // a server's logs. A module summarised for another file is given its own imports' summaries (`imported`).
+  // or a route file's name), or whose functions the app registers. Browser bundles and scripts that call an imported
+  // helper log to their own console, not a server's logs. A module summarised for another file is given its own
+  // imports' summaries (`imported`).
   const readsSummaries = (): boolean =>
     !!lint && !!filename && (signalsOf(sourceCode, settings, filename).framework || externalRoles() !== undefined);
+  // Other code reads the model clients its imports hand out, and only those: a service calling the SDK on a client
+  // another module makes is server code, as that module is.
+  let clientImport: boolean | undefined;
+  const importsClient = (): boolean =>
+    (clientImport ??=
+      !!lint && !!filename && signalsOf(sourceCode, settings, filename).projectImport && importsProjectClient(filename, calledImportSpecifiers(file), allSettings, lint));
   let lookup: { value: ImportedExport | undefined } | undefined;
   const imports = (): ImportedExport | undefined =>
-    (lookup ??= { value: imported ?? (readsSummaries() ? importedExports(filename!, allSettings, lint!) : undefined) }).value;
+    (lookup ??= {
+      value:
+        imported ??
+        (readsSummaries() ? importedExports(filename!, allSettings, lint!) : importsClient() ? importedClients(filename!, allSettings, lint!) : undefined),
+    }).value;
   // The linted file reads what the app's other modules decorate its instances with (Fastify `decorate`).
   const decorated = (): Decorated | undefined => {
     if (!lint || !filename || imported || !readsSummaries()) return undefined;
@@ -264,6 +277,10 @@ export function buildModel(
     },
     get registeredElsewhere() {
       return externalRoles() !== undefined;
+    },
+    get callsProjectClient() {
+      // An SDK method, not another module's function that calls one (a translation script's `translateKeyPhrase`).
+      return importsClient() && model.llmCalls.some((c) => !specOf(c)?.wrapper);
     },
     get projectFiles() {
       if (!lint?.deps) return new Set<string>();

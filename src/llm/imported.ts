@@ -1,5 +1,7 @@
 /** The model function an expression names through another module's summary: one answer for every caller. */
-import { importedRefs } from '../frameworks/common.js';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { skipTS } from '../ast.js';
+import { importSourceOf, importedRefs } from '../frameworks/common.js';
 import type { FileContext, Node } from '../types.js';
 import type { ImportedExport, ModelFunction } from './summary.js';
 
@@ -16,4 +18,20 @@ export function importedModelFunction(file: FileContext, lookup: ImportedExport,
     if (method) return method;
   }
   return undefined;
+}
+
+/**
+ * The specifiers of the imports this file calls, or calls a method of (`getClient()`, `openai.audio.transcriptions
+ * .create()`): the only imports through which it can call an SDK method on a client another module makes. A class it
+ * only instantiates (`new OpenAiLLM()`, a provider factory's forty imports) is not one.
+ */
+export function calledImportSpecifiers(file: FileContext): string[] {
+  const out = new Set<string>();
+  for (const call of file.index.calls) {
+    let root: Node = skipTS(call.callee);
+    while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTS(root.object);
+    const source = root.type === AST_NODE_TYPES.Identifier ? importSourceOf(file, root) : undefined;
+    if (source) out.add(source.specifier);
+  }
+  return [...out];
 }

@@ -433,6 +433,24 @@ function importsHoldClients(entry: Entry, file: string, lint: LintOptions, setti
 }
 
 /**
+ * Whether one of `specifiers` (the linted file's own imports, read from its text as linted) names a project module
+ * that can hand out a model client (CLIENT_HOLD), before parsing any; what the answer read goes to `lint.deps`.
+ */
+export function importsModelClient(file: string, specifiers: readonly string[], lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
+  const q = holdQuestion(lint, settings, root);
+  const deps = lint.deps;
+  for (const spec of specifiers) {
+    const to = resolveModule(file, spec, root);
+    if (!to || to === file) continue;
+    const holds = holdsAt(to, CLIENT_HOLD, q);
+    if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(to, CLIENT_HOLD, deps, q));
+    else if (deps) addHoldDeps(to, CLIENT_HOLD, deps, q);
+    if (holds) return true;
+  }
+  return false;
+}
+
+/**
  * Whether `file`'s summary at `level` can say anything, before parsing it: its own text has a model signal, or an
  * import's summary at `level - 1` can (a function of this module calls it), or this module passes an import on whose
  * summary at `level` can (holdsAt). Not so: its summary is empty, and it is not parsed for it. Every module the answer

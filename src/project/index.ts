@@ -13,7 +13,7 @@ import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, isFile, resolveModule, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importsModelClient, isFile, resolveModule, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
@@ -364,6 +364,14 @@ export function importedExports(filename: string, allSettings: Record<string, un
   return summariesOn ? withDiskMemo(lint.disk, () => lookupAt(filename, allSettings, lint, SUMMARY_LEVELS - 1)) : undefined;
 }
 
+/**
+ * The model clients the linted file's imports hand out, and nothing else (a lookup at CLIENT_LEVEL): what a service
+ * that is no framework code reads (src/model.ts), at the cost of its client modules' own facts.
+ */
+export function importedClients(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedExport | undefined {
+  return summariesOn ? withDiskMemo(lint.disk, () => lookupAt(filename, allSettings, lint, CLIENT_LEVEL)) : undefined;
+}
+
 /** Whether `specifier` from `filename` resolves to a file of its project (see resolveModule): not a package. */
 export function projectModule(filename: string, specifier: string): boolean {
   const target = resolveModule(filename, specifier, projectRoot(filename, path.dirname(filename)));
@@ -573,6 +581,17 @@ export function importedAuth(filename: string, allSettings: Record<string, unkno
     memo.set(key, found);
     return found;
   };
+}
+
+/**
+ * Whether one of `specifiers`, imports of the linted file, names a project module that can hand out a model client
+ * (`const openai = require('../config/openai')`), by the project map's hold questions: no module is parsed unless its
+ * text names a model SDK.
+ */
+export function importsProjectClient(filename: string, specifiers: readonly string[], allSettings: Record<string, unknown>, lint: LintOptions): boolean {
+  if (!summariesOn || specifiers.length === 0 || !path.isAbsolute(filename) || !isFile(filename)) return false;
+  const root = projectRoot(filename, lint.cwd);
+  return withDiskMemo(lint.disk, () => importsModelClient(filename, specifiers, lint, allSettings, root));
 }
 
 /** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */

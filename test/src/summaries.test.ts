@@ -1001,6 +1001,51 @@ describe('where summaries are read', () => {
 });
 
 
+describe('a service that calls the SDK on a client another module makes', () => {
+  it('CommonJS: the client module is required, and the Whisper transcript logged by the service is model output', () => {
+    const dir = project(
+      {
+        'config/openai.js': `const OpenAI = require('openai');\nconst openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\nmodule.exports = openai;\n`,
+        'services/voice.service.js': `const fs = require('fs');\nconst openai = require('../config/openai');\nasync function transcribe(filePath) {\n  const t = await openai.audio.transcriptions.create({ file: fs.createReadStream(filePath), model: 'whisper-1' });\n  const text = t.text.trim();\n  console.log('transcribed', text);\n  return text;\n}\nmodule.exports = { transcribe };\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'services/voice.service.js', undefined, ['no-sensitive-logging'])).toEqual(['6 llm-leak/no-sensitive-logging']);
+  });
+
+  it('ESM: a client factory of another module, and the prompt the service logs', () => {
+    const dir = project({
+      'lib/client.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport function getClient() {\n  return new Anthropic();\n}\n`,
+      'services/summary.ts': `import { getClient } from '../lib/client.js';\nexport async function summarise(text: string) {\n  const prompt = 'Summarise: ' + text;\n  console.info(prompt);\n  const m = await getClient().messages.create({ model: 'claude', max_tokens: 100, messages: [{ role: 'user', content: prompt }] });\n  return m.content;\n}\n`,
+    });
+    expect(lint(dir, 'services/summary.ts', undefined, ['no-sensitive-logging'])).toEqual(['4 llm-leak/no-sensitive-logging']);
+  });
+
+  it("calling another module's model function is not calling a client: a hand-run translation script is left alone", () => {
+    const dir = project({
+      'tools/anthropic.ts': `import Anthropic from '@anthropic-ai/sdk';\nexport function getClient() {\n  return new Anthropic();\n}\nexport async function translate(key: string) {\n  const m = await getClient().messages.create({ model: 'claude', max_tokens: 100, messages: [{ role: 'user', content: key }] });\n  return m.content;\n}\n`,
+      'tools/process.ts': `import { translate } from './anthropic.js';\nexport async function processKey(key: string) {\n  const translation = await translate(key);\n  console.log(key, translation);\n  return translation;\n}\n`,
+    });
+    expect(lint(dir, 'tools/process.ts', undefined, ['no-sensitive-logging'])).toEqual([]);
+  });
+
+  it('a module that only instantiates imported provider classes parses none of them for this question', () => {
+    const provider = (name: string): string =>
+      `const OpenAI = require('openai');\nclass ${name} {\n  constructor() { this.openai = new OpenAI(); }\n  async ask(q) { const c = await this.openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); return c.choices[0].message.content; }\n}\nmodule.exports = { ${name} };\n`;
+    const dir = project(
+      {
+        'providers/a.js': provider('A'),
+        'providers/b.js': provider('B'),
+        'helpers.js': `function getProvider(name) {\n  const { A } = require('./providers/a');\n  const { B } = require('./providers/b');\n  const p = name === 'a' ? new A() : new B();\n  console.log('provider', p);\n  return p;\n}\nmodule.exports = { getProvider };\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    const before = parseCount();
+    expect(lint(dir, 'helpers.js', undefined, ['no-sensitive-logging'])).toEqual([]);
+    expect(parseCount() - before).toBe(0);
+  });
+});
+
 describe('provider classes chosen by a factory (issue 11)', () => {
   // A provider class in its own module, a factory choosing it with `require` inside a `switch`, a service reaching
   // it through a wrapper object, and a route calling the service: four modules, CommonJS.
