@@ -122,7 +122,7 @@ export function buildModel(
   let clientImport: boolean | undefined;
   const importsClient = (): boolean =>
     (clientImport ??=
-      !!lint && !!filename && signalsOf(sourceCode, settings, filename).projectImport && importsProjectClient(filename, calledImportSpecifiers(file), allSettings, lint));
+      !!lint && !!filename && signalsOf(sourceCode, settings, filename).projectImport && importsProjectClient(filename, sourceCode.text, () => calledImportSpecifiers(file), allSettings, lint));
   let lookup: { value: ImportedExport | undefined } | undefined;
   const imports = (): ImportedExport | undefined =>
     (lookup ??= {

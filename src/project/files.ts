@@ -433,15 +433,34 @@ function importsHoldClients(entry: Entry, file: string, lint: LintOptions, setti
 }
 
 /**
- * Whether one of `specifiers` (the linted file's own imports, read from its text as linted) names a project module
- * that can hand out a model client (CLIENT_HOLD), before parsing any; what the answer read goes to `lint.deps`.
+ * Whether one of the linted file's imports that it calls (`called`, asked only when needed) names a project module
+ * that can hand out a model client (CLIENT_HOLD); `specifiers` are all its imports, read from its text as linted.
+ * What the answer read goes to `lint.deps`.
  */
-export function importsModelClient(file: string, specifiers: readonly string[], lint: LintOptions, settings: Record<string, unknown>, root: string): boolean {
+export function importsModelClient(
+  file: string,
+  specifiers: readonly string[],
+  called: () => readonly string[],
+  lint: LintOptions,
+  settings: Record<string, unknown>,
+  root: string,
+): boolean {
   const q = holdQuestion(lint, settings, root);
   const deps = lint.deps;
+  // By text first: an import with no model signal of its own that passes nothing on hands out no client, and the
+  // linted file's calls need not be read (most modules of an app import only such modules).
+  const candidates = new Map<string, string>();
   for (const spec of specifiers) {
     const to = resolveModule(file, spec, root);
     if (!to || to === file) continue;
+    deps?.add(to);
+    const entry = entryIn(q, to);
+    if (entry && !entry.inert && (entry.modelSignal || entry.passesOn)) candidates.set(spec, to);
+  }
+  if (candidates.size === 0) return false;
+  for (const spec of new Set(called())) {
+    const to = candidates.get(spec);
+    if (!to) continue;
     const holds = holdsAt(to, CLIENT_HOLD, q);
     if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(to, CLIENT_HOLD, deps, q));
     else if (deps) addHoldDeps(to, CLIENT_HOLD, deps, q);

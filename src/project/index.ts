@@ -17,6 +17,7 @@ import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expand
 import { classMap, handsOutClient, type ExportSummary, type ImportedExport } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
+import { textSpecifiers } from '../signals.js';
 
 export type { LintOptions, ProjectMount };
 export { parseCount, readCount } from './files.js';
@@ -584,14 +585,14 @@ export function importedAuth(filename: string, allSettings: Record<string, unkno
 }
 
 /**
- * Whether one of `specifiers`, imports of the linted file, names a project module that can hand out a model client
- * (`const openai = require('../config/openai')`), by the project map's hold questions: no module is parsed unless its
- * text names a model SDK.
+ * Whether an import of the linted file that it calls (`called`) names a project module that can hand out a model
+ * client (`const openai = require('../config/openai')`), by the project map's hold questions: no module is parsed
+ * unless its text names a model SDK.
  */
-export function importsProjectClient(filename: string, specifiers: readonly string[], allSettings: Record<string, unknown>, lint: LintOptions): boolean {
-  if (!summariesOn || specifiers.length === 0 || !path.isAbsolute(filename) || !isFile(filename)) return false;
+export function importsProjectClient(filename: string, text: string, called: () => readonly string[], allSettings: Record<string, unknown>, lint: LintOptions): boolean {
+  if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return false;
   const root = projectRoot(filename, lint.cwd);
-  return withDiskMemo(lint.disk, () => importsModelClient(filename, specifiers, lint, allSettings, root));
+  return withDiskMemo(lint.disk, () => importsModelClient(filename, textSpecifiers(text), called, lint, allSettings, root));
 }
 
 /** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */
