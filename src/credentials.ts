@@ -100,7 +100,7 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
         if (call.type === AST_NODE_TYPES.CallExpression) {
           for (const i of entry.args ?? []) {
             const arg = call.arguments[i];
-            if (arg) add(literalBehind(sourceCode, arg), `the ${module} signing secret`);
+            if (arg) for (const lit of literalsBehind(sourceCode, arg)) add(lit, `the ${module} signing secret`);
           }
         }
         const found = entry.plugin ? pluginUses(file, call).map(pluginOptions) : [firstObjectArg(sourceCode, call)];
@@ -112,7 +112,7 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
   // createHmac('sha256', 'literal') or a const holding one.
   for (const hmac of cryptoCalls(file).createHmac) {
     const key = hmac.arguments[1];
-    if (key && key.type !== AST_NODE_TYPES.SpreadElement) add(literalBehind(sourceCode, key), 'an HMAC signing key');
+    if (key && key.type !== AST_NODE_TYPES.SpreadElement) for (const lit of literalsBehind(sourceCode, key)) add(lit, 'an HMAC signing key');
   }
 
   // Literal model API keys anywhere: client options, headers, constants.
@@ -376,6 +376,22 @@ function objectBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TS
 }
 
 /** A literal, or the literal a `const` holds. */
+/**
+ * The literals a key argument can be: the one `literalBehind` finds, and those of its fallbacks (`secret ||
+ * 'your_jwt_secret'`, `?? 'dev'`, either branch of `c ? key : 'dev'`), which become the key whenever the value is missing.
+ */
+function literalsBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): Node[] {
+  const n = skipTS(node);
+  if (depth < 8 && n.type === AST_NODE_TYPES.LogicalExpression && (n.operator === '||' || n.operator === '??')) {
+    return [...literalsBehind(sourceCode, n.left, depth + 1), ...literalsBehind(sourceCode, n.right, depth + 1)];
+  }
+  if (depth < 8 && n.type === AST_NODE_TYPES.ConditionalExpression) {
+    return [...literalsBehind(sourceCode, n.consequent, depth + 1), ...literalsBehind(sourceCode, n.alternate, depth + 1)];
+  }
+  const literal = literalBehind(sourceCode, n);
+  return literal ? [literal] : [];
+}
+
 function literalBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node | undefined {
   const n = skipTS(node);
   if (isNonEmptyString(n)) return n;

@@ -5,6 +5,11 @@ const hardcoded = 'hardcoded' as const;
 
 ruleTester().run('no-hardcoded-credentials', rule, {
   valid: [
+    // Valid because the signing secret's fallback is another environment variable, not a literal (Express helper).
+    {
+      code: `import jwt from 'jsonwebtoken';
+export const verifyToken = (token, secret) => jwt.verify(token, secret || process.env.JWT_SECRET);`,
+    },
     // Valid because a word with no digit and no key shape, as the API key of a keyless local model server, grants nothing.
     {
       code: `import OpenAI from 'openai';
@@ -94,6 +99,28 @@ createHmac('sha256', key);`,
     `const url = process.env.DATABASE_URL || 'postgres://admin:hunter2@db.internal:5432/app';`,
   ],
   invalid: [
+    // Invalid because the literal becomes the jsonwebtoken secret whenever the caller passes no secret, as a literal
+    // fallback of an environment variable does (a TypeScript helper of an Express app).
+    {
+      code: `import jwt from 'jsonwebtoken';
+export const verifyToken = (token: string, secret: string) => jwt.verify(token, secret || 'your_jwt_secret');`,
+      errors: [{ messageId: hardcoded, line: 2, column: 91, endLine: 2, endColumn: 108 }],
+    },
+    // Invalid because either branch of a conditional HMAC key, and a ?? fallback, is the key when chosen (Koa, CommonJS).
+    {
+      code: `const crypto = require('crypto');
+function sign(body, key, dev) {
+  const a = crypto.createHmac('sha256', key ?? 'local-webhook-secret').update(body).digest('hex');
+  const b = crypto.createHmac('sha256', dev ? 'dev-secret' : key).update(body).digest('hex');
+  return a + b;
+}
+module.exports = { sign };`,
+      ...cjs,
+      errors: [
+        { messageId: hardcoded, line: 3, column: 48, endLine: 3, endColumn: 70 },
+        { messageId: hardcoded, line: 4, column: 47, endLine: 4, endColumn: 59 },
+      ],
+    },
     // Invalid because an API key fallback with a real key's shape ships that key, local server or not.
     {
       code: `const key = process.env.OPENAI_API_KEY || 'sk-proj-abcdefghijklmnop12345';`,
