@@ -79,13 +79,16 @@ export const SHAPES = {
     );
     return lines.join('\n');
   },
-  /** Nesting n deep, alternating `if` blocks and callbacks, with the model call and the response at the bottom. */
+  /**
+   * Nesting n deep, alternating `if` blocks and callbacks, with the model call and the response at the bottom. The
+   * outer test reads a credential (no guard: `||` lets requests without one in), so the code paths are computed.
+   */
   'deep nesting (levels)': (n) => {
     const open = [];
     const close = [];
     for (let i = 0; i < n; i += 1) {
       if (i % 2 === 0) {
-        open.push(`if (req.body.k${i}) {`);
+        open.push(i === 0 ? `if (req.user || req.body.k${i}) {` : `if (req.body.k${i}) {`);
         close.push('}');
       } else {
         open.push(`await run(async (x${i}) => {`);

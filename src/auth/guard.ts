@@ -45,10 +45,24 @@ export function createGuard(
     return hit ?? undefined;
   };
 
+  /**
+   * `if (!apiKey && provider !== 'ollama') return 401`: the refusal runs only when the other condition holds too, so a
+   * request for which it does not goes on with no credential. Every part of an `&&` test whose true branch refuses
+   * (of an `||` test whose false branch refuses) must test a credential.
+   */
+  const everyPartTests = (test: Node, op: '&&' | '||', depth = 0): boolean => {
+    const n = skipTS(test);
+    if (n.type === AST_NODE_TYPES.LogicalExpression && n.operator === op && depth < 16) {
+      return everyPartTests(n.left, op, depth + 1) && everyPartTests(n.right, op, depth + 1);
+    }
+    return behaviour.credentialIn(n) !== undefined;
+  };
+
   /** `if (!user) return res.status(401)...`: a credential test whose refusing branch never goes on to `target`. */
   const checkIf = (p: Paths, stmt: TSESTree.IfStatement, exitBranch: Node | null, target: Node): AuthEvidence | undefined => {
     if (!exitBranch) return undefined;
     const cred = testCredential(stmt);
+    if (cred && !everyPartTests(stmt.test, exitBranch === stmt.consequent ? '&&' : '||')) return undefined;
     // The credential test is cheap and rarely there; the path search runs only for a real check.
     if (!cred || p.reachesFrom(exitBranch, target, stmt)) return undefined;
     // `if (!checkAuth(req, res)) return;` — the helper in the test does the refusing.
@@ -126,7 +140,8 @@ export function createGuard(
     if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') return undefined;
     if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === '!==' || test.operator === '!=')) return undefined;
     const cred = testCredential(stmt);
-    return cred && p.runsBefore(stmt.consequent, target) ? evidence(stmt, cred, 'checks') : undefined;
+    // `if (req.user || openMode) { ...target }` runs the target with no user too.
+    return cred && everyPartTests(test, '||') && p.runsBefore(stmt.consequent, target) ? evidence(stmt, cred, 'checks') : undefined;
   };
 
   /**
@@ -181,11 +196,27 @@ export function createGuard(
     return out;
   };
 
+  /**
+   * The candidates that test or verify a credential, the only ones guardAt can accept: found without the code paths,
+   * which most functions (a service with no check at all) then never compute.
+   */
+  const checks = new Map<FunctionNode, Node[]>();
+  const checksOf = (fn: FunctionNode): Node[] => {
+    let out = checks.get(fn);
+    if (!out) {
+      out = candidatesOf(fn).filter((s) => (s.type === AST_NODE_TYPES.IfStatement ? testCredential(s) : statementVerifier(s)) !== undefined);
+      checks.set(fn, out);
+    }
+    return out;
+  };
+
   return (fn, target) => {
     if (!contains(fn, target) || fn === target) return undefined;
+    const stmts = checksOf(fn);
+    if (stmts.length === 0) return undefined;
     const p = paths();
     if (!p) return undefined;
-    for (const stmt of candidatesOf(fn)) {
+    for (const stmt of stmts) {
       const ev = guardAt(p, stmt, target, fn);
       if (ev) return ev;
     }

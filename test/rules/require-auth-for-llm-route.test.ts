@@ -283,6 +283,39 @@ fastify.post('/chat', async (request) => {
 `,
     },
     {
+      // Valid because every part of the refusing test is a credential check: a request with neither a session user
+      // nor a bearer token is refused (Express).
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  if (!req.session?.user && !req.headers.authorization) return res.status(401).json({ error: 'login required' });
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  res.json({ text: r.choices[0].message.content });
+});
+`,
+    },
+    {
+      // Valid because the else branch of an \`||\` of two credential checks refuses: either credential lets it on (Koa).
+      code: `
+import Router from '@koa/router';
+import OpenAI from 'openai';
+const router = new Router();
+const openai = new OpenAI();
+router.post('/chat', async (ctx) => {
+  if (ctx.state.user || ctx.get('x-api-key') === process.env.API_KEY) {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: ctx.request.body.q }] });
+    ctx.body = { text: r.choices[0].message.content };
+  } else {
+    ctx.status = 401;
+  }
+});
+export default router;
+`,
+    },
+    {
       // Valid because Fastify hooks apply to their whole scope, also when added after the route.
       code: `
 import Fastify from 'fastify';
@@ -645,6 +678,44 @@ app.use(router.routes());
     },
   ],
   invalid: [
+    {
+      // Invalid because the missing-key refusal also needs another condition: a request for the default provider goes
+      // on with no credential at all (Fastify, a bring-your-own-key proxy whose local model needs none).
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const app = Fastify();
+app.post('/v1/chat/completions', async (request, reply) => {
+  const { provider = 'ollama', model, messages } = request.body;
+  const auth = request.headers.authorization;
+  const apiKey = auth && auth.startsWith('Bearer ') ? auth.substring(7) : undefined;
+  if (!apiKey && provider !== 'ollama') return reply.code(401).send({ error: 'Missing API key' });
+  const client = new OpenAI({ apiKey: apiKey ?? 'ollama', baseURL: process.env.LLM_URL });
+  return client.chat.completions.create({ model, messages });
+});
+`,
+      errors: [{ messageId: 'unauthenticated', line: 5 }],
+    },
+    {
+      // Invalid because the user check is skipped whenever a setting says so: the else branch of \`||\` refuses only
+      // when the request has no user and the app is not in open mode (Express, CommonJS).
+      ...cjs,
+      code: `
+const express = require('express');
+const OpenAI = require('openai');
+const openai = new OpenAI();
+const router = express.Router();
+router.post('/ask', async (req, res) => {
+  if (req.user || process.env.OPEN_MODE === 'true') {
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+    return res.json({ text: r.choices[0].message.content });
+  }
+  return res.status(401).end();
+});
+module.exports = router;
+`,
+      errors: [{ messageId: 'unauthenticated', line: 6 }],
+    },
     {
       // Invalid because the Whisper upload route (speech to text is a paid model call too) has only multer in front.
       ...cjs,
