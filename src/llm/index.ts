@@ -11,7 +11,7 @@ import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, 
 import { trackerOf } from '../references.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
-import { importSourceOf } from '../frameworks/common.js';
+import { importSourceOf, importedRefs } from '../frameworks/common.js';
 import { bedrockSend } from './bedrock.js';
 import { CUSTOM_SPEC, makeCall, typedSpec } from './call-record.js';
 import { ClientFlow, type State } from './client-flow.js';
@@ -70,6 +70,21 @@ export function findLlm(file: FileContext, imported?: ImportedExport, decorated?
   return { calls, tracked: finder.tracked() };
 }
 
+/** A call handed a model client (Finder.handOff): a model is reached, with no known prompt, options or result. */
+const HANDED_CLIENT: CallSpec = { ...CUSTOM_SPEC, optionsArg: -1, systemKeys: [], messageKeys: [], opaqueResult: true };
+
+/** The provider of the first call a client table leads to (a few members deep): `chat.completions.create`'s OpenAI. */
+function providerOf(map: ClientMap, depth = 0): CallSpec['provider'] | undefined {
+  const leaf = map.call;
+  if (leaf?.type === 'call') return leaf.provider;
+  if (depth >= 3) return undefined;
+  for (const m of Object.values(map.members)) {
+    const p = providerOf(m, depth + 1);
+    if (p) return p;
+  }
+  return undefined;
+}
+
 /** The spec of a call of another module's function that reaches a model call. */
 function modelFunctionSpec(s: ModelFunction): CallSpec {
   const r = s.returns;
@@ -104,11 +119,17 @@ class Finder {
     private readonly imported?: ImportedExport,
     private readonly decorated?: () => Decorated | undefined,
   ) {
-    this.flow = new ClientFlow(file, this.markers, this.leaf, (ref) => {
-      // The class of an instance is read when the instance is used, never by a probe.
-      const summary = imported && !imported.probe ? imported(ref.specifier, ref.name) : undefined;
-      return summary?.kind === 'class' ? classMap(summary.methods) : undefined;
-    });
+    this.flow = new ClientFlow(
+      file,
+      this.markers,
+      this.leaf,
+      (ref) => {
+        // The class of an instance is read when the instance is used, never by a probe.
+        const summary = imported && !imported.probe ? imported(ref.specifier, ref.name) : undefined;
+        return summary?.kind === 'class' ? classMap(summary.methods) : undefined;
+      },
+      (call, map) => this.handOff(call, map),
+    );
   }
 
   tracked(): TrackedValues {
@@ -377,6 +398,20 @@ class Finder {
   private http(leaf: HttpLeaf, call: TSESTree.CallExpression, setup: readonly TSESTree.ObjectExpression[]): void {
     const r = httpCall(this.file, leaf, call, setup);
     if (r) this.emit(call, r.spec, [], [], r.options, false, r.inputs);
+  }
+
+  /**
+   * `redditController.testLLMResult(req.body, chatModel)`: a model client handed whole to a function of another project
+   * module, which is there to call it. The call reaches a model whose inputs and result are not known here (no prompt,
+   * an opaque result). Read only where imports are looked up (server code), never for a package's function.
+   */
+  private handOff(call: TSESTree.CallExpression, map: ClientMap): void {
+    const lookup = this.imported;
+    if (!lookup || lookup.probe || !lookup.project) return;
+    const refs = importedRefs(this.file, call.callee as Node);
+    if (!refs.some((r) => lookup.project!(r.specifier))) return;
+    const provider = providerOf(map);
+    if (provider) this.emit(call, { ...HANDED_CLIENT, provider }, [], [], null);
   }
 
   /** Records a call once (see makeCall). */

@@ -1046,6 +1046,36 @@ describe('a service that calls the SDK on a client another module makes', () => 
   });
 });
 
+describe('a model client handed to a function of another module', () => {
+  it('Express (CommonJS): a LangChain model from a project factory handed to an imported controller makes the route an LLM route', () => {
+    const dir = project(
+      {
+        'chatModel/index.js': `const { initChatModel } = require('langchain/chat_models/universal');\nmodule.exports = async () => initChatModel('gpt-4o', { modelProvider: 'openai' });\n`,
+        'controllers/llm.js': `exports.testLLMResult = async (body, chatModel) => {\n  const r = await chatModel.invoke(body.prompt);\n  return r.content;\n};\n`,
+        'routes/llm.js': `const express = require('express');\nconst controller = require('../controllers/llm');\nconst initializeChatModel = require('../chatModel');\nconst router = express.Router();\nrouter.post('/test', async (req, res) => {\n  const chatModel = await initializeChatModel();\n  const result = await controller.testLLMResult(req.body, chatModel);\n  res.json({ result });\n});\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    // The route reaches a model; what the controller returns is not known to be a model result.
+    expect(lint(dir, 'routes/llm.js', undefined, ['require-auth-for-llm-route', 'no-raw-llm-response'])).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('Koa (ESM): a client made in the route file and handed to an imported service', () => {
+    const dir = project({
+      'services/ask.js': `export async function ask(client, q) {\n  const c = await client.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n}\n`,
+      'routes/ask.js': `import Router from '@koa/router';\nimport OpenAI from 'openai';\nimport { ask } from '../services/ask.js';\nconst openai = new OpenAI();\nconst router = new Router();\nrouter.post('/ask', async (ctx) => {\n  ctx.body = { answer: await ask(openai, ctx.request.body.q) };\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/ask.js', undefined, ['require-auth-for-llm-route'])).toEqual(['6 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it("Fastify: a client handed to a package's function is not a model call of the route", () => {
+    const dir = project({
+      'routes/ask.js': `import Fastify from 'fastify';\nimport OpenAI from 'openai';\nimport { register } from 'some-telemetry';\nconst openai = new OpenAI();\nconst app = Fastify();\napp.post('/status', async () => {\n  register(openai);\n  return { ok: true };\n});\n`,
+    });
+    expect(lint(dir, 'routes/ask.js', undefined, ['require-auth-for-llm-route'])).toEqual([]);
+  });
+});
+
 describe('provider classes chosen by a factory (issue 11)', () => {
   // A provider class in its own module, a factory choosing it with `require` inside a `switch`, a service reaching
   // it through a wrapper object, and a route calling the service: four modules, CommonJS.
