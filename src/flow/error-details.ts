@@ -340,9 +340,32 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
     if (v && errorParams.has(v)) return true;
     return model.originsOf(n).some((o) => o.kind === 'error');
   };
-  return (root) => {
+  const opening = new Set<Node>();
+  const read = (root: Node): Node | undefined => {
     const found = walkCarried(file, root, {
       leaf: (n) => {
+        const verdict = readDetail(n);
+        if (verdict !== 'leak') return verdict;
+        // `const message = isProd ? 'Internal Server Error' : err.message` sent as `{ message }`: a detail read only
+        // outside production is judged where it is read, where the branch can be seen, not where the const is sent.
+        if (isDevOnly(file, n)) return 'safe';
+        const init = n.type === AST_NODE_TYPES.Identifier ? constInit(file, n) : undefined;
+        if (!init || opening.has(init) || !containsDevOnlyBranch(file, init)) return verdict;
+        opening.add(init);
+        try {
+          return read(init) ? 'leak' : 'safe';
+        } finally {
+          opening.delete(init);
+        }
+      },
+      carried: (call) => importedCarried(file, imported, call),
+      guarded: (cond, branch) => guardsExposure(cond, branch, isError),
+    });
+    return found && !isDevOnly(file, found) && !identifiedBranch(file, found, isError) ? found : undefined;
+  };
+  return read;
+
+  function readDetail(n: Node): 'leak' | 'safe' | undefined {
         if (n.type === AST_NODE_TYPES.MemberExpression) {
           const { object, keys } = memberPath(n);
           if (literalLocal(file, object)) return undefined;
@@ -365,12 +388,13 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
           if (flow && flow.errorFields.length > 0) return 'leak';
         }
         return undefined;
-      },
-      carried: (call) => importedCarried(file, imported, call),
-      guarded: (cond, branch) => guardsExposure(cond, branch, isError),
-    });
-    return found && !isDevOnly(file, found) && !identifiedBranch(file, found, isError) ? found : undefined;
-  };
+  }
+}
+
+/** Whether an expression is, or holds at its top, a conditional whose branches differ between production and not. */
+function containsDevOnlyBranch(file: FileContext, node: Node): boolean {
+  const n = skipTS(node);
+  return n.type === AST_NODE_TYPES.ConditionalExpression && (isDevOnly(file, n.consequent) || isDevOnly(file, n.alternate));
 }
 
 /**

@@ -318,8 +318,43 @@ app.post('/v1/chat', async (req, res) => {
     sendErrorResponse(res, error.status ?? 500, 'The model request failed');
   }
 });`,
+    // Valid because the message is the error's only outside production: in production an Error gets a fixed text. The
+    // branch is judged where the detail is read, not where the const holding it is sent (Express, TypeScript).
+    `import express, { type ErrorRequestHandler } from 'express';
+const app = express();
+const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
+  const message =
+    process.env.NODE_ENV === 'production' && err instanceof Error
+      ? 'Internal Server Error'
+      : err.message;
+  res.status(500).json({ status: 'error', message });
+};
+app.use(errorHandler);`,
+    // Valid because a const set from a development flag carries the detail only outside production (Koa).
+    `import Koa from 'koa';
+const app = new Koa();
+const isDev = process.env.NODE_ENV !== 'production';
+app.use(async (ctx, next) => {
+  try {
+    await next();
+  } catch (err) {
+    const detail = isDev ? err.message : 'Request failed';
+    ctx.status = 500;
+    ctx.body = { detail };
+  }
+});`,
   ],
   invalid: [
+    // Invalid because the const holds the detail in production, the other branch elsewhere (Fastify).
+    {
+      code: `import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.setErrorHandler((error, request, reply) => {
+  const message = process.env.NODE_ENV === 'production' ? error.message : 'see the console';
+  reply.status(500).send({ message });
+});`,
+      errors: [{ messageId: errorDetails, line: 5 }],
+    },
     // A provider class (one method calls the model) streams a model error into the response another module hands it.
     {
       code: `const { OpenAI } = require('openai');
