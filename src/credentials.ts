@@ -375,7 +375,6 @@ function objectBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): TS
   return init && skipTS(init).type === AST_NODE_TYPES.ObjectExpression ? (skipTS(init) as TSESTree.ObjectExpression) : undefined;
 }
 
-/** A literal, or the literal a `const` holds. */
 /**
  * The literals a key argument can be: the one `literalBehind` finds, and those of its fallbacks (`secret ||
  * 'your_jwt_secret'`, `?? 'dev'`, either branch of `c ? key : 'dev'`), which become the key whenever the value is missing.
@@ -392,6 +391,7 @@ function literalsBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, d
   return literal ? [literal] : [];
 }
 
+/** A literal, or the literal a `const` holds. */
 function literalBehind(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Node | undefined {
   const n = skipTS(node);
   if (isNonEmptyString(n)) return n;

@@ -340,61 +340,52 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
     if (v && errorParams.has(v)) return true;
     return model.originsOf(n).some((o) => o.kind === 'error');
   };
-  const opening = new Set<Node>();
-  const read = (root: Node): Node | undefined => {
+  /** What one node carries, read by itself. */
+  const readDetail = (n: Node): 'leak' | 'safe' | undefined => {
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const { object, keys } = memberPath(n);
+      if (literalLocal(file, object)) return undefined;
+      if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
+      // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
+      const flow = importedCallFlow(file, imported, object);
+      if (flow) return flow.errorFields.includes('') || flow.errorFields.includes(keys[0] ?? '') ? 'leak' : 'safe';
+      return undefined;
+    }
+    if (n.type === AST_NODE_TYPES.Identifier) {
+      // A local object or array literal is read field by field (`{ code: err.code }` sends no detail), and so is a
+      // const whose value is a production branch (`const message = isProd ? 'Internal Server Error' : err.message`):
+      // the walk goes through it to where the detail is read, and the branch can be seen.
+      if (literalLocal(file, n) || devOnlyBranchLocal(file, n)) return undefined;
+      if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
+      const flow = importedCallFlow(file, imported, n);
+      if (flow && flow.errorFields.length > 0) return 'leak';
+      return destructuredErrorField(file, imported, n) ? 'leak' : undefined;
+    }
+    if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression) {
+      const flow = importedCallFlow(file, imported, n);
+      if (flow && flow.errorFields.length > 0) return 'leak';
+    }
+    return undefined;
+  };
+  return (root) => {
     const found = walkCarried(file, root, {
+      // A detail read only outside production is safe where it is read, also inside a const's value.
       leaf: (n) => {
         const verdict = readDetail(n);
-        if (verdict !== 'leak') return verdict;
-        // `const message = isProd ? 'Internal Server Error' : err.message` sent as `{ message }`: a detail read only
-        // outside production is judged where it is read, where the branch can be seen, not where the const is sent.
-        if (isDevOnly(file, n)) return 'safe';
-        const init = n.type === AST_NODE_TYPES.Identifier ? constInit(file, n) : undefined;
-        if (!init || opening.has(init) || !containsDevOnlyBranch(file, init)) return verdict;
-        opening.add(init);
-        try {
-          return read(init) ? 'leak' : 'safe';
-        } finally {
-          opening.delete(init);
-        }
+        return verdict === 'leak' && isDevOnly(file, n) ? 'safe' : verdict;
       },
       carried: (call) => importedCarried(file, imported, call),
       guarded: (cond, branch) => guardsExposure(cond, branch, isError),
     });
     return found && !isDevOnly(file, found) && !identifiedBranch(file, found, isError) ? found : undefined;
   };
-  return read;
-
-  function readDetail(n: Node): 'leak' | 'safe' | undefined {
-        if (n.type === AST_NODE_TYPES.MemberExpression) {
-          const { object, keys } = memberPath(n);
-          if (literalLocal(file, object)) return undefined;
-          if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
-          // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
-          const flow = importedCallFlow(file, imported, object);
-          if (flow) return flow.errorFields.includes('') || flow.errorFields.includes(keys[0] ?? '') ? 'leak' : 'safe';
-          return undefined;
-        }
-        if (n.type === AST_NODE_TYPES.Identifier) {
-          // A local object or array literal is read field by field (`{ code: err.code }` sends no detail).
-          if (literalLocal(file, n)) return undefined;
-          if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
-          const flow = importedCallFlow(file, imported, n);
-          if (flow && flow.errorFields.length > 0) return 'leak';
-          return destructuredErrorField(file, imported, n) ? 'leak' : undefined;
-        }
-        if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression) {
-          const flow = importedCallFlow(file, imported, n);
-          if (flow && flow.errorFields.length > 0) return 'leak';
-        }
-        return undefined;
-  }
 }
 
-/** Whether an expression is, or holds at its top, a conditional whose branches differ between production and not. */
-function containsDevOnlyBranch(file: FileContext, node: Node): boolean {
-  const n = skipTS(node);
-  return n.type === AST_NODE_TYPES.ConditionalExpression && (isDevOnly(file, n.consequent) || isDevOnly(file, n.alternate));
+/** A const whose value is a conditional with a branch taken only outside production (or only in it). */
+function devOnlyBranchLocal(file: FileContext, id: TSESTree.Identifier): boolean {
+  const init = constInit(file, id);
+  const n = init && skipTS(init);
+  return n?.type === AST_NODE_TYPES.ConditionalExpression && (isDevOnly(file, n.consequent) || isDevOnly(file, n.alternate));
 }
 
 /**

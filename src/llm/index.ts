@@ -70,8 +70,11 @@ export function findLlm(file: FileContext, imported?: ImportedExport, decorated?
   return { calls, tracked: finder.tracked() };
 }
 
-/** A call handed a model client (Finder.handOff): a model is reached, with no known prompt, options or result. */
-const HANDED_CLIENT: CallSpec = { ...CUSTOM_SPEC, optionsArg: -1, systemKeys: [], messageKeys: [], opaqueResult: true };
+/**
+ * A call handed a model client (Finder.handOff): a model is reached, with no known result; emitted with no options
+ * (`null`), so it has no prompt or system input either, and an output limit that is unknown rather than missing.
+ */
+const HANDED_CLIENT: CallSpec = { ...CUSTOM_SPEC, opaqueResult: true };
 
 /** The provider of the first call a client table leads to (a few members deep): `chat.completions.create`'s OpenAI. */
 function providerOf(map: ClientMap, depth = 0): CallSpec['provider'] | undefined {

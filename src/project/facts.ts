@@ -4,7 +4,7 @@ import { boundOnce, enclosingFunction, memberChain, propertyName, resolveFunctio
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
-import type { FileContext, Framework, FunctionNode, Middleware, Node, RouteRoot } from '../types.js';
+import type { FileContext, Framework, FunctionNode, LlmCall, Middleware, Node, PathKey, RouteRoot } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
 import { errorFlowsOf, type ErrorFlow } from '../flow/error-details.js';
 
@@ -357,31 +357,29 @@ function returnOf(model: FileModel, fn: FunctionNode): ModelReturn {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push(fn.body);
   else for (const r of model.file.index.returns) if (r.argument && enclosingFunction(r) === fn) values.push(r.argument);
   let text = false;
-  let raw: ModelReturn | undefined;
+  // The first model value returned that is not text, and where in its result it was read.
+  let raw: { call: LlmCall; path: readonly PathKey[] } | undefined;
   for (const v of values) {
     const llm = model.originsOf(v).filter((o) => o.kind === 'llm');
     if (llm.length === 0) continue;
     if (builtContainer(model.file, v)) return { kind: 'unknown' };
     for (const o of llm) {
-      if (o.text) {
-        text = true;
-        continue;
-      }
-      const c = o.call;
-      const found: ModelReturn = {
-        kind: 'raw',
-        resultLabel: c.resultLabel,
-        textPaths: c.textPaths,
-        textAccessor: c.textAccessor,
-        envelope: c.envelope.map(String),
-        streaming: c.streaming,
-        ...(o.path.length > 0 ? { path: o.path } : {}),
-      };
-      if (!raw) raw = found;
-      else if (JSON.stringify(raw.kind === 'raw' ? raw.path ?? [] : []) !== JSON.stringify(o.path)) return { kind: 'unknown' };
+      if (o.text) text = true;
+      else if (!raw) raw = { call: o.call, path: o.path };
+      else if (raw.path.length !== o.path.length || raw.path.some((k, i) => k !== o.path[i])) return { kind: 'unknown' };
     }
   }
-  return raw ?? { kind: text ? 'text' : 'unknown' };
+  if (!raw) return { kind: text ? 'text' : 'unknown' };
+  const c = raw.call;
+  return {
+    kind: 'raw',
+    resultLabel: c.resultLabel,
+    textPaths: c.textPaths,
+    textAccessor: c.textAccessor,
+    envelope: c.envelope.map(String),
+    streaming: c.streaming,
+    ...(raw.path.length > 0 ? { path: raw.path } : {}),
+  };
 }
 
 /** Whether a returned value is an object or array literal, written in place or in a local const. */

@@ -419,17 +419,32 @@ function holdQuestion(lint: LintOptions, settings: Record<string, unknown>, root
   };
 }
 
-/** Whether an import of `file` can hand out a model client (see CLIENT_LEVEL); what the answer read goes to `deps`. */
-function importsHoldClients(entry: Entry, file: string, lint: LintOptions, settings: Record<string, unknown>, root: string, deps: Set<string>): boolean {
-  const q = holdQuestion(lint, settings, root);
-  for (const spec of entry.specifiers) {
-    const to = resolveModule(file, spec, root);
+/**
+ * Whether one of the modules `specifiers` name from `file` can hand out a model client (CLIENT_HOLD); what each
+ * answer read goes to `record`.
+ */
+function anyHoldsClient(file: string, specifiers: Iterable<string>, q: HoldQuestion, record: (to: string) => void): boolean {
+  for (const spec of specifiers) {
+    const to = resolveModule(file, spec, q.root);
     if (!to || to === file) continue;
     const holds = holdsAt(to, CLIENT_HOLD, q);
-    addHoldDeps(to, CLIENT_HOLD, deps, q);
+    record(to);
     if (holds) return true;
   }
   return false;
+}
+
+/** Adds what `file`'s answer at `level` was read from to `lint.deps`, now or when the CLI's stamp asks (depsLater). */
+function recordHoldDeps(lint: LintOptions, file: string, level: number, q: HoldQuestion): void {
+  const deps = lint.deps;
+  if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(file, level, deps, q));
+  else if (deps) addHoldDeps(file, level, deps, q);
+}
+
+/** Whether an import of `file` can hand out a model client (see CLIENT_LEVEL); what the answer read goes to `deps`. */
+function importsHoldClients(entry: Entry, file: string, lint: LintOptions, settings: Record<string, unknown>, root: string, deps: Set<string>): boolean {
+  const q = holdQuestion(lint, settings, root);
+  return anyHoldsClient(file, entry.specifiers, q, (to) => addHoldDeps(to, CLIENT_HOLD, deps, q));
 }
 
 /**
@@ -446,27 +461,19 @@ export function importsModelClient(
   root: string,
 ): boolean {
   const q = holdQuestion(lint, settings, root);
-  const deps = lint.deps;
   // By text first: an import with no model signal of its own that passes nothing on hands out no client, and the
   // linted file's calls need not be read (most modules of an app import only such modules).
-  const candidates = new Map<string, string>();
+  const candidates = new Set<string>();
   for (const spec of specifiers) {
     const to = resolveModule(file, spec, root);
     if (!to || to === file) continue;
-    deps?.add(to);
+    lint.deps?.add(to);
     const entry = entryIn(q, to);
-    if (entry && !entry.inert && (entry.modelSignal || entry.passesOn)) candidates.set(spec, to);
+    if (entry && !entry.inert && (entry.modelSignal || entry.passesOn)) candidates.add(spec);
   }
   if (candidates.size === 0) return false;
-  for (const spec of new Set(called())) {
-    const to = candidates.get(spec);
-    if (!to) continue;
-    const holds = holdsAt(to, CLIENT_HOLD, q);
-    if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(to, CLIENT_HOLD, deps, q));
-    else if (deps) addHoldDeps(to, CLIENT_HOLD, deps, q);
-    if (holds) return true;
-  }
-  return false;
+  const calledCandidates = new Set(called().filter((spec) => candidates.has(spec)));
+  return anyHoldsClient(file, calledCandidates, q, (to) => recordHoldDeps(lint, to, CLIENT_HOLD, q));
 }
 
 /**
@@ -480,9 +487,7 @@ function mayHoldSummary(entry: Entry, file: string, level: number, lint: LintOpt
   if (entry.modelSignal) return true;
   const question = holdQuestion(lint, settings, root);
   const answer = holdsAt(file, level, question);
-  const deps = lint.deps;
-  if (deps && lint.depsLater) lint.depsLater.push(() => addHoldDeps(file, level, deps, question));
-  else if (deps) addHoldDeps(file, level, deps, question);
+  recordHoldDeps(lint, file, level, question);
   // Empty at this level: a level deeper could reach further (conservative, so the facts are rebuilt rather than stale).
   if (!answer && entry.specifiers.length > 0 && lint.unsaturated) lint.unsaturated.value = true;
   return answer;

@@ -408,34 +408,24 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
   }
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const memo = new Map<string, ExportSummary | undefined>();
-  if (level === CLIENT_LEVEL) {
-    // As a probe, but a client an import hands out is known (files.ts CLIENT_LEVEL).
-    const clients = (specifier: string, name: string): ExportSummary | undefined => {
+  // At CLIENT_LEVEL, as a probe (a deeper level could say more), but a client an import hands out is known.
+  const clientsOnly = level === CLIENT_LEVEL;
+  const lookup = (specifier: string, name: string): ExportSummary | undefined => {
+    if (clientsOnly) {
       if (!project(specifier)) return undefined;
       if (lint.unsaturated) lint.unsaturated.value = true;
-      const key = `${specifier}\0${name}`;
-      if (memo.has(key)) return memo.get(key);
-      const summary = withDiskMemo(lint.disk, () => {
-        const target = resolveModule(filename, specifier, root);
-        const s = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
-        return handsOutClient(s) ? s : undefined;
-      });
-      memo.set(key, summary);
-      return summary;
-    };
-    return Object.assign(clients, { project, probe: true as const });
-  }
-  const lookup = (specifier: string, name: string): ExportSummary | undefined => {
+    }
     const key = `${specifier}\0${name}`;
     if (memo.has(key)) return memo.get(key);
     const summary = withDiskMemo(lint.disk, () => {
       const target = resolveModule(filename, specifier, root);
-      return target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
+      const s = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
+      return !clientsOnly || handsOutClient(s) ? s : undefined;
     });
     memo.set(key, summary);
     return summary;
   };
-  return Object.assign(lookup, { project });
+  return Object.assign(lookup, clientsOnly ? { project, probe: true as const } : { project });
 }
 
 /** What the app a file belongs to decorates its Fastify instances with (see `appDecorations`). */
