@@ -414,8 +414,8 @@ const langchainMethods = (textPaths: PathKey[][], textAccessor: string, self: ()
     withStructuredOutput: { type: 'instance', map: structured },
     pipe: { type: 'instance', map: structured },
   });
-/** A chat model: the result is an AIMessage. */
-export const LANGCHAIN_CHAT: ClientMap = langchainMethods([['content'], ['text']], '.content', () => LANGCHAIN_CHAT, () => LANGCHAIN_PLAIN);
+/** A chat model: the result is an AIMessage (whose `lc_kwargs` are the fields it was made with: the same content). */
+export const LANGCHAIN_CHAT: ClientMap = langchainMethods([['content'], ['text'], ['lc_kwargs', 'content']], '.content', () => LANGCHAIN_CHAT, () => LANGCHAIN_PLAIN);
 /** A text LLM, a structured-output runnable or a model piped into a parser: the whole result is generated data. */
 export const LANGCHAIN_PLAIN: ClientMap = langchainMethods([[]], '', () => LANGCHAIN_PLAIN, () => LANGCHAIN_PLAIN);
 

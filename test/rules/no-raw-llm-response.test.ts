@@ -217,6 +217,20 @@ app.post('/lc', async (req, res) => {
 });
 `,
     },
+    // Valid because an AIMessage's lc_kwargs hold the fields it was made with: lc_kwargs.content is the generated text.
+    {
+      code: `
+const express = require('express');
+const { ChatOpenAI } = require('@langchain/openai');
+const router = express.Router();
+const llm = new ChatOpenAI({ model: 'gpt-4o' });
+router.post('/lc', async (req, res) => {
+  const modelResponse = await llm.invoke(req.body.q);
+  res.json({ answer: modelResponse.lc_kwargs.content });
+});
+module.exports = router;
+`,
+    },
     // Valid because the Vercel ai text stream's elements are text.
     {
       code: `

@@ -437,10 +437,10 @@ describe('langchain', () => {
       })),
     );
     expect(found).toEqual([
-      { callee: 'model.invoke', setup: [`{ model: 'gpt', maxTokens: 10 }`], system: ['sys'], streaming: false, textPaths: [['content'], ['text']], limit: 'found' },
-      { callee: 'claude.stream', setup: ['{}'], system: ['s2'], streaming: true, textPaths: [['content'], ['text'], ['*', 'content'], ['*', 'text']], limit: 'missing' },
+      { callee: 'model.invoke', setup: [`{ model: 'gpt', maxTokens: 10 }`], system: ['sys'], streaming: false, textPaths: [['content'], ['text'], ['lc_kwargs', 'content']], limit: 'found' },
+      { callee: 'claude.stream', setup: ['{}'], system: ['s2'], streaming: true, textPaths: [['content'], ['text'], ['lc_kwargs', 'content'], ['*', 'content'], ['*', 'text'], ['*', 'lc_kwargs', 'content']], limit: 'missing' },
       { callee: 'model.withStructuredOutput(schema).invoke', setup: [`{ model: 'gpt', maxTokens: 10 }`], system: [], streaming: false, textPaths: [[]], limit: 'found' },
-      { callee: "model.bind({ stop: ['x'] }).batch", setup: [`{ model: 'gpt', maxTokens: 10 }`], system: [], streaming: false, textPaths: [['content'], ['text']], limit: 'found' },
+      { callee: "model.bind({ stop: ['x'] }).batch", setup: [`{ model: 'gpt', maxTokens: 10 }`], system: [], streaming: false, textPaths: [['content'], ['text'], ['lc_kwargs', 'content']], limit: 'found' },
     ]);
   });
 
@@ -460,7 +460,7 @@ describe('langchain', () => {
       { sourceType: 'commonjs' },
     );
     expect(found).toEqual([
-      ['chain.invoke', ['sys'], [['content'], ['text']]],
+      ['chain.invoke', ['sys'], [['content'], ['text'], ['lc_kwargs', 'content']]],
       ['new OpenAI({}).call', [], [[]]],
     ]);
   });
