@@ -9,7 +9,10 @@ import type { Node, Origin, Route } from '../src/types.js';
  * `/dev`, `/test`, `/echo`, `/__state`. Only debug and internal take a suffix: `/test-results` and `/dev-portal` are
  * ordinary features as often as not.
  */
-const DEBUG_SEGMENT = /^(?:_*(?:debug|internal)(?:[-_.].*)?|_*(?:dev|test|echo)|__.+)$/i;
+// `test`, `dev` and `echo` take a suffix only when it names the model or its input (`/test-llm-result`, `/test_chat`):
+// `/api/test-results` is a feature. A documented name heuristic; the route must still send model output or a prompt.
+const DEBUG_SEGMENT =
+  /^(?:_*(?:debug|internal)(?:[-_.].*)?|_*(?:dev|test|echo)(?:[-_.](?:llms?|ai|models?|prompts?|gpt|openai|anthropic|claude|gemini|completions?|chat|agents?)(?:[-_.].*)?)?|__.+)$/i;
 
 /** True when one of the route's static path segments marks it as a debug route (`:dev` is a parameter, not one). */
 export function isDebugPath(path: string): boolean {

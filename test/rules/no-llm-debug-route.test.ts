@@ -36,6 +36,12 @@ app.get('/testimonials', (req, res) => res.json({ intro: SYSTEM_PROMPT }));
 app.get('/api/test-results', (req, res) => res.json({ intro: SYSTEM_PROMPT }));
 `,
     },
+    // Valid because /test-email names no model or prompt, so it is not read as a test route of the model.
+    {
+      code: `${expressChat}
+app.get('/test-email', (req, res) => res.json({ intro: SYSTEM_PROMPT }));
+`,
+    },
     // Valid because a `:dev` path parameter is not a dev route.
     {
       code: `${expressChat}
@@ -209,6 +215,13 @@ router.post('/', async (req, res) => {
 export default router;`,
   ],
   invalid: [
+    // Invalid because /test-llm-result (a test route of the model, by its suffix) sends the system prompt.
+    {
+      code: `${expressChat}
+app.post('/api/test-llm-result', (req, res) => res.json({ system: SYSTEM_PROMPT }));
+`,
+      errors: [{ messageId: 'debugRoute', line: 14, column: 1, endLine: 14, endColumn: 32 }],
+    },
     // Invalid because /debug/prompt sends the system prompt with no guard at all.
     {
       code: `${expressChat}
