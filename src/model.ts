@@ -9,8 +9,8 @@ import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf
 import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
-import { findLlm } from './llm/index.js';
-import type { Decorated, ImportedExport, TrackedValues } from './llm/summary.js';
+import { findLlm, type SeededParam } from './llm/index.js';
+import type { Decorated, ExportSeed, ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import type { AppParam } from './frameworks/common.js';
 import { decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
@@ -33,8 +33,8 @@ import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
 import { appDecorations, importedAuth, importedErrorFlows, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
-import { findErrorExposures } from './flow/error-details.js';
-import { exportedFunction, exportsOf, factsOf, type FileFacts } from './project/facts.js';
+import { findErrorExposures, importedCarries, type ImportedErrorFlow } from './flow/error-details.js';
+import { exportedFunction, exportsOf, factsOf, modelFunction, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin, UnsafeSink } from './types.js';
@@ -55,6 +55,7 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
     disk: lintMemo(context.settings as Record<string, unknown>),
     depsLater: [],
     buildFacts,
+    buildSeeded,
     languageOptions: context.languageOptions as LintOptions['languageOptions'],
   });
   models.set(ast, model);
@@ -89,6 +90,7 @@ export function buildModel(
   lint?: LintOptions,
   imported?: ImportedExport,
   forFacts = false,
+  seed?: ExportSeed,
 ): FileModel {
   const settings = readSettings(allSettings);
   const scopeManager = sourceCode.scopeManager as Scope.ScopeManager;
@@ -144,7 +146,11 @@ export function buildModel(
     if (!isInstance && !settingOf) return undefined;
     return { isInstance: isInstance ?? (() => false), settingOf: settingOf ?? (() => undefined), app: () => appDecorations(file, allSettings, lint) };
   };
-  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated));
+  const seeded = (): SeededParam | undefined => {
+    const fn = seed && exportedFunction(file, exportsOf(file).exports, seed.name, seed.member);
+    return fn && { fn, seed: seed.seed };
+  };
+  const findAll = (): { calls: LlmCall[]; tracked: TrackedValues } => (llm ??= findLlm(file, imports(), decorated, seeded()));
   let llmByNode: Map<Node, LlmCall> | undefined;
   let frameworks: FrameworkFacts | undefined;
   let auth: AuthAnalysis | undefined;
@@ -156,6 +162,10 @@ export function buildModel(
   let loggers: LoggerCall[] | undefined;
   let unsafe: UnsafeSink[] | undefined;
   let exposures: ErrorExposure[] | undefined;
+  // Other modules' error facts are read only for the linted file (one level, like the model summaries).
+  let errorFlows: { value: ImportedErrorFlow | undefined } | undefined;
+  const importedFlows = (): ImportedErrorFlow | undefined =>
+    (errorFlows ??= { value: lint && filename ? importedErrorFlows(filename, allSettings, lint) : undefined }).value;
 
   const once: {
     hmacUpdates?: TSESTree.CallExpression[];
@@ -191,10 +201,9 @@ export function buildModel(
       return getFrameworks().errorHandlers;
     },
     get errorExposures() {
-      // Other modules' error facts are read only for the linted file (one level, like the model summaries).
       return (exposures ??= findErrorExposures(
         model,
-        lint && filename ? { errorFlow: importedErrorFlows(filename, allSettings, lint), summary: importedExports(filename, allSettings, lint) } : {},
+        lint && filename ? { errorFlow: importedFlows(), summary: importedExports(filename, allSettings, lint) } : {},
       ));
     },
     paramRole(variable) {
@@ -256,6 +265,10 @@ export function buildModel(
     callSitesOf: (fn) => functionIndex().callSitesOf(fn),
     originsOf(node) {
       return (origins ??= createOriginAnalysis(model))(node);
+    },
+    carriedArgs(call) {
+      const flows = importedFlows();
+      return flows ? importedCarries(file, flows, call) : undefined;
     },
     authOfMiddleware(mw) {
       return (auth ??= createAuthAnalysis(model)).middleware(mw);
@@ -341,6 +354,22 @@ export function buildFacts(
   imported: ImportedExport | undefined,
 ): FileFacts {
   return factsOf(buildModel(sourceCode, settings, filename, undefined, imported, true));
+}
+
+/**
+ * What export `name` (or its method `member`) of another file does when a caller hands its parameter a model client
+ * (ImportedExport.seeded): the file's model built with that parameter as the client, its summary of the function.
+ */
+export function buildSeeded(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Record<string, unknown>,
+  filename: string,
+  imported: ImportedExport | undefined,
+  seed: ExportSeed,
+): ModelFunction | undefined {
+  const model = buildModel(sourceCode, settings, filename, undefined, imported, true, seed);
+  const fn = exportedFunction(model.file, exportsOf(model.file).exports, seed.name, seed.member);
+  return fn && modelFunction(model, fn);
 }
 
 const nodeStart = (n: Node): number => n.range[0];

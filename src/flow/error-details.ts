@@ -665,6 +665,11 @@ function calleeFlow(file: FileContext, imported: ImportedErrorFlow, callee: Node
   return undefined;
 }
 
+/** The arguments the result of a call of an imported function carries (ErrorFlow.carries); undefined when unknown. */
+export function importedCarries(file: FileContext, imported: ImportedErrorFlow, call: TSESTree.CallExpression): readonly number[] | undefined {
+  return calleeFlow(file, imported, call.callee as Node)?.flow.carries;
+}
+
 /** The error flow of the imported function a call (or awaited call, or a local bound once to one) calls. */
 function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node, depth = 0): ErrorFlow | undefined {
   if (!imported || depth > 4) return undefined;
@@ -762,6 +767,15 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
         const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
         const f = m && flowOf(m);
         if (key !== undefined && f) out.set(`${name}.${key}`, f);
+      }
+    }
+    // module.exports = class ApiResponse { static success(message, data) { return new ApiResponse(true, message, data) } }
+    if (obj?.type === AST_NODE_TYPES.ClassDeclaration || obj?.type === AST_NODE_TYPES.ClassExpression) {
+      for (const m of obj.body.body) {
+        if (m.type !== AST_NODE_TYPES.MethodDefinition || !m.static || m.kind !== 'method') continue;
+        const key = propertyName(m);
+        const f = key === undefined || m.value.type !== AST_NODE_TYPES.FunctionExpression ? undefined : flowOf(m.value);
+        if (f) out.set(`${name}.${key}`, f);
       }
     }
   }

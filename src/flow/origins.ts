@@ -34,6 +34,9 @@ export interface OriginSeams {
 }
 
 /** The origin analysis the model uses. */
+/** What a call of another module's function may carry through to its result, besides generated text (see otherCall). */
+const MODEL_KINDS = new Set<string>(['tool', 'prompt', 'system']);
+
 export function createOriginAnalysis(model: FileModel): (node: Node) => readonly Origin[] {
   return originAnalysis(model);
 }
@@ -473,7 +476,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       }
       // `ChatPromptTemplate.fromMessages([...])`: the template holds the messages it is built from.
       if (PROMPT_FACTORIES.has(method) && data.length === 0 && out.length === 0) return union(...args.map((a) => systemOnly(valuesOf(a))));
-      if (data.length === 0 && out.length === 0 && !ARG_CARRYING_METHODS.has(method)) return sameFileCall(callee);
+      if (data.length === 0 && out.length === 0 && !ARG_CARRYING_METHODS.has(method)) return otherCall(node, callee);
       // `.get('x')` on headers, cookies or search params names the entry.
       const arg0 = args[0] && args[0].type !== AST_NODE_TYPES.SpreadElement ? staticString(args[0]) : undefined;
       const named = data.map((v): Val =>
@@ -484,7 +487,22 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
       // String, array and unknown methods keep what the receiver holds (a Response's `.json()` keeps the path).
       return union(out, named, ARG_CARRYING_METHODS.has(method) ? argVals() : []);
     }
-    return sameFileCall(callee);
+    return otherCall(node, callee);
+  }
+
+  /**
+   * A call of a same-file function: what it returns. Of another project module's function: the generated text,
+   * prompts and system prompts of the arguments its result carries (`ApiResponse.success('ok', answer)`), read from
+   * that module only when such an argument is there to carry. A whole or partial model result is not carried: what
+   * the function keeps of it (`{ tokens: c.usage.total_tokens }`) is not known here.
+   */
+  function otherCall(node: TSESTree.CallExpression, callee: Node): Val[] {
+    if (resolveFunction(sourceCode, callee)) return sameFileCall(callee);
+    const carried = (v: Val): boolean => (v.kind === 'llm' ? v.text : MODEL_KINDS.has(v.kind));
+    const modelVals = node.arguments.map((a) => dataOnly(valuesOf(a)).filter(carried));
+    if (modelVals.every((v) => v.length === 0)) return [];
+    const carries = model.carriedArgs(node);
+    return carries ? union(...carries.map((i) => modelVals[i] ?? [])) : [];
   }
 
   /**

@@ -44,7 +44,7 @@ export class ClientFlow {
     /** The table of an instance of another module's class (ClientMap.instanceOf), read when the instance is used. */
     private readonly classOf: (ref: NonNullable<ClientMap['instanceOf']>) => ClientMap | undefined = () => undefined,
     /** A client handed whole to a call of a function not in this file (`service.ask(req.body, chatModel)`). */
-    private readonly onHandOff: (call: TSESTree.CallExpression, map: ClientMap) => void = () => undefined,
+    private readonly onHandOff: (call: TSESTree.CallExpression, map: ClientMap, index: number) => void = () => undefined,
   ) {}
 
   /** The table itself, or for an instance of another module's class, its class's table (once per table). */
@@ -141,7 +141,7 @@ export class ClientFlow {
         const param = fn?.params[index];
         const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
         if (target?.type === AST_NODE_TYPES.Identifier) this.pushVariable(variableOf(this.file.sourceCode, target), state);
-        else if (!fn && state.need.length === 0) this.onHandOff(p, state.map);
+        else if (!fn && state.need.length === 0) this.onHandOff(p, state.map, index);
         return;
       }
       case AST_NODE_TYPES.VariableDeclarator:

@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { trackerOf } from '../references.js';
-import type { FileContext, LlmCall, Node } from '../types.js';
+import type { FileContext, FunctionNode, LlmCall, Node } from '../types.js';
 import { sdkResultOfCall, typeInfoOf } from '../typed/index.js';
 import { importSourceOf, importedRefs } from '../frameworks/common.js';
 import { bedrockSend } from './bedrock.js';
@@ -18,7 +18,7 @@ import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, optionValue, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ClientMap, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
-import { classMap, type Decorated, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
+import { classMap, type ClientSeed, type Decorated, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -64,8 +64,13 @@ export function findLlmCalls(file: FileContext, imported?: ImportedExport): LlmC
  * The file's model calls and the tracked values it binds, exports and returns (for its module summary). With
  * `imported`, values and functions imported from the project's other modules start flows and calls too.
  */
-export function findLlm(file: FileContext, imported?: ImportedExport, decorated?: () => Decorated | undefined): { calls: LlmCall[]; tracked: TrackedValues } {
-  const finder = new Finder(file, imported, decorated);
+export function findLlm(
+  file: FileContext,
+  imported?: ImportedExport,
+  decorated?: () => Decorated | undefined,
+  seeded?: SeededParam,
+): { calls: LlmCall[]; tracked: TrackedValues } {
+  const finder = new Finder(file, imported, decorated, seeded);
   const calls = finder.run();
   return { calls, tracked: finder.tracked() };
 }
@@ -106,6 +111,12 @@ function modelFunctionSpec(s: ModelFunction): CallSpec {
   };
 }
 
+/** The function of this file whose parameter a caller hands a client, and which one (ImportedExport.seeded). */
+export interface SeededParam {
+  readonly fn: FunctionNode;
+  readonly seed: ClientSeed;
+}
+
 /** One file's search: the tracker's starts, the client flow, then fetch, settings names and typed wrappers. */
 class Finder {
   private readonly results = new Map<Node, LlmCall>();
@@ -121,6 +132,7 @@ class Finder {
     private readonly file: FileContext,
     private readonly imported?: ImportedExport,
     private readonly decorated?: () => Decorated | undefined,
+    private readonly seeded?: SeededParam,
   ) {
     this.flow = new ClientFlow(
       file,
@@ -131,7 +143,7 @@ class Finder {
         const summary = imported && !imported.probe ? imported(ref.specifier, ref.name) : undefined;
         return summary?.kind === 'class' ? classMap(summary.methods) : undefined;
       },
-      (call, map) => this.handOff(call, map),
+      (call, map, index) => this.handOff(call, map, index),
     );
   }
 
@@ -156,6 +168,7 @@ class Finder {
     for (const { node, info } of starts) this.start(node, info);
     if (this.imported) this.startImported(this.imported);
     if (this.decorated) this.startDecorated(this.decorated);
+    if (this.seeded) this.startSeeded(this.seeded);
     for (const call of globalFetchCalls(this.file)) this.http(FETCH_LEAF, call, []);
     this.flow.drain();
     this.findCustom();
@@ -232,6 +245,15 @@ class Finder {
         if (source) this.deferInstances(lookup, source, reads);
       }
     }
+  }
+
+  /** A parameter read as the client a caller in another module hands it (ImportedExport.seeded). */
+  private startSeeded({ fn, seed }: SeededParam): void {
+    let param: Node | undefined = fn.params[seed.index];
+    if (param?.type === AST_NODE_TYPES.AssignmentPattern) param = param.left;
+    if (param?.type !== AST_NODE_TYPES.Identifier) return;
+    // Made with whatever setup the caller gave it, which is not kept across modules.
+    this.flow.pushVariable(variableOf(this.file.sourceCode, param), { node: param, map: seed.map, need: [], setup: [], system: [], opaqueSetup: true });
   }
 
   /**
@@ -408,11 +430,19 @@ class Finder {
    * module, which is there to call it. The call reaches a model whose inputs and result are not known here (no prompt,
    * an opaque result). Read only where imports are looked up (server code), never for a package's function.
    */
-  private handOff(call: TSESTree.CallExpression, map: ClientMap): void {
+  private handOff(call: TSESTree.CallExpression, map: ClientMap, index: number): void {
     const lookup = this.imported;
     if (!lookup || lookup.probe || !lookup.project) return;
-    const refs = importedRefs(this.file, call.callee as Node);
-    if (!refs.some((r) => lookup.project!(r.specifier))) return;
+    const refs = importedRefs(this.file, call.callee as Node).filter((r) => lookup.project!(r.specifier));
+    if (refs.length === 0) return;
+    // What the function does with the client, read with its parameter as that client: a result and a prompt known.
+    // An instance of another module's class is left opaque: its table is read from that module at each use.
+    if (lookup.seeded && !map.instanceOf) {
+      for (const ref of refs) {
+        const fn = lookup.seeded(ref, { index, map });
+        if (fn) return this.emitModelFunction(call, fn);
+      }
+    }
     const provider = providerOf(map);
     if (provider) this.emit(call, { ...HANDED_CLIENT, provider }, [], [], null);
   }

@@ -51,7 +51,26 @@ export type ImportedExport = ((specifier: string, name: string) => ExportSummary
   /** Whether a specifier names one of the project's own modules. */
   readonly project?: (specifier: string) => boolean;
   readonly probe?: true;
+  /**
+   * What export `name` (or its method `member`) of the module `specifier` names does when its parameter `index` is
+   * handed a client of table `map` (`controller.test(req.body, chatModel)`): read with that parameter as the client.
+   * Undefined when it reaches no model call through it, or nothing is known.
+   */
+  readonly seeded?: (ref: { readonly specifier: string; readonly name: string; readonly member?: string }, seed: ClientSeed) => ModelFunction | undefined;
 };
+
+/** A parameter of a function taken to hold a model client, for a summary read with it (ImportedExport.seeded). */
+export interface ClientSeed {
+  readonly index: number;
+  readonly map: ClientMap;
+}
+
+/** An exported function (or method `member` of an exported object) with a parameter taken to hold a client. */
+export interface ExportSeed {
+  readonly name: string;
+  readonly member?: string;
+  readonly seed: ClientSeed;
+}
 
 /**
  * What the linted file's Fastify instances are decorated with by the app's other modules (src/project/index.ts

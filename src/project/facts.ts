@@ -270,7 +270,7 @@ function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefin
   return methods.size > 0 ? { kind: isClass ? 'class' : 'object', methods } : undefined;
 }
 
-function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
+export function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {
   const call = model.reachedLlmCall(fn);
   if (!call) return undefined;
   const guarded = model.llmSitesIn([fn]).every((s) => model.authGuardBefore(s.fn, s.site) !== undefined);

@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
-import { handsOutClient, type ImportedExport } from '../llm/summary.js';
+import { handsOutClient, type ExportSeed, type ImportedExport, type ModelFunction } from '../llm/summary.js';
+import type { ClientMap } from '../llm/sdks.js';
 import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type DiskMemo, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
@@ -26,6 +27,15 @@ export type FactsBuilder = (
   imported: ImportedExport | undefined,
 ) => FileFacts;
 
+/** Builds what an export does with a client handed to one of its parameters (ImportedExport.seeded), like FactsBuilder. */
+export type SeededBuilder = (
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  settings: Record<string, unknown>,
+  filename: string,
+  imported: ImportedExport | undefined,
+  seed: ExportSeed,
+) => ModelFunction | undefined;
+
 /** Builds the lookup of a file's imports at `level` (see factsFor), recording what it reads into `lint.deps`. */
 export type ImportLookup = (filename: string, settings: Record<string, unknown>, lint: LintOptions, level: number) => ImportedExport | undefined;
 
@@ -34,6 +44,8 @@ export interface LintOptions {
   readonly cwd: string;
   /** How to read another file's facts once it is parsed. */
   readonly buildFacts: FactsBuilder;
+  /** How to read what another file's function does with a client a caller hands it; absent: not read. */
+  readonly buildSeeded?: SeededBuilder;
   readonly languageOptions?: {
     readonly parser?: unknown;
     readonly parserOptions?: Readonly<Record<string, unknown>>;
@@ -86,6 +98,8 @@ interface Entry {
   readonly built: Map<number, Built>;
   /** holdsAt's answers by level. */
   readonly holds: Map<number, Hold>;
+  /** seededFor's answers, by level and seed (seedKey); null: no model call reached through the parameter. */
+  readonly seeded: Map<string, { readonly fn: ModelFunction | null; readonly deps: ReadonlyMap<string, Stamp> }>;
 }
 
 /** Process-wide, bounded (least recently used goes first), checked by mtime and size: editor processes live for hours. */
@@ -353,6 +367,52 @@ export function factsFor(
   for (const d of built.deps.keys()) lint.deps?.add(d);
   if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
   return built.facts ?? undefined;
+}
+
+const mapIds = new WeakMap<ClientMap, number>();
+let nextMapId = 0;
+
+function seedKey(level: number, seed: ExportSeed): string {
+  let id = mapIds.get(seed.seed.map);
+  if (id === undefined) mapIds.set(seed.seed.map, (id = ++nextMapId));
+  return `${level}\0${seed.name}\0${seed.member ?? ''}\0${seed.seed.index}\0${id}`;
+}
+
+/**
+ * What export `seed.name` of `file` does when a caller hands its parameter `seed.seed.index` a client
+ * (ImportedExport.seeded), read with the file's imports at `level - 1`; cached per content, level and seed, and
+ * rebuilt when a module it read changes. Asked only where a client is handed to a project module's function, so the
+ * parse it may cost is paid there.
+ */
+export function seededFor(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string, level: number, seed: ExportSeed): ModelFunction | undefined {
+  if (!lint.buildSeeded) return undefined;
+  const entry = peekNow(file, `${file}\0${configKey(lint, settings)}`, settings, root);
+  if (!entry || entry.inert) return undefined;
+  lint.deps?.add(file);
+  const key = seedKey(level, seed);
+  let hit = entry.seeded.get(key);
+  if (!hit || !stampsHold(hit.deps)) {
+    const deps = new Set<string>();
+    const inner: LintOptions = { ...lint, deps, unsaturated: undefined, depsLater: undefined };
+    let fn: ModelFunction | null = null;
+    try {
+      const sourceCode = (lint.disk && parsedOf(entry, lint.disk)) || parseText(file, root, lint);
+      const imported = sourceCode && lint.lookup ? lint.lookup(file, settings, inner, level - 1) : undefined;
+      fn = (sourceCode && lint.buildSeeded(sourceCode, settings, file, imported, seed)) ?? null;
+    } catch {
+      fn = null; // Defensive: never let one module's answer stop the lint.
+    }
+    deps.delete(file);
+    if (entry.seeded.size > 32) entry.seeded.clear();
+    entry.seeded.set(key, (hit = { fn, deps: stampsOf(deps) }));
+  }
+  for (const d of hit.deps.keys()) lint.deps?.add(d);
+  return hit.fn ?? undefined;
+}
+
+function parseText(file: string, root: string, lint: LintOptions): Readonly<TSESLint.SourceCode> | undefined {
+  const text = read(file, root);
+  return text === undefined ? undefined : parse(file, text, lint);
 }
 
 /** How deep `holdsAt` follows imports in one question (a chain of barrels is rarely a tenth of it). */
@@ -670,6 +730,7 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     constructs: textConstructedImports(text),
     built: new Map(),
     holds: new Map(),
+    seeded: new Map(),
   };
 }
 

@@ -13,8 +13,8 @@ import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importsModelClient, isFile, resolveModule, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
-import { classMap, handsOutClient, type ExportSummary, type ImportedExport } from '../llm/summary.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { classMap, handsOutClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
 import { textSpecifiers } from '../signals.js';
@@ -425,7 +425,13 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
     memo.set(key, summary);
     return summary;
   };
-  return Object.assign(lookup, clientsOnly ? { project, probe: true as const } : { project });
+  if (clientsOnly) return Object.assign(lookup, { project, probe: true as const });
+  const seeded = (ref: { readonly specifier: string; readonly name: string; readonly member?: string }, seed: ClientSeed): ModelFunction | undefined =>
+    withDiskMemo(lint.disk, () => {
+      const target = resolveModule(filename, ref.specifier, root);
+      return target && target !== filename ? seededFor(target, inner, allSettings, root, level, { name: ref.name, ...(ref.member === undefined ? {} : { member: ref.member }), seed }) : undefined;
+    });
+  return Object.assign(lookup, { project, seeded });
 }
 
 /** What the app a file belongs to decorates its Fastify instances with (see `appDecorations`). */

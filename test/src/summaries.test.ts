@@ -501,8 +501,9 @@ describe('through several modules', () => {
     );
     const before = parseCount();
     expect(lint(dir, 'routes/chat.js')).toEqual(['5 llm-leak/require-auth-for-llm-route']);
-    // services/index.js, services/ai.js and config/openai.js; not utils/format.js.
-    expect(parseCount() - before).toBe(3);
+    // services/index.js, services/ai.js and config/openai.js for the summaries; utils/format.js only for what `clip`
+    // hands back of the model output it is given (its error-flow facts), not for a summary; never utils/limits.js.
+    expect(parseCount() - before).toBe(4);
   });
 
   describe('a module below the asked one counts by what its own summary holds, not by its text', () => {
@@ -1056,8 +1057,47 @@ describe('a model client handed to a function of another module', () => {
       },
       '{"type":"commonjs"}',
     );
-    // The route reaches a model; what the controller returns is not known to be a model result.
+    // The route reaches a model; the controller returns the generated text, no raw result.
     expect(lint(dir, 'routes/llm.js', undefined, ['require-auth-for-llm-route', 'no-raw-llm-response'])).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('Express (CommonJS): what the controller and its service do with the handed model is read, so a test route sending its output is a debug route', () => {
+    // route -> controller(body, chatModel) -> service(prompt, chatModel) -> a helper of the service -> chatModel.invoke
+    const dir = project(
+      {
+        'chatModel/index.js': `const { initChatModel } = require('langchain/chat_models/universal');\nmodule.exports = async () => initChatModel('gpt-4o', { modelProvider: 'openai' });\n`,
+        'services/llm.js': `async function modelInvoke(prompt, chatModel) {\n  return chatModel.invoke(prompt);\n}\nconst testLLMResult = async (prompt, chatModel) => {\n  const modelResponse = await modelInvoke(prompt, chatModel);\n  return modelResponse.content;\n};\nmodule.exports = { testLLMResult };\n`,
+        'controllers/llm.js': `const service = require('../services/llm');\nconst testLLMResult = async (body, chatModel) => {\n  const { prompt } = body;\n  return service.testLLMResult(prompt, chatModel);\n};\nmodule.exports = { testLLMResult };\n`,
+        'routes/llm.js': `const express = require('express');\nconst controller = require('../controllers/llm');\nconst initializeChatModel = require('../chatModel');\nconst router = express.Router();\nrouter.post('/test-llm-result', async (req, res) => {\n  const chatModel = await initializeChatModel();\n  const response = await controller.testLLMResult(req.body, chatModel);\n  res.status(200).json({ message: 'LLM result fetched', data: response });\n});\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    const rules = ['require-auth-for-llm-route', 'no-llm-debug-route', 'no-raw-llm-response'];
+    expect(lint(dir, 'routes/llm.js', linter, rules)).toEqual(['5 llm-leak/require-auth-for-llm-route', '5 llm-leak/no-llm-debug-route']);
+    // The service stops calling the model it is handed: the route still hands a model away, but sends no known output.
+    // The controller and route files are unchanged; the answer read through them must not be.
+    fs.writeFileSync(path.join(dir, 'services/llm.js'), `const testLLMResult = async (prompt, chatModel) => 'ok';\nmodule.exports = { testLLMResult };\n`);
+    expect(lint(dir, 'routes/llm.js', linter, rules)).toEqual(['5 llm-leak/require-auth-for-llm-route']);
+  });
+
+  it('Koa (ESM): a service that returns the whole completion of the client it is handed sends the raw result', () => {
+    const dir = project({
+      'services/ask.js': `export async function ask(client, q) {\n  return client.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n}\n`,
+      'routes/ask.js': `import Router from '@koa/router';\nimport OpenAI from 'openai';\nimport { ask } from '../services/ask.js';\nconst openai = new OpenAI();\nconst router = new Router();\nrouter.post('/ask', async (ctx) => {\n  ctx.body = await ask(openai, ctx.request.body.q);\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/ask.js', undefined, ['no-raw-llm-response'])).toEqual(['7 llm-leak/no-raw-llm-response']);
+  });
+
+  it('Fastify: a function handed the client that only reads its settings reaches no model; what it returns is no model result', () => {
+    const dir = project({
+      'services/info.js': `export function describe(client, name) {\n  return { name, baseURL: client.baseURL };\n}\n`,
+      'routes/info.js': `import Fastify from 'fastify';\nimport OpenAI from 'openai';\nimport { describe } from '../services/info.js';\nconst openai = new OpenAI();\nconst app = Fastify();\napp.get('/debug/client', async () => describe(openai, 'main'));\n`,
+    });
+    // Handed a client, the call still counts as reaching a model (the route is reported); its result is opaque.
+    expect(lint(dir, 'routes/info.js', undefined, ['no-raw-llm-response', 'no-llm-debug-route', 'require-auth-for-llm-route'])).toEqual([
+      '6 llm-leak/require-auth-for-llm-route',
+    ]);
   });
 
   it('Koa (ESM): a client made in the route file and handed to an imported service', () => {
@@ -1073,6 +1113,37 @@ describe('a model client handed to a function of another module', () => {
       'routes/ask.js': `import Fastify from 'fastify';\nimport OpenAI from 'openai';\nimport { register } from 'some-telemetry';\nconst openai = new OpenAI();\nconst app = Fastify();\napp.post('/status', async () => {\n  register(openai);\n  return { ok: true };\n});\n`,
     });
     expect(lint(dir, 'routes/ask.js', undefined, ['require-auth-for-llm-route'])).toEqual([]);
+  });
+});
+
+describe("what another module's function hands back of the model output it is given", () => {
+  const RESPONSE = `class ApiResponse {\n  constructor(success, message, data = null) {\n    this.success = success;\n    this.message = message;\n    this.data = data;\n  }\n  static success(message, data = null) {\n    return new ApiResponse(true, message, data);\n  }\n}\nmodule.exports = ApiResponse;\n`;
+
+  it('Express (CommonJS): generated text wrapped by a static method of an imported class is still sent by a debug route', () => {
+    const dir = project(
+      {
+        'utils/apiResponse.js': RESPONSE,
+        'routes/debug.js': `const express = require('express');\nconst OpenAI = require('openai');\nconst ApiResponse = require('../utils/apiResponse');\nconst openai = new OpenAI();\nconst router = express.Router();\nrouter.post('/debug/answer', async (req, res) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: req.body.q }] });\n  res.json(ApiResponse.success('ok', c.choices[0].message.content));\n});\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/debug.js', undefined, ['no-llm-debug-route'])).toEqual(['6 llm-leak/no-llm-debug-route']);
+  });
+
+  it('Koa (ESM): what a helper keeps of a whole completion is not known, so a debug route sending token counts is not reported', () => {
+    const dir = project({
+      'utils/usage.js': `export function usageOf(c) {\n  return { tokens: c.usage.total_tokens };\n}\n`,
+      'routes/debug.js': `import Router from '@koa/router';\nimport OpenAI from 'openai';\nimport { usageOf } from '../utils/usage.js';\nconst openai = new OpenAI();\nconst router = new Router();\nrouter.post('/debug/usage', async (ctx) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'ping' }] });\n  ctx.body = usageOf(c);\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/debug.js', undefined, ['no-llm-debug-route', 'no-raw-llm-response'])).toEqual([]);
+  });
+
+  it('Fastify: a helper that hands back only a status, whatever text it is given, carries nothing to the debug route', () => {
+    const dir = project({
+      'utils/status.js': `export function statusOf(text) {\n  return { ok: text.length > 0 };\n}\n`,
+      'routes/debug.js': `import Fastify from 'fastify';\nimport OpenAI from 'openai';\nimport { statusOf } from '../utils/status.js';\nconst openai = new OpenAI();\nconst app = Fastify();\napp.get('/debug/ping', async () => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: 'ping' }] });\n  return statusOf(c.choices[0].message.content);\n});\n`,
+    });
+    expect(lint(dir, 'routes/debug.js', undefined, ['no-llm-debug-route'])).toEqual([]);
   });
 });
 
