@@ -677,10 +677,35 @@ function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undef
   if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTS(n.argument);
   if (n.type === AST_NODE_TYPES.Identifier) {
     const init = constInit(file, n);
-    return init ? importedCallFlow(file, imported, init, depth + 1) : undefined;
+    if (init) return importedCallFlow(file, imported, init, depth + 1);
+    // `let response; switch (model) { case 'a': response = await service.a(ctx); ... }`: any of the values it is given.
+    for (const value of letValues(file, n)) {
+      const flow = importedCallFlow(file, imported, value, depth + 1);
+      if (flow) return flow;
+    }
+    return undefined;
   }
   if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
   return calleeFlow(file, imported, n.callee)?.flow;
+}
+
+/** How many values of a `let` are read for what they carry: a few branches, not a loop's accumulator. */
+const MAX_LET_VALUES = 8;
+
+/** The values a `let` is given, when it is given them only by its initialiser and plain assignments. */
+function letValues(file: FileContext, id: TSESTree.Identifier): Node[] {
+  const v = variableOf(file.sourceCode, id);
+  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
+  if (def?.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.id !== def.name || def.parent?.type !== AST_NODE_TYPES.VariableDeclaration || def.parent.kind !== 'let') return [];
+  const out: Node[] = def.node.init ? [def.node.init] : [];
+  for (const r of v!.references) {
+    if (!r.isWrite() || r.init) continue;
+    const a = r.identifier.parent;
+    if (a?.type !== AST_NODE_TYPES.AssignmentExpression || a.operator !== '=' || a.left !== r.identifier) return [];
+    out.push(a.right);
+    if (out.length > MAX_LET_VALUES) return [];
+  }
+  return out;
 }
 
 /** `const { error } = await service(...)`: a name destructured from an imported call's error field. */

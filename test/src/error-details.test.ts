@@ -162,6 +162,71 @@ export const sendMessage = async (req: any, res: any) => {
   });
 });
 
+describe('a let given a service result in one of several branches', () => {
+  const SERVICE = `const OpenAI = require('openai');
+const openai = new OpenAI();
+exports.chat = async (ctx, options) => {
+  try {
+    const r = await openai.chat.completions.create(options);
+    return { content: r.choices[0].message.content };
+  } catch (error) {
+    return error;
+  }
+};
+exports.fixed = async () => ({ content: 'no model for this one' });
+`;
+
+  it('Koa (CommonJS): the caught error a service returns, given to a let in a switch and sent as ctx.body.data', () => {
+    const dir = project(
+      {
+        'service/ai.js': SERVICE,
+        'controllers/ai.js': `const service = require('../service/ai');
+exports.createCompletion = async (ctx) => {
+  const { options } = ctx.request.body;
+  let response;
+  switch (options.model) {
+    case 'gpt-4o':
+      response = await service.chat(ctx, options);
+      break;
+    default:
+      response = { msg: 'unknown model', status: 400 };
+  }
+  ctx.body = { data: response };
+};
+`,
+        'routes/ai.js': `const Router = require('@koa/router');\nconst { createCompletion } = require('../controllers/ai');\nconst router = new Router();\nrouter.post('/completion', createCompletion);\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'controllers/ai.js')).toEqual(['12: response']);
+  });
+
+  it('Express: a let given only results that hold no error detail, and one accumulated with +=, are not read as a detail', () => {
+    const dir = project(
+      {
+        'service/ai.js': SERVICE,
+        'controllers/ai.js': `const express = require('express');
+const service = require('../service/ai');
+const router = express.Router();
+router.post('/fixed', async (req, res) => {
+  let response = { content: '' };
+  if (req.body.fixed) response = await service.fixed();
+  res.json({ data: response });
+});
+router.post('/joined', async (req, res) => {
+  let text = '';
+  for (const o of req.body.list) text += (await service.chat(null, o)).content;
+  res.json({ text });
+});
+module.exports = router;
+`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'controllers/ai.js')).toEqual([]);
+  });
+});
+
 describe('handlers the project map registers', () => {
   it('reads a controller another module registers by the roles the registration gives (request, response), and a local body it sends', () => {
     const dir = project({
