@@ -118,6 +118,11 @@ export interface FileModel {
    * app); a call of another module's function that calls the model does not count.
    */
   readonly callsProjectClient: boolean;
+  /**
+   * A module that defines route handlers the app registers (a controller) imports this file: a service of the
+   * server. It reads its imports' summaries as framework code does.
+   */
+  readonly servesHandlers: boolean;
   /** This file's functions that other modules register as route handlers or middleware (controllers). */
   readonly externalHandlers: readonly FunctionNode[];
   /** The other files of the project whose facts the answers given so far depended on (for the CLI's --cache). */

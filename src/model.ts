@@ -31,7 +31,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { appDecorations, importedAuth, importedErrorFlows, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
 import { findErrorExposures, importedCarries, type ImportedErrorFlow } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, modelFunction, type FileFacts } from './project/facts.js';
@@ -78,8 +78,10 @@ export function modelWhen(
   if (signals.framework || !need({ ...signals, framework: true, llm: signals.llm || signals.projectImport })) return undefined;
   const model = getModel(context);
   if (model.registeredElsewhere) return model;
-  // A service calling a model through a client another module makes: model code, as if it imported the SDK.
-  return !signals.llm && need({ ...signals, llm: true }) && model.callsProjectClient ? model : undefined;
+  // A service calling a model through a client another module makes, or one a controller of the app imports that
+  // reaches a model through another module's function: model code, as if it imported the SDK.
+  if (signals.llm || !need({ ...signals, llm: true })) return undefined;
+  return model.callsProjectClient || (model.servesHandlers && model.llmCalls.length > 0) ? model : undefined;
 }
 
 /** Builds the model for a source file (exported for the shared-layer tests). */
@@ -118,7 +120,12 @@ export function buildModel(
   // helper log to their own console, not a server's logs. A module summarised for another file is given its own
   // imports' summaries (`imported`).
   const readsSummaries = (): boolean =>
-    !!lint && !!filename && (signalsOf(sourceCode, settings, filename).framework || externalRoles() !== undefined);
+    !!lint && !!filename && (signalsOf(sourceCode, settings, filename).framework || externalRoles() !== undefined || servesApp());
+  // A module a controller of the app imports (a service): server code too. Only a file that imports a project module
+  // can reach a model through one.
+  let served: boolean | undefined;
+  const servesApp = (): boolean =>
+    (served ??= !!lint && !!filename && signalsOf(sourceCode, settings, filename).projectImport && servesHandlers(file, allSettings, lint));
   // Other code reads the model clients its imports hand out, and only those: a service calling the SDK on a client
   // another module makes is server code, as that module is.
   let clientImport: boolean | undefined;
@@ -290,6 +297,9 @@ export function buildModel(
     },
     get registeredElsewhere() {
       return externalRoles() !== undefined;
+    },
+    get servesHandlers() {
+      return servesApp();
     },
     get callsProjectClient() {
       // An SDK method, not another module's function that calls one (a translation script's `translateKeyPhrase`).

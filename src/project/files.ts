@@ -410,6 +410,11 @@ export function seededFor(file: string, lint: LintOptions, settings: Record<stri
   return hit.fn ?? undefined;
 }
 
+/** What a project file imports, requires and re-exports from, read from its text (cached per content, no parse). */
+export function importSpecifiersOf(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): readonly string[] {
+  return peekNow(file, `${file}\0${configKey(lint, settings)}`, settings, root)?.specifiers ?? [];
+}
+
 function parseText(file: string, root: string, lint: LintOptions): Readonly<TSESLint.SourceCode> | undefined {
   const text = read(file, root);
   return text === undefined ? undefined : parse(file, text, lint);

@@ -13,7 +13,7 @@ import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
@@ -81,6 +81,8 @@ export interface ProjectWalk {
   readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
   /** The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`). */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
+  /** The entry walks it was read from (see servedModules). */
+  readonly walks: readonly EntryWalk[];
 }
 
 function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk {
@@ -100,6 +102,39 @@ export function projectUses(file: FileContext, allSettings: Record<string, unkno
   const filename = file.filename;
   if (!summariesOn || !filename || !path.isAbsolute(filename)) return undefined;
   return withDiskMemo(lint.disk, () => (isFile(filename) ? walkFor(file, filename, allSettings, lint) : undefined));
+}
+
+/**
+ * Whether a module that defines route handlers the app registers (a controller) imports the linted file: a service
+ * of the server, whose logs are the server's, not a script's. Read from the controllers' text (their imports), not
+ * their parse.
+ */
+export function servesHandlers(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): boolean {
+  const filename = file.filename;
+  if (!summariesOn || !filename || !path.isAbsolute(filename)) return false;
+  return withDiskMemo(lint.disk, () => {
+    if (!isFile(filename)) return false;
+    const root = projectRoot(filename, lint.cwd);
+    return walkFor(file, filename, allSettings, lint).walks.some((w) => servedModules(w, root, lint, allSettings).has(filename));
+  });
+}
+
+/** The modules an entry walk's handler-defining files import, with those files' stamps (their imports may change). */
+const served = new WeakMap<EntryWalk, { readonly files: ReadonlySet<string>; readonly stamps: ReadonlyMap<string, Stamp> }>();
+
+function servedModules(walk: EntryWalk, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlySet<string> {
+  for (const h of walk.handlers.keys()) lint.deps?.add(h);
+  const hit = served.get(walk);
+  if (hit && stampsHold(hit.stamps)) return hit.files;
+  const files = new Set<string>();
+  for (const h of walk.handlers.keys()) {
+    for (const s of importSpecifiersOf(h, lint, allSettings, root)) {
+      const to = resolveModule(h, s, root);
+      if (to && to !== h) files.add(to);
+    }
+  }
+  served.set(walk, { files, stamps: stampsOf(walk.handlers.keys()) });
+  return files;
 }
 
 /** Every mount of `target`'s exports reachable from its entries, by export name. */
@@ -173,6 +208,7 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
   return {
     mounts: new Map([...mounts].map(([name, m]) => [name, [...m.values()]])),
     handlers: [...handlers.values()],
+    walks: found.map((f) => f.walk),
     decorators: new Map([...decorators].map(([name, files]) => [name, [...files]])),
   };
 }

@@ -1030,6 +1030,47 @@ describe('a service that calls the SDK on a client another module makes', () => 
     expect(lint(dir, 'tools/process.ts', undefined, ['no-sensitive-logging'])).toEqual([]);
   });
 
+  const GEMINI = `import { GoogleGenerativeAI } from '@google/generative-ai';\nconst genAI = new GoogleGenerativeAI(process.env.GEMINI_API_KEY ?? '');\nexport async function generate(prompt: string) {\n  const r = await genAI.getGenerativeModel({ model: 'gemini-1.5-flash' }).generateContent(prompt);\n  return r.response.text();\n}\n`;
+  const PLAN_SERVICE = `import { generate } from '../lib/gemini.js';\nexport async function plan(profile: { age: number; goal: string }) {\n  const prompt = \`Make a plan for age \${profile.age}: \${profile.goal}\`;\n  console.log('prompt', prompt);\n  return generate(prompt);\n}\n`;
+
+  it('Express (TypeScript): a service a registered controller imports logs the prompt it hands to another module\'s model function', () => {
+    const dir = project({
+      'lib/gemini.ts': GEMINI,
+      'services/plan.ts': PLAN_SERVICE,
+      'controllers/plan.ts': `import { plan } from '../services/plan.js';\nexport async function createPlan(req: any, res: any) {\n  res.json({ plan: await plan(req.body) });\n}\n`,
+      'routes/plan.ts': `import { Router } from 'express';\nimport { createPlan } from '../controllers/plan.js';\nconst router = Router();\nrouter.post('/plan', createPlan);\nexport default router;\n`,
+      'app.ts': `import express from 'express';\nimport plan from './routes/plan.js';\nconst app = express();\napp.use('/api', plan);\napp.listen(3000);\n`,
+    });
+    const linter = new Linter({ cwd: dir, configType: 'flat' });
+    expect(lint(dir, 'services/plan.ts', linter, ['no-sensitive-logging'])).toEqual(['4 llm-leak/no-sensitive-logging']);
+    // The controller stops importing the service: it is a module nobody serving a route uses, and is left alone.
+    fs.writeFileSync(path.join(dir, 'controllers/plan.ts'), `export async function createPlan(req: any, res: any) {\n  res.json({ plan: null });\n}\n`);
+    expect(lint(dir, 'services/plan.ts', linter, ['no-sensitive-logging'])).toEqual([]);
+  });
+
+  it('Koa (CommonJS): a service of a controller the router registers logs the model output of another module\'s function', () => {
+    const dir = project(
+      {
+        'lib/ai.js': `const OpenAI = require('openai');\nconst openai = new OpenAI();\nexports.ask = async (q) => {\n  const c = await openai.chat.completions.create({ model: 'm', max_tokens: 9, messages: [{ role: 'user', content: q }] });\n  return c.choices[0].message.content;\n};\n`,
+        'services/answer.js': `const { ask } = require('../lib/ai');\nexports.answer = async (q) => {\n  const text = await ask(q);\n  console.info('answer', text);\n  return text;\n};\n`,
+        'controllers/answer.js': `const { answer } = require('../services/answer');\nexports.reply = async (ctx) => {\n  ctx.body = { text: await answer(ctx.request.body.q) };\n};\n`,
+        'app.js': `const Koa = require('koa');\nconst Router = require('@koa/router');\nconst { reply } = require('./controllers/answer');\nconst app = new Koa();\nconst router = new Router();\nrouter.post('/answer', reply);\napp.use(router.routes());\napp.listen(3000);\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'services/answer.js', undefined, ['no-sensitive-logging'])).toEqual(['4 llm-leak/no-sensitive-logging']);
+  });
+
+  it('Fastify: the same service imported only by a seed script (no module that serves a route) is left alone', () => {
+    const dir = project({
+      'lib/gemini.ts': GEMINI,
+      'services/plan.ts': PLAN_SERVICE,
+      'scripts/seed.ts': `import { plan } from '../services/plan.js';\nawait plan({ age: 30, goal: 'run' });\n`,
+      'app.ts': `import Fastify from 'fastify';\nconst app = Fastify();\napp.get('/health', async () => ({ ok: true }));\nawait app.listen({ port: 3000 });\n`,
+    });
+    expect(lint(dir, 'services/plan.ts', undefined, ['no-sensitive-logging'])).toEqual([]);
+  });
+
   it('a module that only instantiates imported provider classes parses none of them for this question', () => {
     const provider = (name: string): string =>
       `const OpenAI = require('openai');\nclass ${name} {\n  constructor() { this.openai = new OpenAI(); }\n  async ask(q) { const c = await this.openai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] }); return c.choices[0].message.content; }\n}\nmodule.exports = { ${name} };\n`;
