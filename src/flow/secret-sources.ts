@@ -41,6 +41,26 @@ export function credentialHeaderRead(
 /** What a signed JWT is called in messages. */
 export const SIGNED_JWT: Origin = { kind: 'secret', name: 'signed JWT' };
 
+const FRAGMENT_METHODS = new Set(['slice', 'substring', 'substr']);
+/** The most characters a masked form shows from either end of a key (`sk-p...3f9a`). */
+const MASK_CHARS = 4;
+
+/**
+ * `key.slice(0, 4)`, `key.slice(-4)`, `key.substring(0, 4)`: at most MASK_CHARS characters from one end, with literal
+ * bounds, is what a masked form shows, not the value.
+ */
+function isEndFragment(method: string, args: readonly TSESTree.CallExpressionArgument[]): boolean {
+  const num = (a: TSESTree.CallExpressionArgument | undefined): number | undefined => {
+    if (a?.type === AST_NODE_TYPES.Literal && typeof a.value === 'number') return a.value;
+    if (a?.type === AST_NODE_TYPES.UnaryExpression && a.operator === '-' && a.argument.type === AST_NODE_TYPES.Literal && typeof a.argument.value === 'number') return -a.argument.value;
+    return undefined;
+  };
+  const [from, to] = [num(args[0]), num(args[1])];
+  if (args.length === 1) return method !== 'substring' && from !== undefined && from < 0 && -from <= MASK_CHARS;
+  if (args.length !== 2 || from !== 0 || to === undefined) return false;
+  return to >= 0 && to <= MASK_CHARS;
+}
+
 /** A replacement text that masks what it replaces: `'***'`, `'//***:***@'`, `'[REDACTED]'`, `'xxxx'`. */
 const MASK = /\*{3}|x{4}|X{4}|redact|hidden|masked|•{3}/i;
 
@@ -52,6 +72,7 @@ export function isRedaction(node: TSESTree.CallExpression): boolean {
   const callee = skipTS(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = propertyName(callee);
+  if (method !== undefined && FRAGMENT_METHODS.has(method)) return isEndFragment(method, node.arguments);
   if ((method !== 'replace' && method !== 'replaceAll') || node.arguments.length !== 2) return false;
   const with_ = node.arguments[1]!;
   const text = with_.type === AST_NODE_TYPES.SpreadElement ? undefined : staticString(with_);

@@ -24,6 +24,22 @@ app.post('/evaluate', async (req, res) => {
 });
 `,
     },
+    // Valid because the key is logged in a masked form: four characters from each end (Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const OpenAI = require('openai');
+const OPENAI_API_KEY = process.env.OPENAI_API_KEY;
+const openai = new OpenAI({ apiKey: OPENAI_API_KEY });
+const masked = OPENAI_API_KEY.length > 8 ? \`\${OPENAI_API_KEY.slice(0, 4)}...\${OPENAI_API_KEY.slice(-4)}\` : '****';
+console.log(\`OpenAI API Key initialized: \${masked}\`);
+const app = new Koa();
+app.use(async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+  ctx.body = { text: c.choices[0].message.content };
+});
+`,
+    },
     // Valid because a conversation id and a message count read as member chains of a body that is the prompt as a
     // whole say which conversation and how long, not what was written (Koa, CommonJS).
     {
@@ -364,6 +380,22 @@ app.post('/refresh', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because twelve characters of the key are more than a masked form shows (Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const OpenAI = require('openai');
+const key = process.env.OPENAI_API_KEY;
+const openai = new OpenAI({ apiKey: key });
+console.log('key', key.slice(0, 12));
+const app = new Koa();
+app.use(async (ctx) => {
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] });
+  ctx.body = { text: c.choices[0].message.content };
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 6, suggestions: [] }],
+    },
     // Invalid because the question is part of the body that becomes the prompt; the id beside it is not reported
     // (Fastify).
     {
