@@ -25,6 +25,11 @@ export interface ErrorFlow {
   /** Fields of the result that hold a caught error's details; '' when the result is the error detail itself. */
   readonly errorFields: readonly string[];
   /**
+   * For an argument the result carries, the fields of the result that carry it ('' for the result itself): a caller
+   * handing it a caught error sends the error's details in those (`getAiErrorDetails(err).message`).
+   */
+  readonly argFields?: readonly { readonly index: number; readonly fields: readonly string[] }[];
+  /**
    * Arguments the function writes into another argument (`writeChunk(response, data)` calls `response.write(...data...)`):
    * at a call whose `target` argument is the request's response, the `value` argument is sent to the client.
    */
@@ -79,6 +84,7 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
   const reader = createDetailReader(model, imported.errorFlow, passed.errorParams);
   const out: ErrorExposure[] = [];
   const seen = new Set<Node>();
+  for (const [sink, helper] of argumentSinks(model, scopes)) helpers.set(sink, helper);
   for (const sink of [...model.sinks, ...passed.sinks, ...helpers.keys()]) {
     if (!insideAny(scopes, sink.node)) continue;
     // A same-file helper whose own send is reported already (`sendError(res, err)` sending `e.message`).
@@ -90,6 +96,37 @@ export function findErrorExposures(model: FileModel, imported: ImportedFacts = {
     out.push({ sink, detail });
   }
   return out.sort((a, b) => a.detail.range[0] - b.detail.range[0]);
+}
+
+/**
+ * `return errorResponse(details.message, 500)` with `function errorResponse(message, status) { return new
+ * Response(message, ...) }` in this file: a sink that sends a parameter of its function makes each argument a call in
+ * an error scope hands that parameter a sink of its own (the helper's sink reads only the parameter).
+ */
+function argumentSinks(model: FileModel, scopes: ReadonlySet<Node>): Map<Sink, FunctionNode> {
+  const file = model.file;
+  const byFn = new Map<FunctionNode, { sink: Sink; index: number }[]>();
+  for (const sink of model.sinks) {
+    const fn = sink.fn;
+    if (!fn || fn.params.length === 0) continue;
+    const params = fn.params.map((q) => paramVariable(file, q));
+    params.forEach((v, index) => {
+      if (!v) return;
+      const ids = new Set(v.references.map((r) => r.identifier as Node));
+      if (!walkCarried(file, sink.node, { leaf: (n) => (ids.has(n) ? 'leak' : undefined) })) return;
+      byFn.set(fn, [...(byFn.get(fn) ?? []), { sink, index }]);
+    });
+  }
+  const out = new Map<Sink, FunctionNode>();
+  if (byFn.size === 0) return out;
+  for (const call of file.index.calls) {
+    const fn = calleeFunction(file, call.callee);
+    for (const { sink, index } of (fn && byFn.get(fn)) ?? []) {
+      const arg = call.arguments[index];
+      if (arg && arg.type !== AST_NODE_TYPES.SpreadElement && insideAny(scopes, arg)) out.set({ ...sink, node: arg, fn: enclosingFunction(call) }, fn!);
+    }
+  }
+  return out;
 }
 
 /**
@@ -347,8 +384,13 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       if (literalLocal(file, object)) return undefined;
       if (isError(object)) return isSafeRead(keys) ? 'safe' : 'leak';
       // `result.error` of an imported service that returns `{ success: false, error: err.message }`; `result.text` is not.
-      const flow = importedCallFlow(file, imported, object);
-      if (flow) return flow.errorFields.includes('') || flow.errorFields.includes(keys[0] ?? '') ? 'leak' : 'safe';
+      // `getAiErrorDetails(err).message` of a helper that puts the error it is handed into `message`.
+      const called = importedCall(file, imported, object);
+      if (called) {
+        const { flow } = called;
+        const leaks = flow.errorFields.includes('') || flow.errorFields.includes(keys[0] ?? '') || handedError(called, (f) => f === '' || f === keys[0]);
+        return leaks ? 'leak' : 'safe';
+      }
       return undefined;
     }
     if (n.type === AST_NODE_TYPES.Identifier) {
@@ -357,8 +399,8 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
       // the walk goes through it to where the detail is read, and the branch can be seen.
       if (literalLocal(file, n) || devOnlyBranchLocal(file, n)) return undefined;
       if (isError(n)) return readsSafeField(model, n, isError) ? 'safe' : 'leak';
-      const flow = importedCallFlow(file, imported, n);
-      if (flow && flow.errorFields.length > 0) return 'leak';
+      const called = importedCall(file, imported, n);
+      if (called && (called.flow.errorFields.length > 0 || handedError(called, () => true))) return 'leak';
       return destructuredErrorField(file, imported, n) ? 'leak' : undefined;
     }
     if (n.type === AST_NODE_TYPES.CallExpression || n.type === AST_NODE_TYPES.AwaitExpression) {
@@ -367,6 +409,12 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
     }
     return undefined;
   };
+  /** The call hands a caught error to an argument the result carries in a field `wanted` accepts. */
+  const handedError = ({ flow, call }: ImportedCall, wanted: (field: string) => boolean): boolean =>
+    (flow.argFields ?? []).some(({ index, fields }) => {
+      const arg = call.arguments[index];
+      return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isError(arg) && fields.some(wanted);
+    });
   return (root) => {
     const found = walkCarried(file, root, {
       // A detail read only outside production is safe where it is read, also inside a const's value.
@@ -671,22 +719,33 @@ export function importedCarries(file: FileContext, imported: ImportedErrorFlow, 
 }
 
 /** The error flow of the imported function a call (or awaited call, or a local bound once to one) calls. */
-function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node, depth = 0): ErrorFlow | undefined {
+function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node): ErrorFlow | undefined {
+  return importedCall(file, imported, node)?.flow;
+}
+
+interface ImportedCall {
+  readonly flow: ErrorFlow;
+  readonly call: TSESTree.CallExpression;
+}
+
+/** The call of an imported function a node is (or awaits, or a local is given), with that function's error flow. */
+function importedCall(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node, depth = 0): ImportedCall | undefined {
   if (!imported || depth > 4) return undefined;
   let n = skipTS(node);
   if (n.type === AST_NODE_TYPES.AwaitExpression) n = skipTS(n.argument);
   if (n.type === AST_NODE_TYPES.Identifier) {
     const init = constInit(file, n);
-    if (init) return importedCallFlow(file, imported, init, depth + 1);
+    if (init) return importedCall(file, imported, init, depth + 1);
     // `let response; switch (model) { case 'a': response = await service.a(ctx); ... }`: any of the values it is given.
     for (const value of letValues(file, n)) {
-      const flow = importedCallFlow(file, imported, value, depth + 1);
-      if (flow) return flow;
+      const found = importedCall(file, imported, value, depth + 1);
+      if (found) return found;
     }
     return undefined;
   }
   if (n.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  return calleeFlow(file, imported, n.callee)?.flow;
+  const flow = calleeFlow(file, imported, n.callee)?.flow;
+  return flow && { flow, call: n };
 }
 
 /** How many values of a `let` are read for what they carry: a few branches, not a loop's accumulator. */
@@ -744,6 +803,7 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
     const writes = writesOf(file, fn, params);
     const values = functionIndexOf(file).returnsOf(fn);
     if (values.length === 0) return writes.length > 0 ? { carries, errorFields: [], writes } : undefined;
+    const argFields: { index: number; fields: string[] }[] = [];
     params.forEach((v, i) => {
       if (!v) return;
       const ids = new Set(v.references.map((r) => r.identifier as Node));
@@ -754,8 +814,22 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
         const { object, keys } = memberPath(n);
         return ids.has(object) && isSafeRead(keys) ? 'safe' : undefined;
       };
-      const hit = values.some((root) => walkCarried(file, root, { leaf }));
-      if (hit) carries.push(i);
+      const fields = new Set<string>();
+      for (const root of values) {
+        const r = skipTS(root);
+        if (r.type !== AST_NODE_TYPES.ObjectExpression) {
+          if (walkCarried(file, r, { leaf })) fields.add('');
+          continue;
+        }
+        for (const p of r.properties) {
+          const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
+          const value = p.type === AST_NODE_TYPES.SpreadElement ? p.argument : (p.value as Node);
+          if (walkCarried(file, value, { leaf })) fields.add(key ?? '');
+        }
+      }
+      if (fields.size === 0) return;
+      carries.push(i);
+      argFields.push({ index: i, fields: [...fields] });
     });
     reader ??= createDetailReader(model, undefined, new Set());
     const errorFields = new Set<string>();
@@ -768,7 +842,9 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
         }
       } else if (reader(r)) errorFields.add('');
     }
-    return carries.length > 0 || errorFields.size > 0 || writes.length > 0 ? { carries, errorFields: [...errorFields], ...(writes.length > 0 ? { writes } : {}) } : undefined;
+    return carries.length > 0 || errorFields.size > 0 || writes.length > 0
+      ? { carries, errorFields: [...errorFields], ...(argFields.length > 0 ? { argFields } : {}), ...(writes.length > 0 ? { writes } : {}) }
+      : undefined;
   };
   const functionAt = (node: Node | null | undefined): FunctionNode | undefined => {
     const n = node && skipTS(node);

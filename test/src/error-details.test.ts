@@ -162,6 +162,63 @@ export const sendMessage = async (req: any, res: any) => {
   });
 });
 
+describe('helpers handed the caught error', () => {
+  const DETAILS = `export function getAiErrorDetails(error: unknown): { message: string; status: number } {
+  if (error instanceof SyntaxError) return { message: 'Invalid request body.', status: 400 };
+  if (error instanceof Error) return { message: error.message || 'Unavailable.', status: 500 };
+  return { message: 'Unavailable.', status: 500 };
+}
+export function classify(error: any): { message: string; status: number } {
+  return { message: 'The model is unavailable.', status: error.status ?? 500 };
+}
+`;
+  const ROUTE = (send: string): string => `import OpenAI from 'openai';
+import { NextResponse } from 'next/server';
+import { getAiErrorDetails, classify } from '../../../lib/errors';
+const openai = new OpenAI();
+function errorResponse(message: string, status: number) {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain' } });
+}
+export async function POST(request: Request) {
+  try {
+    const { q } = await request.json();
+    const c = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+    return NextResponse.json({ reply: c.choices[0].message.content });
+  } catch (error) {
+    ${send}
+  }
+}
+`;
+
+  it("Next.js: the message field of an imported helper's result, which holds the error's message it is handed", () => {
+    const dir = project({
+      'lib/errors.ts': DETAILS,
+      'app/api/chat/route.ts': ROUTE(`const details = getAiErrorDetails(error);
+    return NextResponse.json({ error: details.message }, { status: details.status });`),
+    });
+    expect(lint(dir, 'app/api/chat/route.ts')).toEqual(['15: details.message']);
+  });
+
+  it('Next.js: the same, handed to a same-file helper that makes the Response (reported where the route hands it over)', () => {
+    const dir = project({
+      'lib/errors.ts': DETAILS,
+      'app/api/chat/route.ts': ROUTE(`const details = getAiErrorDetails(error);
+    return errorResponse(details.message, details.status);`),
+    });
+    expect(lint(dir, 'app/api/chat/route.ts')).toEqual(['15: details.message']);
+  });
+
+  it('Next.js: a helper that keeps only the status of the error it is handed sends no detail, directly or through the same-file helper', () => {
+    const dir = project({
+      'lib/errors.ts': DETAILS,
+      'app/api/chat/route.ts': ROUTE(`const details = classify(error);
+    if (details.status === 429) return errorResponse(details.message, 429);
+    return NextResponse.json({ error: details.message }, { status: details.status });`),
+    });
+    expect(lint(dir, 'app/api/chat/route.ts')).toEqual([]);
+  });
+});
+
 describe('a let given a service result in one of several branches', () => {
   const SERVICE = `const OpenAI = require('openai');
 const openai = new OpenAI();
@@ -250,8 +307,8 @@ export async function call(fn) {
 }`;
     const flows = withModel(code, (m) => Object.fromEntries(errorFlowsOf(m, exportsOf(m.file).exports)));
     expect(flows).toEqual({
-      format: { carries: [0], errorFields: [] },
-      'default.wrap': { carries: [0], errorFields: [] },
+      format: { carries: [0], errorFields: [], argFields: [{ index: 0, fields: [''] }] },
+      'default.wrap': { carries: [0], errorFields: [], argFields: [{ index: 0, fields: ['data'] }] },
       call: { carries: [], errorFields: ['error'] },
     });
   });
