@@ -41,6 +41,7 @@ function current(from: string, root: string): ResolverFactory {
   const now = Date.now();
   if (now - madeAt > CACHE_TTL_MS) {
     for (const r of resolvers.values()) r.clearCache();
+    plain?.clearCache();
     jsconfigs.clear();
     answers.clear();
     madeAt = now;
@@ -87,10 +88,19 @@ export function resolveInProject(from: string, specifier: string, root: string):
   return answer;
 }
 
+/** A resolver that reads no tsconfig, for relative paths when the project's tsconfig cannot be read. */
+let plain: ResolverFactory | undefined;
+
 function resolveNow(from: string, specifier: string, root: string): string | undefined {
   let result;
   try {
     result = current(from, root).resolveFileSync(path.resolve(from), specifier);
+    // A tsconfig that extends one that is not there (a package not installed, a parent folder not checked out) fails
+    // every resolution; a relative path needs none of it.
+    if (!result.path && result.error && (specifier.startsWith('.') || specifier.startsWith('/'))) {
+      plain ??= new ResolverFactory({ ...OPTIONS, tsconfig: undefined });
+      result = plain.resolveFileSync(path.resolve(from), specifier);
+    }
   } catch {
     return undefined; // Defensive: the resolver refuses odd input rather than answering.
   }

@@ -41,6 +41,18 @@ describe('module resolution', () => {
 });
 
 describe('module resolution as Node and TypeScript do it', () => {
+  it('resolves relative paths when the tsconfig extends one that is not there (a parent folder not checked out)', () => {
+    const dir = project({
+      'package.json': JSON.stringify({ name: 'server' }),
+      'tsconfig.json': JSON.stringify({ extends: '../tsconfig.json', compilerOptions: { moduleResolution: 'bundler' } }),
+      'src/modules/chats/chats.service.ts': '',
+      'src/modules/chats/chats.routes.ts': '',
+    });
+    const from = path.join(dir, 'src/modules/chats/chats.routes.ts');
+    expect(resolveModule(from, './chats.service', dir)).toBe(path.join(dir, 'src/modules/chats/chats.service.ts'));
+    expect(resolveModule(from, './missing', dir)).toBeUndefined();
+  });
+
   it('follows tsconfig paths, package.json imports and workspace packages linked into node_modules', () => {
     const dir = project({
       'package.json': JSON.stringify({ type: 'module', workspaces: ['packages/*'], imports: { '#routes/*': './src/routes/*' } }),
