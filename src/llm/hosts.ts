@@ -92,12 +92,18 @@ const COMPATIBLE_PATH = /\/chat\/completions\/?$/;
 export const COMPATIBLE_HINT = '/chat/completions';
 
 /**
+ * Paths of a model API that manage stored things rather than generate (`/v1/datasets/{id}`, `/v1/files`, batches,
+ * fine-tuning jobs, uploads): what they answer is the provider's bookkeeping, not model output.
+ */
+const NOT_GENERATION = /\/(?:datasets|files|batches|fine[-_]?tun(?:ing|es)|uploads|organization|vector_stores)(?:\/|$)/i;
+
+/**
  * The host entry a URL prefix points at; for another host, or a path relative to a base the file does not spell
  * out, an OpenAI-compatible server when the path is the chat completions path; else undefined.
  */
 export function modelHost(url: string): { api: Api; label: string; path: string } | undefined {
   const parsed = parseUrl(url) ?? (url.startsWith('/') ? { host: '', path: url.split(/[?#]/)[0]! } : undefined);
-  if (!parsed) return undefined;
+  if (!parsed || NOT_GENERATION.test(parsed.path)) return undefined;
   const entry = parsed.host ? MODEL_HOSTS.find((h) => h.host.test(parsed.host)) : undefined;
   if (entry) return { api: entry.api, label: entry.label, path: parsed.path };
   return COMPATIBLE_PATH.test(parsed.path) ? { api: 'openai', label: 'OpenAI-compatible API response', path: parsed.path } : undefined;

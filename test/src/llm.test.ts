@@ -706,6 +706,20 @@ describe('fetch and axios', () => {
     ]);
   });
 
+  it("a model host's paths that manage stored things (datasets, files, batches, fine-tuning) are no model call; its generation paths are", () => {
+    const code = `
+      const base = 'https://api.cohere.ai';
+      async function run(id) {
+        const dataset = await fetch(\`https://api.cohere.ai/v1/datasets/\${id}\`, { method: 'GET' });
+        const files = await fetch('https://api.openai.com/v1/files', { method: 'GET' });
+        const job = await fetch(base + '/v1/fine-tuning/finetuned-models', { method: 'GET' });
+        const chat = await fetch(\`https://api.cohere.ai/v1/chat\`, { method: 'POST', body: JSON.stringify({ message: id }) });
+        return [dataset, files, job, chat];
+      }
+    `;
+    expect(withModel(code, (m) => m.llmCalls.map((c) => [c.resultLabel, c.node.loc.start.line]))).toEqual([['Cohere API response', 7]]);
+  });
+
   it('axios.post, axios(config) and axios.create({ baseURL }) instances; ESM and CJS', () => {
     const code = `
       import axios from 'axios';
