@@ -130,7 +130,7 @@ function comparable(model: FileModel, node: Node): boolean {
     case AST_NODE_TYPES.TemplateLiteral:
       return n.expressions.length > 0;
     case AST_NODE_TYPES.Identifier:
-      return n.name !== 'undefined' && !isNamedFormatLiteral(model, n);
+      return n.name !== 'undefined' && !isNamedFormatLiteral(model, n) && !isImportedFormatLiteral(model, n);
     case AST_NODE_TYPES.MemberExpression:
       return !LENGTH_KEYS.has(propertyName(n) ?? '') && !isEnumMember(model, n);
     case AST_NODE_TYPES.CallExpression:
@@ -153,6 +153,11 @@ function isNamedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolea
   const init = skipTS(def.node.init);
   const literal = init.type === AST_NODE_TYPES.Literal || (init.type === AST_NODE_TYPES.TemplateLiteral && init.expressions.length === 0);
   return literal && !model.isSecretFieldName(id.name) && model.originsOf(init).length === 0;
+}
+
+/** `ACCESS_CODE_PREFIX` imported from the project's constants module, where it is bound to a string literal. */
+function isImportedFormatLiteral(model: FileModel, id: TSESTree.Identifier): boolean {
+  return !model.isSecretFieldName(id.name) && model.isImportedLiteral(id);
 }
 
 /**

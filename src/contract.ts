@@ -102,6 +102,11 @@ export interface FileModel {
    */
   importedAuth(specifier: string, name: string): string | null | undefined;
   /**
+   * Whether an identifier is imported from another project module where it is a constant bound to a string literal
+   * (that module's facts): `ACCESS_CODE_PREFIX` of a constants module.
+   */
+  isImportedLiteral(id: TSESTree.Identifier): boolean;
+  /**
    * Whether an import names a module of the project rather than a package: a relative path, or a specifier the project
    * map resolves to a project file (tsconfig paths, package.json imports, workspace packages). A file not on disk has
    * only relative ones.

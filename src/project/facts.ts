@@ -90,6 +90,8 @@ export interface FileFacts {
    * checks. The routes registered on that instance after it are behind it.
    */
   readonly sharedAuth: string | undefined;
+  /** Local exports bound to a string literal (`export const ACCESS_CODE_PREFIX = 'nk-'`): constants, not secrets. */
+  readonly literals: ReadonlySet<string>;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -120,7 +122,19 @@ export function factsOf(model: FileModel): FileFacts {
     routers: routersOf(model, exports),
     decorations: decorationsOf(model),
     sharedAuth: sharedAuthOf(model),
+    literals: literalsOf(model.file, exports),
   };
+}
+
+function literalsOf(file: FileContext, exports: ReadonlyMap<string, ExportTarget>): Set<string> {
+  const out = new Set<string>();
+  for (const [name, t] of exports) {
+    if (t.kind !== 'local') continue;
+    const node = file.sourceCode.getNodeByRangeIndex(t.key) as Node | null;
+    const n = node && node.range[0] === t.key ? skipTS(node) : undefined;
+    if ((n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') || (n?.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0)) out.add(name);
+  }
+  return out;
 }
 
 function sharedAuthOf(model: FileModel): string | undefined {

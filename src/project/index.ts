@@ -584,14 +584,35 @@ function withClass(file: string, summary: ExportSummary | undefined, lint: LintO
  * through re-exports; undefined when the module does not resolve or the export is no such function.
  */
 export function importedAuth(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | null | undefined) | undefined {
+  return importedFact(filename, allSettings, lint, (facts, name) => facts.auth.get(name) ?? (facts.routers.has(name) ? null : undefined));
+}
+
+/**
+ * Whether an export of another project module is a constant bound to a string literal (facts.ts `literals`), through
+ * re-exports: `token.startsWith(ACCESS_CODE_PREFIX)` with the prefix in a constants module checks a format.
+ */
+export function importedLiteral(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => boolean | undefined) | undefined {
+  return importedFact(filename, allSettings, lint, (facts, name) => facts.literals.has(name));
+}
+
+/**
+ * A fact of the module that defines an export of another project module, read by `read` from that module's facts
+ * (level 0) and the local name there, through `export { x } from` and `export *`; memoised per lint.
+ */
+function importedFact<T>(
+  filename: string,
+  allSettings: Record<string, unknown>,
+  lint: LintOptions,
+  read: (facts: FileFacts, name: string) => T | undefined,
+): ((specifier: string, name: string) => T | undefined) | undefined {
   if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
-  const memo = new Map<string, string | null | undefined>();
+  const memo = new Map<string, T | undefined>();
   const inner: LintOptions = { ...lint, lookup: lookupAt };
-  const find = (file: string, name: string, hops: number): string | null | undefined => {
+  const find = (file: string, name: string, hops: number): T | undefined => {
     const facts = hops <= MAX_REEXPORT_HOPS ? factsFor(file, inner, allSettings, root) : undefined;
     const t = facts?.exports.get(name);
-    if (t?.kind === 'local') return facts!.auth.get(name) ?? (facts!.routers.has(name) ? null : undefined);
+    if (t?.kind === 'local') return read(facts!, name);
     if (t?.kind === 'from') {
       const to = resolveModule(file, t.specifier, root);
       return to && to !== file ? find(to, t.name, hops + 1) : undefined;
@@ -600,7 +621,7 @@ export function importedAuth(filename: string, allSettings: Record<string, unkno
     for (const star of facts?.stars ?? []) {
       const to = resolveModule(file, star, root);
       const found = to && to !== file ? find(to, name, hops + 1) : undefined;
-      if (found) return found;
+      if (found !== undefined) return found;
     }
     return undefined;
   };

@@ -1157,6 +1157,27 @@ describe('a model client handed to a function of another module', () => {
   });
 });
 
+describe('constants of other modules (timing-safe-compare)', () => {
+  it('Next.js (TypeScript): a token checked against a prefix bound to a literal in a constants module is a format check', () => {
+    const dir = project({
+      'app/constant.ts': `export const ACCESS_CODE_PREFIX = 'nk-';\nexport { ACCESS_CODE_PREFIX as CODE_PREFIX };\n`,
+      'app/api/auth.ts': `import { NextRequest } from 'next/server';\nimport { ACCESS_CODE_PREFIX, CODE_PREFIX } from '../constant';\nexport function auth(req: NextRequest) {\n  const token = (req.headers.get('Authorization') ?? '').replaceAll('Bearer ', '').trim();\n  const isApiKey = !token.startsWith(ACCESS_CODE_PREFIX) && !token.endsWith(CODE_PREFIX);\n  return isApiKey ? { apiKey: token } : { accessCode: token.slice(3) };\n}\n`,
+    });
+    expect(lint(dir, 'app/api/auth.ts', undefined, ['timing-safe-compare'])).toEqual([]);
+  });
+
+  it('Express (CommonJS): a token compared with a value another module reads from the environment is still reported', () => {
+    const dir = project(
+      {
+        'config.js': `exports.ADMIN_TOKEN = process.env.ADMIN_TOKEN;\nexports.PREFIX = 'adm_';\n`,
+        'auth.js': `const express = require('express');\nconst { ADMIN_TOKEN, PREFIX } = require('./config');\nconst app = express();\napp.use((req, res, next) => {\n  const token = req.get('x-admin-token') || '';\n  if (!token.startsWith(PREFIX) || token !== ADMIN_TOKEN) return res.status(401).end();\n  next();\n});\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'auth.js', undefined, ['timing-safe-compare'])).toEqual(['6 llm-leak/timing-safe-compare']);
+  });
+});
+
 describe("what another module's function hands back of the model output it is given", () => {
   const RESPONSE = `class ApiResponse {\n  constructor(success, message, data = null) {\n    this.success = success;\n    this.message = message;\n    this.data = data;\n  }\n  static success(message, data = null) {\n    return new ApiResponse(true, message, data);\n  }\n}\nmodule.exports = ApiResponse;\n`;
 
