@@ -54,6 +54,9 @@ export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, r
       }
       return head;
     }
+    // process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com': the API the code is written for is the default's.
+    case AST_NODE_TYPES.LogicalExpression:
+      return n.operator === '&&' ? undefined : urlPrefix(n.right, scope, resolveConst, depth + 1);
     // BASE + '/chat/completions'
     case AST_NODE_TYPES.BinaryExpression:
       if (n.operator !== '+') return undefined;

@@ -706,6 +706,21 @@ describe('fetch and axios', () => {
     ]);
   });
 
+  it('a base URL the environment may override is read for its default: the API the code is written for', () => {
+    const code = `
+      const BASE = process.env.ANTHROPIC_BASE_URL || 'https://api.anthropic.com';
+      const OTHER = process.env.SEARCH_URL ?? 'https://search.example.com';
+      const ONLY_ENV = process.env.LLM_URL && 'https://api.openai.com';
+      async function run(q) {
+        const a = await fetch(BASE + '/v1/messages', { method: 'POST', body: JSON.stringify({ messages: [{ role: 'user', content: q }], max_tokens: 9 }) });
+        const b = await fetch(\`\${OTHER}/v1/query\`, { method: 'POST', body: JSON.stringify({ q }) });
+        const c = await fetch(\`\${ONLY_ENV}/v1/models\`, { method: 'GET' });
+        return [a, b, c];
+      }
+    `;
+    expect(withModel(code, (m) => m.llmCalls.map((c) => [c.resultLabel, c.node.loc.start.line]))).toEqual([['Anthropic API response', 6]]);
+  });
+
   it("a model host's paths that manage stored things (datasets, files, batches, fine-tuning) are no model call; its generation paths are", () => {
     const code = `
       const base = 'https://api.cohere.ai';
