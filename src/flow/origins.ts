@@ -33,10 +33,10 @@ export interface OriginSeams {
   readonly paramRole?: (id: TSESTree.Identifier) => ParamRole | undefined;
 }
 
-/** The origin analysis the model uses. */
 /** What a call of another module's function may carry through to its result, besides generated text (see otherCall). */
 const MODEL_KINDS = new Set<string>(['tool', 'prompt', 'system']);
 
+/** The origin analysis the model uses. */
 export function createOriginAnalysis(model: FileModel): (node: Node) => readonly Origin[] {
   return originAnalysis(model);
 }

@@ -427,8 +427,9 @@ class Finder {
 
   /**
    * `redditController.testLLMResult(req.body, chatModel)`: a model client handed whole to a function of another project
-   * module, which is there to call it. The call reaches a model whose inputs and result are not known here (no prompt,
-   * an opaque result). Read only where imports are looked up (server code), never for a package's function.
+   * module, which is there to call it. The call reaches a model: what that function does with it (its prompt, its
+   * result) when its module can say, else with no known inputs and an opaque result. Read only where imports are
+   * looked up (server code), never for a package's function.
    */
   private handOff(call: TSESTree.CallExpression, map: ClientMap, index: number): void {
     const lookup = this.imported;
