@@ -5,6 +5,7 @@ import type { FileModel } from './contract.js';
 import { CALL, ESM, READ, trackerOf } from './references.js';
 import type { FileContext, LoggerCall, Node } from './types.js';
 import { LOG_OWNERS } from './frameworks/registry.js';
+import { importSourceOf } from './frameworks/common.js';
 import { constructsOnlyLocalClients } from './llm/local-clients.js';
 
 const LEVELS = ['log', 'info', 'warn', 'error', 'debug', 'trace', 'fatal', 'silly', 'verbose', 'http', 'notice', 'critical', 'alert', 'emerg', 'dir', 'table'];
@@ -149,10 +150,19 @@ export function findLoggerCalls(file: FileContext, model: FileModel): LoggerCall
         continue;
       }
     }
-    // Documented last-resort heuristic: an object named `logger` or `log` with a level method is a logger.
+    // Documented last-resort heuristic: an object named `logger` or `log` with a level method is a logger, also as a
+    // member of an object another module of the project exports (`serverCfg.log.debug(...)` of a config module).
     if (chain.length === 2 && (chain[0] === 'logger' || chain[0] === 'log')) add(call, 'named-logger');
+    else if (chain.length === 3 && (chain[1] === 'log' || chain[1] === 'logger') && projectImport(file, model, callee)) add(call, 'named-logger');
   }
   return [...out.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** The root of `a.log.info` is a binding imported from another module of the project (not a package). */
+function projectImport(file: FileContext, model: FileModel, callee: TSESTree.MemberExpression): boolean {
+  const root = rootIdentifier(callee.object);
+  const source = root && importSourceOf(file, root);
+  return !!source && model.isProjectModule(source.specifier);
 }
 
 /** The variable a factory result is stored in: `const log = pino()`, `const log = pino().child({})`. */

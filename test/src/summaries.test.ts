@@ -1157,6 +1157,29 @@ describe('a model client handed to a function of another module', () => {
   });
 });
 
+describe('a logger another module of the project holds', () => {
+  const CONFIG = `import Logger from '../lib/log4j.js';\nexport const serverCfg = { log: new Logger({ appName: 'app' }) };\n`;
+  const LOGGER = `import log4js from 'log4js';\nexport default class Logger {\n  constructor(opts) { this.logger = log4js.getLogger(opts.appName); }\n  debug(...args) { this.logger.debug(...args); }\n}\n`;
+
+  it('Koa (ESM): `serverCfg.log.debug` of a config module logs the login body it is given', () => {
+    const dir = project({
+      'lib/log4j.js': LOGGER,
+      'config/index.js': CONFIG,
+      'routes/auth.js': `import Router from 'koa-router';\nimport { serverCfg } from '../config/index.js';\nconst router = new Router();\nrouter.post('/login', async (ctx) => {\n  const params = ctx.request.body;\n  serverCfg.log.debug('[login] Request params:', params);\n  ctx.body = { ok: true };\n});\nexport default router;\n`,
+    });
+    expect(lint(dir, 'routes/auth.js', undefined, ['no-sensitive-logging'])).toEqual(['6 llm-leak/no-sensitive-logging']);
+  });
+
+  it("Express (ESM): the same member of a package's object is not taken for a logger, nor another member of the config", () => {
+    const dir = project({
+      'lib/log4j.js': LOGGER,
+      'config/index.js': `${CONFIG}export const stats = { debug: (x) => x };\n`,
+      'routes/auth.js': `import express from 'express';\nimport telemetry from 'some-telemetry';\nimport { serverCfg, stats } from '../config/index.js';\nconst app = express();\napp.post('/login', (req, res) => {\n  telemetry.log.debug(req.body);\n  serverCfg.metrics.debug(req.body);\n  stats.debug(req.body);\n  res.json({ ok: true });\n});\n`,
+    });
+    expect(lint(dir, 'routes/auth.js', undefined, ['no-sensitive-logging'])).toEqual([]);
+  });
+});
+
 describe('constants of other modules (timing-safe-compare)', () => {
   it('Next.js (TypeScript): a token checked against a prefix bound to a literal in a constants module is a format check', () => {
     const dir = project({
