@@ -47,6 +47,8 @@ interface FRoute {
 }
 
 const ROOT = { [CALL]: 'root' };
+/** Instance methods that return the instance they are called on. */
+const SAME_INSTANCE = new Set(['register', 'addHook', 'decorate', 'route', 'setErrorHandler', 'withTypeProvider', 'decorateRequest', 'decorateReply', 'addSchema', 'setNotFoundHandler']);
 const TRACE = {
   fastify: { ...ROOT, default: ROOT, fastify: ROOT },
   'fastify-plugin': { [CALL]: 'fp', default: { [CALL]: 'fp' }, fastifyPlugin: { [CALL]: 'fp' } },
@@ -128,10 +130,11 @@ function fastifyScopes(file: FileContext, inputs: ScopeInputs): Scopes | undefin
       else varScopes.delete(v);
       return s;
     }
-    // fastify({ logger: true }).register(...) / app.register(p).after(): registration methods return the instance.
+    // fastify({ logger: true }).register(...) / app.register(p).after(): registration methods return the instance, and
+    // so does `withTypeProvider<ZodTypeProvider>()` (the same instance, typed).
     if (e.type === AST_NODE_TYPES.CallExpression && skipTS(e.callee).type === AST_NODE_TYPES.MemberExpression) {
       const name = calleeName(e);
-      if (name && ['register', 'addHook', 'decorate', 'route', 'setErrorHandler'].includes(name)) {
+      if (name && SAME_INSTANCE.has(name)) {
         return scopeOf((skipTS(e.callee) as TSESTree.MemberExpression).object, depth + 1);
       }
     }

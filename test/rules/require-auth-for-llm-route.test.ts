@@ -283,6 +283,22 @@ fastify.post('/chat', async (request) => {
 `,
     },
     {
+      // Valid because the onRequest hook in the same scope guards the route registered on withTypeProvider() too.
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.addHook('onRequest', async (request, reply) => {
+  if (request.headers['x-api-key'] !== process.env.API_KEY) return reply.code(401).send({ error: 'unauthorized' });
+});
+fastify.withTypeProvider().post('/chat', async (request) => {
+  const r = await openai.chat.completions.create({ model: 'gpt-4o', messages: (request.body as any).messages });
+  return { text: r.choices[0].message.content };
+});
+`,
+    },
+    {
       // Valid because every part of the refusing test is a credential check: a request with neither a session user
       // nor a bearer token is refused (Express).
       code: `
@@ -678,6 +694,23 @@ app.use(router.routes());
     },
   ],
   invalid: [
+    {
+      // Invalid because a route registered on \`withTypeProvider()\` (the same instance, typed) calls the model with no
+      // check in front of it (Fastify plugin, TypeScript).
+      code: `
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+export default async function (fastify: FastifyInstance) {
+  fastify.withTypeProvider<ZodTypeProvider>().post('/chat', async (request, reply) => {
+    const result = streamText({ model: openai('gpt-4o'), maxTokens: 500, prompt: String((request.body as any).q) });
+    return reply.send(result.toTextStreamResponse());
+  });
+}
+`,
+      errors: [{ messageId: 'unauthenticated', line: 7 }],
+    },
     {
       // Invalid because the missing-key refusal also needs another condition: a request for the default provider goes
       // on with no credential at all (Fastify, a bring-your-own-key proxy whose local model needs none).
