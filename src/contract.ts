@@ -106,6 +106,13 @@ export interface FileModel {
    * (that module's facts): `ACCESS_CODE_PREFIX` of a constants module.
    */
   isImportedLiteral(id: TSESTree.Identifier): boolean;
+  /** What `fn` checks when it reads a credential and throws without a good one; undefined when it does not. */
+  throwsOnBadCredential(fn: FunctionNode): string | undefined;
+  /**
+   * What a function of another project module that a callee names checks, when its code reads a credential and throws
+   * without a good one (that module's facts); undefined otherwise. Only the linted file reads them.
+   */
+  importedVerifier(callee: Node): string | undefined;
   /**
    * Whether an import names a module of the project rather than a package: a relative path, or a specifier the project
    * map resolves to a project file (tsconfig paths, package.json imports, workspace packages). A file not on disk has

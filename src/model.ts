@@ -12,7 +12,7 @@ import { signalsOf, type Signals } from './signals.js';
 import { findLlm, type SeededParam } from './llm/index.js';
 import type { Decorated, ExportSeed, ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
-import { importSourceOf, type AppParam } from './frameworks/common.js';
+import { importedRefs, importSourceOf, type AppParam } from './frameworks/common.js';
 import { decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
@@ -31,7 +31,7 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { appDecorations, importedAuth, importedErrorFlows, importedLiteral, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
+import { appDecorations, importedAuth, importedErrorFlows, importedLiteral, importedVerifier, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
 import { findErrorExposures, importedCarries, type ImportedErrorFlow } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, modelFunction, type FileFacts } from './project/facts.js';
@@ -164,6 +164,7 @@ export function buildModel(
   let functions: FunctionIndex | undefined;
   const functionIndex = (): FunctionIndex => (functions ??= functionIndexOf(file));
   let authImports: { value: ((specifier: string, name: string) => string | null | undefined) | undefined } | undefined;
+  let verifierImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
   let literalImports: { value: ((specifier: string, name: string) => boolean | undefined) | undefined } | undefined;
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
@@ -290,6 +291,19 @@ export function buildModel(
       if (!source || source.name === '*' || !model.isProjectModule(source.specifier)) return false;
       literalImports ??= { value: lint && filename ? importedLiteral(filename, allSettings, lint) : undefined };
       return literalImports.value?.(source.specifier, source.name) ?? false;
+    },
+    throwsOnBadCredential(fn) {
+      return (auth ??= createAuthAnalysis(model)).throwsOnBadCredential(fn);
+    },
+    importedVerifier(callee) {
+      const refs = importedRefs(file, callee).filter((r) => model.isProjectModule(r.specifier));
+      if (refs.length === 0) return undefined;
+      verifierImports ??= { value: lint && filename ? importedVerifier(filename, allSettings, lint) : undefined };
+      for (const r of refs) {
+        const checks = verifierImports.value?.(r.specifier, r.member === undefined ? r.name : `${r.name}.${r.member}`);
+        if (checks) return checks;
+      }
+      return undefined;
     },
     importedAuth(specifier, name) {
       authImports ??= { value: lint && filename ? importedAuth(filename, allSettings, lint) : undefined };

@@ -47,7 +47,8 @@ export function createBehaviour(model: FileModel): Behaviour {
 
   const reads = createCredentialReads({ sourceCode, paramRole, sensitiveNames: file.settings.sensitiveNames, known: getKnown });
   const refusals = createRefusals({ sourceCode, paramRole, paths: () => pathsOf(sourceCode.ast) });
-  const { summary, credentialIn, throwingVerifier } = createSummaries({ sourceCode, known: getKnown, reads, refusals });
+  const importedVerifier = (callee: Node): string | undefined => model.importedVerifier(callee);
+  const { summary, credentialIn, throwingVerifier } = createSummaries({ sourceCode, known: getKnown, reads, refusals, importedVerifier });
 
   return {
     get known() {

@@ -15,6 +15,8 @@ export interface AuthAnalysis {
   middleware(mw: Middleware): AuthEvidence | undefined;
   /** A credential check in `fn` that ends the request on failure and runs on every path before `target`. */
   guardBefore(fn: FunctionNode, target: Node): AuthEvidence | undefined;
+  /** What `fn` checks when it reads a credential and throws without a good one (a helper its callers call first). */
+  throwsOnBadCredential(fn: FunctionNode): string | undefined;
 }
 
 /**
@@ -299,5 +301,9 @@ export function createAuthAnalysis(model: FileModel): AuthAnalysis {
     return named ? { node: mw.node, how: 'name', description: `${named} (by name; its code is not in this file)` } : undefined;
   };
 
-  return { middleware, guardBefore: guard };
+  const throwsOnBadCredential = (fn: FunctionNode): string | undefined => {
+    const s = behaviour.summary(fn);
+    return s.cred && (s.throws || s.verifier) ? (s.verifier ?? s.cred).label : undefined;
+  };
+  return { middleware, guardBefore: guard, throwsOnBadCredential };
 }

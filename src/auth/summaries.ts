@@ -50,6 +50,8 @@ export interface SummaryInputs {
   readonly known: () => ReadonlyMap<Node, KnownInfo>;
   readonly reads: CredentialReads;
   readonly refusals: Refusals;
+  /** What a function of another project module a callee names checks when it throws on a bad credential (its facts). */
+  readonly importedVerifier?: (callee: Node) => string | undefined;
 }
 
 /** Per-function summaries and the credential reads that follow helpers and variables (memoised). */
@@ -63,7 +65,7 @@ export interface Summaries {
 }
 
 /** Builds the per-function summaries of one file. */
-export function createSummaries({ sourceCode, known, reads, refusals }: SummaryInputs): Summaries {
+export function createSummaries({ sourceCode, known, reads, refusals, importedVerifier }: SummaryInputs): Summaries {
   const { credentialAtNode, credentialOfPath, namedCredentialCall, requestPath } = reads;
   const { conditionalNext, refusalAt, swallowed } = refusals;
   const summaries = new Map<FunctionNode, Summary>();
@@ -92,6 +94,9 @@ export function createSummaries({ sourceCode, known, reads, refusals }: SummaryI
       return undefined;
     }
     if (info) return undefined;
+    // A function of another project module whose code throws without a verified caller (`await getServerProfile()`).
+    const imported = importedVerifier?.(callee);
+    if (imported) return credRead('user', `${calleeName(callee) ?? 'a helper'} (${imported})`);
     // Last-resort heuristic: an unresolvable `verify...` call with an auth-like name (verifyIdToken, verifyWebhook), or
     // a `require/ensure/assert...` one (`await requireUser(req)`), which by convention throws or redirects.
     const name = calleeName(callee);

@@ -92,6 +92,11 @@ export interface FileFacts {
   readonly sharedAuth: string | undefined;
   /** Local exports bound to a string literal (`export const ACCESS_CODE_PREFIX = 'nk-'`): constants, not secrets. */
   readonly literals: ReadonlySet<string>;
+  /**
+   * Exported functions that read a credential and throw without a good one, by export name, with what they check
+   * (`getServerProfile()` reading the Supabase user): a caller that calls one first is behind that check.
+   */
+  readonly verifiers: ReadonlyMap<string, string>;
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -123,7 +128,22 @@ export function factsOf(model: FileModel): FileFacts {
     decorations: decorationsOf(model),
     sharedAuth: sharedAuthOf(model),
     literals: literalsOf(model.file, exports),
+    verifiers: verifiersOf(model, exports),
   };
+}
+
+const MAY_THROW = /\bthrow\b|verify/i;
+
+function verifiersOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, t] of exports) {
+    if (t.kind !== 'local') continue;
+    const fn = exportedFunction(model.file, exports, name, undefined);
+    // Only a function that throws, or calls something that verifies, can: the others are not analysed for it.
+    const checks = fn && MAY_THROW.test(model.file.sourceCode.getText(fn)) ? model.throwsOnBadCredential(fn) : undefined;
+    if (checks) out.set(name, checks);
+  }
+  return out;
 }
 
 function literalsOf(file: FileContext, exports: ReadonlyMap<string, ExportTarget>): Set<string> {

@@ -595,6 +595,11 @@ export function importedLiteral(filename: string, allSettings: Record<string, un
   return importedFact(filename, allSettings, lint, (facts, name) => facts.literals.has(name));
 }
 
+/** What an exported function of another project module checks when it throws without a good credential (facts.ts `verifiers`). */
+export function importedVerifier(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | undefined) | undefined {
+  return importedFact(filename, allSettings, lint, (facts, name) => facts.verifiers.get(name));
+}
+
 /**
  * A fact of the module that defines an export of another project module, read by `read` from that module's facts
  * (level 0) and the local name there, through `export { x } from` and `export *`; memoised per lint.

@@ -1157,6 +1157,74 @@ describe('a model client handed to a function of another module', () => {
   });
 });
 
+describe('a helper of another module that throws without a verified caller (require-auth-for-llm-route)', () => {
+  const HELPERS = `import { createServerClient } from '@supabase/ssr';
+import { cookies } from 'next/headers';
+export async function getServerProfile() {
+  const cookieStore = cookies();
+  const supabase = createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { get: (n: string) => cookieStore.get(n)?.value } });
+  const user = (await supabase.auth.getUser()).data.user;
+  if (!user) throw new Error('User not found');
+  return { id: user.id, openai_api_key: process.env.OPENAI_API_KEY };
+}
+export async function getProfileOrNull() {
+  const cookieStore = cookies();
+  const supabase = createServerClient(process.env.NEXT_PUBLIC_SUPABASE_URL!, process.env.NEXT_PUBLIC_SUPABASE_ANON_KEY!, { cookies: { get: (n: string) => cookieStore.get(n)?.value } });
+  const user = (await supabase.auth.getUser()).data.user;
+  return user ? { id: user.id } : null;
+}
+`;
+  const ROUTE = (helper: string): string => `import OpenAI from 'openai';
+import { ${helper} } from '@/lib/server/helpers';
+export async function POST(request: Request) {
+  const { messages } = await request.json();
+  try {
+    const profile = await ${helper}();
+    const openai = new OpenAI();
+    const r = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 99, messages });
+    return Response.json({ text: r.choices[0].message.content, user: profile?.id });
+  } catch (error: any) {
+    return new Response(JSON.stringify({ message: 'failed' }), { status: 500 });
+  }
+}
+`;
+  const TSCONFIG = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./*'] } } });
+
+  it('Next.js: a route that first calls an imported helper throwing without a Supabase user is behind it', () => {
+    const dir = project({ 'tsconfig.json': TSCONFIG, 'lib/server/helpers.ts': HELPERS, 'app/api/chat/route.ts': ROUTE('getServerProfile') });
+    expect(lint(dir, 'app/api/chat/route.ts', undefined, ['require-auth-for-llm-route'])).toEqual([]);
+  });
+
+  it('Next.js: a helper that reads the user but returns null for an anonymous caller is no check', () => {
+    const dir = project({ 'tsconfig.json': TSCONFIG, 'lib/server/helpers.ts': HELPERS, 'app/api/chat/route.ts': ROUTE('getProfileOrNull') });
+    expect(lint(dir, 'app/api/chat/route.ts', undefined, ['require-auth-for-llm-route'])).toEqual(['3 llm-leak/require-auth-for-llm-route']);
+  });
+
+  const ACCOUNT = `const jwt = require('jsonwebtoken');\nexports.loadAccount = async (headers) => {\n  const token = (headers.authorization || '').slice(7);\n  const claims = jwt.verify(token, process.env.JWT_SECRET);\n  return { id: claims.sub };\n};\n`;
+
+  it('Express (CommonJS): a handler that awaits an imported helper verifying the bearer token first is behind it', () => {
+    const dir = project(
+      {
+        'lib/account.js': ACCOUNT,
+        'routes/chat.js': `const express = require('express');\nconst OpenAI = require('openai');\nconst { loadAccount } = require('../lib/account');\nconst router = express.Router();\nconst openai = new OpenAI();\nrouter.post('/chat', async (req, res) => {\n  try {\n    await loadAccount(req.headers);\n  } catch {\n    return res.status(401).json({ error: 'unauthorized' });\n  }\n  const r = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 99, messages: req.body.messages });\n  res.json({ text: r.choices[0].message.content });\n});\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js', undefined, ['require-auth-for-llm-route'])).toEqual([]);
+  });
+
+  it('Koa (CommonJS): the same helper whose error the route swallows and goes on is no check', () => {
+    const dir = project(
+      {
+        'lib/account.js': ACCOUNT,
+        'routes/chat.js': `const Router = require('@koa/router');\nconst OpenAI = require('openai');\nconst { loadAccount } = require('../lib/account');\nconst router = new Router();\nconst openai = new OpenAI();\nrouter.post('/chat', async (ctx) => {\n  let account = null;\n  try {\n    account = await loadAccount(ctx.headers);\n  } catch {\n    account = null;\n  }\n  const r = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 99, messages: ctx.request.body.messages });\n  ctx.body = { text: r.choices[0].message.content, account };\n});\nmodule.exports = router;\n`,
+      },
+      '{"type":"commonjs"}',
+    );
+    expect(lint(dir, 'routes/chat.js', undefined, ['require-auth-for-llm-route'])).toEqual(['6 llm-leak/require-auth-for-llm-route']);
+  });
+});
+
 describe('a logger another module of the project holds', () => {
   const CONFIG = `import Logger from '../lib/log4j.js';\nexport const serverCfg = { log: new Logger({ appName: 'app' }) };\n`;
   const LOGGER = `import log4js from 'log4js';\nexport default class Logger {\n  constructor(opts) { this.logger = log4js.getLogger(opts.appName); }\n  debug(...args) { this.logger.debug(...args); }\n}\n`;
