@@ -1,6 +1,6 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { boundOnce, enclosingFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, enclosingFunction, firstFrom, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
@@ -139,11 +139,26 @@ function verifiersOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
   for (const [name, t] of exports) {
     if (t.kind !== 'local') continue;
     const fn = exportedFunction(model.file, exports, name, undefined);
-    // Only a function that throws, or calls something that verifies, can: the others are not analysed for it.
-    const checks = fn && MAY_THROW.test(model.file.sourceCode.getText(fn)) ? model.throwsOnBadCredential(fn) : undefined;
+    // Only a function that throws or verifies, itself or in a same-file helper it calls, can: the others are not
+    // analysed for it.
+    const checks = fn && mayThrow(model.file, fn) ? model.throwsOnBadCredential(fn) : undefined;
     if (checks) out.set(name, checks);
   }
   return out;
+}
+
+function mayThrow(file: FileContext, fn: FunctionNode): boolean {
+  if (MAY_THROW.test(file.sourceCode.getText(fn))) return true;
+  const calls = file.index.calls;
+  for (let i = firstFrom(calls, fn.range[0], (c) => c.range[0]); i < calls.length && calls[i]!.range[0] < fn.range[1]; i++) {
+    if (helperThrows(file, calls[i]!, fn)) return true;
+  }
+  return false;
+}
+
+function helperThrows(file: FileContext, call: TSESTree.CallExpression, from: FunctionNode): boolean {
+  const helper = resolveFunction(file.sourceCode, call.callee);
+  return !!helper && helper !== from && MAY_THROW.test(file.sourceCode.getText(helper));
 }
 
 function literalsOf(file: FileContext, exports: ReadonlyMap<string, ExportTarget>): Set<string> {

@@ -1213,6 +1213,14 @@ export async function POST(request: Request) {
     expect(lint(dir, 'routes/chat.js', undefined, ['require-auth-for-llm-route'])).toEqual([]);
   });
 
+  it('Fastify (ESM): a helper that throws through a same-file function it calls is a check too', () => {
+    const dir = project({
+      'lib/account.js': `import jwt from 'jsonwebtoken';\nfunction assertToken(token) {\n  if (!token) throw new Error('unauthorized');\n  return jwt.verify(token, process.env.JWT_SECRET);\n}\nexport async function currentAccount(headers) {\n  const claims = assertToken((headers.authorization || '').slice(7));\n  return { id: claims.sub };\n}\n`,
+      'routes/chat.js': `import Fastify from 'fastify';\nimport OpenAI from 'openai';\nimport { currentAccount } from '../lib/account.js';\nconst app = Fastify();\nconst openai = new OpenAI();\napp.post('/chat', async (request) => {\n  const account = await currentAccount(request.headers);\n  const r = await openai.chat.completions.create({ model: 'gpt-4o', max_tokens: 99, messages: request.body.messages });\n  return { text: r.choices[0].message.content, account: account.id };\n});\n`,
+    });
+    expect(lint(dir, 'routes/chat.js', undefined, ['require-auth-for-llm-route'])).toEqual([]);
+  });
+
   it('Koa (CommonJS): the same helper whose error the route swallows and goes on is no check', () => {
     const dir = project(
       {
