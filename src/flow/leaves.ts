@@ -165,7 +165,8 @@ export function isUnchangedRead(sourceCode: Readonly<TSESLint.SourceCode>, node:
   if (v.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
   const init = def.node.init && skipTS(def.node.init);
   if (!init) return false;
-  // const { messages } = req.body / = await req.json()
-  if (def.node.id !== def.name && init.type === AST_NODE_TYPES.AwaitExpression) return true;
+  // const { messages } = req.body / = await req.json(); also through a local holding the awaited body
+  // (`const json = await request.json(); const { messages } = json as Body`).
+  if ((def.node.id !== def.name || depth > 0) && init.type === AST_NODE_TYPES.AwaitExpression) return true;
   return isUnchangedRead(sourceCode, init, depth + 1);
 }

@@ -2,6 +2,19 @@ import rule from '../../rules/no-untrusted-system-prompt.js';
 import { cjs, ruleTester } from '../helpers.js';
 ruleTester().run('no-untrusted-system-prompt', rule, {
   valid: [
+    // Valid because the messages held through a local body are filtered down to user and assistant turns (Next.js).
+    {
+      code: `
+import OpenAI from 'openai';
+export async function POST(request: Request) {
+  const json = await request.json();
+  const { messages } = json as { messages: any[] };
+  const turns = messages.filter((m: any) => m.role === 'user' || m.role === 'assistant');
+  const r = await new OpenAI().chat.completions.create({ model: 'gpt-4o', max_tokens: 99, messages: turns });
+  return Response.json({ text: r.choices[0].message.content });
+}`,
+      filename: 'app/api/chat/route.ts',
+    },
     // Valid because the helper that builds the message list reads only the question from the request; its system message is a constant (CommonJS).
     {
       code: `
@@ -605,6 +618,19 @@ export async function POST(req: Request) {
           suggestions: [],
         },
       ],
+    },
+    // Invalid because the body is held in a local first and the messages destructured from it with a cast (Next.js).
+    {
+      code: `
+import OpenAI from 'openai';
+export async function POST(request: Request) {
+  const json = await request.json();
+  const { chatSettings, messages } = json as { chatSettings: { model: string }; messages: any[] };
+  const r = await new OpenAI().chat.completions.create({ model: chatSettings.model, max_tokens: 99, messages: messages as any });
+  return Response.json({ text: r.choices[0].message.content });
+}`,
+      filename: 'app/api/chat/route.ts',
+      errors: [{ messageId: 'clientMessages', line: 6 }],
     },
     // Invalid because a fetch to api.openai.com carries a body field in its system message.
     {
