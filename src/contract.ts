@@ -88,11 +88,11 @@ export interface FileModel {
   /** Where the value of an expression came from (empty when nothing of interest). */
   originsOf(node: Node): readonly Origin[];
   /**
-   * The argument positions whose value the result of a call of another project module's function carries
-   * (`ApiResponse.success('ok', data)`), from that module's error-flow facts; undefined when unknown. Only the linted
-   * file reads them.
+   * The arguments of a call of another project module's function that its result carries
+   * (`ApiResponse.success('ok', data)`), from that module's error-flow facts; none when unknown. Only the linted file
+   * reads them.
    */
-  carriedArgs(call: TSESTree.CallExpression): readonly number[] | undefined;
+  carriedArgs(call: TSESTree.CallExpression): readonly Node[];
   /** Whether a middleware authenticates the request. */
   authOfMiddleware(mw: Middleware): AuthEvidence | undefined;
   /**

@@ -33,7 +33,7 @@ import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
 import { appDecorations, importedAuth, importedErrorFlows, importedLiteral, importedVerifier, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
-import { findErrorExposures, importedCarries, type ImportedErrorFlow } from './flow/error-details.js';
+import { findErrorExposures, importedCarried } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, modelFunction, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
@@ -163,18 +163,21 @@ export function buildModel(
   let auth: AuthAnalysis | undefined;
   let functions: FunctionIndex | undefined;
   const functionIndex = (): FunctionIndex => (functions ??= functionIndexOf(file));
-  let authImports: { value: ((specifier: string, name: string) => string | null | undefined) | undefined } | undefined;
-  let verifierImports: { value: ((specifier: string, name: string) => string | undefined) | undefined } | undefined;
-  let literalImports: { value: ((specifier: string, name: string) => boolean | undefined) | undefined } | undefined;
+  // Other modules' facts, read only for the linted file, each lookup made on its first use.
+  const linted = <T>(make: (filename: string, allSettings: Record<string, unknown>, lint: LintOptions) => T | undefined): (() => T | undefined) => {
+    let made: { value: T | undefined } | undefined;
+    return () => (made ??= { value: lint && filename ? make(filename, allSettings, lint) : undefined }).value;
+  };
+  const authImports = linted(importedAuth);
+  const verifierImports = linted(importedVerifier);
+  const literalImports = linted(importedLiteral);
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
   let unsafe: UnsafeSink[] | undefined;
   let exposures: ErrorExposure[] | undefined;
-  // Other modules' error facts are read only for the linted file (one level, like the model summaries).
-  let errorFlows: { value: ImportedErrorFlow | undefined } | undefined;
-  const importedFlows = (): ImportedErrorFlow | undefined =>
-    (errorFlows ??= { value: lint && filename ? importedErrorFlows(filename, allSettings, lint) : undefined }).value;
+  // Other modules' error facts: one level, like the model summaries.
+  const importedFlows = linted(importedErrorFlows);
 
   const once: {
     hmacUpdates?: TSESTree.CallExpression[];
@@ -276,8 +279,7 @@ export function buildModel(
       return (origins ??= createOriginAnalysis(model))(node);
     },
     carriedArgs(call) {
-      const flows = importedFlows();
-      return flows ? importedCarries(file, flows, call) : undefined;
+      return importedCarried(file, importedFlows(), call);
     },
     authOfMiddleware(mw) {
       return (auth ??= createAuthAnalysis(model)).middleware(mw);
@@ -289,8 +291,7 @@ export function buildModel(
     isImportedLiteral(id) {
       const source = importSourceOf(file, id);
       if (!source || source.name === '*' || !model.isProjectModule(source.specifier)) return false;
-      literalImports ??= { value: lint && filename ? importedLiteral(filename, allSettings, lint) : undefined };
-      return literalImports.value?.(source.specifier, source.name) ?? false;
+      return literalImports()?.(source.specifier, source.name) ?? false;
     },
     throwsOnBadCredential(fn) {
       return (auth ??= createAuthAnalysis(model)).throwsOnBadCredential(fn);
@@ -298,16 +299,14 @@ export function buildModel(
     importedVerifier(callee) {
       const refs = importedRefs(file, callee).filter((r) => model.isProjectModule(r.specifier));
       if (refs.length === 0) return undefined;
-      verifierImports ??= { value: lint && filename ? importedVerifier(filename, allSettings, lint) : undefined };
       for (const r of refs) {
-        const checks = verifierImports.value?.(r.specifier, r.member === undefined ? r.name : `${r.name}.${r.member}`);
+        const checks = verifierImports()?.(r.specifier, r.member === undefined ? r.name : `${r.name}.${r.member}`);
         if (checks) return checks;
       }
       return undefined;
     },
     importedAuth(specifier, name) {
-      authImports ??= { value: lint && filename ? importedAuth(filename, allSettings, lint) : undefined };
-      return authImports.value?.(specifier, name);
+      return authImports()?.(specifier, name);
     },
     authGuardBefore(fn, target) {
       return (auth ??= createAuthAnalysis(model)).guardBefore(fn, target);

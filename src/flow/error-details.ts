@@ -20,15 +20,14 @@ import { importedModelFunction } from '../llm/imported.js';
 
 /** What an exported function does with errors: the arguments its result carries, the result fields holding error details. */
 export interface ErrorFlow {
-  /** Argument positions whose value the result carries (`error: (data) => ({ success: false, data })`). */
-  readonly carries: readonly number[];
+  /**
+   * The arguments the result carries (`error: (data) => ({ success: false, data })`), each with the fields of the
+   * result that carry it ('' for the result itself): a caller handing one a caught error sends the error's details in
+   * those (`getAiErrorDetails(err).message`).
+   */
+  readonly carries: readonly { readonly index: number; readonly fields: readonly string[] }[];
   /** Fields of the result that hold a caught error's details; '' when the result is the error detail itself. */
   readonly errorFields: readonly string[];
-  /**
-   * For an argument the result carries, the fields of the result that carry it ('' for the result itself): a caller
-   * handing it a caught error sends the error's details in those (`getAiErrorDetails(err).message`).
-   */
-  readonly argFields?: readonly { readonly index: number; readonly fields: readonly string[] }[];
   /**
    * Arguments the function writes into another argument (`writeChunk(response, data)` calls `response.write(...data...)`):
    * at a call whose `target` argument is the request's response, the `value` argument is sent to the client.
@@ -411,7 +410,7 @@ function createDetailReader(model: FileModel, imported: ImportedErrorFlow | unde
   };
   /** The call hands a caught error to an argument the result carries in a field `wanted` accepts. */
   const handedError = ({ flow, call }: ImportedCall, wanted: (field: string) => boolean): boolean =>
-    (flow.argFields ?? []).some(({ index, fields }) => {
+    flow.carries.some(({ index, fields }) => {
       const arg = call.arguments[index];
       return !!arg && arg.type !== AST_NODE_TYPES.SpreadElement && isError(arg) && fields.some(wanted);
     });
@@ -713,11 +712,6 @@ function calleeFlow(file: FileContext, imported: ImportedErrorFlow, callee: Node
   return undefined;
 }
 
-/** The arguments the result of a call of an imported function carries (ErrorFlow.carries); undefined when unknown. */
-export function importedCarries(file: FileContext, imported: ImportedErrorFlow, call: TSESTree.CallExpression): readonly number[] | undefined {
-  return calleeFlow(file, imported, call.callee as Node)?.flow.carries;
-}
-
 /** The error flow of the imported function a call (or awaited call, or a local bound once to one) calls. */
 function importedCallFlow(file: FileContext, imported: ImportedErrorFlow | undefined, node: Node): ErrorFlow | undefined {
   return importedCall(file, imported, node)?.flow;
@@ -779,10 +773,11 @@ function destructuredErrorField(file: FileContext, imported: ImportedErrorFlow |
   return !!flow && flow.errorFields.includes(key!);
 }
 
-function importedCarried(file: FileContext, imported: ImportedErrorFlow | undefined, call: TSESTree.CallExpression): Node[] {
+/** The arguments a call of an imported function hands back in its result (ErrorFlow.carries). */
+export function importedCarried(file: FileContext, imported: ImportedErrorFlow | undefined, call: TSESTree.CallExpression): Node[] {
   const flow = importedCallFlow(file, imported, call);
   if (!flow) return [];
-  return flow.carries.flatMap((i) => {
+  return flow.carries.flatMap(({ index: i }) => {
     const a = call.arguments[i];
     return a && a.type !== AST_NODE_TYPES.SpreadElement ? [a] : [];
   });
@@ -799,11 +794,10 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
   let reader: ((root: Node) => Node | undefined) | undefined;
   const flowOf = (fn: FunctionNode): ErrorFlow | undefined => {
     const params = fn.params.map((q) => paramVariable(file, q));
-    const carries: number[] = [];
+    const carries: { index: number; fields: string[] }[] = [];
     const writes = writesOf(file, fn, params);
     const values = functionIndexOf(file).returnsOf(fn);
     if (values.length === 0) return writes.length > 0 ? { carries, errorFields: [], writes } : undefined;
-    const argFields: { index: number; fields: string[] }[] = [];
     params.forEach((v, i) => {
       if (!v) return;
       const ids = new Set(v.references.map((r) => r.identifier as Node));
@@ -827,9 +821,7 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
           if (walkCarried(file, value, { leaf })) fields.add(key ?? '');
         }
       }
-      if (fields.size === 0) return;
-      carries.push(i);
-      argFields.push({ index: i, fields: [...fields] });
+      if (fields.size > 0) carries.push({ index: i, fields: [...fields] });
     });
     reader ??= createDetailReader(model, undefined, new Set());
     const errorFields = new Set<string>();
@@ -843,7 +835,7 @@ export function errorFlowsOf(model: FileModel, exports: ReadonlyMap<string, { re
       } else if (reader(r)) errorFields.add('');
     }
     return carries.length > 0 || errorFields.size > 0 || writes.length > 0
-      ? { carries, errorFields: [...errorFields], ...(argFields.length > 0 ? { argFields } : {}), ...(writes.length > 0 ? { writes } : {}) }
+      ? { carries, errorFields: [...errorFields], ...(writes.length > 0 ? { writes } : {}) }
       : undefined;
   };
   const functionAt = (node: Node | null | undefined): FunctionNode | undefined => {

@@ -501,8 +501,7 @@ export function originAnalysis(model: FileModel, seams: OriginSeams = {}): (node
     const carried = (v: Val): boolean => (v.kind === 'llm' ? v.text : MODEL_KINDS.has(v.kind));
     const modelVals = node.arguments.map((a) => dataOnly(valuesOf(a)).filter(carried));
     if (modelVals.every((v) => v.length === 0)) return [];
-    const carries = model.carriedArgs(node);
-    return carries ? union(...carries.map((i) => modelVals[i] ?? [])) : [];
+    return union(...model.carriedArgs(node).map((a) => modelVals[node.arguments.indexOf(a as TSESTree.CallExpressionArgument)] ?? []));
   }
 
   /**

@@ -307,8 +307,8 @@ export async function call(fn) {
 }`;
     const flows = withModel(code, (m) => Object.fromEntries(errorFlowsOf(m, exportsOf(m.file).exports)));
     expect(flows).toEqual({
-      format: { carries: [0], errorFields: [], argFields: [{ index: 0, fields: [''] }] },
-      'default.wrap': { carries: [0], errorFields: [], argFields: [{ index: 0, fields: ['data'] }] },
+      format: { carries: [{ index: 0, fields: [''] }], errorFields: [] },
+      'default.wrap': { carries: [{ index: 0, fields: ['data'] }], errorFields: [] },
       call: { carries: [], errorFields: ['error'] },
     });
   });
