@@ -52,8 +52,9 @@ export default createRule({
 function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
   switch (origin.kind) {
     case 'llm':
-      // Token usage, ids and finish reasons are what logs are for; the content is not.
-      return !model.isMetadataPath(origin.path);
+      // Token usage, ids and finish reasons are what logs are for; the content is not, unless the request was all
+      // written in the source (a hand-run script's 'Tell me a joke.'): then it holds nothing of a user's.
+      return !model.isMetadataPath(origin.path) && !model.hasFixedInput(origin.call);
     case 'prompt':
     case 'secret':
       return true;

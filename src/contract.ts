@@ -169,6 +169,11 @@ export interface FileModel {
   outputLimitOf(call: LlmCall): Node | 'missing' | 'unknown';
   /** Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content. */
   isMetadataPath(path: readonly PathKey[]): boolean;
+  /**
+   * Whether everything `call` sends the model is written in the source (literal prompts and messages, no tools, no
+   * stored conversation or file): its output holds nothing of a user's.
+   */
+  hasFixedInput(call: LlmCall): boolean;
   /** The file's `node:crypto` calls. */
   readonly crypto: CryptoCalls;
   /** `hmac.update(x)` calls of HMACs created in the file. */

@@ -24,6 +24,7 @@ import { messageLists, outputLimitValue } from './llm/index.js';
 import { opaqueOptions, specOf } from './llm/call-record.js';
 import { clientRoleSource } from './llm/messages.js';
 import { isMetadataPath } from './llm/metadata.js';
+import { hasFixedInput } from './llm/fixed-input.js';
 import { cryptoCalls, hmacUpdates } from './crypto.js';
 import { credentialLiterals } from './credentials.js';
 import { parsesJsonBody, parsesRawBody } from './raw-body.js';
@@ -350,6 +351,7 @@ export function buildModel(
     clientRoleSource: (node) => clientRoleSource(file, node, (n) => isUnchangedRead(sourceCode, n)),
     outputLimitOf: (call) => outputLimitValue(call),
     isMetadataPath,
+    hasFixedInput: (call) => hasFixedInput(file, call),
     get crypto() {
       return cryptoCalls(file);
     },

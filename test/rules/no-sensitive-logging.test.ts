@@ -125,6 +125,48 @@ const client = new OpenAI({ baseURL: 'http://localhost:3001/api/v1/openai', apiK
 `,
       ...cjs,
     },
+    // Valid because every word the model is sent is written in the source: what it generates holds nothing of a
+    // user's (a hand-run script talking to a provider, streaming, ESM).
+    {
+      code: `
+import OpenAI from 'openai';
+const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
+const resp = await openai.chat.completions.create({
+  model: 'gpt-3.5-turbo',
+  messages: [{ role: 'user', content: 'Say "Hello, World!" slowly.' }],
+  stream: true,
+});
+for await (const chunk of resp) console.log('Received chunk:', JSON.stringify(chunk, null, 2));
+`,
+    },
+    // Valid because the prompt is a const the code never changes and the model is chosen, not written into (Vercel ai).
+    {
+      code: `
+import { openai } from '@ai-sdk/openai';
+import { generateText } from 'ai';
+const PROMPT = 'Tell me a joke.';
+async function main() {
+  const result = await generateText({ model: openai(process.env.MODEL ?? 'gpt-4o'), prompt: PROMPT });
+  console.log(result.text);
+}
+main();
+`,
+    },
+    // Valid because a health route asks the model a fixed question: the answer logged is no user's (Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const Anthropic = require('@anthropic-ai/sdk');
+const anthropic = new Anthropic();
+const app = new Koa();
+app.use(async (ctx) => {
+  const msg = await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 16, system: 'Answer in one word.', messages: [{ role: 'user', content: 'ping' }] });
+  console.log('health', msg.content[0].text);
+  ctx.body = { ok: true };
+});
+`,
+      ...cjs,
+    },
     // Valid because a React client component logs to the browser's console, which only its own user sees.
     {
       code: `
@@ -380,6 +422,87 @@ app.post('/refresh', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because the const message list gets the user's question pushed onto it before the call (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const messages = [{ role: 'system', content: 'You are terse.' }];
+app.post('/ask', async (req, res) => {
+  messages.push({ role: 'user', content: req.body.question });
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  console.log(c.choices[0].message.content);
+  res.json({ ok: true });
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 10, suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+const messages = [{ role: 'system', content: 'You are terse.' }];
+app.post('/ask', async (req, res) => {
+  messages.push({ role: 'user', content: req.body.question });
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  console.log(createHash('sha256').update(JSON.stringify(c.choices[0].message.content) ?? '').digest('hex'));
+  res.json({ ok: true });
+});
+` }] }],
+    },
+    // Invalid because a literal prompt with tools brings back what the tools read (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+import OpenAI from 'openai';
+const fastify = Fastify();
+const openai = new OpenAI();
+fastify.get('/digest', async (request) => {
+  const c = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [{ role: 'user', content: 'Summarise the latest orders.' }],
+    tools: [{ type: 'function', function: { name: 'listOrders', parameters: {} } }],
+  });
+  request.log.info(c.choices[0].message);
+  return { ok: true };
+});
+`,
+      errors: [{ messageId: 'sensitiveLog', line: 12 }],
+    },
+    // Invalid because a const list handed to a helper may come back holding the user's turn (Koa).
+    {
+      code: `
+const Koa = require('koa');
+const OpenAI = require('openai');
+const { addHistory } = require('./history');
+const openai = new OpenAI();
+const app = new Koa();
+const messages = [{ role: 'system', content: 'You are terse.' }];
+app.use(async (ctx) => {
+  addHistory(messages, ctx.request.body);
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  console.log(c.choices[0].message.content);
+  ctx.body = { ok: true };
+});
+`,
+      ...cjs,
+      errors: [{ messageId: 'sensitiveLog', line: 11, suggestions: [{ messageId: 'logHash', output: `
+const Koa = require('koa');
+const OpenAI = require('openai');
+const { addHistory } = require('./history');
+const openai = new OpenAI();
+const app = new Koa();
+const messages = [{ role: 'system', content: 'You are terse.' }];
+app.use(async (ctx) => {
+  addHistory(messages, ctx.request.body);
+  const c = await openai.chat.completions.create({ model: 'gpt-4o', messages });
+  console.log(require('node:crypto').createHash('sha256').update(JSON.stringify(c.choices[0].message.content) ?? '').digest('hex'));
+  ctx.body = { ok: true };
+});
+` }] }],
+    },
     // Invalid because twelve characters of the key are more than a masked form shows (Koa, CommonJS).
     {
       code: `
@@ -453,8 +576,8 @@ app.post('/chat', async (req, res) => {
       code: `
 const OpenAI = require('openai');
 const client = new OpenAI({ baseURL: 'http://localhost:3001/api/v1/openai' });
-module.exports = async function check() {
-  const c = await client.chat.completions.create({ model: 'workspace', messages: [{ role: 'user', content: 'hi' }] });
+module.exports = async function check(question) {
+  const c = await client.chat.completions.create({ model: 'workspace', messages: [{ role: 'user', content: question }] });
   console.log(c.choices[0]);
 };
 `,
@@ -467,7 +590,7 @@ module.exports = async function check() {
 const OpenAI = require('openai');
 const client = new OpenAI({ baseURL: 'https://api.example.com/v1' });
 (async () => {
-  const c = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'hi' }] });
+  const c = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: process.argv[2] }] });
   console.log(c.choices[0]);
 })();
 `,
@@ -569,7 +692,7 @@ import OpenAI from 'openai';
 const fastify = Fastify();
 const openai = new OpenAI();
 fastify.post('/image', async (request) => {
-  const images = await openai.images.generate({ prompt: 'a cat', n: 2 });
+  const images = await openai.images.generate({ prompt: request.body.prompt, n: 2 });
   request.log.info(images.data);
   return { url: images.data[0].url };
 });
@@ -584,7 +707,7 @@ import OpenAI from 'openai';
 const fastify = Fastify();
 const openai = new OpenAI();
 fastify.post('/image', async (request) => {
-  const images = await openai.images.generate({ prompt: 'a cat', n: 2 });
+  const images = await openai.images.generate({ prompt: request.body.prompt, n: 2 });
   request.log.info(createHash('sha256').update(JSON.stringify(images.data) ?? '').digest('hex'));
   return { url: images.data[0].url };
 });
