@@ -40,7 +40,8 @@ export default createRule({
         const reported = new Set<Node>();
         for (const sink of model.sinks) {
           if (reported.has(sink.node)) continue;
-          const raw = model.originsOf(sink.node).filter((o): o is LlmOrigin => o.kind === 'llm' && !o.text && !harmless(o));
+          // A relay's client wrote the whole request: the answer it gets back is what it asked for.
+          const raw = model.originsOf(sink.node).filter((o): o is LlmOrigin => o.kind === 'llm' && !o.text && !harmless(o) && !model.isClientRelay(o.call));
           const first = raw[0];
           if (!first) continue;
           reported.add(sink.node);

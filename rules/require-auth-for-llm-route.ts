@@ -38,6 +38,8 @@ export default createRule({
         // A router mounted twice yields one route per mount with the same registration: report it once.
         const reported = new Set<unknown>();
         for (const route of model.routes) {
+          // The route file that dispatches to it is judged instead.
+          if (route.dispatched) continue;
           // Every way the handler reaches a model needs a check in front of it, not only the first.
           const open = model.llmSitesIn(route.handlers).find((s) => !model.authGuardBefore(s.fn, s.site));
           // A controller from another module (`router.post('/chat', chat.reply)`), by its module summary.

@@ -174,6 +174,11 @@ export interface FileModel {
    * stored conversation or file): its output holds nothing of a user's.
    */
   hasFixedInput(call: LlmCall): boolean;
+  /**
+   * Whether `call` relays the client's own request: everything it sends is the request body, unchanged. Its result is
+   * the answer to what the client asked, nothing the server added.
+   */
+  isClientRelay(call: LlmCall): boolean;
   /** The file's `node:crypto` calls. */
   readonly crypto: CryptoCalls;
   /** `hmac.update(x)` calls of HMACs created in the file. */

@@ -3,9 +3,9 @@
  * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
  */
 import path from 'node:path';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { boundOnce, enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
 import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
@@ -282,6 +282,16 @@ export function buildModel(
     carriedArgs(call) {
       return importedCarried(file, importedFlows(), call);
     },
+    isClientRelay(call) {
+      const readsAsIs = (n: Node): boolean => readsAsIsIn(sourceCode, n);
+      // The whole request is the client's body, unchanged (`fetch(url, { body: req.body })`): the client wrote it.
+      return call.inputs.length > 0 && call.inputs.every((n) => {
+        if (!readsAsIs(n)) return false;
+        // Besides being the prompt it is sent as.
+        const found = model.originsOf(n).filter((o) => o.kind !== 'prompt');
+        return found.length > 0 && found.every((o) => o.kind === 'request' && (o.part === 'rawBody' || (o.part === 'body' && o.name === undefined)));
+      });
+    },
     authOfMiddleware(mw) {
       return (auth ??= createAuthAnalysis(model)).middleware(mw);
     },
@@ -292,7 +302,7 @@ export function buildModel(
     isImportedLiteral(id) {
       const source = importSourceOf(file, id);
       if (!source || source.name === '*' || !model.isProjectModule(source.specifier)) return false;
-      return literalImports()?.(source.specifier, source.name) ?? false;
+      return literalImports()?.(source.specifier, source.name) !== undefined;
     },
     throwsOnBadCredential(fn) {
       return (auth ??= createAuthAnalysis(model)).throwsOnBadCredential(fn);
@@ -464,3 +474,22 @@ function runsInline(node: Node, fn: FunctionNode): boolean {
   return true;
 }
 
+const BODY_READERS = new Set(['text', 'json', 'arrayBuffer', 'blob', 'formData']);
+
+/**
+ * An expression that hands a value on as read, not built: a property read, `await request.text()`, or a const bound
+ * to one. A message list written around the body (`[{ role: 'user', content: req.body }]`) is built.
+ */
+function readsAsIsIn(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): boolean {
+  const n = skipTS(node);
+  if (depth > 6) return false;
+  if (n.type === AST_NODE_TYPES.MemberExpression) return true;
+  if (n.type === AST_NODE_TYPES.AwaitExpression) return readsAsIsIn(sourceCode, n.argument, depth + 1);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(n.callee);
+    return callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(propertyName(callee) ?? '') && n.arguments.length === 0;
+  }
+  if (n.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = boundOnce(sourceCode, n);
+  return !!init && readsAsIsIn(sourceCode, init, depth + 1);
+}

@@ -123,6 +123,11 @@ export interface Route {
   readonly middleware: readonly Middleware[];
   /** Some handler or middleware could not be resolved (imported, built dynamically). Rules stay silent on doubt. */
   readonly unresolved: boolean;
+  /**
+   * A handler a route of another file dispatches to (a Next.js `handle(req: NextRequest)` export): that file decides
+   * what runs before it, so its own lack of a check says nothing.
+   */
+  readonly dispatched?: true;
   /** The registration sits under a branch that only runs outside production (e.g. `if (process.env.NODE_ENV !== 'production')`). */
   readonly devOnly: boolean;
   /**

@@ -1,9 +1,9 @@
 /** Next.js route handlers (`export async function POST`) and pages-router API routes (`export default function handler`). */
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { credential, mod, verifier } from '../auth/trace.js';
 import type { Node } from '../types.js';
 import type { FrameworkAdapter } from './adapter.js';
-import { assignRoles, makeRoute, resolveHandler, wrapperMiddleware, type Collector } from './common.js';
+import { assignRoles, importSourceOf, makeRoute, resolveHandler, wrapperMiddleware, type Collector } from './common.js';
 import { REQUEST, RESPONSE_SEND } from './request.js';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -18,6 +18,7 @@ export function analyzeNext(col: Collector): void {
   // Without a file name, a default-exported (req, res) handler in a file that imports from 'next' (NextApiRequest).
   const pagesApi = filename ? PAGES_API.test(filename) : file.imports.has('next');
 
+  const dispatched: { stmt: Node; fn: TSESTree.FunctionDeclaration }[] = [];
   for (const stmt of file.ast.body) {
     if (appRoute && stmt.type === AST_NODE_TYPES.ExportNamedDeclaration) {
       const d = stmt.declaration;
@@ -35,7 +36,9 @@ export function analyzeNext(col: Collector): void {
           if (METHODS.has(name)) add(stmt, name, spec.local as Node);
         }
       }
-    } else if (pagesApi && stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      if (d?.type === AST_NODE_TYPES.FunctionDeclaration && d.id && !METHODS.has(d.id.name) && takesRequest(d)) dispatched.push({ stmt, fn: d });
+    }
+    if (pagesApi && stmt.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
       const decl = stmt.declaration as Node;
       const { fn } = resolveHandler(file, decl);
       // A pages/api handler takes (req, res).
@@ -43,14 +46,28 @@ export function analyzeNext(col: Collector): void {
     }
   }
 
-  function add(registration: Node, method: string, expr: Node, pages = false): void {
+  // export async function handle(req: NextRequest, ...) that no method export of the file is: a handler a route file
+  // dispatches to (`case ApiPath.Anthropic: return anthropicHandler(req, { params })`), at a path that file decides.
+  for (const { stmt, fn } of dispatched) if (!col.handlerFns.has(fn)) add(stmt, 'ALL', fn, false, true);
+
+  /** Its first parameter is declared a `NextRequest` of next/server: only a request can be handed to it. */
+  function takesRequest(fn: TSESTree.FunctionDeclaration): boolean {
+    const p = fn.params[0];
+    const type = p?.type === AST_NODE_TYPES.Identifier ? p.typeAnnotation?.typeAnnotation : undefined;
+    if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+    const source = importSourceOf(file, type.typeName);
+    return source?.specifier === 'next/server' && source.name === 'NextRequest';
+  }
+
+  function add(registration: Node, method: string, expr: Node, pages = false, dispatched = false): void {
     const resolved = resolveHandler(file, expr);
     if (resolved.fn) {
       assignRoles(col, resolved.fn, pages ? ['req', 'res'] : ['req'], 'next');
       col.handlerFns.set(resolved.fn, 'next');
     }
-    const path = filename ? (pages ? pagesPath(filename) : appPath(filename)) : undefined;
-    col.routes.push(makeRoute('next', method, path, registration, resolved.fn, wrapperMiddleware(file, resolved.wrappers), false));
+    const path = filename && !dispatched ? (pages ? pagesPath(filename) : appPath(filename)) : undefined;
+    const route = makeRoute('next', method, path, registration, resolved.fn, wrapperMiddleware(file, resolved.wrappers), false);
+    col.routes.push(dispatched ? { ...route, dispatched: true } : route);
   }
 }
 

@@ -6,7 +6,7 @@ import type { PathKey } from '../types.js';
 import type { CallSpec } from './sdks.js';
 
 /** The wire format a host speaks. */
-type Api = 'openai' | 'anthropic' | 'gemini' | 'cohere' | 'bedrock' | 'ollama';
+type Api = 'openai' | 'anthropic' | 'gemini' | 'cohere' | 'bedrock' | 'ollama' | 'hunyuan';
 
 /**
  * Host patterns (matched against the lower-case `host[:port]`) → the API family and a label for messages. `hint` is
@@ -25,6 +25,8 @@ export const MODEL_HOSTS: readonly { readonly host: RegExp; readonly hint: strin
   { host: /^api\.together\.(xyz|ai)$/, hint: 'api.together.', api: 'openai', label: 'Together API response' },
   { host: /^api\.deepseek\.com$/, hint: 'api.deepseek.com', api: 'openai', label: 'DeepSeek API response' },
   { host: /^api\.x\.ai$/, hint: 'api.x.ai', api: 'openai', label: 'xAI API response' },
+  // Tencent Hunyuan's own API (the action is a header: X-TC-Action: ChatCompletions).
+  { host: /^hunyuan\.tencentcloudapi\.com$/, hint: 'hunyuan.tencentcloudapi.com', api: 'hunyuan', label: 'Hunyuan API response' },
   { host: /^(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]):11434$/, hint: ':11434', api: 'ollama', label: 'Ollama API response' },
 ];
 
@@ -35,10 +37,18 @@ export function parseUrl(url: string): { host: string; path: string } | undefine
 }
 
 /**
+ * What a URL expression's names stand for: the initialiser of a variable (a node), the string another module binds
+ * an imported constant to, or nothing known; and, for a call, the argument it hands back as its result.
+ */
+export type UrlResolver = ((id: TSESTree.Identifier) => TSESTree.Node | string | undefined) & {
+  readonly passedOn?: (call: TSESTree.CallExpression) => TSESTree.Node | undefined;
+};
+
+/**
  * The statically known beginning of a URL expression: a string, a template literal's leading text, `base + path`,
  * `new URL(path, base)`, or a const variable holding one of these. Undefined when nothing is known.
  */
-export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, resolveConst: (id: TSESTree.Identifier) => TSESTree.Node | undefined, depth = 0): string | undefined {
+export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, resolveConst: UrlResolver, depth = 0): string | undefined {
   if (depth > 8) return undefined;
   const n = skipTS(node);
   const whole = staticString(n, scope);
@@ -77,7 +87,12 @@ export function urlPrefix(node: TSESTree.Node, scope: Scope.Scope | undefined, r
     }
     case AST_NODE_TYPES.Identifier: {
       const init = resolveConst(n);
-      return init ? urlPrefix(init, scope, resolveConst, depth + 1) : undefined;
+      return typeof init === 'string' ? init : init ? urlPrefix(init, scope, resolveConst, depth + 1) : undefined;
+    }
+    // cloudflareAIGatewayUrl(`${baseUrl}/${path}`): a function that hands its argument back, as the resolver says.
+    case AST_NODE_TYPES.CallExpression: {
+      const arg = resolveConst.passedOn?.(n);
+      return arg ? urlPrefix(arg, scope, resolveConst, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.MemberExpression:
       // url.href / url.toString() of a URL built above
@@ -142,6 +157,8 @@ export function httpSpec(api: Api, path: string, label: string): CallSpec {
       return /\/converse/.test(p)
         ? http({ resultLabel: label, inputKeys: ['messages'], systemKeys: ['system'], messageKeys: ['messages'], systemRoleInMessages: false, textPaths: [['output', 'message', 'content', '*', 'text']], limitKeys: ['maxTokens'], limitHome: 'inferenceConfig', textAccessor: undefined })
         : http({ resultLabel: label, inputKeys: ['messages', 'prompt', 'inputText'], systemKeys: ['system'], messageKeys: ['messages'], textPaths: [['content', '*', 'text']], limitKeys: ['max_tokens', 'max_gen_len', 'maxTokenCount'], limitHome: null, textAccessor: undefined });
+    case 'hunyuan':
+      return http({ resultLabel: label, inputKeys: ['Messages', 'Prompt'], systemKeys: [], messageKeys: ['Messages'], textPaths: [['Response', 'Choices', '*', 'Message', 'Content']], limitKeys: [], textAccessor: undefined });
     case 'ollama':
       if (/\/v1\//.test(p)) return httpSpec('openai', p.replace(/^.*\/v1/, '/v1'), label);
       return /\/api\/generate/.test(p)

@@ -3,7 +3,9 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, memberChain, skipTS, variableOf } from '../ast.js';
 import type { FileContext, Node } from '../types.js';
-import { axiosSpec, httpSpec, modelHost, parseUrl, urlPrefix } from './hosts.js';
+import { axiosSpec, httpSpec, modelHost, parseUrl, urlPrefix, type UrlResolver } from './hosts.js';
+import type { ImportedExport } from './summary.js';
+import { importSourceOf, importedRefs } from '../frameworks/common.js';
 import { constInit, objectOf, unstringify } from './messages.js';
 import type { CallSpec, HttpLeaf } from './sdks.js';
 import { literalKeyLabel } from '../flow/origin-secrets.js';
@@ -32,6 +34,7 @@ export function httpCall(
   leaf: HttpLeaf,
   call: TSESTree.CallExpression,
   setup: readonly TSESTree.ObjectExpression[],
+  imported?: ImportedExport,
 ): { spec: CallSpec; options: TSESTree.ObjectExpression | null; inputs: Node[] } | undefined {
   const args = call.arguments;
   let url: Node | undefined;
@@ -54,7 +57,7 @@ export function httpCall(
   }
   if (!url || url.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const scope = scopeOf(file, url);
-  const resolve = (id: TSESTree.Identifier): Node | undefined => constInit(file, id);
+  const resolve = urlResolver(file, imported);
   let full = urlPrefix(url, scope, resolve);
   if (leaf.via === 'axios' && !(full && parseUrl(full) && modelHost(full))) {
     // A relative path on an instance made with axios.create({ baseURL })
@@ -75,6 +78,44 @@ export function httpCall(
   const options = objectOf(file, body);
   // The whole JSON body is the input; its messages are inside it already.
   return { spec: { ...spec, inputKeys: [] }, options: options ?? null, inputs: body ? [body] : [] };
+}
+
+/**
+ * What the names of a URL stand for: a const's initialiser; a `let` rewritten only from itself (`baseUrl =
+ * \`https://${baseUrl}\``, `baseUrl = baseUrl.slice(0, -1)`), whose declared value says which API the code is written
+ * for, as a `process.env.X || DEFAULT` does; the string a constant imported from another project module is bound to;
+ * and the argument a project function hands back whole (`cloudflareAIGatewayUrl(url)`, from its module's facts).
+ */
+function urlResolver(file: FileContext, imported: ImportedExport | undefined): UrlResolver {
+  const resolve = (id: TSESTree.Identifier): Node | string | undefined => {
+    const init = constInit(file, id) ?? rewrittenFromItself(file, id);
+    if (init || !imported?.literal) return init;
+    const source = importSourceOf(file, id);
+    return source && source.name !== '*' && imported.project?.(source.specifier) ? imported.literal(source.specifier, source.name) : undefined;
+  };
+  const passedOn = (call: TSESTree.CallExpression): Node | undefined => {
+    const first = call.arguments[0];
+    if (!first || first.type === AST_NODE_TYPES.SpreadElement || !imported?.handsBack) return undefined;
+    const refs = importedRefs(file, call.callee as Node).filter((r) => r.member === undefined && imported.project?.(r.specifier));
+    return refs.length > 0 && refs.every((r) => imported.handsBack!(r.specifier, r.name)) ? first : undefined;
+  };
+  return Object.assign(resolve, { passedOn });
+}
+
+/** The initialiser of a `let`/`var` whose every later write is computed from the variable itself. */
+function rewrittenFromItself(file: FileContext, id: TSESTree.Identifier): Node | undefined {
+  const v = variableOf(file.sourceCode, id);
+  const decl = v?.defs.length === 1 ? v.defs[0]!.node : undefined;
+  if (!v || decl?.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
+  const reads = v.references.filter((r) => r.isRead()).map((r) => r.identifier.range[0]);
+  for (const r of v.references) {
+    if (!r.isWrite() || r.identifier === decl.id) continue;
+    const w = r.writeExpr;
+    // `+=` reads the variable itself; a plain `=` must mention it.
+    if (r.isRead()) continue;
+    if (!w || !reads.some((at) => at >= w.range[0] && at < w.range[1])) return undefined;
+  }
+  return decl.init;
 }
 
 /**

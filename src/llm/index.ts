@@ -421,7 +421,7 @@ class Finder {
   }
 
   private http(leaf: HttpLeaf, call: TSESTree.CallExpression, setup: readonly TSESTree.ObjectExpression[]): void {
-    const r = httpCall(this.file, leaf, call, setup);
+    const r = httpCall(this.file, leaf, call, setup, this.imported && !this.imported.probe ? this.imported : undefined);
     if (r) this.emit(call, r.spec, [], [], r.options, false, r.inputs);
   }
 

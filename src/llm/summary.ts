@@ -57,6 +57,10 @@ export type ImportedExport = ((specifier: string, name: string) => ExportSummary
    * Undefined when it reaches no model call through it, or nothing is known.
    */
   readonly seeded?: (ref: { readonly specifier: string; readonly name: string; readonly member?: string }, seed: ClientSeed) => ModelFunction | undefined;
+  /** The string export `name` of the module `specifier` names is a constant bound to (facts.ts `literals`). */
+  readonly literal?: (specifier: string, name: string) => string | undefined;
+  /** Whether function `name` of the module `specifier` names hands its first argument back whole (ErrorFlow.carries). */
+  readonly handsBack?: (specifier: string, name: string) => boolean;
 };
 
 /** A parameter of a function taken to hold a model client, for a summary read with it (ImportedExport.seeded). */

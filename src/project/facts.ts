@@ -90,8 +90,11 @@ export interface FileFacts {
    * checks. The routes registered on that instance after it are behind it.
    */
   readonly sharedAuth: string | undefined;
-  /** Local exports bound to a string literal (`export const ACCESS_CODE_PREFIX = 'nk-'`): constants, not secrets. */
-  readonly literals: ReadonlySet<string>;
+  /**
+   * Local exports bound to a string literal, with its value (`export const ACCESS_CODE_PREFIX = 'nk-'`,
+   * `export const OPENAI_BASE_URL = 'https://api.openai.com'`): constants, not secrets.
+   */
+  readonly literals: ReadonlyMap<string, string>;
   /**
    * Exported functions that read a credential and throw without a good one, by export name, with what they check
    * (`getServerProfile()` reading the Supabase user): a caller that calls one first is behind that check.
@@ -161,13 +164,14 @@ function helperThrows(file: FileContext, call: TSESTree.CallExpression, from: Fu
   return !!helper && helper !== from && MAY_THROW.test(file.sourceCode.getText(helper));
 }
 
-function literalsOf(file: FileContext, exports: ReadonlyMap<string, ExportTarget>): Set<string> {
-  const out = new Set<string>();
+function literalsOf(file: FileContext, exports: ReadonlyMap<string, ExportTarget>): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [name, t] of exports) {
     if (t.kind !== 'local') continue;
     const node = file.sourceCode.getNodeByRangeIndex(t.key) as Node | null;
     const n = node && node.range[0] === t.key ? skipTS(node) : undefined;
-    if ((n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') || (n?.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0)) out.add(name);
+    if (n?.type === AST_NODE_TYPES.Literal && typeof n.value === 'string') out.set(name, n.value);
+    else if (n?.type === AST_NODE_TYPES.TemplateLiteral && n.expressions.length === 0) out.set(name, n.quasis[0]?.value.cooked ?? '');
   }
   return out;
 }

@@ -6,6 +6,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { FileFacts } from './facts.js';
 import { handsOutClient, type ExportSeed, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ClientMap } from '../llm/sdks.js';
+import { modelHost } from '../llm/hosts.js';
 import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type DiskMemo, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
@@ -88,6 +89,8 @@ interface Entry {
   readonly inert: boolean;
   /** Its own text could hold a model client or call (signals.ts `textHasModelSignal`). */
   readonly modelSignal: boolean;
+  /** Its text calls `fetch` or axios, whose URL may start with another module's constant. */
+  readonly fetches: boolean;
   /** What it imports, requires and re-exports from. */
   readonly specifiers: readonly string[];
   /** Its text may pass an import on as its own export (a barrel, `module.exports = require(...)`). */
@@ -427,6 +430,8 @@ const OWN = -1;
 const TEXT = -2;
 /** A module's own level-0 summary holds a model client. */
 const CLIENTS = -3;
+/** A module exports a constant bound to a model host's URL (facts.ts `literals`). */
+const HOSTS = -4;
 /** The hold "hands out a model client at CLIENT_LEVEL" (its own, or one it passes on), as CLIENT_LEVEL + 1 reads it. */
 const CLIENT_HOLD = SUMMARY_LEVELS;
 
@@ -443,7 +448,7 @@ interface Hold {
 
 interface HoldInput {
   readonly file: string;
-  /** A summary level, or OWN, TEXT or CLIENTS. */
+  /** A summary level, or OWN, TEXT, CLIENTS or HOSTS. */
   readonly level: number;
   readonly answer: boolean;
 }
@@ -645,6 +650,8 @@ function computeHold(entry: Entry, file: string, level: number, q: HoldQuestion,
     if (!to || to === file) continue;
     // At level 0 the module reads none of its imports: only what it passes on can carry a summary.
     if (level > 0 && read({ file: to, level: level - 1 === CLIENT_LEVEL ? CLIENT_HOLD : level - 1 })) return true;
+    // fetch(`${OPENAI_BASE_URL}/...`) with the constant imported from this module.
+    if (level > 0 && entry.fetches && read({ file: to, level: HOSTS })) return true;
     if (entry.passesOn && read({ file: to, level })) return true;
   }
   return false;
@@ -655,6 +662,10 @@ function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
   const entry = entryIn(q, input.file);
   if (!entry?.modelSignal) return false;
   if (input.level === TEXT) return true;
+  if (input.level === HOSTS) {
+    const literals = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.literals;
+    return [...(literals?.values() ?? [])].some((v) => modelHost(v) !== undefined);
+  }
   const summaries = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries;
   if (input.level === OWN) return (summaries?.size ?? 0) > 0;
   return [...(summaries?.values() ?? [])].some(handsOutClient);
@@ -723,6 +734,8 @@ function peekNow(file: string, key: string, settings: Record<string, unknown>, r
   return entry;
 }
 
+const FETCHES = /\bfetch\s*\(|\baxios\b/;
+
 function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: Record<string, unknown>): Entry {
   return {
     mtimeMs: s.mtimeMs,
@@ -730,6 +743,7 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     createsApp: CREATES_APP.test(text),
     inert: !WORTH_READING.test(text),
     modelSignal: textHasModelSignal(text, readSettings(settings)),
+    fetches: FETCHES.test(text),
     specifiers: textSpecifiers(text),
     passesOn: textPassesImportOn(text),
     constructs: textConstructedImports(text),

@@ -467,7 +467,14 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
       const target = resolveModule(filename, ref.specifier, root);
       return target && target !== filename ? seededFor(target, inner, allSettings, root, level, { name: ref.name, ...(ref.member === undefined ? {} : { member: ref.member }), seed }) : undefined;
     });
-  return Object.assign(lookup, { project, seeded });
+  const literal = importedFact(filename, allSettings, lint, (facts, name) => facts.literals.get(name));
+  const handsBack = importedFact(filename, allSettings, lint, (facts, name) => facts.errorFlows.get(name)?.carries.some((c) => c.index === 0 && c.fields.includes('')));
+  return Object.assign(lookup, {
+    project,
+    seeded,
+    ...(literal ? { literal } : {}),
+    ...(handsBack ? { handsBack: (specifier: string, name: string) => handsBack(specifier, name) === true } : {}),
+  });
 }
 
 /** What the app a file belongs to decorates its Fastify instances with (see `appDecorations`). */
@@ -588,11 +595,12 @@ export function importedAuth(filename: string, allSettings: Record<string, unkno
 }
 
 /**
- * Whether an export of another project module is a constant bound to a string literal (facts.ts `literals`), through
- * re-exports: `token.startsWith(ACCESS_CODE_PREFIX)` with the prefix in a constants module checks a format.
+ * The string an export of another project module is a constant bound to (facts.ts `literals`), through re-exports:
+ * `token.startsWith(ACCESS_CODE_PREFIX)` with the prefix in a constants module checks a format; `fetch(\`${BASE}/x\`)`
+ * with `BASE` there goes where it says.
  */
-export function importedLiteral(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => boolean | undefined) | undefined {
-  return importedFact(filename, allSettings, lint, (facts, name) => facts.literals.has(name));
+export function importedLiteral(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ((specifier: string, name: string) => string | undefined) | undefined {
+  return importedFact(filename, allSettings, lint, (facts, name) => facts.literals.get(name));
 }
 
 /** What an exported function of another project module checks when it throws without a good credential (facts.ts `verifiers`). */

@@ -3,6 +3,36 @@ import { cjs, ruleTester } from '../helpers.js';
 
 ruleTester().run('no-raw-llm-response', rule, {
   valid: [
+    // Valid because the route relays the client's own request body as it came: the answer is what the client asked
+    // the API for, nothing the server added (Express).
+    {
+      code: `
+import express from 'express';
+const app = express();
+app.post('/v1/chat/completions', async (req, res) => {
+  const r = await fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    headers: { Authorization: \`Bearer \${process.env.OPENAI_API_KEY}\`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(req.body),
+  });
+  res.json(await r.json());
+});
+`,
+    },
+    // Valid because the raw body text read from the request is what goes on (Koa, CommonJS, the Hunyuan API).
+    {
+      code: `
+const Koa = require('koa');
+const getRawBody = require('raw-body');
+const app = new Koa();
+app.use(async (ctx) => {
+  const body = await ctx.request.text();
+  const r = await fetch('https://hunyuan.tencentcloudapi.com', { method: 'POST', headers: { 'X-TC-Action': 'ChatCompletions' }, body });
+  ctx.body = await r.json();
+});
+`,
+      ...cjs,
+    },
     // Valid because \`.data.choices[0].text\` is the text leaf of the openai v3 shape: on a v4 chat completion it reads
     // members the result does not have, so it is text or undefined, never a part that is not text (Fastify).
     {
@@ -277,6 +307,39 @@ app.post('/s', async (req, res) => {
     },
   ],
   invalid: [
+    // Invalid because the server wraps the client's text in a message list of its own: the answer is no relay of
+    // the client's request, and its envelope goes back whole (Fastify).
+    {
+      code: `
+import Fastify from 'fastify';
+const fastify = Fastify();
+fastify.post('/chat', async (request, reply) => {
+  const r = await fetch('https://api.openai.com/v1/chat/completions', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: request.body.text }] }),
+  });
+  return reply.send(await r.json());
+});
+`,
+      errors: [{ messageId: 'raw', line: 9 }],
+    },
+    // Invalid because the Hunyuan answer the server asked for is sent whole (Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const app = new Koa();
+app.use(async (ctx) => {
+  const r = await fetch('https://hunyuan.tencentcloudapi.com', {
+    method: 'POST',
+    headers: { 'X-TC-Action': 'ChatCompletions' },
+    body: JSON.stringify({ Model: 'hunyuan-lite', Messages: [{ Role: 'user', Content: ctx.request.body.q }] }),
+  });
+  ctx.body = await r.json();
+});
+`,
+      ...cjs,
+      errors: [{ messageId: 'raw', line: 10 }],
+    },
     // Invalid because the whole choice (message object, tool calls, logprobs) is returned, not its text (Fastify).
     {
       code: `
