@@ -257,3 +257,12 @@ export function firstFrom<T>(items: readonly T[], pos: number, start: (item: T) 
   }
   return lo;
 }
+
+/** The scope a node is in; undefined for a node outside the source's tree. */
+export function scopeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): Scope.Scope | undefined {
+  try {
+    return sourceCode.getScope(node) as Scope.Scope;
+  } catch {
+    return undefined; // Defensive: a node outside this tree.
+  }
+}

@@ -5,8 +5,7 @@
  */
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { propertyName, skipTS, variableOf } from '../ast.js';
+import { propertyName, scopeOf, skipTS, variableOf } from '../ast.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { specOf } from './call-record.js';
 
@@ -77,7 +76,7 @@ function isSourceConstant(file: FileContext, call: LlmCall, node: Node, depth: n
       return key === 'model' || isSourceConstant(file, call, p.value as Node, depth + 1);
     });
   }
-  const known = getStaticValue(n as never, scopeOf(file, n) as never);
+  const known = getStaticValue(n as never, scopeOf(file.sourceCode, n) as never);
   return !!known && !holdsOutsideKey(known.value, 0);
 }
 
@@ -105,12 +104,4 @@ function holdsOutsideKey(value: unknown, depth: number): boolean {
   if (depth > 8 || value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.some((v) => holdsOutsideKey(v, depth + 1));
   return Object.entries(value).some(([k, v]) => OUTSIDE_CONTENT.has(k) || holdsOutsideKey(v, depth + 1));
-}
-
-function scopeOf(file: FileContext, node: Node): Scope.Scope | undefined {
-  try {
-    return file.sourceCode.getScope(node) as Scope.Scope;
-  } catch {
-    return undefined; // Defensive: a node outside this tree.
-  }
 }

@@ -1,7 +1,6 @@
 /** Plain HTTP calls to model APIs: `fetch(url, init)` and axios, recognised by the URL's host. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, memberChain, skipTS, variableOf } from '../ast.js';
+import { findProperty, memberChain, scopeOf, skipTS, variableOf } from '../ast.js';
 import type { FileContext, Node } from '../types.js';
 import { axiosSpec, httpSpec, modelHost, parseUrl, urlPrefix, type UrlResolver } from './hosts.js';
 import type { ImportedExport } from './summary.js';
@@ -56,13 +55,13 @@ export function httpCall(
     config = objectOf(file, args[2]);
   }
   if (!url || url.type === AST_NODE_TYPES.SpreadElement) return undefined;
-  const scope = scopeOf(file, url);
+  const scope = scopeOf(file.sourceCode, url);
   const resolve = urlResolver(file, imported);
   let full = urlPrefix(url, scope, resolve);
   if (leaf.via === 'axios' && !(full && parseUrl(full) && modelHost(full))) {
     // A relative path on an instance made with axios.create({ baseURL })
     const baseNode = [config, ...setup].map((o) => o && findProperty(o, 'baseURL')?.value).find(Boolean);
-    const base = baseNode && urlPrefix(baseNode, scopeOf(file, baseNode), resolve);
+    const base = baseNode && urlPrefix(baseNode, scopeOf(file.sourceCode, baseNode), resolve);
     if (base !== undefined) full = base.replace(/\/+$/, '') + (full === undefined ? '' : full.startsWith('/') ? full : `/${full}`);
   }
   const body = payload && payload.type !== AST_NODE_TYPES.SpreadElement ? unstringify(payload) : undefined;
@@ -143,12 +142,4 @@ function carriesModelKey(file: FileContext, roots: readonly (Node | undefined)[]
     }
   }
   return false;
-}
-
-function scopeOf(file: FileContext, node: Node): Scope.Scope | undefined {
-  try {
-    return file.sourceCode.getScope(node) as Scope.Scope;
-  } catch {
-    return undefined; // Defensive: a node outside this tree.
-  }
 }
