@@ -3,9 +3,9 @@
  * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { boundOnce, enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, skipTS, variableOf } from './ast.js';
+import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
@@ -283,10 +283,9 @@ export function buildModel(
       return importedCarried(file, importedFlows(), call);
     },
     isClientRelay(call) {
-      const readsAsIs = (n: Node): boolean => readsAsIsIn(sourceCode, n);
       // The whole request is the client's body, unchanged (`fetch(url, { body: req.body })`): the client wrote it.
       return call.inputs.length > 0 && call.inputs.every((n) => {
-        if (!readsAsIs(n)) return false;
+        if (!isUnchangedRead(sourceCode, n)) return false;
         // Besides being the prompt it is sent as.
         const found = model.originsOf(n).filter((o) => o.kind !== 'prompt');
         return found.length > 0 && found.every((o) => o.kind === 'request' && (o.part === 'rawBody' || (o.part === 'body' && o.name === undefined)));
@@ -472,24 +471,4 @@ function runsInline(node: Node, fn: FunctionNode): boolean {
     if ((p?.type !== 'CallExpression' && p?.type !== 'NewExpression') || !p.arguments.includes(inner as TSESTree.CallExpressionArgument)) return false;
   }
   return true;
-}
-
-const BODY_READERS = new Set(['text', 'json', 'arrayBuffer', 'blob', 'formData']);
-
-/**
- * An expression that hands a value on as read, not built: a property read, `await request.text()`, or a const bound
- * to one. A message list written around the body (`[{ role: 'user', content: req.body }]`) is built.
- */
-function readsAsIsIn(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): boolean {
-  const n = skipTS(node);
-  if (depth > 6) return false;
-  if (n.type === AST_NODE_TYPES.MemberExpression) return true;
-  if (n.type === AST_NODE_TYPES.AwaitExpression) return readsAsIsIn(sourceCode, n.argument, depth + 1);
-  if (n.type === AST_NODE_TYPES.CallExpression) {
-    const callee = skipTS(n.callee);
-    return callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(propertyName(callee) ?? '') && n.arguments.length === 0;
-  }
-  if (n.type !== AST_NODE_TYPES.Identifier) return false;
-  const init = boundOnce(sourceCode, n);
-  return !!init && readsAsIsIn(sourceCode, init, depth + 1);
 }

@@ -1,6 +1,6 @@
 /** Splits an expression that builds a prompt into the values it is made of. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { boundOnce, isFunction, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
 import { isNarrowedToLiterals } from './allow-list.js';
 
@@ -148,16 +148,24 @@ function literalInit(sourceCode: Readonly<TSESLint.SourceCode>, id: Node & { typ
   }
 }
 
+/** The Fetch API's body readers (`await request.text()`): the body as it came. */
+const BODY_READERS = new Set(['text', 'json', 'arrayBuffer', 'blob', 'formData']);
+
 /**
- * Whether an expression passes a value on unchanged: a property read, or a variable bound once (by destructuring,
- * or to such a read) and never reassigned. `req.body.messages`, `const { messages } = await req.json()`; not
- * `history.filter(...)` or a function's result, which may have been cleaned.
+ * Whether an expression passes a value on unchanged: a property read, a body reader's result, or a variable bound
+ * once (by destructuring, or to such a read) and never reassigned. `req.body.messages`, `await request.text()`,
+ * `const { messages } = await req.json()`; not `history.filter(...)` or a function's result, which may have been
+ * cleaned.
  */
 export function isUnchangedRead(sourceCode: Readonly<TSESLint.SourceCode>, node: Node, depth = 0): boolean {
   const n = skipTS(node);
   if (depth > 8) return false;
   if (n.type === AST_NODE_TYPES.MemberExpression) return true;
   if (n.type === AST_NODE_TYPES.AwaitExpression) return isUnchangedRead(sourceCode, n.argument, depth + 1);
+  if (n.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTS(n.callee);
+    return n.arguments.length === 0 && callee.type === AST_NODE_TYPES.MemberExpression && BODY_READERS.has(propertyName(callee) ?? '');
+  }
   if (n.type !== AST_NODE_TYPES.Identifier) return false;
   const v = variableOf(sourceCode, n);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;

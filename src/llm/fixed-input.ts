@@ -5,7 +5,7 @@
  */
 import { getStaticValue } from '@eslint-community/eslint-utils';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, scopeOf, skipTS, variableOf } from '../ast.js';
+import { boundOnce, propertyName, scopeOf, skipTS, variableOf } from '../ast.js';
 import type { FileContext, LlmCall, Node } from '../types.js';
 import { specOf } from './call-record.js';
 
@@ -81,21 +81,18 @@ function isSourceConstant(file: FileContext, call: LlmCall, node: Node, depth: n
 }
 
 /**
- * The initialiser of a const that nothing changes: an array or object const read only as a whole (a later
+ * The initialiser of a variable bound once that nothing changes: an array or object read only as a whole (a later
  * `messages.push(userMessage)` or a helper handed it makes it the user's).
  */
 function unchangedConst(file: FileContext, call: LlmCall, id: TSESTree.Identifier): Node | undefined {
-  const v = variableOf(file.sourceCode, id);
-  const def = v?.defs.length === 1 ? v.defs[0] : undefined;
-  if (!v || def?.type !== 'Variable' || def.parent.kind !== 'const' || def.node.id.type !== AST_NODE_TYPES.Identifier || !def.node.init) return undefined;
-  const init = skipTS(def.node.init);
-  if (init.type === AST_NODE_TYPES.ArrayExpression || init.type === AST_NODE_TYPES.ObjectExpression) {
-    for (const r of v.references) {
-      const p = r.identifier.parent;
-      if (p?.type === AST_NODE_TYPES.MemberExpression && p.object === r.identifier) return undefined;
-      // Handed to another function, which may add to it.
-      if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p !== call.node && p.arguments.includes(r.identifier as TSESTree.Identifier)) return undefined;
-    }
+  const bound = boundOnce(file.sourceCode, id);
+  const init = bound && skipTS(bound);
+  if (init?.type !== AST_NODE_TYPES.ArrayExpression && init?.type !== AST_NODE_TYPES.ObjectExpression) return init;
+  for (const r of variableOf(file.sourceCode, id)?.references ?? []) {
+    const p = r.identifier.parent;
+    if (p?.type === AST_NODE_TYPES.MemberExpression && p.object === r.identifier) return undefined;
+    // Handed to another function, which may add to it.
+    if ((p?.type === AST_NODE_TYPES.CallExpression || p?.type === AST_NODE_TYPES.NewExpression) && p !== call.node && p.arguments.includes(r.identifier as TSESTree.Identifier)) return undefined;
   }
   return init;
 }

@@ -108,10 +108,9 @@ function rewrittenFromItself(file: FileContext, id: TSESTree.Identifier): Node |
   if (!v || decl?.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
   const reads = v.references.filter((r) => r.isRead()).map((r) => r.identifier.range[0]);
   for (const r of v.references) {
-    if (!r.isWrite() || r.identifier === decl.id) continue;
-    const w = r.writeExpr;
     // `+=` reads the variable itself; a plain `=` must mention it.
-    if (r.isRead()) continue;
+    if (!r.isWrite() || r.identifier === decl.id || r.isReadWrite()) continue;
+    const w = r.writeExpr;
     if (!w || !reads.some((at) => at >= w.range[0] && at < w.range[1])) return undefined;
   }
   return decl.init;
