@@ -63,6 +63,30 @@ export function lintMemo(settings: Readonly<Record<string, unknown>>): DiskMemo 
   return oneShot ? (runMemo ??= diskMemo(true)) : diskMemo();
 }
 
+/** The id of the one-shot run under way (its memo's), if any: the files do not change until it ends. */
+export function oneShotRunId(): number | undefined {
+  return runMemo?.id;
+}
+
+/** When an answer about the project's layout (a root, a resolution, a glob) was made: `madeNow()`. */
+export interface Made {
+  readonly at: number;
+  readonly run: number | undefined;
+}
+
+export function madeNow(): Made {
+  return { at: Date.now(), run: oneShotRunId() };
+}
+
+/**
+ * Layout answers live a short while (`ttlMs`) in a long-lived process, so an editor sees a new package.json or a
+ * moved file soon enough, and for the whole of a one-shot run, which reads the project as it is when it starts.
+ */
+export function stillStands(made: Made, ttlMs: number): boolean {
+  const run = oneShotRunId();
+  return run !== undefined ? made.run === run : Date.now() - made.at < ttlMs;
+}
+
 /** Forgets the run's memo (the project map's cache is being emptied: a new run starts). */
 export function endRun(): void {
   runMemo = undefined;
@@ -131,8 +155,8 @@ export function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-const roots = new Map<string, { at: number; root: string }>();
-/** Roots are reused this long: a lint run sees one answer, an editor sees a new package.json soon enough. */
+const roots = new Map<string, { made: Made; root: string }>();
+/** Roots are reused this long in a long-lived process (stillStands). */
 const ROOT_TTL_MS = 2000;
 
 export function readJson(file: string): Record<string, unknown> | undefined {
@@ -154,7 +178,7 @@ export function readJson(file: string): Record<string, unknown> | undefined {
 export function projectRoot(file: string, fallback: string): string {
   const start = path.dirname(path.resolve(file));
   const hit = roots.get(start);
-  if (hit && Date.now() - hit.at < ROOT_TTL_MS) return hit.root;
+  if (hit && stillStands(hit.made, ROOT_TTL_MS)) return hit.root;
   let pkg: string | undefined;
   let workspace: string | undefined;
   let dir = start;
@@ -173,7 +197,7 @@ export function projectRoot(file: string, fallback: string): string {
   }
   const root = workspace ?? pkg ?? fallback;
   if (roots.size > 2000) roots.delete(roots.keys().next().value!);
-  roots.set(start, { at: Date.now(), root });
+  roots.set(start, { made: madeNow(), root });
   return root;
 }
 

@@ -7,7 +7,7 @@ import type { FileFacts } from './facts.js';
 import { handsOutClient, type ExportSeed, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ClientMap } from '../llm/sdks.js';
 import { modelHost } from '../llm/hosts.js';
-import { isInside, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, type DiskMemo, type Stamp } from './disk.js';
+import { isInside, madeNow, projectRoot, readSource, sourceFileStat, stampsHold, stampsOf, stat, stillStands, type DiskMemo, type Made, type Stamp } from './disk.js';
 import { resolveInProject } from './resolve.js';
 import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
@@ -179,8 +179,8 @@ export function entryCandidates(file: string, cwd: string, entries: readonly str
   return out;
 }
 
-const globs = new Map<string, { at: number; files: string[] }>();
-/** Glob results are reused this long: a lint run sees one list, an editor sees new files soon enough. */
+const globs = new Map<string, { made: Made; files: string[] }>();
+/** Glob results are reused this long in a long-lived process, and for a whole one-shot run (stillStands). */
 const GLOB_TTL_MS = 2000;
 
 /**
@@ -192,7 +192,7 @@ export function expandEntries(cwd: string, patterns: readonly string[], root: st
   if (patterns.length === 0) return [];
   const key = `${cwd}\0${root}\0${patterns.join('\0')}`;
   const hit = globs.get(key);
-  if (hit && Date.now() - hit.at < GLOB_TTL_MS) return hit.files;
+  if (hit && stillStands(hit.made, GLOB_TTL_MS)) return hit.files;
   let found: string[] = [];
   try {
     found = globSync([...patterns], {
@@ -212,7 +212,7 @@ export function expandEntries(cwd: string, patterns: readonly string[], root: st
     .sort()
     .slice(0, MAX_FILES);
   if (globs.size > 100) globs.clear();
-  globs.set(key, { at: Date.now(), files });
+  globs.set(key, { made: madeNow(), files });
   return files;
 }
 

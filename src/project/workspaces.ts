@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isInside, readJson, stat } from './disk.js';
+import { isInside, madeNow, readJson, stat, stillStands, type Made } from './disk.js';
 
-/** Workspace maps are reused this long (like the resolver's caches): a lint run sees one answer. */
+/** Workspace maps are reused this long in a long-lived process, and for a whole one-shot run (stillStands). */
 const TTL_MS = 2000;
-const maps = new Map<string, { at: number; packages: ReadonlyMap<string, string> }>();
+const maps = new Map<string, { made: Made; packages: ReadonlyMap<string, string> }>();
 /** Folders a workspace pattern may list, at most. */
 const MAX_PACKAGES = 500;
 /** Build output folders, and the extensions a source may have, in the order TypeScript prefers. */
@@ -20,7 +20,7 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 /** Package name -> folder, for the workspace rooted at `root`. */
 export function workspacePackages(root: string): ReadonlyMap<string, string> {
   const hit = maps.get(root);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.packages;
+  if (hit && stillStands(hit.made, TTL_MS)) return hit.packages;
   const packages = new Map<string, string>();
   for (const pattern of patternsOf(root)) {
     for (const dir of expand(root, pattern)) {
@@ -30,7 +30,7 @@ export function workspacePackages(root: string): ReadonlyMap<string, string> {
     }
   }
   if (maps.size > 100) maps.clear();
-  maps.set(root, { at: Date.now(), packages });
+  maps.set(root, { made: madeNow(), packages });
   return packages;
 }
 

@@ -23,7 +23,15 @@ function sourceFiles(dir: string): string[] {
 /** The facts as plain data, with what the scopes say of the globals (`require`, `module`: CommonJS imports). */
 function plain(facts: FileFacts | undefined, sourceCode: Readonly<TSESLint.SourceCode>): string {
   const global = sourceCode.scopeManager!.globalScope!;
-  const scopes = { through: global.through.map((r) => r.identifier.name).sort(), globals: global.variables.filter((v) => v.references.length > 0).map((v) => v.name).sort() };
+  // Every scope, its variables with their reads and writes, and what it leaves unresolved: the parse's own scope
+  // analysis runs with other visitor keys than a lint's (src/project/parse.ts), and must find the same scopes.
+  const all = sourceCode.scopeManager!.scopes.map((s) => ({
+    type: s.type,
+    at: s.block.range,
+    variables: s.variables.map((v) => `${v.name}:${v.references.filter((r) => r.isRead()).length}r${v.references.filter((r) => r.isWrite()).length}w`),
+    through: s.through.map((r) => r.identifier.name),
+  }));
+  const scopes = { through: global.through.map((r) => r.identifier.name).sort(), globals: global.variables.filter((v) => v.references.length > 0).map((v) => v.name).sort(), all };
   return JSON.stringify({ facts, scopes }, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
 }
 
@@ -94,5 +102,22 @@ describe('a module read without a Linter run', () => {
     expect(light(file, text, 'commonjs')).toEqual(inLint(file, text, 'commonjs'));
     expect(sourceCodeOf(text, file, undefined, {}, 'commonjs').text.startsWith('#!')).toBe(true);
     expect(() => sourceCodeOf('const = ;', file, undefined, {}, 'module')).toThrow();
+  });
+
+  it('has the scopes a lint has where its scope analysis reads other visitor keys: globals in comments, classes, exports', () => {
+    const file = path.join(corpus, 'y.js');
+    const text = [
+      '/* global process, openai */',
+      "import { helper } from './h.js';",
+      "export * as ns from './ns.js';",
+      'const limit = Number(process.env.LIMIT);',
+      'export { limit as max, helper };',
+      'export class Chat { static { this.n = limit; } #key = openai; ask({ q = limit } = {}, ...rest) { return import(q + rest.length); } }',
+      'for (const [k, { v }] of Object.entries(process.env)) helper(k, v);',
+    ].join('\n');
+    const got = light(file, text, 'module');
+    expect(got).toEqual(inLint(file, text, 'module'));
+    // `process` and `openai` are declared by the comment, so they are variables of the global scope, not unresolved.
+    expect(got).toMatch(/"globals":\["Number","Object","openai","process"\]/);
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { projectMaker } from '../helpers.js';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
 import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
 import { buildFacts } from '../../src/model.js';
@@ -360,6 +360,36 @@ describe('the disk as the project map reads it', () => {
     }
     for (const script of ['/p/node_modules/vitest/vitest.mjs', '/p/eslintServer.js', '/p/node_modules/eslint_d/bin/eslint_d.js', '/p/my-eslint', undefined]) {
       expect(isEslintCli(script)).toBe(false);
+    }
+  });
+
+  it('keeps resolutions for a whole one-shot run, and two seconds in a long-lived process', () => {
+    const dir = project({ 'app.ts': '' });
+    const from = path.join(dir, 'app.ts');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      setOneShotRun(true);
+      lintMemo({}); // The run starts.
+      expect(resolveModule(from, './late.js')).toBeUndefined();
+      fs.writeFileSync(path.join(dir, 'late.ts'), '');
+      vi.setSystemTime(Date.now() + 60_000);
+      // The run reads the project as it was when it started, as tsc does.
+      expect(resolveModule(from, './late.js')).toBeUndefined();
+      clearProjectCache(); // The next run sees it.
+      lintMemo({});
+      expect(resolveModule(from, './late.js')).toBe(path.join(dir, 'late.ts'));
+
+      setOneShotRun(false);
+      lintMemo({});
+      expect(resolveModule(from, './later.js')).toBeUndefined();
+      fs.writeFileSync(path.join(dir, 'later.ts'), '');
+      vi.setSystemTime(Date.now() + 1000);
+      expect(resolveModule(from, './later.js')).toBeUndefined();
+      vi.setSystemTime(Date.now() + 2000);
+      expect(resolveModule(from, './later.js')).toBe(path.join(dir, 'later.ts'));
+    } finally {
+      vi.useRealTimers();
+      setOneShotRun(undefined);
     }
   });
 });
