@@ -143,8 +143,8 @@ export function signalsOf(
  * path, or names a settings llmCall. A model API key literal counts too (a relay handed the key). A module without any
  * of these has an empty summary at level 0; above, only through an import that has one (files.ts).
  */
-export function textHasModelSignal(text: string, settings: LlmLeakSettings): boolean {
-  for (const m of text.matchAll(SPECIFIER)) if (isModelModule(m[1]!)) return true;
+export function textHasModelSignal(text: string, settings: LlmLeakSettings, specifiers = textSpecifiers(text)): boolean {
+  if (specifiers.some(isModelModule)) return true;
   if ((hasAny(text, HOST_HINTS) && HOST_TEXT.test(text)) || text.includes(COMPATIBLE_HINT)) return true;
   // A model API key written in the source may be handed to a relay on any host (http-calls.ts).
   if (hasAny(text, KEY_HINTS) && literalKeyLabel(text) !== undefined) return true;
@@ -172,9 +172,9 @@ const MAX_EXPORT_TEXT = 20_000;
  * `export { ... }`) whose value names a binding made by an import or a require, or calls require. A text check for
  * the project map, which skips parsing a module when nothing it could pass on can reach a model; it errs towards yes.
  */
-export function textPassesImportOn(text: string): boolean {
+export function textPassesImportOn(text: string, bindings = (): readonly TextBinding[] => textBindings(text)): boolean {
   if (REEXPORT.test(text)) return true;
-  const names = importedNames(text);
+  const names = new Set(bindings().flatMap((b) => b.names));
   for (const site of text.matchAll(EXPORT_SITE)) {
     const value = valueText(text, site.index + site[0].length);
     if (value === undefined || passesOn(value, names)) return true;
@@ -188,12 +188,12 @@ export function textPassesImportOn(text: string): boolean {
  * a summary can carry without reading that module (see ClientMap.instanceOf). A text check for the project map's parse
  * filter; it errs towards more specifiers.
  */
-export function textConstructedImports(text: string): string[] {
+export function textConstructedImports(text: string, bindings = (): readonly TextBinding[] => textBindings(text)): string[] {
   if (!text.includes('new ')) return [];
   const constructed = new Set<string>();
   for (const m of text.matchAll(CONSTRUCTED)) constructed.add(m[1]!);
   const out = new Set<string>();
-  for (const b of textBindings(text)) if (b.specifier && b.names.some((n) => constructed.has(n))) out.add(b.specifier);
+  for (const b of bindings()) if (b.specifier && b.names.some((n) => constructed.has(n))) out.add(b.specifier);
   return [...out];
 }
 
@@ -203,16 +203,16 @@ const CONSTRUCTED = /\bnew\s+([\w$]+)\s*\(/g;
  * The imports and requires of the text: the names each binds (keys of destructured requires too: erring towards
  * yes is fine) and its specifier when written as a literal.
  */
-function textBindings(text: string): { names: string[]; specifier: string | undefined }[] {
-  const out: { names: string[]; specifier: string | undefined }[] = [];
+export interface TextBinding {
+  readonly names: string[];
+  readonly specifier: string | undefined;
+}
+
+export function textBindings(text: string): TextBinding[] {
+  const out: TextBinding[] = [];
   for (const m of text.matchAll(BOUND_BY_REQUIRE)) out.push({ names: m[1] ? [m[1]] : [...m[2]!.matchAll(WORD)].map((w) => w[0]), specifier: m[3] });
   for (const m of text.matchAll(BOUND_BY_IMPORT)) out.push({ names: [...m[1]!.matchAll(WORD)].map((w) => w[0]).filter((w) => w !== 'as'), specifier: m[2] || undefined });
   return out;
-}
-
-/** The names the text binds by imports and requires. */
-function importedNames(text: string): Set<string> {
-  return new Set(textBindings(text).flatMap((b) => b.names));
 }
 
 /**

@@ -13,7 +13,7 @@ import { globSync } from 'tinyglobby';
 import { CREATES_APP_TEXT } from '../frameworks/registry.js';
 import { pathListeners } from '../flow/paths.js';
 import { sourceCodeOf } from './parse.js';
-import { textConstructedImports, textHasModelSignal, textPassesImportOn, textSpecifiers } from '../signals.js';
+import { textBindings, textConstructedImports, textHasModelSignal, textPassesImportOn, textSpecifiers, type TextBinding } from '../signals.js';
 import { readSettings } from '../settings.js';
 import { ops } from '../counters.js';
 
@@ -737,16 +737,20 @@ function peekNow(file: string, key: string, settings: Record<string, unknown>, r
 const FETCHES = /\bfetch\s*\(|\baxios\b/;
 
 function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: Record<string, unknown>): Entry {
+  // Each scan once: the text of every module a hold question passes is read this way (a barrel tree of hundreds).
+  const specifiers = textSpecifiers(text);
+  let found: readonly TextBinding[] | undefined;
+  const bindings = (): readonly TextBinding[] => (found ??= textBindings(text));
   return {
     mtimeMs: s.mtimeMs,
     size: s.size,
     createsApp: CREATES_APP.test(text),
     inert: !WORTH_READING.test(text),
-    modelSignal: textHasModelSignal(text, readSettings(settings)),
+    modelSignal: textHasModelSignal(text, readSettings(settings), specifiers),
     fetches: FETCHES.test(text),
-    specifiers: textSpecifiers(text),
-    passesOn: textPassesImportOn(text),
-    constructs: textConstructedImports(text),
+    specifiers,
+    passesOn: textPassesImportOn(text, bindings),
+    constructs: textConstructedImports(text, bindings),
     built: new Map(),
     holds: new Map(),
     seeded: new Map(),
