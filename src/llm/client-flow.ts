@@ -83,8 +83,9 @@ export class ClientFlow {
   }
 
   private record(into: Map<number, TrackedValue>, at: Node, state: State): void {
-    // A value inside an object is kept only as what a factory returns (`return { connector: provider }`).
-    if ((state.need.length > 0 && into !== this.factories) || into.has(at.range[0])) return;
+    // A value inside an object is kept with its path: what a factory returns (`return { connector: provider }`), and an
+    // object bound or exported whole (`export const clients = { openai: new OpenAI() }`), whose importer reads the path.
+    if (into.has(at.range[0])) return;
     const setup = state.setup.length > 0 || state.opaqueSetup === true;
     into.set(at.range[0], state.need.length > 0 ? { map: state.map, setup, need: state.need } : { map: state.map, setup });
   }
@@ -286,6 +287,9 @@ export class ClientFlow {
       v = this.file.scopeManager.getDeclaredVariables(fn).find((x) => x.name === fn.id!.name && x.defs[0]?.type === 'FunctionName');
     } else if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
       v = variableOf(this.file.sourceCode, parent.id);
+    } else if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) {
+      // (() => { const self = {}; self.openai = new OpenAI(); return self; })(): a config object built in place.
+      out.push(parent);
     } else if (parent?.type === AST_NODE_TYPES.MethodDefinition && !parent.static) {
       const key = memberKey(parent);
       if (key !== undefined) {

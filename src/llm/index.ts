@@ -313,7 +313,7 @@ class Finder {
         const key = p.type === AST_NODE_TYPES.Property ? propertyName(p) : undefined;
         const summary = key === undefined ? undefined : decoration(key);
         if (summary === null) return;
-        if (summary?.kind === 'client') members[key!] = summary.value.map;
+        if (summary?.kind === 'client' && !summary.value.need?.length) members[key!] = summary.value.map;
       }
       if (Object.keys(members).length > 0) this.flow.push({ node: init, map: { members }, need: [], setup: [], system: [] });
     }
@@ -330,7 +330,8 @@ class Finder {
   private useImported(summary: ExportSummary, node: Node): void {
     const base = { need: [], setup: [], system: [] };
     if (summary.kind === 'client') {
-      this.flow.push({ ...base, node, map: summary.value.map, opaqueSetup: summary.value.setup });
+      // An object holding a client reads its path first (`clients.openai.chat...`).
+      this.flow.push({ ...base, node, map: summary.value.map, need: summary.value.need ?? [], opaqueSetup: summary.value.setup });
       return;
     }
     if (summary.kind === 'class') {

@@ -236,16 +236,19 @@ function mountAuth(model: FileModel, middleware: readonly Middleware[]): Pick<Mo
 
 /**
  * The names a route's root is exported under (for a parameter handed an app, its function's): by start, since an
- * export's key is its value's start, where the innermost node is the callee (`express` of `express.Router()`).
+ * export's key is its value's start, where the innermost node is the callee (`express` of `express.Router()`). With
+ * the route's `registration`, an export of the registration call itself counts too: it hands the router back
+ * (`export default router.post('/completions', ...)`; Express, koa-router, Fastify and Hono registrations do).
  */
-export function exportNamesOf(exports: ReadonlyMap<string, ExportTarget>, root: RouteRoot): string[] {
+export function exportNamesOf(exports: ReadonlyMap<string, ExportTarget>, root: RouteRoot, registration?: Node): string[] {
   const key = (root.param?.fn ?? root.node).range[0];
-  return [...exports].filter(([, t]) => t.kind === 'local' && t.key === key).map(([name]) => name);
+  const call = !root.param && registration?.type === AST_NODE_TYPES.CallExpression ? registration.range[0] : undefined;
+  return [...exports].filter(([, t]) => t.kind === 'local' && (t.key === key || t.key === call)).map(([name]) => name);
 }
 
 function routersOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Set<string> {
   const out = new Set<string>();
-  for (const r of model.routes) if (r.root && !r.root.param && !r.root.provisional) for (const name of exportNamesOf(exports, r.root)) out.add(name);
+  for (const r of model.routes) if (r.root && !r.root.param && !r.root.provisional) for (const name of exportNamesOf(exports, r.root, r.registration)) out.add(name);
   return out;
 }
 
@@ -304,7 +307,9 @@ function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefin
   if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return undefined;
   const key = typeof at === 'number' ? at : at.range[0];
   const value = values.get(key);
-  if (value) return { kind: 'client', value };
+  // An object holding a client (`{ client: openai }`) is one, unless it also has methods that reach a model
+  // (`{ client: openai, sendMessage }`), which are what its users call.
+  if (value && !value.need?.length) return { kind: 'client', value };
   let functions = functionStarts.get(model);
   if (!functions) functionStarts.set(model, (functions = new Map(model.file.index.functions.map((f) => [f.range[0], f]))));
   const fn = functions.get(key);
@@ -320,7 +325,8 @@ function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefin
   const node = typeof at === 'number' ? (model.file.sourceCode.getNodeByRangeIndex(at) as Node | null) : at;
   const methods = methodsAt(model, node, key);
   const isClass = node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
-  return methods.size > 0 ? { kind: isClass ? 'class' : 'object', methods } : undefined;
+  if (methods.size > 0) return { kind: isClass ? 'class' : 'object', methods };
+  return value && { kind: 'client', value };
 }
 
 export function modelFunction(model: FileModel, fn: FunctionNode): ModelFunction | undefined {

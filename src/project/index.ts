@@ -56,7 +56,7 @@ function mountsOfRoute(file: FileContext, allSettings: Record<string, unknown>, 
     exportCache.set(file, exp);
   }
   // A parameter handed an app or router: the calls of its function that hand it one.
-  const names = exportNamesOf(exp.exports, root).map((n) => (root.param ? paramKey(n, root.param.index) : n));
+  const names = exportNamesOf(exp.exports, root, route.registration).map((n) => (root.param ? paramKey(n, root.param.index) : n));
   if (names.length === 0) return undefined;
   const reached = walkFor(file, filename, allSettings, lint).mounts;
   const mounts = names.flatMap((n) => reached.get(n) ?? []);

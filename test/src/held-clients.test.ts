@@ -1,0 +1,147 @@
+/**
+ * Model clients held in an object another module exports (issue 11): an object literal, or a config object an
+ * immediately-called function builds, with the client at a key the importer reads; and a router exported as the
+ * result of its own registration call. Real folders on disk, linted through ESLint's Linter, so the project map reads
+ * the other modules.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearProjectCache } from '../../src/project/index.js';
+import { lintProjectFile, projectMaker } from '../helpers.js';
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-leak-held-'));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+beforeEach(() => clearProjectCache());
+
+const project = projectMaker(root);
+const RULES = ['no-raw-llm-response', 'no-sensitive-logging', 'require-auth-for-llm-route'];
+
+function lint(dir: string, file: string): string[] {
+  return lintProjectFile(dir, file, RULES).map((m) => `${m.line} ${m.ruleId?.replace('llm-leak/', '') ?? m.message}`);
+}
+
+const PKG = '{ "name": "held", "type": "module" }\n';
+const CLIENT = `new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }))`;
+
+/** A Koa route reading the client at `call` (`serverCfg.openai.createChatCompletion`). */
+function route(imports: string, call: string): string {
+  return [
+    `import Router from 'koa-router';`,
+    imports,
+    `const router = new Router();`,
+    `router.post('/completions', async (ctx) => {`,
+    `  const response = await ${call}({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: ctx.request.body.msg }] });`,
+    `  console.log(response.data.choices[0].message.content);`,
+    `  ctx.body = { data: response.data.choices[0].message };`,
+    `});`,
+    `export default router;`,
+    ``,
+  ].join('\n');
+}
+
+const FOUND = ['4 require-auth-for-llm-route', '6 no-sensitive-logging', '7 no-raw-llm-response'];
+
+describe('a client held in an object of another module', () => {
+  it('is found in an exported object literal (ESM) and in module.exports (CommonJS)', () => {
+    const dir = project({
+      'package.json': PKG,
+      'config/index.js': `import { Configuration, OpenAIApi } from 'openai';\nexport const serverCfg = { openai: ${CLIENT}, name: 'chat' };\n`,
+      'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.openai.createChatCompletion'),
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual(FOUND);
+    const cjs = project({
+      'package.json': '{ "name": "held-cjs" }\n',
+      'config.js': `const { Configuration, OpenAIApi } = require('openai');\nconst clients = { openai: ${CLIENT} };\nmodule.exports = { clients };\n`,
+      'chat.js': route(`const { clients } = require('./config');`, 'clients.openai.createChatCompletion').replace(`import Router from 'koa-router';`, `const Router = require('koa-router');`).replace('export default router;', 'module.exports = router;'),
+    });
+    expect(lint(cjs, 'chat.js')).toEqual(FOUND);
+  });
+
+  it('is found in a config object an immediately-called function builds', () => {
+    const dir = project({
+      'package.json': PKG,
+      'config/index.js': [
+        `import { Configuration, OpenAIApi } from 'openai';`,
+        `export const serverCfg = (() => {`,
+        `  const self = {};`,
+        `  self.openai = ${CLIENT};`,
+        `  self.log = console;`,
+        `  return self;`,
+        `})();`,
+        ``,
+      ].join('\n'),
+      'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.openai.createChatCompletion'),
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual(FOUND);
+  });
+
+  it('is not taken from another key of the object, nor from an object whose methods are what callers use', () => {
+    // `serverCfg.other` holds no client: a call on it is no model call.
+    const other = project({
+      'package.json': PKG,
+      'config/index.js': `import { Configuration, OpenAIApi } from 'openai';\nexport const serverCfg = { openai: ${CLIENT}, other: { createChatCompletion: async () => ({ data: {} }) } };\n`,
+      'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.other.createChatCompletion'),
+    });
+    expect(lint(other, 'routes/chat.js')).toEqual([]);
+    // `{ client, ask }`: the summary keeps `ask`, the method that reaches the model, as it did before.
+    const service = project({
+      'package.json': PKG,
+      'services/ai.js': [
+        `import OpenAI from 'openai';`,
+        `const client = new OpenAI();`,
+        `async function ask(q) {`,
+        `  const r = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: q }] });`,
+        `  return r;`,
+        `}`,
+        `export const ai = { client, ask };`,
+        ``,
+      ].join('\n'),
+      'routes/chat.js': [
+        `import Router from 'koa-router';`,
+        `import { ai } from '../services/ai.js';`,
+        `const router = new Router();`,
+        `router.post('/completions', async (ctx) => {`,
+        `  const r = await ai.ask(ctx.request.body.msg);`,
+        `  ctx.body = r;`,
+        `});`,
+        `export default router;`,
+        ``,
+      ].join('\n'),
+    });
+    expect(lint(service, 'routes/chat.js')).toEqual(['4 require-auth-for-llm-route', '6 no-raw-llm-response']);
+  });
+});
+
+describe('a router exported as its own registration call', () => {
+  const app = (auth: boolean) => [
+    `import Koa from 'koa';`,
+    `import chat from './routes/chat.js';`,
+    `import { requireUser } from './auth.js';`,
+    `const app = new Koa();`,
+    ...(auth ? [`app.use(requireUser);`] : []),
+    `app.use(chat.routes());`,
+    `app.listen(3000);`,
+    ``,
+  ].join('\n');
+  const AUTH = `export async function requireUser(ctx, next) {\n  const token = ctx.headers.authorization;\n  if (!token || token !== process.env.API_TOKEN) { ctx.status = 401; return; }\n  await next();\n}\n`;
+  const CHAT = [
+    `import Router from 'koa-router';`,
+    `import OpenAI from 'openai';`,
+    `const openai = new OpenAI();`,
+    `const router = new Router();`,
+    `export default router.post('/completions', async (ctx) => {`,
+    `  const r = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: ctx.request.body.msg }] });`,
+    `  ctx.body = { text: r.choices[0].message.content };`,
+    `});`,
+    ``,
+  ].join('\n');
+
+  it('is mounted where the app mounts it: behind the app-wide auth, or open without it', () => {
+    const behind = project({ 'package.json': PKG, 'app.js': app(true), 'auth.js': AUTH, 'routes/chat.js': CHAT });
+    expect(lint(behind, 'routes/chat.js')).toEqual([]);
+    const open = project({ 'package.json': PKG, 'app.js': app(false), 'auth.js': AUTH, 'routes/chat.js': CHAT });
+    expect(lint(open, 'routes/chat.js')).toEqual(['5 require-auth-for-llm-route']);
+  });
+});
