@@ -86,6 +86,11 @@ export interface LlmCall {
    */
   readonly opaqueResult?: boolean;
   /**
+   * A client handed whole to a function not in this file (`abortOnDisconnect(res, openai)`): a model is reached
+   * somewhere inside, but the call's arguments are not its request.
+   */
+  readonly handedClient?: boolean;
+  /**
    * Where in the model's result the call's value sits: another module's function that returns
    * `response.choices[0].message` gives `['choices', 0, 'message']`. Absent: the value is the whole result.
    */

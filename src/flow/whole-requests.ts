@@ -9,7 +9,8 @@ import type { LlmCall, Node } from '../types.js';
 
 /** The arguments that are the whole request of `call`, when the recogniser found no inputs in it; else none. */
 export function wholeRequests(sourceCode: Readonly<TSESLint.SourceCode>, call: LlmCall): Node[] {
-  if (call.options || call.inputs.length > 0 || call.systemInputs.length > 0) return [];
+  // A client handed to a helper (`abortOnDisconnect(res, openai)`): the arguments are the client and the helper's own.
+  if (call.options || call.inputs.length > 0 || call.systemInputs.length > 0 || call.handedClient) return [];
   // fetch/axios: the request is the JSON body, which the recogniser reads; the URL and headers are no prompt.
   if (call.node.type !== AST_NODE_TYPES.CallExpression || call.provider === 'http') return [];
   const out: Node[] = [];

@@ -67,6 +67,11 @@ export function importSourceOf(file: FileContext, node: Node, mountCalls: Readon
   if (e.type === AST_NODE_TYPES.MemberExpression) {
     const key = propertyName(e);
     const obj = skipTS(e.object);
+    // Object.keys(routes).forEach((k) => app.use(routes[k].routes())): each export of the namespace, mounted.
+    if (!key && mountCalls !== NO_NAMES && e.computed && iteratesKeysOf(file, e.property as Node, obj)) {
+      const inner = importSourceOf(file, obj, mountCalls, depth + 1);
+      return inner?.name === '*' ? { specifier: inner.specifier, name: EVERY_EXPORT } : undefined;
+    }
     if (!key) return undefined;
     if (obj.type === AST_NODE_TYPES.CallExpression) {
       const spec = requireSpecifier(obj);
@@ -77,6 +82,12 @@ export function importSourceOf(file: FileContext, node: Node, mountCalls: Readon
     return inner?.name === '*' || (inner?.name === 'default' && isRequireBinding(file, obj)) ? { specifier: inner.specifier, name: key } : undefined;
   }
   if (e.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // Object.values(routes).forEach((r) => app.use(r.routes())), for (const r of Object.values(routes)) app.use(r)
+  const values = mountCalls === NO_NAMES ? undefined : iteratedObjectOf(file, e, 'values');
+  if (values) {
+    const inner = importSourceOf(file, values, mountCalls, depth + 1);
+    return inner?.name === '*' ? { specifier: inner.specifier, name: EVERY_EXPORT } : undefined;
+  }
   const v = variableOf(file.sourceCode, e);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
   if (!def) return undefined;
@@ -101,6 +112,51 @@ export function importSourceOf(file: FileContext, node: Node, mountCalls: Readon
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * The name a mount of every export of a module goes by (a loop over a namespace import's keys or values): the project
+ * walk follows each export. No export is named so.
+ */
+export const EVERY_EXPORT = '*every';
+
+/**
+ * The object whose own keys (`kind` 'keys') or values ('values') the identifier `id` runs over: the parameter of a
+ * callback of `Object.keys(obj).forEach`/`.map`, or the variable of `for (const k in obj)` and `for (const k of
+ * Object.keys(obj))`. Undefined for anything else.
+ */
+function iteratedObjectOf(file: FileContext, id: TSESTree.Identifier, kind: 'keys' | 'values'): Node | undefined {
+  const def = variableOf(file.sourceCode, id)?.defs[0];
+  if (!def) return undefined;
+  const objectOfCall = (call: Node | null | undefined): Node | undefined => {
+    const c = call && skipTS(call);
+    if (c?.type !== AST_NODE_TYPES.CallExpression || c.arguments.length !== 1) return undefined;
+    const chain = memberChain(c.callee);
+    return chain?.length === 2 && chain[0] === 'Object' && chain[1] === kind ? (c.arguments[0] as Node) : undefined;
+  };
+  if (def.type === 'Parameter') {
+    const fn = def.node;
+    if (!isFunction(fn) || fn.params[0] !== def.name) return undefined;
+    const call = fn.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+    const callee = skipTS(call.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || !['forEach', 'map'].includes(propertyName(callee) ?? '')) return undefined;
+    return objectOfCall(callee.object);
+  }
+  if (def.type !== 'Variable' || def.node.init) return undefined;
+  const loop = def.node.parent?.parent;
+  if (loop?.type === AST_NODE_TYPES.ForInStatement && loop.left === def.node.parent) return kind === 'keys' ? (loop.right as Node) : undefined;
+  if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === def.node.parent) return objectOfCall(loop.right);
+  return undefined;
+}
+
+/** `routes[k]` with `k` running over the keys of `obj` (the same variable, or the same namespace import). */
+function iteratesKeysOf(file: FileContext, key: Node, obj: Node): boolean {
+  const k = skipTS(key);
+  if (k.type !== AST_NODE_TYPES.Identifier || obj.type !== AST_NODE_TYPES.Identifier) return false;
+  const over = iteratedObjectOf(file, k, 'keys');
+  const o = over && skipTS(over);
+  return o?.type === AST_NODE_TYPES.Identifier && variableOf(file.sourceCode, o) === variableOf(file.sourceCode, obj);
+}
 
 /** An imported function as named at a use: an export, or a method (`member`) of an exported object. */
 export interface ImportedRef {

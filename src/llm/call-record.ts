@@ -142,6 +142,7 @@ export function makeCall(
     envelope: spec.envelope ?? [],
     ...(spec.servicePaths ? { servicePaths: spec.servicePaths } : {}),
     ...(spec.opaqueResult ? { opaqueResult: true } : {}),
+    ...(spec.handedClient ? { handedClient: true } : {}),
     ...(spec.resultPath ? { resultPath: spec.resultPath } : {}),
   };
   specs.set(result, spec);

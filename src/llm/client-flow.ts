@@ -36,6 +36,7 @@ export class ClientFlow {
   private readonly thisMembers = new Map<Node, Map<string, TSESTree.MemberExpression[]>>();
   private readonly values = new Map<number, TrackedValue>();
   private readonly factories = new Map<number, TrackedValue>();
+  private readonly fields = new Map<number, Map<string, TrackedValue>>();
 
   constructor(
     private readonly file: FileContext,
@@ -79,7 +80,16 @@ export class ClientFlow {
    * recorded as the walk passes, so it costs nothing more than the walk.
    */
   tracked(): TrackedValues {
-    return { values: this.values, factories: this.factories };
+    return { values: this.values, factories: this.factories, fields: this.fields };
+  }
+
+  /** `this.openai = new OpenAIApi(...)` in a class: its instances hold a client at that key, for the class's summary. */
+  private recordField(body: Node, key: string, state: State): void {
+    const cls = body.parent;
+    if (!cls || state.need.length > 0) return;
+    let byKey = this.fields.get(cls.range[0]);
+    if (!byKey) this.fields.set(cls.range[0], (byKey = new Map()));
+    if (!byKey.has(key)) byKey.set(key, { map: state.map, setup: state.setup.length > 0 || state.opaqueSetup === true });
   }
 
   private record(into: Map<number, TrackedValue>, at: Node, state: State): void {
@@ -166,7 +176,9 @@ export class ClientFlow {
       case AST_NODE_TYPES.PropertyDefinition: {
         if (p.value !== n || p.static) return;
         const key = memberKey(p);
-        if (key !== undefined) for (const m of this.membersOfThis(p.parent, key)) next(m);
+        if (key === undefined) return;
+        this.recordField(p.parent, key, state);
+        for (const m of this.membersOfThis(p.parent, key)) next(m);
         return;
       }
       // { ai: new OpenAI() }
@@ -230,7 +242,9 @@ export class ClientFlow {
         const owner = skipTS(t.object);
         if (owner.type === AST_NODE_TYPES.ThisExpression) {
           const body = classBodyOf(t);
-          if (body) for (const m of this.membersOfThis(body, key)) this.push({ ...state, node: m });
+          if (!body) return;
+          this.recordField(body, key, state);
+          for (const m of this.membersOfThis(body, key)) this.push({ ...state, node: m });
         } else if (owner.type === AST_NODE_TYPES.Identifier) {
           this.pushVariable(variableOf(this.file.sourceCode, owner), { ...state, need: [key, ...state.need] });
         }

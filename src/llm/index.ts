@@ -18,7 +18,7 @@ import { ClientFlow, type State } from './client-flow.js';
 import { globalFetchCalls, httpCall } from './http-calls.js';
 import { objectOf, optionValue, type SystemMarkers } from './messages.js';
 import { FETCH_LEAF, traceMaps, type CallSpec, type CommandLeaf, type ClientMap, type ExportLeaf, type HttpLeaf, type Leaf } from './sdks.js';
-import { classMap, type ClientSeed, type Decorated, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
+import { classMap, isClassMap, type ClientSeed, type Decorated, type ExportSummary, type ImportedExport, type ModelFunction, type TrackedValues } from './summary.js';
 
 export { messageLists } from './call-record.js';
 export { limitInsertion, outputLimit, outputLimitValue } from './limits.js';
@@ -79,7 +79,7 @@ export function findLlm(
  * A call handed a model client (Finder.handOff): a model is reached, with no known result; emitted with no options
  * (`null`), so it has no prompt or system input either, and an output limit that is unknown rather than missing.
  */
-const HANDED_CLIENT: CallSpec = { ...CUSTOM_SPEC, opaqueResult: true };
+const HANDED_CLIENT: CallSpec = { ...CUSTOM_SPEC, opaqueResult: true, handedClient: true };
 
 /** The provider of the first call a client table leads to (a few members deep): `chat.completions.create`'s OpenAI. */
 function providerOf(map: ClientMap, depth = 0): CallSpec['provider'] | undefined {
@@ -141,7 +141,7 @@ class Finder {
       (ref) => {
         // The class of an instance is read when the instance is used, never by a probe.
         const summary = imported && !imported.probe ? imported(ref.specifier, ref.name) : undefined;
-        return summary?.kind === 'class' ? classMap(summary.methods) : undefined;
+        return summary?.kind === 'class' ? classMap(summary) : undefined;
       },
       (call, map, index) => this.handOff(call, map, index),
     );
@@ -337,7 +337,7 @@ class Finder {
     if (summary.kind === 'class') {
       // new Provider(): an object whose methods the class summary lists
       const made = node.parent;
-      if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === node) this.flow.push({ ...base, node: made, map: classMap(summary.methods) });
+      if (made?.type === AST_NODE_TYPES.NewExpression && made.callee === node) this.flow.push({ ...base, node: made, map: classMap(summary) });
       return;
     }
     if (summary.kind === 'object') {
@@ -445,7 +445,9 @@ class Finder {
         if (fn) return this.emitModelFunction(call, fn);
       }
     }
-    const provider = providerOf(map);
+    // An instance of a project class handed on (`abortOnDisconnect(res, connector)`) is not a client: its fields may
+    // hold one, but what the function does with the instance is unknown.
+    const provider = isClassMap(map) ? undefined : providerOf(map);
     if (provider) this.emit(call, { ...HANDED_CLIENT, provider }, [], [], null);
   }
 

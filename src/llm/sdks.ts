@@ -74,6 +74,8 @@ export interface CallSpec {
   readonly streaming: boolean | 'option';
   /** The call's value is not a model result (see LlmCall.opaqueResult). */
   readonly opaqueResult?: boolean;
+  /** The call hands a client to a function not in this file (see LlmCall.handedClient). */
+  readonly handedClient?: boolean;
   /** Where in the model's result the call's value sits (see LlmCall.resultPath). */
   readonly resultPath?: readonly PathKey[];
   /** A wrapper's call (a settings llmCall, an imported model function): the shape of its arguments is unknown. */
@@ -278,6 +280,33 @@ const OPENAI_V3 = tree({
     textPaths: withFamily([['data', 'choices', '*', 'text']]),
     envelope: ['data'],
     textAccessor: ".data.choices[0]?.text ?? ''",
+    streamTextPaths: [],
+  }),
+  createImage: spec({
+    ...openaiImages,
+    textPaths: [['data', 'data']],
+    envelope: ['data'],
+    textAccessor: '.data.data',
+    servicePaths: [['data', 'data', '*', 'url']],
+  }),
+  // createTranscription(file, model, prompt?, responseFormat?, temperature?, language?): positional, the steering
+  // prompt third; the transcript in `.data.text`.
+  createTranscription: spec({
+    ...openaiTranscription,
+    optionsArg: -1,
+    promptArg: 2,
+    textPaths: [['data', 'text']],
+    envelope: ['data'],
+    textAccessor: '.data.text',
+    streamTextPaths: [],
+  }),
+  createTranslation: spec({
+    ...openaiTranscription,
+    optionsArg: -1,
+    promptArg: 2,
+    textPaths: [['data', 'text']],
+    envelope: ['data'],
+    textAccessor: '.data.text',
     streamTextPaths: [],
   }),
 });

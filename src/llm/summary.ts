@@ -26,6 +26,8 @@ export interface TrackedValues {
   readonly values: ReadonlyMap<number, TrackedValue>;
   /** Functions (by their start) whose return value is a tracked value. */
   readonly factories: ReadonlyMap<number, TrackedValue>;
+  /** Classes (by their start) whose instances hold a tracked value at a key (`this.openai = new OpenAIApi()`). */
+  readonly fields?: ReadonlyMap<number, ReadonlyMap<string, TrackedValue>>;
 }
 
 /** One export of another module, summarised. */
@@ -35,12 +37,20 @@ export type ExportSummary =
   | ModelFunction
   /** An object literal or an instance of a same-file class, with the methods that reach a model call. */
   | { readonly kind: 'object'; readonly methods: ReadonlyMap<string, ModelFunction> }
-  /** A class whose instance methods reach a model call: `new Provider()` makes an object with those methods. */
-  | { readonly kind: 'class'; readonly methods: ReadonlyMap<string, ModelFunction> };
+  /**
+   * A class whose instance methods reach a model call, or whose instances hold a client in a field (`fields`):
+   * `new Provider()` makes an object with those methods and fields.
+   */
+  | { readonly kind: 'class'; readonly methods: ReadonlyMap<string, ModelFunction>; readonly fields?: ReadonlyMap<string, TrackedValue> };
 
 /** A client, or a function that returns one: what a module hands out that calls a model when it is used. */
 export function handsOutClient(s: ExportSummary | undefined): s is Extract<ExportSummary, { kind: 'client' | 'client factory' }> {
   return s?.kind === 'client' || s?.kind === 'client factory';
+}
+
+/** A client, a factory of one, or a class whose instances hold one: an importer can reach a client through it. */
+export function holdsClient(s: ExportSummary | undefined): boolean {
+  return handsOutClient(s) || (s?.kind === 'class' && (s.fields?.size ?? 0) > 0);
 }
 
 /**
@@ -95,12 +105,21 @@ export interface Decorated {
 const classMaps = new WeakMap<ReadonlyMap<string, ModelFunction>, ClientMap>();
 
 /** The client table of an instance of a summarised class: each model method is a call leaf (one table per summary). */
-export function classMap(methods: ReadonlyMap<string, ModelFunction>): ClientMap {
+/** Whether a table is a class's (classMap): an instance of a project class, not an SDK client. */
+export function isClassMap(map: ClientMap): boolean {
+  return classTables.has(map);
+}
+
+const classTables = new WeakSet<ClientMap>();
+
+export function classMap({ methods, fields }: Extract<ExportSummary, { kind: 'class' }>): ClientMap {
   let map = classMaps.get(methods);
   if (!map) {
     const members: Record<string, ClientMap> = {};
+    for (const [name, field] of fields ?? []) members[name] = field.map;
     for (const [name, fn] of methods) members[name] = { members: {}, call: { type: 'model function', fn } };
     classMaps.set(methods, (map = { members }));
+    classTables.add(map);
   }
   return map;
 }

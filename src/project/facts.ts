@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { boundOnce, enclosingFunction, firstFrom, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
-import { importedRefs, importSourceOf } from '../frameworks/common.js';
+import { EVERY_EXPORT, importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, Middleware, Node, PathKey, RouteRoot } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
@@ -289,8 +289,8 @@ export function exportedFunction(file: FileContext, exports: ReadonlyMap<string,
 /** The module summary: from the same flow and reachability that find this file's own model calls. */
 function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, ExportSummary> {
   const out = new Map<string, ExportSummary>();
-  const { values, factories } = model.trackedValues;
-  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return out;
+  const { values, factories, fields } = model.trackedValues;
+  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0 && !fields?.size) return out;
   for (const [name, t] of exports) {
     if (t.kind !== 'local') continue;
     const summary = summaryAt(model, t.key);
@@ -303,8 +303,8 @@ const functionStarts = new WeakMap<FileModel, Map<number, FunctionNode>>();
 
 /** What the value made by the node at `at` (its start, or the node) is as far as model calls go; undefined: nothing. */
 function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefined {
-  const { values, factories } = model.trackedValues;
-  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0) return undefined;
+  const { values, factories, fields } = model.trackedValues;
+  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0 && !fields?.size) return undefined;
   const key = typeof at === 'number' ? at : at.range[0];
   const value = values.get(key);
   // An object holding a client (`{ client: openai }`) is one, unless it also has methods that reach a model
@@ -325,6 +325,8 @@ function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefin
   const node = typeof at === 'number' ? (model.file.sourceCode.getNodeByRangeIndex(at) as Node | null) : at;
   const methods = methodsAt(model, node, key);
   const isClass = node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression;
+  const held = isClass ? fields?.get(node.range[0]) : undefined;
+  if (held && held.size > 0) return { kind: 'class', methods, fields: held };
   if (methods.size > 0) return { kind: isClass ? 'class' : 'object', methods };
   return value && { kind: 'client', value };
 }
@@ -530,7 +532,7 @@ function valueOf(file: FileContext, node: Node, depth: number): ExportTarget | u
   if (depth > 8) return undefined;
   const e = skipTS(node);
   const imported = importSourceOf(file, e, MOUNT_CALLS);
-  if (imported) return imported.name === '*' ? undefined : { kind: 'from', specifier: imported.specifier, name: imported.name };
+  if (imported) return imported.name === '*' || imported.name === EVERY_EXPORT ? undefined : { kind: 'from', specifier: imported.specifier, name: imported.name };
   if (e.type === AST_NODE_TYPES.Identifier) {
     const v = variableOf(file.sourceCode, e);
     const def = v?.defs.length === 1 ? v.defs[0] : undefined;

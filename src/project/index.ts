@@ -8,13 +8,13 @@
  * plus `settings['llm-leak'].entries`. Other files are parsed with the lint's parser, at most once per content.
  */
 import path from 'node:path';
-import { joinPath } from '../frameworks/common.js';
+import { EVERY_EXPORT, joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
-import { classMap, handsOutClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
+import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
 import { textSpecifiers } from '../signals.js';
@@ -353,6 +353,15 @@ function walkFrom(
     if (!facts) return;
     note(file, facts);
     // `name(i)`: the export is a function handed the app or router as argument i; its passes go on from that parameter.
+    // A loop mounting each export of a namespace import: every export of this module, and of the ones it `export *`s.
+    if (name === EVERY_EXPORT) {
+      for (const n of facts.exports.keys()) land(file, n, w, by, depth + 1);
+      for (const s of facts.stars) {
+        const to = resolveModule(file, s, root);
+        if (to) land(to, EVERY_EXPORT, w, by, depth + 1);
+      }
+      return;
+    }
     const param = parseParamKey(name);
     const exported = param?.name ?? name;
     const again = (n: string): string => (param ? paramKey(n, param.index) : n);
@@ -456,7 +465,7 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
     const summary = withDiskMemo(lint.disk, () => {
       const target = resolveModule(filename, specifier, root);
       const s = target && target !== filename ? summaryOf(target, name, inner, allSettings, root, level) : undefined;
-      return !clientsOnly || handsOutClient(s) ? s : undefined;
+      return !clientsOnly || holdsClient(s) ? s : undefined;
     });
     memo.set(key, summary);
     return summary;
@@ -583,7 +592,7 @@ function withClass(file: string, summary: ExportSummary | undefined, lint: LintO
   const { specifier, name } = summary.value.map.instanceOf;
   const to = resolveModule(file, specifier, root);
   const cls = to && to !== file ? summaryOf(to, name, lint, allSettings, root, 0) : undefined;
-  return cls?.kind === 'class' ? { ...summary, value: { ...summary.value, map: classMap(cls.methods) } } : undefined;
+  return cls?.kind === 'class' ? { ...summary, value: { ...summary.value, map: classMap(cls) } } : undefined;
 }
 
 /**

@@ -76,6 +76,20 @@ app.post('/chat', async (req, res) => {
 `,
       ...cjs,
     },
+    // Valid because only the URL where the service stored an openai v3 createImage result goes out (Koa).
+    {
+      code: `
+const Koa = require('koa');
+const { Configuration, OpenAIApi } = require('openai');
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = new Koa();
+app.use(async (ctx) => {
+  const image = await openai.createImage({ prompt: String(ctx.request.body.prompt).slice(0, 500), n: 1, size: '512x512' });
+  ctx.body = { url: image.data.data[0].url };
+});
+`,
+      ...cjs,
+    },
     // Valid because only the generated text goes out, wrapped in an object.
     {
       code: `

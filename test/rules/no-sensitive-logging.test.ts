@@ -1353,6 +1353,42 @@ export const authenticate = (req, res, next) => {
         },
       ],
     },
+    // Invalid because the transcript an openai v3 createTranscription call returns (positional arguments, the text under
+    // the axios `.data`) is model output (Koa, CommonJS).
+    {
+      code: `
+const Koa = require('koa');
+const fs = require('fs');
+const { Configuration, OpenAIApi } = require('openai');
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = new Koa();
+app.use(async (ctx) => {
+  const response = await openai.createTranscription(fs.createReadStream('/tmp/upload.wav'), 'whisper-1');
+  const { text } = response.data;
+  console.log('transcript:', text);
+  ctx.body = { text };
+});
+`,
+      ...cjs,
+      errors: [
+        {
+          messageId: 'sensitiveLog', line: 10, column: 30, endLine: 10, endColumn: 34,
+          suggestions: [{ messageId: 'logHash', output: `
+const Koa = require('koa');
+const fs = require('fs');
+const { Configuration, OpenAIApi } = require('openai');
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+const app = new Koa();
+app.use(async (ctx) => {
+  const response = await openai.createTranscription(fs.createReadStream('/tmp/upload.wav'), 'whisper-1');
+  const { text } = response.data;
+  console.log('transcript:', require('node:crypto').createHash('sha256').update(JSON.stringify(text) ?? '').digest('hex'));
+  ctx.body = { text };
+});
+` }],
+        },
+      ],
+    },
     // Invalid because the whole request handed to createChatCompletion is the prompt (Koa, openai v3, CommonJS).
     {
       code: `

@@ -145,3 +145,121 @@ describe('a router exported as its own registration call', () => {
     expect(lint(open, 'routes/chat.js')).toEqual(['5 require-auth-for-llm-route']);
   });
 });
+
+describe('a client in a field of another module\'s class', () => {
+  const PROVIDER = [
+    `import { Configuration, OpenAIApi } from 'openai';`,
+    `export default class Openai {`,
+    `  constructor(opts = {}) {`,
+    `    this.openai = new OpenAIApi(new Configuration({ apiKey: opts.key }));`,
+    `  }`,
+    `}`,
+    ``,
+  ].join('\n');
+
+  it('is found where an instance hands its field on (`new Openai(...).openai`), through a config object', () => {
+    const dir = project({
+      'package.json': PKG,
+      'lib/openai.js': PROVIDER,
+      'config/index.js': [
+        `import Openai from '../lib/openai.js';`,
+        `export const serverCfg = (() => {`,
+        `  const self = {};`,
+        `  self.openai = new Openai({ key: process.env.OPENAI_API_KEY }).openai;`,
+        `  return self;`,
+        `})();`,
+        ``,
+      ].join('\n'),
+      'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.openai.createChatCompletion'),
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual(FOUND);
+  });
+
+  it('does not make an instance handed to a helper a model call, nor what is read off it a prompt', () => {
+    const dir = project({
+      'package.json': PKG,
+      'lib/openai.js': PROVIDER.replace('export default class Openai {', 'export default class Openai {\n  async ask(q) {\n    const r = await this.openai.createChatCompletion({ model: \'gpt-3.5-turbo\', messages: [{ role: \'user\', content: q }] });\n    return r.data.choices[0].message.content;\n  }'),
+      'lib/abort.js': `export function abortOnDisconnect(res, connector) {\n  connector.signal = new AbortController().signal;\n  return connector;\n}\n`,
+      'routes/chat.js': [
+        `import Router from 'koa-router';`,
+        `import Openai from '../lib/openai.js';`,
+        `import { abortOnDisconnect } from '../lib/abort.js';`,
+        `import { requireUser } from '../lib/auth.js';`,
+        `const router = new Router();`,
+        `router.post('/completions', requireUser, async (ctx) => {`,
+        `  const connector = new Openai({ key: process.env.OPENAI_API_KEY });`,
+        `  abortOnDisconnect(ctx.res, connector);`,
+        `  console.log(\`using \${connector.constructor.name}\`);`,
+        `  ctx.body = { text: await connector.ask(String(ctx.request.body.msg).slice(0, 2000)) };`,
+        `});`,
+        `export default router;`,
+        ``,
+      ].join('\n'),
+      'lib/auth.js': `export async function requireUser(ctx, next) {\n  if (ctx.headers.authorization !== process.env.API_TOKEN) { ctx.status = 401; return; }\n  await next();\n}\n`,
+    });
+    expect(lint(dir, 'routes/chat.js')).toEqual([]);
+  });
+});
+
+describe('routers mounted by a loop over a namespace import', () => {
+  const ROUTES = `export { default as chat } from './chat.js';\nexport { default as health } from './health.js';\n`;
+  const HEALTH = `import Router from 'koa-router';\nconst router = new Router();\nrouter.get('/health', (ctx) => { ctx.body = 'ok'; });\nexport default router;\n`;
+  const CHAT = route(`import { Configuration, OpenAIApi } from 'openai';\nconst openai = ${CLIENT};`, 'openai.createChatCompletion');
+  const AUTH = `export async function requireUser(ctx, next) {\n  if (ctx.headers.authorization !== process.env.API_TOKEN) { ctx.status = 401; return; }\n  await next();\n}\n`;
+  const app = (auth: boolean, loop: string) => [
+    `import Koa from 'koa';`,
+    `import * as routes from './routes/index.js';`,
+    `import { requireUser } from './auth.js';`,
+    `const app = new Koa();`,
+    ...(auth ? [`app.use(requireUser);`] : []),
+    loop,
+    `app.listen(3000);`,
+    ``,
+  ].join('\n');
+  const LOOPS = [
+    `Object.keys(routes).forEach((k) => {\n  app.use(routes[k].routes()).use(routes[k].allowedMethods());\n});`,
+    `for (const k in routes) app.use(routes[k].routes());`,
+    `Object.values(routes).forEach((r) => app.use(r.routes()));`,
+    `for (const r of Object.values(routes)) app.use(r.routes());`,
+  ];
+
+  it.each(LOOPS)('follows %s to every export, behind the app-wide auth or not', (loop) => {
+    const files = { 'package.json': PKG, 'auth.js': AUTH, 'routes/index.js': ROUTES, 'routes/chat.js': CHAT, 'routes/health.js': HEALTH };
+    expect(lint(project({ ...files, 'app.js': app(true, loop) }), 'routes/chat.js')).toEqual(['7 no-sensitive-logging', '8 no-raw-llm-response']);
+    expect(lint(project({ ...files, 'app.js': app(false, loop) }), 'routes/chat.js')).toEqual(['5 require-auth-for-llm-route', '7 no-sensitive-logging', '8 no-raw-llm-response']);
+  });
+
+  it('does not take a loop over another object for one over the namespace', () => {
+    const files = { 'package.json': PKG, 'auth.js': AUTH, 'routes/index.js': ROUTES, 'routes/chat.js': CHAT, 'routes/health.js': HEALTH };
+    const other = `const others = { a: 1 };\nObject.keys(others).forEach((k) => app.use(routes[k].routes()));`;
+    // The chat router's mount is not known: the route is reported with the weaker message, as before.
+    const got = lintProjectFile(project({ ...files, 'app.js': app(true, other) }), 'routes/chat.js', RULES);
+    expect(got.find((m) => m.ruleId === 'llm-leak/require-auth-for-llm-route')?.message).toMatch(/no app entry was found/);
+  });
+});
+
+describe('a client handed to a helper of another module', () => {
+  it('makes a model call of the hand-off, whose arguments are not the prompt', () => {
+    const dir = project({
+      'package.json': PKG,
+      'lib/abort.js': `export function abortOnDisconnect(res, client) {\n  res.on('close', () => client.abort?.());\n  return client;\n}\n`,
+      'server.js': [
+        `import express from 'express';`,
+        `import OpenAI from 'openai';`,
+        `import { abortOnDisconnect } from './lib/abort.js';`,
+        `const app = express();`,
+        `const openai = new OpenAI();`,
+        `app.post('/stream', (req, res) => {`,
+        `  abortOnDisconnect(res, openai);`,
+        `  console.log('client', openai.baseURL, 'status', res.statusCode);`,
+        `  res.end();`,
+        `});`,
+        `app.listen(3000);`,
+        ``,
+      ].join('\n'),
+    });
+    // The route reaches a model through the helper (no auth in front of it); its log holds no prompt.
+    expect(lint(dir, 'server.js')).toEqual(['6 require-auth-for-llm-route']);
+  });
+});
+
