@@ -264,6 +264,17 @@ const OPENAI = tree({
 });
 
 // openai v3 (`new OpenAIApi(new Configuration(...))`): axios underneath, so every result sits in `.data`.
+// createTranscription(file, model, prompt?, responseFormat?, temperature?, language?) and createTranslation take
+// positional arguments, the steering prompt third; the transcript is in `.data.text`.
+const openaiV3Transcription = spec({
+  ...openaiTranscription,
+  optionsArg: -1,
+  promptArg: 2,
+  textPaths: [['data', 'text']],
+  envelope: ['data'],
+  textAccessor: '.data.text',
+  streamTextPaths: [],
+});
 const OPENAI_V3 = tree({
   createChatCompletion: spec({
     ...openaiChat('openai', 'OpenAI completion', 'option'),
@@ -289,26 +300,8 @@ const OPENAI_V3 = tree({
     textAccessor: '.data.data',
     servicePaths: [['data', 'data', '*', 'url']],
   }),
-  // createTranscription(file, model, prompt?, responseFormat?, temperature?, language?): positional, the steering
-  // prompt third; the transcript in `.data.text`.
-  createTranscription: spec({
-    ...openaiTranscription,
-    optionsArg: -1,
-    promptArg: 2,
-    textPaths: [['data', 'text']],
-    envelope: ['data'],
-    textAccessor: '.data.text',
-    streamTextPaths: [],
-  }),
-  createTranslation: spec({
-    ...openaiTranscription,
-    optionsArg: -1,
-    promptArg: 2,
-    textPaths: [['data', 'text']],
-    envelope: ['data'],
-    textAccessor: '.data.text',
-    streamTextPaths: [],
-  }),
+  createTranscription: openaiV3Transcription,
+  createTranslation: openaiV3Transcription,
 });
 
 const GROQ = tree({ 'chat.completions.create': openaiChat('groq', 'Groq completion', 'option') });

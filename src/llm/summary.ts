@@ -104,7 +104,6 @@ export interface Decorated {
 
 const classMaps = new WeakMap<ReadonlyMap<string, ModelFunction>, ClientMap>();
 
-/** The client table of an instance of a summarised class: each model method is a call leaf (one table per summary). */
 /** Whether a table is a class's (classMap): an instance of a project class, not an SDK client. */
 export function isClassMap(map: ClientMap): boolean {
   return classTables.has(map);
@@ -112,6 +111,10 @@ export function isClassMap(map: ClientMap): boolean {
 
 const classTables = new WeakSet<ClientMap>();
 
+/**
+ * The client table of an instance of a summarised class: each model method is a call leaf, each client field the
+ * client's own table (one table per summary).
+ */
 export function classMap({ methods, fields }: Extract<ExportSummary, { kind: 'class' }>): ClientMap {
   let map = classMaps.get(methods);
   if (!map) {
