@@ -72,9 +72,13 @@ function accessorFrom(o: LlmOrigin): string | undefined {
   return accessor.startsWith(prefix) ? accessor.slice(prefix.length) : undefined;
 }
 
-/** A field that says nothing about the request or the conversation: `choices[0].finish_reason`. */
+/**
+ * A field that says nothing about the request or the conversation: `choices[0].finish_reason`, and the HTTP status of
+ * a client's envelope (`response.statusText` of openai v3's axios response; its `config` and `headers` are not).
+ */
 function harmless(o: LlmOrigin): boolean {
   const last = o.path[o.path.length - 1];
+  if (o.call.envelope.length > 0 && o.path.length === 1 && (last === 'status' || last === 'statusText')) return true;
   return typeof last === 'string' && HARMLESS_KEYS.has(last);
 }
 

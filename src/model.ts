@@ -3,9 +3,9 @@
  * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
  */
 import path from 'node:path';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
+import { enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, variableOf } from './ast.js';
 import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
@@ -13,7 +13,7 @@ import { findLlm, type SeededParam } from './llm/index.js';
 import type { Decorated, ExportSeed, ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import { importedRefs, importSourceOf, type AppParam } from './frameworks/common.js';
-import { decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
+import { contextFramework, decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -32,13 +32,13 @@ import { isUnchangedRead, leafValues } from './flow/leaves.js';
 import { isSensitiveHeader } from './sensitive.js';
 import { isSecretFieldName } from './flow/origin-secrets.js';
 import { pathsOf } from './flow/paths.js';
-import { appDecorations, importedAuth, importedErrorFlows, importedLiteral, importedVerifier, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
+import { appDecorations, appResponders, importedAuth, importedErrorFlows, importedLiteral, importedVerifier, importedClients, importedExports, importsProjectClient, parseParamKey, projectModule, projectMounts, projectUses, servesHandlers, type LintOptions } from './project/index.js';
 import { lintMemo } from './project/disk.js';
 import { findErrorExposures, importedCarried } from './flow/error-details.js';
 import { exportedFunction, exportsOf, factsOf, modelFunction, type FileFacts } from './project/facts.js';
 import { functionIndexOf, type FunctionIndex } from './flow/function-index.js';
 import type { ErrorExposure, FileModel } from './contract.js';
-import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin, UnsafeSink } from './types.js';
+import type { FileContext, Framework, FunctionNode, LlmCall, LoggerCall, Node, Origin, Sink, UnsafeSink } from './types.js';
 
 export type { FileModel };
 
@@ -172,6 +172,32 @@ export function buildModel(
   const authImports = linted(importedAuth);
   const verifierImports = linted(importedVerifier);
   const literalImports = linted(importedLiteral);
+  let installed: ReadonlySet<string> | undefined;
+  const responders = (): ReadonlySet<string> | undefined => (lint && filename ? (installed ??= appResponders(file, allSettings, lint)) : undefined);
+  let sinks: readonly Sink[] | undefined;
+  // `ctx.send('Success', { data })` where the app's middleware installed `send` to set the body: each argument is sent.
+  const withResponders = (): readonly Sink[] => {
+    const base = getFrameworks().sinks;
+    const roles = getFrameworks().paramRoles;
+    if (![...roles.values()].some((r) => r === 'ctx' || r === 'res')) return base;
+    const names = responders();
+    if (!names || names.size === 0) return base;
+    const extra: Sink[] = [];
+    for (const [v, role] of roles) {
+      if (role !== 'ctx' && role !== 'res') continue;
+      for (const ref of v.references) {
+        const member = ref.identifier.parent as Node | undefined;
+        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
+        const name = propertyName(member);
+        const call = member.parent as Node | undefined;
+        if (!name || !names.has(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+        for (const arg of call.arguments) {
+          if (arg.type !== AST_NODE_TYPES.SpreadElement) extra.push({ node: arg, kind: `${role}.${name}`, framework: contextFramework(role), fn: enclosingFunction(arg) });
+        }
+      }
+    }
+    return extra.length > 0 ? [...base, ...extra] : base;
+  };
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;
   let loggers: LoggerCall[] | undefined;
@@ -208,7 +234,7 @@ export function buildModel(
       return getFrameworks().routes;
     },
     get sinks() {
-      return getFrameworks().sinks;
+      return (sinks ??= withResponders());
     },
     get errorHandlers() {
       return getFrameworks().errorHandlers;

@@ -172,6 +172,11 @@ export function contextSinkOf(role: ParamRole): NonNullable<ResponseSinks['conte
   return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.sinks?.context;
 }
 
+/** The framework whose handler context has this role (Koa's `ctx`), if any. */
+export function contextFramework(role: ParamRole): Framework | undefined {
+  return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.id;
+}
+
 /** The framework whose handlers return web `Response` objects in this file, if any. */
 export function webResponseFramework(file: FileContext): Framework | undefined {
   return ADAPTERS.find((a) => a.sinks?.webResponses && fileUses(file, a))?.id;

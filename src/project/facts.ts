@@ -100,6 +100,14 @@ export interface FileFacts {
    * (`getServerProfile()` reading the Supabase user): a caller that calls one first is behind that check.
    */
   readonly verifiers: ReadonlyMap<string, string>;
+  /**
+   * Methods a middleware of this file installs on the context or response it is handed, each a function of this file
+   * that sends the response (`ctx.send = send.bind(ctx)` with `send` setting `this.body`; `res.success = (d) =>
+   * res.json(d)`): a handler of the app calling `ctx.send(code, data)` sends its arguments.
+   */
+  readonly responders: readonly string[];
+  /** Project modules whose export (or its call's result) this file applies with `.use(...)`: app-wide middleware. */
+  readonly uses: readonly { readonly specifier: string; readonly name: string }[];
 }
 
 /** Extracts the facts of a file from its model (while its scopes are live). */
@@ -132,7 +140,63 @@ export function factsOf(model: FileModel): FileFacts {
     sharedAuth: sharedAuthOf(model),
     literals: literalsOf(model.file, exports),
     verifiers: verifiersOf(model, exports),
+    responders: respondersOf(model.file),
+    uses: usesOf(model.file),
   };
+}
+
+/** See FileFacts.responders: `P.name = F` in a middleware (a function that calls its last parameter) handed P. */
+function respondersOf(file: FileContext): string[] {
+  const out = new Set<string>();
+  for (const a of file.index.assignments) {
+    if (a.operator !== '=' || a.left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const owner = skipTS(a.left.object);
+    const name = propertyName(a.left);
+    const fn = enclosingFunction(a);
+    if (!name || owner.type !== AST_NODE_TYPES.Identifier || !fn || !callsLastParam(file, fn)) continue;
+    const def = variableOf(file.sourceCode, owner)?.defs[0];
+    if (def?.type !== 'Parameter' || def.node !== fn) continue;
+    // `send.bind(ctx)`: the function bound.
+    let value = skipTS(a.right);
+    if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'bind') value = skipTS(value.callee.object);
+    const target = isFunctionNode(value) ? value : resolveFunction(file.sourceCode, value);
+    if (target && sendsResponse(file, target)) out.add(name);
+  }
+  return [...out];
+}
+
+const isFunctionNode = (n: Node): n is FunctionNode =>
+  n.type === AST_NODE_TYPES.FunctionExpression || n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionDeclaration;
+
+/** A middleware calls its last parameter (`await next()`, `next()`). */
+function callsLastParam(file: FileContext, fn: FunctionNode): boolean {
+  const last = fn.params[fn.params.length - 1];
+  if (fn.params.length < 2 || last?.type !== AST_NODE_TYPES.Identifier) return false;
+  return (variableOf(file.sourceCode, last)?.references ?? []).some((r) => {
+    const p = r.identifier.parent;
+    return p?.type === AST_NODE_TYPES.CallExpression && p.callee === r.identifier;
+  });
+}
+
+/** The function (its own body, not nested functions') sets a `.body` (Koa) or calls `.json`, `.send` or `.end`. */
+function sendsResponse(file: FileContext, fn: FunctionNode): boolean {
+  const inside = (n: Node): boolean => enclosingFunction(n) === fn;
+  if (file.index.assignments.some((a) => inside(a) && a.left.type === AST_NODE_TYPES.MemberExpression && propertyName(a.left) === 'body')) return true;
+  return file.index.calls.some((c) => inside(c) && c.callee.type === AST_NODE_TYPES.MemberExpression && ['json', 'send', 'end'].includes(propertyName(c.callee) ?? ''));
+}
+
+/** See FileFacts.uses: `app.use(resMsg())`, `app.use(responder)` with an import of the project. */
+function usesOf(file: FileContext): { specifier: string; name: string }[] {
+  const out: { specifier: string; name: string }[] = [];
+  for (const c of file.index.calls) {
+    if (c.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(c.callee) !== 'use') continue;
+    for (const arg of c.arguments) {
+      const a = skipTS(arg as Node);
+      const source = importSourceOf(file, a.type === AST_NODE_TYPES.CallExpression ? (a.callee as Node) : a);
+      if (source && source.name !== '*' && source.name !== EVERY_EXPORT) out.push(source);
+    }
+  }
+  return out;
 }
 
 const MAY_THROW = /\bthrow\b|verify/i;

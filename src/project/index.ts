@@ -81,6 +81,8 @@ export interface ProjectWalk {
   readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
   /** The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`). */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
+  /** Methods the app's middleware installs on the context or response, which send the response (facts.ts `responders`). */
+  readonly responders: ReadonlySet<string>;
   /** The entry walks it was read from (see servedModules). */
   readonly walks: readonly EntryWalk[];
 }
@@ -102,6 +104,13 @@ export function projectUses(file: FileContext, allSettings: Record<string, unkno
   const filename = file.filename;
   if (!summariesOn || !filename || !path.isAbsolute(filename)) return undefined;
   return withDiskMemo(lint.disk, () => (isFile(filename) ? walkFor(file, filename, allSettings, lint) : undefined));
+}
+
+/** Response methods the middleware of the apps the linted file belongs to installs (ProjectWalk.responders). */
+export function appResponders(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ReadonlySet<string> {
+  const filename = file.filename;
+  if (!summariesOn || !filename || !path.isAbsolute(filename)) return new Set();
+  return withDiskMemo(lint.disk, () => (isFile(filename) ? walkFor(file, filename, allSettings, lint).responders : new Set<string>()));
 }
 
 /**
@@ -152,6 +161,8 @@ interface EntryWalk {
   readonly passed: ReadonlySet<string>;
   /** The files on the way (the entry too) that decorate a shared Fastify instance, by decoration name. */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
+  /** Response methods the middleware the files on the way apply with `.use(...)` installs (facts.ts `responders`). */
+  readonly responders: ReadonlySet<string>;
   /** Every file whose facts the walk read, with its mtime and size then: the walk is reused while they hold. */
   readonly stamps: ReadonlyMap<string, Stamp>;
 }
@@ -183,6 +194,7 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
   const mounts = new Map<string, Map<string, ProjectMount>>();
   const handlers = new Map<string, ProjectWalk['handlers'][number]>();
   const decorators = new Map<string, Set<string>>();
+  const responders = new Set<string>();
   const prefix = `${target}#`;
   for (const { walk, entry } of found) {
     for (const d of walk.stamps.keys()) lint.deps?.add(d);
@@ -190,6 +202,7 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
     if (passed.has(entry)) continue;
     // The decorations of the apps this file belongs to: those whose walk goes through it.
     if (walk.passed.has(target)) {
+      for (const r of walk.responders) responders.add(r);
       for (const [name, files] of walk.decorators) {
         const set = decorators.get(name) ?? new Set<string>();
         for (const f of files) set.add(f);
@@ -210,6 +223,7 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
     handlers: [...handlers.values()],
     walks: found.map((f) => f.walk),
     decorators: new Map([...decorators].map(([name, files]) => [name, [...files]])),
+    responders,
   };
 }
 
@@ -225,7 +239,7 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   // An autoload folder is a dependency too: a file added to it is a new plugin.
   const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load, (dir) => deps.add(dir)), stamps: stampsOf(deps) } : undefined;
   // A candidate that is no entry is remembered too (as an empty walk), so it is not parsed again.
-  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), decorators: new Map(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
+  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), decorators: new Map(), responders: new Set<string>(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
   return walk;
@@ -257,11 +271,16 @@ function walkFrom(
   const handlers = new Map<string, ProjectWalk['handlers'][number][]>();
   const passed = new Set<string>();
   const decorators = new Map<string, string[]>();
+  const responders = new Set<string>();
   // Files whose handler registrations were read (once each).
   const noted = new Set<string>();
   const note = (file: string, facts: FileFacts): void => {
     if (noted.has(file)) return;
     noted.add(file);
+    for (const u of facts.uses) {
+      const to = resolveModule(file, u.specifier, root);
+      for (const r of (to && to !== file ? load(to)?.responders : undefined) ?? []) responders.add(r);
+    }
     for (const name of facts.decorations.keys()) {
       const list = decorators.get(name) ?? [];
       list.push(file);
@@ -397,7 +416,7 @@ function walkFrom(
     current = q.step;
     visit(q.file, q.name, q.w, q.by, q.depth);
   }
-  return { mounts, handlers, passed, decorators };
+  return { mounts, handlers, passed, decorators, responders };
 }
 
 /**

@@ -76,6 +76,21 @@ app.post('/chat', async (req, res) => {
 `,
       ...cjs,
     },
+    // Valid because the HTTP status of openai v3's axios envelope says nothing of the conversation (Express).
+    {
+      code: `
+const express = require('express');
+const { Configuration, OpenAIApi } = require('openai');
+const app = express();
+const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+app.post('/chat', async (req, res) => {
+  const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
+  if (completion.status !== 200) return res.status(502).json({ error: completion.statusText, status: completion.status });
+  res.json({ text: completion.data.choices[0].message.content });
+});
+`,
+      ...cjs,
+    },
     // Valid because only the URL where the service stored an openai v3 createImage result goes out (Koa).
     {
       code: `

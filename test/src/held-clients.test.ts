@@ -263,3 +263,85 @@ describe('a client handed to a helper of another module', () => {
   });
 });
 
+describe('response methods the app\'s middleware installs', () => {
+  const RESPONSE = [
+    `const codes = { Success: 200, CallServiceError: 500 };`,
+    `module.exports = () => {`,
+    `  const send = function (code, data) {`,
+    `    this.status = codes[code] ?? 500;`,
+    `    this.body = code === 'Success' ? { data } : { error: data };`,
+    `  };`,
+    `  const log = (...args) => console.log(...args);`,
+    `  return async (ctx, next) => {`,
+    `    ctx.send = send.bind(ctx);`,
+    `    ctx.note = log;`,
+    `    await next();`,
+    `  };`,
+    `};`,
+    ``,
+  ].join('\n');
+  const APP = (use: string) => [
+    `const Koa = require('koa');`,
+    `const resMsg = require('./lib/response');`,
+    `const chat = require('./routes/chat');`,
+    `const app = new Koa();`,
+    use,
+    `app.use(chat.routes());`,
+    `app.listen(3000);`,
+    ``,
+  ].join('\n');
+  const CHAT = [
+    `const Router = require('koa-router');`,
+    `const { Configuration, OpenAIApi } = require('openai');`,
+    `const openai = ${CLIENT};`,
+    `const router = new Router();`,
+    `router.post('/completions', async (ctx) => {`,
+    `  try {`,
+    `    const response = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: String(ctx.request.body.msg).slice(0, 2000) }] });`,
+    `    if (response.status !== 200) return ctx.send('CallServiceError', response.statusText);`,
+    `    ctx.send('Success', { data: response.data.choices[0].message });`,
+    `  } catch (e) {`,
+    `    ctx.note('chat failed', e.stack);`,
+    `    ctx.send('CallServiceError', e.stack);`,
+    `  }`,
+    `});`,
+    `module.exports = router;`,
+    ``,
+  ].join('\n');
+  const PKG_CJS = '{ "name": "responders" }\n';
+  const RAW_RULES = ['no-raw-llm-response', 'no-error-details-to-client'];
+  const lintSends = (dir: string): string[] => lintProjectFile(dir, 'routes/chat.js', RAW_RULES).map((m) => `${m.line} ${m.ruleId?.replace('llm-leak/', '')}`);
+
+  it('sends the arguments of ctx.send when the app applies the middleware that installs it (Koa)', () => {
+    const dir = project({ 'package.json': PKG_CJS, 'lib/response.js': RESPONSE, 'app.js': APP('app.use(resMsg());'), 'routes/chat.js': CHAT });
+    // The completion's message and the error's stack; not the HTTP status text, nor what `note` (a logger) is given.
+    expect(lintSends(dir)).toEqual(['9 no-raw-llm-response', '12 no-error-details-to-client']);
+  });
+
+  it('does not take ctx.send for a sink when the app does not apply that middleware', () => {
+    const dir = project({ 'package.json': PKG_CJS, 'lib/response.js': RESPONSE, 'app.js': APP('// responses are set by hand'), 'routes/chat.js': CHAT });
+    expect(lintSends(dir)).toEqual([]);
+  });
+
+  it('sends the argument of res.success installed by an Express middleware', () => {
+    const dir = project({
+      'package.json': PKG_CJS,
+      'lib/respond.js': `module.exports = function respond(req, res, next) {\n  res.success = (data) => res.json({ ok: true, data });\n  next();\n};\n`,
+      'app.js': `const express = require('express');\nconst respond = require('./lib/respond');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use(respond);\napp.use('/api', chat);\napp.listen(3000);\n`,
+      'routes/chat.js': [
+        `const express = require('express');`,
+        `const OpenAI = require('openai');`,
+        `const openai = new OpenAI();`,
+        `const router = express.Router();`,
+        `router.post('/chat', async (req, res) => {`,
+        `  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.q).slice(0, 2000) }] });`,
+        `  res.success(completion);`,
+        `});`,
+        `module.exports = router;`,
+        ``,
+      ].join('\n'),
+    });
+    expect(lintSends(dir)).toEqual(['7 no-raw-llm-response']);
+  });
+});
+
