@@ -126,6 +126,18 @@ export const PROJECT_CASES = {
     }
     return { files, target: 'chat.js' };
   },
+  /** Middleware installing 20n response methods on `res` (each sending), applied by the app; the route sends through one. */
+  'response methods (methods)': (n) => {
+    const count = 20 * n;
+    const methods = Array.from({ length: count }, (_, i) => `  res.m${i} = (data) => res.json({ i: ${i}, data });`);
+    const chat = CHAT.replace('  res.json(c);', `  res.m${count - 1}(c);`);
+    const files = {
+      'chat.js': chat,
+      'respond.js': `export function respond(req, res, next) {\n${methods.join('\n')}\n  next();\n}\n`,
+      'app.js': app("import { chat } from './chat.js';\nimport { respond } from './respond.js';", "app.use(respond);\napp.use('/api', chat);"),
+    };
+    return { files, target: 'chat.js' };
+  },
 };
 
 /**
@@ -212,6 +224,8 @@ export const EXPECTED = {
   'mount graph (levels)': [['llm-leak/require-auth-for-llm-route', /POST \/api\/chat .*mounted at \/api/]],
   // The route is a model route only if the client's summary was found through the barrels.
   'client through barrels (levels)': [['llm-leak/require-auth-for-llm-route', /POST \/api\/chat calls a model/], 'llm-leak/no-raw-llm-response'],
+  // The completion goes out through the last method the middleware installs.
+  'response methods (methods)': ['llm-leak/no-raw-llm-response'],
 };
 
 /**

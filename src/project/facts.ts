@@ -148,19 +148,26 @@ export function factsOf(model: FileModel): FileFacts {
 /** See FileFacts.responders: `P.name = F` in a middleware (a function that calls its last parameter) handed P. */
 function respondersOf(file: FileContext): string[] {
   const out = new Set<string>();
+  const middleware = new Map<FunctionNode, boolean>();
+  let senders: Set<Node | undefined> | undefined;
   for (const a of file.index.assignments) {
     if (a.operator !== '=' || a.left.type !== AST_NODE_TYPES.MemberExpression) continue;
     const owner = skipTS(a.left.object);
     const name = propertyName(a.left);
     const fn = enclosingFunction(a);
-    if (!name || owner.type !== AST_NODE_TYPES.Identifier || !fn || !callsLastParam(file, fn)) continue;
+    if (!name || owner.type !== AST_NODE_TYPES.Identifier || !fn) continue;
+    let isMiddleware = middleware.get(fn);
+    if (isMiddleware === undefined) middleware.set(fn, (isMiddleware = callsLastParam(file, fn)));
+    if (!isMiddleware) continue;
     const def = variableOf(file.sourceCode, owner)?.defs[0];
     if (def?.type !== 'Parameter' || def.node !== fn) continue;
     // `send.bind(ctx)`: the function bound.
     let value = skipTS(a.right);
     if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'bind') value = skipTS(value.callee.object);
     const target = isFunctionNode(value) ? value : resolveFunction(file.sourceCode, value);
-    if (target && sendsResponse(file, target)) out.add(name);
+    // The functions that send, found in one pass over the file once a candidate is seen.
+    senders ??= sendingFunctions(file);
+    if (target && senders.has(target)) out.add(name);
   }
   return [...out];
 }
@@ -178,12 +185,20 @@ function callsLastParam(file: FileContext, fn: FunctionNode): boolean {
   });
 }
 
-/** The function (its own body, not nested functions') sets a `.body` (Koa) or calls `.json`, `.send` or `.end`. */
-function sendsResponse(file: FileContext, fn: FunctionNode): boolean {
-  const inside = (n: Node): boolean => enclosingFunction(n) === fn;
-  if (file.index.assignments.some((a) => inside(a) && a.left.type === AST_NODE_TYPES.MemberExpression && propertyName(a.left) === 'body')) return true;
-  return file.index.calls.some((c) => inside(c) && c.callee.type === AST_NODE_TYPES.MemberExpression && ['json', 'send', 'end'].includes(propertyName(c.callee) ?? ''));
+/** Functions whose own body (not nested functions') sets a `.body` (Koa) or calls `.json`, `.send` or `.end`. */
+function sendingFunctions(file: FileContext): Set<Node | undefined> {
+  const out = new Set<Node | undefined>();
+  for (const a of file.index.assignments) {
+    if (a.left.type === AST_NODE_TYPES.MemberExpression && propertyName(a.left) === 'body') out.add(enclosingFunction(a));
+  }
+  for (const c of file.index.calls) {
+    if (c.callee.type === AST_NODE_TYPES.MemberExpression && SEND_METHODS.has(propertyName(c.callee) ?? '')) out.add(enclosingFunction(c));
+  }
+  out.delete(undefined);
+  return out;
 }
+
+const SEND_METHODS = new Set(['json', 'send', 'end']);
 
 /** See FileFacts.uses: `app.use(resMsg())`, `app.use(responder)` with an import of the project. */
 function usesOf(file: FileContext): { specifier: string; name: string }[] {

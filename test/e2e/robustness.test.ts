@@ -136,6 +136,7 @@ describe('worst cases grow linearly, by operation counts (sample of npm run swee
     'barrel ladder (levels)': 3,
     'mount graph (levels)': 3,
     'client through barrels (levels)': 2,
+    'response methods (methods)': 5,
   };
   /** The count each case exists to exercise: it must be measurable at n, or the growth check measures nothing. */
   const exercised: Record<string, keyof counters.OpCounts> = {
