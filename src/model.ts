@@ -183,6 +183,8 @@ export function buildModel(
     const names = responders();
     if (!names || names.size === 0) return base;
     const extra: Sink[] = [];
+    // A middleware that wraps `res.json` itself installs a method that is already a sink.
+    const known = new Set(base.map((b) => b.node));
     for (const [v, role] of roles) {
       if (role !== 'ctx' && role !== 'res') continue;
       for (const ref of v.references) {
@@ -192,7 +194,7 @@ export function buildModel(
         const call = member.parent as Node | undefined;
         if (!name || !names.has(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
         for (const arg of call.arguments) {
-          if (arg.type !== AST_NODE_TYPES.SpreadElement) extra.push({ node: arg, kind: `${role}.${name}`, framework: contextFramework(role), fn: enclosingFunction(arg) });
+          if (arg.type !== AST_NODE_TYPES.SpreadElement && !known.has(arg)) extra.push({ node: arg, kind: `${role}.${name}`, framework: contextFramework(role), fn: enclosingFunction(arg) });
         }
       }
     }

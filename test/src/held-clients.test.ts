@@ -343,5 +343,30 @@ describe('response methods the app\'s middleware installs', () => {
     });
     expect(lintSends(dir)).toEqual(['7 no-raw-llm-response']);
   });
+
+  it('reports once where a middleware wraps res.json itself', () => {
+    const dir = project({
+      'package.json': PKG_CJS,
+      'lib/timing.js': `module.exports = function timing(req, res, next) {\n  res.json = (body) => { res.set('x-time', String(Date.now())); return res.type('json').send(JSON.stringify(body)); };\n  next();\n};\n`,
+      'app.js': `const express = require('express');\nconst timing = require('./lib/timing');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use(timing);\napp.use('/api', chat);\napp.listen(3000);\n`,
+      'routes/chat.js': [
+        `const express = require('express');`,
+        `const OpenAI = require('openai');`,
+        `const openai = new OpenAI();`,
+        `const router = express.Router();`,
+        `router.post('/chat', async (req, res) => {`,
+        `  try {`,
+        `    const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.q).slice(0, 2000) }] });`,
+        `    res.json(completion);`,
+        `  } catch (e) {`,
+        `    res.status(500).json({ error: e.message });`,
+        `  }`,
+        `});`,
+        `module.exports = router;`,
+        ``,
+      ].join('\n'),
+    });
+    expect(lintSends(dir)).toEqual(['8 no-raw-llm-response', '10 no-error-details-to-client']);
+  });
 });
 
