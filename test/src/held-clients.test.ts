@@ -43,6 +43,11 @@ function route(imports: string, call: string): string {
 
 const FOUND = ['4 require-auth-for-llm-route', '6 no-sensitive-logging', '7 no-raw-llm-response'];
 
+/** config/index.js: a config object an immediately-called function builds, holding `client` at `openai`. */
+function iifeConfig(imports: string, client: string): string {
+  return [imports, `export const serverCfg = (() => {`, `  const self = {};`, `  self.openai = ${client};`, `  self.log = console;`, `  return self;`, `})();`, ``].join('\n');
+}
+
 describe('a client held in an object of another module', () => {
   it('is found in an exported object literal (ESM) and in module.exports (CommonJS)', () => {
     const dir = project({
@@ -62,16 +67,7 @@ describe('a client held in an object of another module', () => {
   it('is found in a config object an immediately-called function builds', () => {
     const dir = project({
       'package.json': PKG,
-      'config/index.js': [
-        `import { Configuration, OpenAIApi } from 'openai';`,
-        `export const serverCfg = (() => {`,
-        `  const self = {};`,
-        `  self.openai = ${CLIENT};`,
-        `  self.log = console;`,
-        `  return self;`,
-        `})();`,
-        ``,
-      ].join('\n'),
+      'config/index.js': iifeConfig(`import { Configuration, OpenAIApi } from 'openai';`, CLIENT),
       'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.openai.createChatCompletion'),
     });
     expect(lint(dir, 'routes/chat.js')).toEqual(FOUND);
@@ -161,15 +157,7 @@ describe('a client in a field of another module\'s class', () => {
     const dir = project({
       'package.json': PKG,
       'lib/openai.js': PROVIDER,
-      'config/index.js': [
-        `import Openai from '../lib/openai.js';`,
-        `export const serverCfg = (() => {`,
-        `  const self = {};`,
-        `  self.openai = new Openai({ key: process.env.OPENAI_API_KEY }).openai;`,
-        `  return self;`,
-        `})();`,
-        ``,
-      ].join('\n'),
+      'config/index.js': iifeConfig(`import Openai from '../lib/openai.js';`, 'new Openai({ key: process.env.OPENAI_API_KEY }).openai'),
       'routes/chat.js': route(`import { serverCfg } from '../config/index.js';`, 'serverCfg.openai.createChatCompletion'),
     });
     expect(lint(dir, 'routes/chat.js')).toEqual(FOUND);
