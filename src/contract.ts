@@ -151,6 +151,8 @@ export interface FileModel {
   readonly decorations: readonly { readonly name: string; readonly value: Node }[];
   /** Hooks this file adds to a Fastify instance other modules register routes on (an exported fastify-plugin's). */
   readonly sharedHooks: readonly Middleware[];
+  /** Middleware applied with `use(...)` on the file's apps and routers (`app.use(resMsg())`). */
+  readonly useMiddleware: readonly Middleware[];
 
   /** Model-call details: the message lists passed to `call` (for role checks). */
   messageListsOf(call: LlmCall): readonly Node[];

@@ -3,9 +3,9 @@
  * the others reuse it) and each part is computed on first use, so a rule pays only for what it asks.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { enclosingFunction, firstFrom, indexProgram, propertyName, resolveFunction, variableOf } from './ast.js';
+import { enclosingFunction, firstFrom, indexProgram, resolveFunction, variableOf } from './ast.js';
 import { calledImportSpecifiers, importedModelFunction } from './llm/imported.js';
 import { readSettings } from './settings.js';
 import { signalsOf, type Signals } from './signals.js';
@@ -13,7 +13,8 @@ import { findLlm, type SeededParam } from './llm/index.js';
 import type { Decorated, ExportSeed, ImportedExport, ModelFunction, TrackedValues } from './llm/summary.js';
 import { analyzeFrameworks, type ExternalRoles, type FrameworkFacts } from './frameworks/index.js';
 import { importedRefs, importSourceOf, type AppParam } from './frameworks/common.js';
-import { contextFramework, decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
+import { decoratedInstances, decoratedSettingReads, mountedFunctionRole } from './frameworks/registry.js';
+import { installedMethodSinks } from './frameworks/sinks.js';
 import { createAuthAnalysis, type AuthAnalysis } from './auth/index.js';
 import { createOriginAnalysis } from './flow/origins.js';
 import { createReachability } from './flow/reach.js';
@@ -172,32 +173,13 @@ export function buildModel(
   const authImports = linted(importedAuth);
   const verifierImports = linted(importedVerifier);
   const literalImports = linted(importedLiteral);
-  let installed: ReadonlySet<string> | undefined;
-  const responders = (): ReadonlySet<string> | undefined => (lint && filename ? (installed ??= appResponders(file, allSettings, lint)) : undefined);
+  const responders = linted((_filename, settingsOf, lintOf) => appResponders(file, settingsOf, lintOf));
   let sinks: readonly Sink[] | undefined;
   // `ctx.send('Success', { data })` where the app's middleware installed `send` to set the body: each argument is sent.
   const withResponders = (): readonly Sink[] => {
-    const base = getFrameworks().sinks;
-    const roles = getFrameworks().paramRoles;
-    if (![...roles.values()].some((r) => r === 'ctx' || r === 'res')) return base;
-    const names = responders();
-    if (!names || names.size === 0) return base;
-    const extra: Sink[] = [];
-    // A middleware that wraps `res.json` itself installs a method that is already a sink.
-    const known = new Set(base.map((b) => b.node));
-    for (const [v, role] of roles) {
-      if (role !== 'ctx' && role !== 'res') continue;
-      for (const ref of v.references) {
-        const member = ref.identifier.parent as Node | undefined;
-        if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref.identifier) continue;
-        const name = propertyName(member);
-        const call = member.parent as Node | undefined;
-        if (!name || !names.has(name) || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
-        for (const arg of call.arguments) {
-          if (arg.type !== AST_NODE_TYPES.SpreadElement && !known.has(arg)) extra.push({ node: arg, kind: `${role}.${name}`, framework: contextFramework(role), fn: enclosingFunction(arg) });
-        }
-      }
-    }
+    const { sinks: base, paramRoles } = getFrameworks();
+    const names = paramRoles.size > 0 ? responders() : undefined;
+    const extra = names && names.size > 0 ? installedMethodSinks(paramRoles, names, base) : [];
     return extra.length > 0 ? [...base, ...extra] : base;
   };
   let origins: ((node: Node) => readonly Origin[]) | undefined;
@@ -376,6 +358,9 @@ export function buildModel(
     },
     get decorations() {
       return getFrameworks().decorations ?? [];
+    },
+    get useMiddleware() {
+      return getFrameworks().useMiddleware ?? [];
     },
     get sharedHooks() {
       return getFrameworks().sharedHooks ?? [];

@@ -30,6 +30,8 @@ export interface Collector {
   readonly decorations: Decoration[];
   /** Hooks this file adds to an instance other modules register routes on (an exported fastify-plugin's). */
   readonly sharedHooks: Middleware[];
+  /** Middleware applied with `use(...)` on an app or router of this file (`app.use(resMsg())`). */
+  readonly useMiddleware: Middleware[];
 }
 
 /** `fastify.decorate(name, value)` on an instance other modules of the app share. */
@@ -222,6 +224,7 @@ export function createCollector(
     provisionalParams: !!inputs.provisionalParams,
     decorations: [],
     sharedHooks: [],
+    useMiddleware: [],
   };
 }
 

@@ -22,6 +22,8 @@ export interface FrameworkFacts {
   readonly decorations?: readonly Decoration[];
   /** Hooks added to an instance other modules register routes on (Fastify). */
   readonly sharedHooks?: readonly Middleware[];
+  /** Middleware applied with `use(...)` on the file's apps and routers. */
+  readonly useMiddleware?: readonly Middleware[];
 }
 
 /**
@@ -66,5 +68,5 @@ export function analyzeFrameworks(file: FileContext, inputs: FrameworkInputs): F
     .sort((a, b) => a.registration.range[0] - b.registration.range[0])
     // A handler that ends the request in production is as dev-only as a registration under a NODE_ENV branch.
     .map((r) => (!r.devOnly && r.handlers.some((h) => exitsInProduction(file, h)) ? { ...r, devOnly: true } : r));
-  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts, decorations: col.decorations, sharedHooks: col.sharedHooks };
+  return { routes, sinks, errorHandlers: [...col.errorHandlers], paramRoles: col.roles, externalMounts: col.externalMounts, decorations: col.decorations, sharedHooks: col.sharedHooks, useMiddleware: col.useMiddleware };
 }

@@ -210,6 +210,7 @@ function readUse(
   }
   const ev: UseEvent = { type: 'use', order, call, localPath, entries, devOnly };
   c.events.push(ev);
+  col.useMiddleware.push(...entries);
   // A use() function that itself reaches a model call acts as a route.
   const out: UseFunctionRoute[] = [];
   entries.forEach((m, index) => {

@@ -172,6 +172,11 @@ export function contextSinkOf(role: ParamRole): NonNullable<ResponseSinks['conte
   return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.sinks?.context;
 }
 
+/** The frameworks whose handlers take `params` parameters, with their roles in order (`(ctx, next)`: Koa, Hono). */
+export function middlewareSignatures(params: number): { readonly framework: Framework; readonly role: readonly ParamRole[] }[] {
+  return ADAPTERS.filter((a) => a.handlerRoles.length === params).map((a) => ({ framework: a.id, role: a.handlerRoles }));
+}
+
 /** The framework whose handler context has this role (Koa's `ctx`), if any. */
 export function contextFramework(role: ParamRole): Framework | undefined {
   return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.id;

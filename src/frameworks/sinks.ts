@@ -6,12 +6,14 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { enclosingFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
-import type { Framework, Node, ParamRole, Sink } from '../types.js';
+import type { FileContext, Framework, FunctionNode, Node, ParamRole, Sink } from '../types.js';
 import { methodCall, paramVariable, type Collector } from './common.js';
 import type { AddSink } from './adapter.js';
 import {
   RESPONSE_CLASSES,
+  contextFramework,
   contextSinkOf,
+  middlewareSignatures,
   controllerParam,
   importsFramework,
   isControllerParamName,
@@ -87,6 +89,78 @@ export function finishRolesAndSinks(col: Collector): Sink[] {
     add(n.arguments[0] as Node | undefined, kind, fw ?? col.handlerFns.get(fn!));
   }
   return [...sinks.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** Where a holder of `role` sends what it is given (`res.json(x)`, `ctx.body = x`), read off one of its uses. */
+function sinkReader(role: ParamRole, fw: Framework | undefined): ((id: Node, add: AddSink) => void) | undefined {
+  if (role === 'res') return (id, add) => responseSink(id, fw, add);
+  return contextSinkOf(role)?.read;
+}
+
+/**
+ * The framework whose middleware sends the response through a method it installs: `target` is installed on parameter
+ * `index` of a middleware with `params` parameters, and its own body writes the response through that parameter
+ * (`holder`) or through `this` (it is called as that parameter's method, `ctx.send(...)`), as a handler of the
+ * framework with that signature would (`ctx.body = x`, `res.status(500).json(x)`).
+ */
+export function middlewareSender(file: FileContext, target: FunctionNode, holder: Scope.Variable, index: number, params: number): Framework | undefined {
+  const uses: Node[] = holder.references.filter((r) => enclosingFunction(r.identifier) === target).map((r) => r.identifier as Node);
+  if (target.type !== AST_NODE_TYPES.ArrowFunctionExpression) uses.push(...thisRootsIn(file, target));
+  for (const { framework, role } of middlewareSignatures(params)) {
+    const read = index < 0 ? undefined : sinkReader(role[index]!, framework);
+    if (!read) continue;
+    let sends = false;
+    for (const u of uses) read(u, () => (sends = true));
+    if (sends) return framework;
+  }
+  return undefined;
+}
+
+const thisRoots = new WeakMap<object, Map<Node, Node[]>>();
+
+/** `this` at the root of a member written or called in `fn`'s own body (`this.body = x`, `this.status(500).json(x)`). */
+function thisRootsIn(file: FileContext, fn: FunctionNode): readonly Node[] {
+  let byFn = thisRoots.get(file.ast);
+  if (!byFn) {
+    // One pass over the file's writes and calls, grouped by the function they are in.
+    byFn = new Map();
+    thisRoots.set(file.ast, byFn);
+    const root = (n: Node): Node | undefined => {
+      let e = skipTS(n);
+      for (let i = 0; i < 20 && (e.type === AST_NODE_TYPES.MemberExpression || e.type === AST_NODE_TYPES.CallExpression); i++) {
+        e = skipTS(e.type === AST_NODE_TYPES.MemberExpression ? e.object : e.callee);
+      }
+      return e.type === AST_NODE_TYPES.ThisExpression ? e : undefined;
+    };
+    for (const t of [...file.index.assignments.map((a) => root(a.left)), ...file.index.calls.map((c) => root(c.callee))]) {
+      const owner = t && enclosingFunction(t);
+      if (!owner) continue;
+      const list = byFn.get(owner);
+      if (list) list.push(t);
+      else byFn.set(owner, [t]);
+    }
+  }
+  return byFn.get(fn) ?? [];
+}
+
+/**
+ * `ctx.send(code, data)` with `send` a method the app's middleware installs (`names`, the project map's): each
+ * argument of such a call on a variable holding a response or context is sent, unless it is a sink already.
+ */
+export function installedMethodSinks(roles: ReadonlyMap<Scope.Variable, ParamRole>, names: ReadonlySet<string>, known: readonly Sink[]): Sink[] {
+  const out: Sink[] = [];
+  const seen = new Set(known.map((k) => k.node));
+  for (const [v, role] of roles) {
+    if (role !== 'res' && !contextSinkOf(role)) continue;
+    for (const ref of v.references) {
+      const mc = methodCall(ref.identifier as Node);
+      if (!mc || !names.has(mc.name)) continue;
+      for (const arg of mc.call.arguments) {
+        if (arg.type !== AST_NODE_TYPES.SpreadElement && !seen.has(arg)) out.push({ node: arg, kind: `${ref.identifier.name}.${mc.name}`, framework: contextFramework(role), fn: enclosingFunction(arg) });
+      }
+    }
+  }
+  return out;
 }
 
 /** `return reply.send(x)` / `return reply`: the value is already sent, not returned as a body. */

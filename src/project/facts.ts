@@ -1,11 +1,12 @@
 /** What the project route map needs to know about one file, as plain data that outlives the file's AST. */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { boundOnce, enclosingFunction, firstFrom, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, enclosingFunction, firstFrom, isFunction, memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
 import type { ExportSummary, ModelFunction, ModelReturn, PromptParam } from '../llm/summary.js';
 import { EVERY_EXPORT, importedRefs, importSourceOf } from '../frameworks/common.js';
 import type { FileModel } from '../contract.js';
 import type { FileContext, Framework, FunctionNode, LlmCall, Middleware, Node, PathKey, RouteRoot } from '../types.js';
 import { MOUNT_CALLS, PLUGIN_WRAPPERS } from '../frameworks/registry.js';
+import { middlewareSender } from '../frameworks/sinks.js';
 import { errorFlowsOf, type ErrorFlow } from '../flow/error-details.js';
 
 /** An export: a value of this file (keyed by the start of its node) or a re-export of another module's export. */
@@ -141,15 +142,17 @@ export function factsOf(model: FileModel): FileFacts {
     literals: literalsOf(model.file, exports),
     verifiers: verifiersOf(model, exports),
     responders: respondersOf(model.file),
-    uses: usesOf(model.file),
+    uses: usesOf(model),
   };
 }
 
-/** See FileFacts.responders: `P.name = F` in a middleware (a function that calls its last parameter) handed P. */
+/**
+ * See FileFacts.responders: `P.name = F` in a middleware (a function that calls its last parameter) handed P, where F
+ * writes the response through P or `this` as the framework of that middleware signature sends (frameworks/sinks.ts).
+ */
 function respondersOf(file: FileContext): string[] {
   const out = new Set<string>();
   const middleware = new Map<FunctionNode, boolean>();
-  let senders: Set<Node | undefined> | undefined;
   for (const a of file.index.assignments) {
     if (a.operator !== '=' || a.left.type !== AST_NODE_TYPES.MemberExpression) continue;
     const owner = skipTS(a.left.object);
@@ -159,21 +162,18 @@ function respondersOf(file: FileContext): string[] {
     let isMiddleware = middleware.get(fn);
     if (isMiddleware === undefined) middleware.set(fn, (isMiddleware = callsLastParam(file, fn)));
     if (!isMiddleware) continue;
-    const def = variableOf(file.sourceCode, owner)?.defs[0];
-    if (def?.type !== 'Parameter' || def.node !== fn) continue;
+    const holder = variableOf(file.sourceCode, owner);
+    const def = holder?.defs[0];
+    if (!holder || def?.type !== 'Parameter' || def.node !== fn) continue;
     // `send.bind(ctx)`: the function bound.
     let value = skipTS(a.right);
     if (value.type === AST_NODE_TYPES.CallExpression && value.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(value.callee) === 'bind') value = skipTS(value.callee.object);
-    const target = isFunctionNode(value) ? value : resolveFunction(file.sourceCode, value);
-    // The functions that send, found in one pass over the file once a candidate is seen.
-    senders ??= sendingFunctions(file);
-    if (target && senders.has(target)) out.add(name);
+    const target = isFunction(value) ? value : resolveFunction(file.sourceCode, value);
+    const index = fn.params.findIndex((p) => p === def.name);
+    if (target && middlewareSender(file, target, holder, index, fn.params.length)) out.add(name);
   }
   return [...out];
 }
-
-const isFunctionNode = (n: Node): n is FunctionNode =>
-  n.type === AST_NODE_TYPES.FunctionExpression || n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionDeclaration;
 
 /** A middleware calls its last parameter (`await next()`, `next()`). */
 function callsLastParam(file: FileContext, fn: FunctionNode): boolean {
@@ -185,31 +185,14 @@ function callsLastParam(file: FileContext, fn: FunctionNode): boolean {
   });
 }
 
-/** Functions whose own body (not nested functions') sets a `.body` (Koa) or calls `.json`, `.send` or `.end`. */
-function sendingFunctions(file: FileContext): Set<Node | undefined> {
-  const out = new Set<Node | undefined>();
-  for (const a of file.index.assignments) {
-    if (a.left.type === AST_NODE_TYPES.MemberExpression && propertyName(a.left) === 'body') out.add(enclosingFunction(a));
-  }
-  for (const c of file.index.calls) {
-    if (c.callee.type === AST_NODE_TYPES.MemberExpression && SEND_METHODS.has(propertyName(c.callee) ?? '')) out.add(enclosingFunction(c));
-  }
-  out.delete(undefined);
-  return out;
-}
-
-const SEND_METHODS = new Set(['json', 'send', 'end']);
-
-/** See FileFacts.uses: `app.use(resMsg())`, `app.use(responder)` with an import of the project. */
-function usesOf(file: FileContext): { specifier: string; name: string }[] {
+/** See FileFacts.uses: the middleware the file's apps and routers `use` (`app.use(resMsg())`) that another module exports. */
+function usesOf(model: FileModel): { specifier: string; name: string }[] {
   const out: { specifier: string; name: string }[] = [];
-  for (const c of file.index.calls) {
-    if (c.callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(c.callee) !== 'use') continue;
-    for (const arg of c.arguments) {
-      const a = skipTS(arg as Node);
-      const source = importSourceOf(file, a.type === AST_NODE_TYPES.CallExpression ? (a.callee as Node) : a);
-      if (source && source.name !== '*' && source.name !== EVERY_EXPORT) out.push(source);
-    }
+  for (const mw of model.useMiddleware) {
+    if (mw.fn) continue;
+    const e = skipTS(mw.node);
+    const source = importSourceOf(model.file, e.type === AST_NODE_TYPES.CallExpression ? (e.callee as Node) : e);
+    if (source && source.name !== '*' && source.name !== EVERY_EXPORT) out.push(source);
   }
   return out;
 }

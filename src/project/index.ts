@@ -495,7 +495,7 @@ function lookupAt(filename: string, allSettings: Record<string, unknown>, lint: 
       const target = resolveModule(filename, ref.specifier, root);
       return target && target !== filename ? seededFor(target, inner, allSettings, root, level, { name: ref.name, ...(ref.member === undefined ? {} : { member: ref.member }), seed }) : undefined;
     });
-  const literal = importedFact(filename, allSettings, lint, (facts, name) => facts.literals.get(name));
+  const literal = importedLiteral(filename, allSettings, lint);
   const handsBack = importedFact(filename, allSettings, lint, (facts, name) => facts.errorFlows.get(name)?.carries.some((c) => c.index === 0 && c.fields.includes('')));
   return Object.assign(lookup, {
     project,

@@ -260,9 +260,11 @@ describe('response methods the app\'s middleware installs', () => {
     `    this.body = code === 'Success' ? { data } : { error: data };`,
     `  };`,
     `  const log = (...args) => console.log(...args);`,
+    `  const mailer = { send: (text) => console.log('mail', text) };`,
     `  return async (ctx, next) => {`,
     `    ctx.send = send.bind(ctx);`,
     `    ctx.note = log;`,
+    `    ctx.notify = (text) => mailer.send(text);`,
     `    await next();`,
     `  };`,
     `};`,
@@ -290,6 +292,7 @@ describe('response methods the app\'s middleware installs', () => {
     `    ctx.send('Success', { data: response.data.choices[0].message });`,
     `  } catch (e) {`,
     `    ctx.note('chat failed', e.stack);`,
+    `    ctx.notify(e.stack);`,
     `    ctx.send('CallServiceError', e.stack);`,
     `  }`,
     `});`,
@@ -302,8 +305,9 @@ describe('response methods the app\'s middleware installs', () => {
 
   it('sends the arguments of ctx.send when the app applies the middleware that installs it (Koa)', () => {
     const dir = project({ 'package.json': PKG_CJS, 'lib/response.js': RESPONSE, 'app.js': APP('app.use(resMsg());'), 'routes/chat.js': CHAT });
-    // The completion's message and the error's stack; not the HTTP status text, nor what `note` (a logger) is given.
-    expect(lintSends(dir)).toEqual(['9 no-raw-llm-response', '12 no-error-details-to-client']);
+    // The completion's message and the error's stack; not the HTTP status text, nor what `note` (a logger) or
+    // `notify` (a mailer's `send`, not the response's) is given.
+    expect(lintSends(dir)).toEqual(['9 no-raw-llm-response', '13 no-error-details-to-client']);
   });
 
   it('does not take ctx.send for a sink when the app does not apply that middleware', () => {
