@@ -302,6 +302,24 @@ describe('response methods the app\'s middleware installs', () => {
   const PKG_CJS = '{ "name": "responders" }\n';
   const RAW_RULES = ['no-raw-llm-response', 'no-error-details-to-client'];
   const lintSends = (dir: string): string[] => lintProjectFile(dir, 'routes/chat.js', RAW_RULES).map((m) => `${m.line} ${m.ruleId?.replace('llm-leak/', '')}`);
+  /** An Express app applying `lib/<mw>.js`, and its chat router whose handler body (after the completion) is `body`. */
+  const expressApp = (mw: string, middleware: string, body: readonly string[]): Record<string, string> => ({
+    'package.json': PKG_CJS,
+    [`lib/${mw}.js`]: middleware,
+    'app.js': `const express = require('express');\nconst ${mw} = require('./lib/${mw}');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use(${mw});\napp.use('/api', chat);\napp.listen(3000);\n`,
+    'routes/chat.js': [
+      `const express = require('express');`,
+      `const OpenAI = require('openai');`,
+      `const openai = new OpenAI();`,
+      `const router = express.Router();`,
+      `router.post('/chat', async (req, res) => {`,
+      ...body,
+      `});`,
+      `module.exports = router;`,
+      ``,
+    ].join('\n'),
+  });
+  const COMPLETION = `const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.q).slice(0, 2000) }] });`;
 
   it('sends the arguments of ctx.send when the app applies the middleware that installs it (Koa)', () => {
     const dir = project({ 'package.json': PKG_CJS, 'lib/response.js': RESPONSE, 'app.js': APP('app.use(resMsg());'), 'routes/chat.js': CHAT });
@@ -316,49 +334,13 @@ describe('response methods the app\'s middleware installs', () => {
   });
 
   it('sends the argument of res.success installed by an Express middleware', () => {
-    const dir = project({
-      'package.json': PKG_CJS,
-      'lib/respond.js': `module.exports = function respond(req, res, next) {\n  res.success = (data) => res.json({ ok: true, data });\n  next();\n};\n`,
-      'app.js': `const express = require('express');\nconst respond = require('./lib/respond');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use(respond);\napp.use('/api', chat);\napp.listen(3000);\n`,
-      'routes/chat.js': [
-        `const express = require('express');`,
-        `const OpenAI = require('openai');`,
-        `const openai = new OpenAI();`,
-        `const router = express.Router();`,
-        `router.post('/chat', async (req, res) => {`,
-        `  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.q).slice(0, 2000) }] });`,
-        `  res.success(completion);`,
-        `});`,
-        `module.exports = router;`,
-        ``,
-      ].join('\n'),
-    });
-    expect(lintSends(dir)).toEqual(['7 no-raw-llm-response']);
+    const respond = `module.exports = function respond(req, res, next) {\n  res.success = (data) => res.json({ ok: true, data });\n  next();\n};\n`;
+    expect(lintSends(project(expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`])))).toEqual(['7 no-raw-llm-response']);
   });
 
   it('reports once where a middleware wraps res.json itself', () => {
-    const dir = project({
-      'package.json': PKG_CJS,
-      'lib/timing.js': `module.exports = function timing(req, res, next) {\n  res.json = (body) => { res.set('x-time', String(Date.now())); return res.type('json').send(JSON.stringify(body)); };\n  next();\n};\n`,
-      'app.js': `const express = require('express');\nconst timing = require('./lib/timing');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use(timing);\napp.use('/api', chat);\napp.listen(3000);\n`,
-      'routes/chat.js': [
-        `const express = require('express');`,
-        `const OpenAI = require('openai');`,
-        `const openai = new OpenAI();`,
-        `const router = express.Router();`,
-        `router.post('/chat', async (req, res) => {`,
-        `  try {`,
-        `    const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: String(req.body.q).slice(0, 2000) }] });`,
-        `    res.json(completion);`,
-        `  } catch (e) {`,
-        `    res.status(500).json({ error: e.message });`,
-        `  }`,
-        `});`,
-        `module.exports = router;`,
-        ``,
-      ].join('\n'),
-    });
-    expect(lintSends(dir)).toEqual(['8 no-raw-llm-response', '10 no-error-details-to-client']);
+    const timing = `module.exports = function timing(req, res, next) {\n  res.json = (body) => { res.set('x-time', String(Date.now())); return res.type('json').send(JSON.stringify(body)); };\n  next();\n};\n`;
+    const body = [`  try {`, `    ${COMPLETION}`, `    res.json(completion);`, `  } catch (e) {`, `    res.status(500).json({ error: e.message });`, `  }`];
+    expect(lintSends(project(expressApp('timing', timing, body)))).toEqual(['8 no-raw-llm-response', '10 no-error-details-to-client']);
   });
 });
-
