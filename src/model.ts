@@ -400,14 +400,15 @@ export function buildModel(
   return model;
 }
 
-/** Another file's facts for the project map, from the same analysis that builds this model. */
+/** Another file's facts for the project map (the parts in `parts`, facts.ts PART_BITS), from the same analysis that builds this model. */
 export function buildFacts(
   sourceCode: Readonly<TSESLint.SourceCode>,
   settings: Record<string, unknown>,
   filename: string,
   imported: ImportedExport | undefined,
+  parts?: number,
 ): FileFacts {
-  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported, true));
+  return factsOf(buildModel(sourceCode, settings, filename, undefined, imported, true), parts);
 }
 
 /**

@@ -111,10 +111,70 @@ export interface FileFacts {
   readonly uses: readonly { readonly specifier: string; readonly name: string }[];
 }
 
-/** Extracts the facts of a file from its model (while its scopes are live). */
-export function factsOf(model: FileModel): FileFacts {
+/**
+ * The questions a module's facts answer, each built only when asked (a module read for its model summary needs no
+ * mounts): `map` for the route map's walk, `model` for the summaries and hold questions, `checks` for what an imported
+ * function checks or does with errors. Every part holds `exports` and `stars`.
+ */
+export type FactPart = 'map' | 'model' | 'checks';
+
+const PART_FIELDS = {
+  map: ['mounts', 'handlerUses', 'routers', 'sharedAuth', 'decorations', 'responders', 'uses'],
+  model: ['summaries', 'literals'],
+  checks: ['errorFlows', 'auth', 'routers', 'literals', 'verifiers'],
+} as const satisfies Record<FactPart, readonly (keyof FileFacts)[]>;
+
+/** The facts with the fields of parts `P` (what factsFor returns for a question asking `P`). */
+export type FactsWith<P extends FactPart> = Pick<FileFacts, 'exports' | 'stars' | (typeof PART_FIELDS)[P][number]>;
+
+/** Parts as a bit set, for the cache. */
+export const PART_BITS: Readonly<Record<FactPart, number>> = { map: 1, model: 2, checks: 4 };
+export const ALL_PARTS = 7;
+
+export function partBits(parts: readonly FactPart[]): number {
+  let bits = 0;
+  for (const p of parts) bits |= PART_BITS[p];
+  return bits;
+}
+
+const NONE: ReadonlyMap<string, never> = new Map<string, never>();
+
+/** Whether one of the parts in `bits` holds `field`. */
+function inParts(field: keyof FileFacts, bits: number): boolean {
+  return (Object.keys(PART_FIELDS) as FactPart[]).some((p) => (bits & PART_BITS[p]) !== 0 && (PART_FIELDS[p] as readonly string[]).includes(field));
+}
+
+/** Facts of one content built for more parts: `added`'s fields of the parts in `bits`, `old`'s for the rest. */
+export function mergeFacts(old: FileFacts, added: FileFacts, bits: number): FileFacts {
+  const out: Record<string, unknown> = { ...old };
+  for (const field of Object.keys(added) as (keyof FileFacts)[]) if (inParts(field, bits)) out[field] = added[field];
+  return out as unknown as FileFacts;
+}
+
+/** Extracts the facts of a file from its model (while its scopes are live): the parts in `bits`, the rest left empty. */
+export function factsOf(model: FileModel, bits = ALL_PARTS): FileFacts {
   const { exports, stars } = exportsOf(model.file);
-  const mounts = model.externalMounts.map((m): MountFact => ({
+  const wanted = (field: keyof FileFacts): boolean => inParts(field, bits);
+  return {
+    exports,
+    stars,
+    mounts: wanted('mounts') ? mountsOf(model) : [],
+    handlerUses: wanted('handlerUses') ? handlerUsesOf(model) : [],
+    summaries: wanted('summaries') ? summariesOf(model, exports) : NONE,
+    errorFlows: wanted('errorFlows') ? errorFlowsOf(model, exports) : NONE,
+    auth: wanted('auth') ? authOf(model, exports) : NONE,
+    routers: wanted('routers') ? routersOf(model, exports) : new Set(),
+    decorations: wanted('decorations') ? decorationsOf(model) : NONE,
+    sharedAuth: wanted('sharedAuth') ? sharedAuthOf(model) : undefined,
+    literals: wanted('literals') ? literalsOf(model.file, exports) : NONE,
+    verifiers: wanted('verifiers') ? verifiersOf(model, exports) : NONE,
+    responders: wanted('responders') ? respondersOf(model.file) : [],
+    uses: wanted('uses') ? usesOf(model) : [],
+  };
+}
+
+function mountsOf(model: FileModel): MountFact[] {
+  return model.externalMounts.map((m): MountFact => ({
     specifier: m.source.specifier,
     name: m.source.name,
     framework: m.top.provisional ? undefined : m.framework,
@@ -128,22 +188,6 @@ export function factsOf(model: FileModel): FileFacts {
     ...(m.top.param ? { topParam: m.top.param.index } : {}),
     ...(m.autoload ? { autoload: m.autoload } : {}),
   }));
-  return {
-    exports,
-    stars,
-    mounts,
-    handlerUses: handlerUsesOf(model),
-    summaries: summariesOf(model, exports),
-    errorFlows: errorFlowsOf(model, exports),
-    auth: authOf(model, exports),
-    routers: routersOf(model, exports),
-    decorations: decorationsOf(model),
-    sharedAuth: sharedAuthOf(model),
-    literals: literalsOf(model.file, exports),
-    verifiers: verifiersOf(model, exports),
-    responders: respondersOf(model.file),
-    uses: usesOf(model),
-  };
 }
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import type { FileFacts } from './facts.js';
+import { ALL_PARTS, mergeFacts, partBits, PART_BITS, type FactPart, type FactsWith, type FileFacts } from './facts.js';
 import { handsOutClient, type ExportSeed, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ClientMap } from '../llm/sdks.js';
 import { modelHost } from '../llm/hosts.js';
@@ -26,6 +26,7 @@ export type FactsBuilder = (
   settings: Record<string, unknown>,
   filename: string,
   imported: ImportedExport | undefined,
+  parts: number,
 ) => FileFacts;
 
 /** Builds what an export does with a client handed to one of its parameters (ImportedExport.seeded), like FactsBuilder. */
@@ -73,6 +74,8 @@ const MAX_FILES = 2000;
 /** Facts built at one level, with the other files they were computed from. */
 interface Built {
   readonly facts: FileFacts | null;
+  /** The parts built (facts.ts PART_BITS); the other fields are empty. */
+  readonly parts: number;
   readonly deps: ReadonlyMap<string, Stamp>;
   /**
    * A deeper level would give the same facts: the file imports no project module (at level 0), or every module it
@@ -276,21 +279,34 @@ export const SUMMARY_LEVELS = 3;
  */
 export const CLIENT_LEVEL = 0;
 
+/** What a question asks of a module's facts (see factsFor). */
+export interface FactsAsk<P extends FactPart> {
+  /** The parts it reads: the others are not built for it (facts.ts FactPart). */
+  readonly parts: readonly P[];
+  /** The summary level (default 0). */
+  readonly level?: number;
+  /** A file that creates no app is not parsed. */
+  readonly entryOnly?: boolean;
+  /** Only the summary is wanted: a module that cannot reach a model is not parsed for it. */
+  readonly summaryOnly?: boolean;
+}
+
 /**
- * The facts of a file at `level`, read at most once per content (path, mtime and size) and parsed at most once per
- * level; undefined when unreadable, unparsable or not worth reading. With `entryOnly`, a file that creates no app is
- * not parsed. Facts that read other modules are rebuilt when one of those changes. The file, and every file its
- * facts were computed from, are added to `lint.deps`.
+ * The facts of a file at `ask.level`, read at most once per content (path, mtime and size) and parsed at most once
+ * per level, with the parts asked (one part asked later costs a second build, from a kept parse when there is one:
+ * the modules the route map walks and those read for summaries are seldom the same); undefined when unreadable,
+ * unparsable or not worth reading. Facts that read other modules are rebuilt when one of those changes. The file,
+ * and every file its facts were computed from, are added to `lint.deps`.
  */
-export function factsFor(
+export function factsFor<P extends FactPart>(
   file: string,
   lint: LintOptions,
   settings: Record<string, unknown>,
   root: string,
-  entryOnly = false,
-  level = 0,
-  summaryOnly = false,
-): FileFacts | undefined {
+  ask: FactsAsk<P>,
+): FactsWith<P> | undefined {
+  const { level = 0, entryOnly = false, summaryOnly = false } = ask;
+  const need = partBits(ask.parts);
   const key = `${file}\0${configKey(lint, settings)}`;
   let hit = cache.get(key);
   // The guard (a regular source file inside the project root, of a sane size, on its real path too) passed when the
@@ -311,7 +327,7 @@ export function factsFor(
   cache.set(key, hit);
   if (entryOnly && !hit.createsApp) return undefined;
   if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
-  let built = fresh(hit, level);
+  let built = fresh(hit, level, need);
   if (!built) {
     const kept = lint.disk && parsedOf(hit, lint.disk);
     // A second read only when the file was first seen as an entry candidate that creates no app.
@@ -319,23 +335,28 @@ export function factsFor(
     // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
     // file's importers import), and a parse costs several times a build.
     const levels: number[] = [];
-    for (let l = 0; l <= level; l++) if (!fresh(hit, l)) levels.push(l);
+    for (let l = 0; l <= level; l++) if (!fresh(hit, l, need)) levels.push(l);
     const entry = hit;
     const build: LevelBuilder = (buildOne) => {
       for (const l of levels) {
-        if (fresh(entry, l)) continue; // A saturated lower level filled it.
-        const below = l === CLIENT_LEVEL + 1 ? fresh(entry, CLIENT_LEVEL) : undefined;
+        if (fresh(entry, l, need)) continue; // A saturated lower level filled it.
+        // Facts of this content built for other parts stay; only the parts they lack are built.
+        const before = entry.built.get(l);
+        const had = before?.facts && stampsHold(before.deps) ? before : undefined;
+        const wanted = companions(need) | (had?.parts ?? 0);
+        const below = l === CLIENT_LEVEL + 1 ? fresh(entry, CLIENT_LEVEL, wanted) : undefined;
         if (below) {
           const read = new Set<string>();
           if (!importsHoldClients(entry, file, lint, settings, root, read)) {
             for (const d of below.deps.keys()) read.add(d);
             read.delete(file);
-            store(entry, l, { facts: below.facts, deps: stampsOf(read), saturated: below.saturated });
+            store(entry, l, { facts: below.facts, parts: below.parts, deps: stampsOf(read), saturated: below.saturated });
             continue;
           }
         }
-        const deps = new Set<string>();
-        const unsaturated = { value: false };
+        const parts = wanted & ~(had?.parts ?? 0);
+        const deps = new Set<string>(had?.deps.keys());
+        const unsaturated = { value: had ? !had.saturated : false };
         const inner: LintOptions = { ...lint, deps, unsaturated, depsLater: undefined };
         // At level 0 the lookup only probes: it says whether any import is a project module, and returns nothing.
         const imported = lint.lookup ? lint.lookup(file, settings, inner, l - 1) : undefined;
@@ -344,28 +365,29 @@ export function factsFor(
         let facts: FileFacts | null = null;
         ops.builds++;
         try {
-          facts = buildOne(imported) ?? null;
+          facts = buildOne(imported, parts) ?? null;
         } catch {
           facts = null; // Defensive: never let one module's facts stop the lint.
         }
+        if (facts && had?.facts) facts = mergeFacts(had.facts, facts, parts);
         deps.delete(file);
-        store(entry, l, { facts, deps: stampsOf(deps), saturated: !unsaturated.value });
+        store(entry, l, { facts, parts: facts ? wanted : ALL_PARTS, deps: stampsOf(deps), saturated: !unsaturated.value });
       }
     };
     try {
       const sourceCode = kept ?? (text === undefined ? undefined : parse(file, text, lint));
       if (sourceCode) {
-        build((imported) => lint.buildFacts(sourceCode, settings, file, imported));
+        build((imported, parts) => lint.buildFacts(sourceCode, settings, file, imported, parts));
         // Kept while a level above is still to be built from it.
-        if (lint.disk && !fresh(hit, SUMMARY_LEVELS - 1)) keepParsed(hit, sourceCode, lint.disk);
+        if (lint.disk && !fresh(hit, SUMMARY_LEVELS - 1, need)) keepParsed(hit, sourceCode, lint.disk);
         else if (lint.disk) dropParsed(hit, lint.disk);
       }
     } catch {
       // Defensive: a parser that throws instead of reporting.
     }
     // Unparsable (or a parser that threw): remembered as no facts, for this content.
-    for (const l of levels) if (!fresh(hit, l)) store(hit, l, { facts: null, deps: new Map(), saturated: true });
-    built = fresh(hit, level)!;
+    for (const l of levels) if (!fresh(hit, l, need)) store(hit, l, { facts: null, parts: ALL_PARTS, deps: new Map(), saturated: true });
+    built = fresh(hit, level, need)!;
   }
   for (const d of built.deps.keys()) lint.deps?.add(d);
   if (!built.saturated && lint.unsaturated) lint.unsaturated.value = true;
@@ -663,10 +685,10 @@ function inputNow(input: Omit<HoldInput, 'answer'>, q: HoldQuestion): boolean {
   if (!entry?.modelSignal) return false;
   if (input.level === TEXT) return true;
   if (input.level === HOSTS) {
-    const literals = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.literals;
+    const literals = factsFor(input.file, q.lint, q.settings, q.root, { parts: ['model'] })?.literals;
     return [...(literals?.values() ?? [])].some((v) => modelHost(v) !== undefined);
   }
-  const summaries = factsFor(input.file, q.lint, q.settings, q.root, false, 0)?.summaries;
+  const summaries = factsFor(input.file, q.lint, q.settings, q.root, { parts: ['model'] })?.summaries;
   if (input.level === OWN) return (summaries?.size ?? 0) > 0;
   return [...(summaries?.values() ?? [])].some(handsOutClient);
 }
@@ -757,20 +779,26 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
   };
 }
 
-/** The facts built at `level`, unless a module they read has changed since. */
-function fresh(entry: Entry, level: number): Built | undefined {
+/** The facts built at `level` with the parts `need` (and maybe more), unless a module they read has changed since. */
+function fresh(entry: Entry, level: number, need: number): Built | undefined {
   const built = entry.built.get(level);
-  return built && stampsHold(built.deps) ? built : undefined;
+  return built && (built.parts & need) === need && stampsHold(built.deps) ? built : undefined;
 }
 
-/** Saturated facts stand for every level above too: the file is parsed once for all. */
+/** Saturated facts stand for every level above too (unless one holds parts they lack): the file is parsed once for all. */
 function store(entry: Entry, level: number, built: Built): void {
   entry.built.set(level, built);
-  if (built.saturated) for (let l = level + 1; l < SUMMARY_LEVELS; l++) if (!fresh(entry, l)) entry.built.set(l, built);
+  if (built.saturated) {
+    for (let l = level + 1; l < SUMMARY_LEVELS; l++) {
+      const other = entry.built.get(l);
+      // A fresh level keeps its facts unless these hold strictly more parts.
+      if (!other || !fresh(entry, l, other.parts) || ((other.parts & built.parts) === other.parts && other.parts !== built.parts)) entry.built.set(l, built);
+    }
+  }
 }
 
 /** Builds facts (one call per level) from one parse; `buildOne` reads the live scopes with a level's import lookup. */
-type LevelBuilder = (buildOne: (imported: ImportedExport | undefined) => FileFacts | undefined) => void;
+type LevelBuilder = (buildOne: (imported: ImportedExport | undefined, parts: number) => FileFacts | undefined) => void;
 
 function read(file: string, root: string): string | undefined {
   ops.reads++;
@@ -872,4 +900,18 @@ function keepParsed(entry: Entry, sourceCode: Readonly<TSESLint.SourceCode>, mem
     parses.kept.delete(old);
     parses.chars -= sc.text.length;
   }
+}
+
+/**
+ * The parts built with those asked: a module the route map walks is then often asked for its exports' summaries (a
+ * function registering routes that the entry calls), and a module whose summary a route reads, for what its
+ * functions do with errors and credentials (the route calls them). Without these, modules asked both ways are parsed
+ * twice (AnythingLLM: 162 parses against 154). What is saved: the framework analysis of the modules read for their
+ * summaries, the error and credential analyses of those the route map walks.
+ */
+function companions(need: number): number {
+  let out = need;
+  if (need & PART_BITS.map) out |= PART_BITS.model;
+  if (need & PART_BITS.model) out |= PART_BITS.checks;
+  return out;
 }

@@ -11,7 +11,10 @@ import path from 'node:path';
 import { EVERY_EXPORT, joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
-import { exportNamesOf, exportsOf, type FileFacts, type MountFact } from './facts.js';
+import { exportNamesOf, exportsOf, type FactsWith, type MountFact } from './facts.js';
+
+/** The facts the route map's walk reads. */
+type WalkFacts = FactsWith<'map'>;
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
@@ -234,7 +237,7 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   if (hit && stampsHold(hit.stamps)) return hit;
   const deps = new Set<string>();
   const inner: LintOptions = { ...lint, deps, lookup: lookupAt, depsLater: undefined };
-  const load = (f: string, only = false): FileFacts | undefined => factsFor(f, inner, allSettings, root, only);
+  const load = (f: string, only = false): WalkFacts | undefined => factsFor(f, inner, allSettings, root, { parts: ['map'], entryOnly: only });
   const facts = load(entry, entryOnly);
   // An autoload folder is a dependency too: a file added to it is a new plugin.
   const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load, (dir) => deps.add(dir)), stamps: stampsOf(deps) } : undefined;
@@ -262,9 +265,9 @@ export function parseParamKey(key: string): { name: string; index: number } | un
 /** Follows every mount from `entry` down, recording each module export reached and each handler registration. */
 function walkFrom(
   entry: string,
-  entryFacts: FileFacts,
+  entryFacts: WalkFacts,
   root: string,
-  load: (f: string) => FileFacts | undefined,
+  load: (f: string) => WalkFacts | undefined,
   touch: (dir: string) => void,
 ): Omit<EntryWalk, 'stamps'> {
   const mounts = new Map<string, ProjectMount[]>();
@@ -274,7 +277,7 @@ function walkFrom(
   const responders = new Set<string>();
   // Files whose handler registrations were read (once each).
   const noted = new Set<string>();
-  const note = (file: string, facts: FileFacts): void => {
+  const note = (file: string, facts: WalkFacts): void => {
     if (noted.has(file)) return;
     noted.add(file);
     for (const u of facts.uses) {
@@ -551,7 +554,7 @@ function decorationsOfApp(file: FileContext, allSettings: Record<string, unknown
     const found = withDiskMemo(lint.disk, () => {
       let agreed: ExportSummary | undefined;
       for (const f of decorators.get(name) ?? []) {
-        const facts = f === filename ? undefined : factsFor(f, inner, allSettings, root, false, SUMMARY_LEVELS - 1, true);
+        const facts = f === filename ? undefined : factsFor(f, inner, allSettings, root, { parts: ['map'], level: SUMMARY_LEVELS - 1, summaryOnly: true });
         const s = withClass(f, facts?.decorations.get(name) ?? undefined, inner, allSettings, root);
         if (!s || (agreed && agreed.kind !== s.kind)) return undefined;
         agreed ??= s;
@@ -584,7 +587,7 @@ function summaryOf(
   seen.add(`${file}#${name}`);
   ops.summarySteps++;
   // Only the summary is wanted: a module that cannot reach a model is not parsed for it.
-  const facts = factsFor(file, lint, allSettings, root, false, level, true);
+  const facts = factsFor(file, lint, allSettings, root, { parts: ['model'], level, summaryOnly: true });
   if (!facts) return undefined;
   const t = facts.exports.get(name);
   if (t?.kind === 'local') return withClass(file, facts.summaries.get(name), lint, allSettings, root);
@@ -644,14 +647,14 @@ function importedFact<T>(
   filename: string,
   allSettings: Record<string, unknown>,
   lint: LintOptions,
-  read: (facts: FileFacts, name: string) => T | undefined,
+  read: (facts: FactsWith<'checks'>, name: string) => T | undefined,
 ): ((specifier: string, name: string) => T | undefined) | undefined {
   if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
   const memo = new Map<string, T | undefined>();
   const inner: LintOptions = { ...lint, lookup: lookupAt };
   const find = (file: string, name: string, hops: number): T | undefined => {
-    const facts = hops <= MAX_REEXPORT_HOPS ? factsFor(file, inner, allSettings, root) : undefined;
+    const facts = hops <= MAX_REEXPORT_HOPS ? factsFor(file, inner, allSettings, root, { parts: ['checks'] }) : undefined;
     const t = facts?.exports.get(name);
     if (t?.kind === 'local') return read(facts!, name);
     if (t?.kind === 'from') {
@@ -699,7 +702,7 @@ export function importedErrorFlows(filename: string, allSettings: Record<string,
     if (memo.has(key)) return memo.get(key);
     const flow = withDiskMemo(lint.disk, () => {
       const target = resolveModule(filename, specifier, root);
-      const facts = target && target !== filename ? factsFor(target, { ...lint, lookup: lookupAt }, allSettings, root) : undefined;
+      const facts = target && target !== filename ? factsFor(target, { ...lint, lookup: lookupAt }, allSettings, root, { parts: ['checks'] }) : undefined;
       return facts?.errorFlows.get(name);
     });
     memo.set(key, flow);

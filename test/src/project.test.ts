@@ -6,7 +6,10 @@ import tsParser from '@typescript-eslint/parser';
 import { projectMaker } from '../helpers.js';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearProjectCache, readCount, reachesOf, walkCount } from '../../src/project/index.js';
-import { expandEntries, resolveModule, type LintOptions } from '../../src/project/files.js';
+import { expandEntries, factsFor, parseCount, resolveModule, type LintOptions } from '../../src/project/files.js';
+import type { FileFacts } from '../../src/project/facts.js';
+import { handsOutClient } from '../../src/llm/summary.js';
+import { opCounts, opsSince } from '../../src/counters.js';
 import { buildFacts } from '../../src/model.js';
 import { diskMemo, isEslintCli, isInside, lintMemo, setOneShotRun, stat, withDiskMemo } from '../../src/project/disk.js';
 
@@ -391,5 +394,46 @@ describe('the disk as the project map reads it', () => {
       vi.useRealTimers();
       setOneShotRun(undefined);
     }
+  });
+});
+
+describe('facts built per question (issue 11)', () => {
+  // A router module that also makes a model client: read for its summary by a route, walked by the route map.
+  const files = {
+    'package.json': JSON.stringify({ type: 'module' }),
+    'routes.ts': `import OpenAI from 'openai';\nimport { Router } from 'express';\nimport chat from './chat.js';\nexport const openai = new OpenAI();\nconst r = Router();\nr.use('/chat', chat);\nexport default r;\n`,
+    'chat.ts': ROUTER,
+  };
+
+  it('a module read for its summary gets no route map analysis until the walk asks, then keeps its summary', () => {
+    const dir = project(files);
+    const file = path.join(dir, 'routes.ts');
+    const lint: LintOptions = { ...lintOf(dir), disk: diskMemo(true) };
+    const before = opCounts();
+    const model = factsFor(file, lint, {}, dir, { parts: ['model'] });
+    expect(handsOutClient(model?.summaries.get('openai'))).toBe(true);
+    // Not built for this question: the mounts are the route map's part.
+    expect((model as FileFacts | undefined)?.mounts).toEqual([]);
+    const walked = factsFor(file, lint, {}, dir, { parts: ['map'] });
+    expect(walked?.mounts.map((m) => `${m.specifier} ${m.path}`)).toEqual(['./chat.js /chat']);
+    // The summary built for the first question stays with the facts.
+    expect(handsOutClient((walked as FileFacts | undefined)?.summaries.get('openai'))).toBe(true);
+    // One parse, kept for the second build, which built only the part missing.
+    expect(opsSince(before)).toMatchObject({ parses: 1, builds: 2 });
+    // Asked again either way: nothing built.
+    factsFor(file, lint, {}, dir, { parts: ['model', 'map'] });
+    expect(opsSince(before)).toMatchObject({ parses: 1, builds: 2 });
+  });
+
+  it('a module the walk reads comes with its summaries: a route then asking for them costs no build', () => {
+    const dir = project(files);
+    const file = path.join(dir, 'routes.ts');
+    const lint: LintOptions = { ...lintOf(dir), disk: diskMemo(true) };
+    const before = parseCount();
+    expect(factsFor(file, lint, {}, dir, { parts: ['map'] })?.mounts).toHaveLength(1);
+    const built = opCounts().builds;
+    expect(handsOutClient(factsFor(file, lint, {}, dir, { parts: ['model'] })?.summaries.get('openai'))).toBe(true);
+    expect(opCounts().builds).toBe(built);
+    expect(parseCount() - before).toBe(1);
   });
 });
