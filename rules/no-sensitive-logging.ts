@@ -54,7 +54,7 @@ function isSensitive(model: FileModel, origin: Origin, arg: Node): boolean {
     case 'llm':
       // Token usage, ids and finish reasons are what logs are for; the content is not, unless the request was all
       // written in the source (a hand-run script's 'Tell me a joke.'): then it holds nothing of a user's.
-      return !model.isMetadataPath(origin.path) && !model.hasFixedInput(origin.call);
+      return !model.isMetadataPath(origin.path, origin.call) && !model.hasFixedInput(origin.call);
     case 'prompt':
     case 'secret':
       return true;

@@ -98,7 +98,7 @@ function isModelOutput(model: FileModel, o: Origin, kind: UnsafeKind): boolean {
   if (o.kind !== 'llm' && o.kind !== 'tool') return false;
   if (o.escaped?.includes('all') || (CLEARED_BY[kind] !== undefined && o.escaped?.includes(CLEARED_BY[kind]!))) return false;
   if (o.kind === 'tool') return true;
-  if (model.isMetadataPath(o.path) || o.call.servicePaths?.some((p) => startsWith(o.path, p))) return false;
+  if (model.isMetadataPath(o.path, o.call) || o.call.servicePaths?.some((p) => startsWith(o.path, p))) return false;
   const whole = o.path.length === 0 || (o.path.length === o.call.envelope.length && o.path.every((k, i) => k === o.call.envelope[i]));
   return o.text || !whole;
 }

@@ -169,8 +169,11 @@ export interface FileModel {
   clientRoleSource(node: Node): Node | undefined;
   /** The output limit given to `call`: its value, 'missing' when the options say none, 'unknown' when unseen. */
   outputLimitOf(call: LlmCall): Node | 'missing' | 'unknown';
-  /** Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content. */
-  isMetadataPath(path: readonly PathKey[]): boolean;
+  /**
+   * Whether a path into a model result is metadata (finish_reason, usage, ids), not generated content; with the
+   * `call` it was read from, never a path under the call's content (llm/metadata.ts).
+   */
+  isMetadataPath(path: readonly PathKey[], call?: LlmCall): boolean;
   /**
    * Whether everything `call` sends the model is written in the source (literal prompts and messages, no tools, no
    * stored conversation or file): its output holds nothing of a user's.

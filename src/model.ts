@@ -372,7 +372,7 @@ export function buildModel(
     requestOptionsOf: (call) => opaqueOptions(file, call),
     clientRoleSource: (node) => clientRoleSource(file, node, (n) => isUnchangedRead(sourceCode, n)),
     outputLimitOf: (call) => outputLimitValue(call),
-    isMetadataPath,
+    isMetadataPath: (path, call) => isMetadataPath(path, call?.textPaths),
     hasFixedInput: (call) => hasFixedInput(file, call),
     get crypto() {
       return cryptoCalls(file);

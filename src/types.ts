@@ -91,6 +91,11 @@ export interface LlmCall {
    */
   readonly handedClient?: boolean;
   /**
+   * The call's value as a whole carries model output, but not at a known place: another module's function returning
+   * an object it built around generated content (ModelReturn `holds`). A field read out of it has no model origin.
+   */
+  readonly wholeOnly?: boolean;
+  /**
    * Where in the model's result the call's value sits: another module's function that returns
    * `response.choices[0].message` gives `['choices', 0, 'message']`. Absent: the value is the whole result.
    */

@@ -132,6 +132,8 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
       if (key === 'length' && v.kind !== 'handle') continue; // a length carries no content
       switch (v.kind) {
         case 'llm': {
+          // A field of a value built around model output elsewhere: where the output sits is not known.
+          if (v.call.wholeOnly) break;
           const read = llmVal(v.call, [...v.path, key]) as Extract<Origin, { kind: 'llm' }>;
           out.push(v.escaped ? { ...read, escaped: v.escaped } : read);
           break;

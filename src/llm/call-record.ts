@@ -143,6 +143,7 @@ export function makeCall(
     ...(spec.servicePaths ? { servicePaths: spec.servicePaths } : {}),
     ...(spec.opaqueResult ? { opaqueResult: true } : {}),
     ...(spec.handedClient ? { handedClient: true } : {}),
+    ...(spec.wholeOnly ? { wholeOnly: true } : {}),
     ...(spec.resultPath ? { resultPath: spec.resultPath } : {}),
   };
   specs.set(result, spec);

@@ -98,6 +98,7 @@ function modelFunctionSpec(s: ModelFunction): CallSpec {
   const r = s.returns;
   // Generated text; or a value we know nothing of, which is no model result at all.
   if (r.kind === 'text') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'] };
+  if (r.kind === 'holds') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'], wholeOnly: true };
   if (r.kind === 'unknown') return { ...CUSTOM_SPEC, provider: s.provider as CallSpec['provider'], opaqueResult: true };
   return {
     ...CUSTOM_SPEC,

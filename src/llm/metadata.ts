@@ -19,9 +19,12 @@ const METADATA_LEAVES = new Set([
 
 /**
  * True when a property path read from a model result holds only metadata: `usage.total_tokens`, `id`,
- * `choices[0].finish_reason`, `response.id`. Content-bearing paths (`choices`, `content[0].text`) are false.
+ * `choices[0].finish_reason`, `response.id`. Content-bearing paths (`choices`, `content[0].text`) are false, and so is
+ * a path at or under one of `textPaths`, where the call's SDK puts its generated content whatever the name: the
+ * `object` of Vercel's `generateObject` is the generated value, OpenAI's `object` field names the response type.
  */
-export function isMetadataPath(path: readonly PathKey[]): boolean {
+export function isMetadataPath(path: readonly PathKey[], textPaths: readonly (readonly PathKey[])[] = []): boolean {
+  if (textPaths.some((t) => t.length > 0 && t.length <= path.length && t.every((k, i) => k === '*' || k === path[i]))) return false;
   if (path.some((k) => typeof k === 'string' && METADATA_CONTAINERS.has(k))) return true;
   const last = path[path.length - 1];
   return typeof last === 'string' && METADATA_LEAVES.has(last);

@@ -4,6 +4,11 @@ import type { PathKey } from '../types.js';
 /** What a function that reaches a model call returns. */
 export type ModelReturn =
   | { readonly kind: 'text' }
+  /**
+   * An object or array the function builds with generated content among its fields (`return { data, ...object }`):
+   * the value as a whole carries model output; what a field of it holds is not known.
+   */
+  | { readonly kind: 'holds' }
   | { readonly kind: 'unknown' }
   /** The call's whole result, as the SDK gives it. */
   | {

@@ -76,6 +76,8 @@ export interface CallSpec {
   readonly opaqueResult?: boolean;
   /** The call hands a client to a function not in this file (see LlmCall.handedClient). */
   readonly handedClient?: boolean;
+  /** Only the call's whole value is known to carry model output (see LlmCall.wholeOnly). */
+  readonly wholeOnly?: boolean;
   /** Where in the model's result the call's value sits (see LlmCall.resultPath). */
   readonly resultPath?: readonly PathKey[];
   /** A wrapper's call (a settings llmCall, an imported model function): the shape of its arguments is unknown. */

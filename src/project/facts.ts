@@ -524,18 +524,26 @@ function returnOf(model: FileModel, fn: FunctionNode): ModelReturn {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) values.push(fn.body);
   else for (const r of model.file.index.returns) if (r.argument && enclosingFunction(r) === fn) values.push(r.argument);
   let text = false;
+  let holds = false;
   // The first model value returned that is not text, and where in its result it was read.
   let raw: { call: LlmCall; path: readonly PathKey[] } | undefined;
   for (const v of values) {
     const llm = model.originsOf(v).filter((o) => o.kind === 'llm');
     if (llm.length === 0) continue;
-    if (builtContainer(model.file, v)) return { kind: 'unknown' };
+    if (builtContainer(model.file, v)) {
+      // Built around generated content (not only its usage or ids): the value carries it, at no known place.
+      if (!llm.some((o) => o.text || !model.isMetadataPath(o.path, o.call))) return { kind: 'unknown' };
+      holds = true;
+      continue;
+    }
     for (const o of llm) {
       if (o.text) text = true;
       else if (!raw) raw = { call: o.call, path: o.path };
       else if (raw.path.length !== o.path.length || raw.path.some((k, i) => k !== o.path[i])) return { kind: 'unknown' };
     }
   }
+  // Another return giving the text or the result as it is changes nothing: the value as a whole carries output.
+  if (holds) return { kind: 'holds' };
   if (!raw) return { kind: text ? 'text' : 'unknown' };
   const c = raw.call;
   return {

@@ -246,6 +246,21 @@ app.use(async (ctx) => {
         });
       `,
     },
+    // Valid because the \`object\` field of an OpenAI completion names its type ('chat.completion'): metadata
+    // (Express).
+    {
+      code: `
+import express from 'express';
+import OpenAI from 'openai';
+const app = express();
+const openai = new OpenAI();
+app.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: req.body.q }] });
+  console.log('kind', completion.object, completion.id);
+  res.json({ answer: completion.choices[0].message.content });
+});
+`,
+    },
     // Valid because env values that are not secrets, and public keys, may be logged.
     {
       code: `
@@ -502,6 +517,53 @@ app.use(async (ctx) => {
   ctx.body = { ok: true };
 });
 ` }] }],
+    },
+    // Invalid because the \`object\` of Vercel's generateObject is the generated value itself, whatever the name
+    // means in other SDKs' results (Express).
+    {
+      code: `
+import express from 'express';
+import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+import { z } from 'zod';
+const app = express();
+app.post('/classify', async (req, res) => {
+  const { object } = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  const result = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  console.log(object, result.object.label);
+  res.json({ ok: true });
+});
+`,
+      errors: [
+        { messageId: 'sensitiveLog', line: 10, column: 15, suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+import { z } from 'zod';
+const app = express();
+app.post('/classify', async (req, res) => {
+  const { object } = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  const result = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  console.log(createHash('sha256').update(JSON.stringify(object) ?? '').digest('hex'), result.object.label);
+  res.json({ ok: true });
+});
+` }] },
+        { messageId: 'sensitiveLog', line: 10, column: 23, suggestions: [{ messageId: 'logHash', output: `
+import { createHash } from 'node:crypto';
+import express from 'express';
+import { generateObject } from 'ai';
+import { openai } from '@ai-sdk/openai';
+import { z } from 'zod';
+const app = express();
+app.post('/classify', async (req, res) => {
+  const { object } = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  const result = await generateObject({ model: openai('gpt-4o'), schema: z.object({ label: z.string() }), prompt: req.body.text });
+  console.log(object, createHash('sha256').update(JSON.stringify(result.object.label) ?? '').digest('hex'));
+  res.json({ ok: true });
+});
+` }] },
+      ],
     },
     // Invalid because twelve characters of the key are more than a masked form shows (Koa, CommonJS).
     {

@@ -829,6 +829,11 @@ describe('result metadata', () => {
     expect(isMetadataPath(['choices', 0, 'message', 'content'])).toBe(false);
     expect(isMetadataPath(['choices', 0, 'message', 'tool_calls'])).toBe(false);
     expect(isMetadataPath(['response', 'messages'])).toBe(false);
+    // The call's own content paths decide first: Vercel's generateObject puts the generated value in `object`.
+    expect(isMetadataPath(['object'])).toBe(true);
+    expect(isMetadataPath(['object'], [['object']])).toBe(false);
+    expect(isMetadataPath(['object', 'id'], [['object']])).toBe(false);
+    expect(isMetadataPath(['choices', 0, 'finish_reason'], [['choices', '*', 'message', 'content']])).toBe(true);
     // Safety verdicts say why output was blocked, not what it was.
     expect(isMetadataPath(['candidates', 0, 'safetyRatings', '*', 'category'])).toBe(true);
     expect(isMetadataPath(['promptFeedback', 'blockReason'])).toBe(true);

@@ -662,6 +662,23 @@ describe('a handler written in another module (controllers)', () => {
   });
 });
 
+describe('a function returning an object built around generated output (issue 11)', () => {
+  const service = (ret: string): string =>
+    `import { generateObject, generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nimport { z } from 'zod';\nexport async function layout(data, q) {\n  const { object } = await generateObject({ model: openai('m'), maxOutputTokens: 9, schema: z.object({ title: z.string() }), prompt: q });\n  const r = await generateText({ model: openai('m'), maxOutputTokens: 9, prompt: q });\n  ${ret}\n}\n`;
+  const route = `import express from 'express';\nimport { layout } from '../services/layout.js';\nconst app = express();\napp.post('/layout', async (req, res) => {\n  const result = await layout(req.body.rows, req.body.q);\n  console.log(result);\n  console.log(result.data, result.title);\n  res.json({ ok: true });\n});\nexport default app;\n`;
+  const rules = ['no-sensitive-logging', 'no-raw-llm-response'];
+
+  it('Express: the whole value logged is model output; its fields are not known to be, and it is no raw response', () => {
+    const dir = project({ 'services/layout.js': service('return { data, ...object };'), 'routes/layout.js': route });
+    expect(lint(dir, 'routes/layout.js', undefined, rules)).toEqual(['6 llm-leak/no-sensitive-logging']);
+  });
+
+  it('an object built of the result\'s usage and ids alone carries no output', () => {
+    const dir = project({ 'services/layout.js': service('return { tokens: r.usage.totalTokens, id: r.response.id };'), 'routes/layout.js': route });
+    expect(lint(dir, 'routes/layout.js', undefined, rules)).toEqual([]);
+  });
+});
+
 describe('a module with no framework import whose functions the project registers', () => {
   it('Express: a controller registered by a router logs the prompt, sends err.message and the raw completion', () => {
     const dir = project(
