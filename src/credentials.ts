@@ -45,6 +45,12 @@ const LOOKUP_KEY_WORDS = new Set(['CACHE', 'PRIMARY', 'PARTITION', 'SORT', 'ROUT
 export const MODEL_KEY =
   /(?<![\w-])(?:sk-(?:proj-|ant-(?:api\d\d-)?|or-v1-)?[A-Za-z0-9_-]{20,512}|AIza[0-9A-Za-z_-]{35}|gsk_[A-Za-z0-9]{20,512}|xai-[A-Za-z0-9]{20,512}|hf_[A-Za-z0-9]{30,512})/g;
 
+/**
+ * MODEL_KEY anywhere in a file's text: a string or template token matching it is a substring of the text with the same
+ * character before it (a quote, a backtick or a brace), so a text without a match has no such token.
+ */
+const MODEL_KEY_IN_TEXT = new RegExp(MODEL_KEY.source);
+
 /** A key-shaped match that is a real key: random keys hold digits; `sk-your-openai-key-goes-here` does not. */
 function looksLikeModelKey(text: string): boolean {
   for (const m of text.matchAll(MODEL_KEY)) if (/\d/.test(m[0].slice(4))) return true;
@@ -115,8 +121,9 @@ export function credentialLiterals(file: FileContext): CredentialLiteral[] {
     if (key && key.type !== AST_NODE_TYPES.SpreadElement) for (const lit of literalsBehind(sourceCode, key)) add(lit, 'an HMAC signing key');
   }
 
-  // Literal model API keys anywhere: client options, headers, constants.
-  for (const token of sourceCode.ast.tokens ?? []) {
+  // Literal model API keys anywhere: client options, headers, constants. One scan of the text first: most files hold
+  // none, and their tokens are not read.
+  for (const token of MODEL_KEY_IN_TEXT.test(sourceCode.text) ? (sourceCode.ast.tokens ?? []) : []) {
     if ((token.type === 'String' || token.type === 'Template') && looksLikeModelKey(token.value)) {
       const node = sourceCode.getNodeByRangeIndex(token.range[0]);
       if (node && (node.type === AST_NODE_TYPES.Literal || node.type === AST_NODE_TYPES.TemplateElement)) {

@@ -279,6 +279,12 @@ const client = new Anthropic({ apiKey: KEY });`,
       code: 'const headers = { Authorization: `Bearer gsk_8aK2mP9qR4tV7wX1yZ3bC5dE` };',
       errors: [{ messageId: hardcoded, line: 1, column: 34, endLine: 1, endColumn: 71 }],
     },
+    // Invalid because a key right after a template's placeholder is in the template's text (the file's text is read
+    // for a key before its tokens are).
+    {
+      code: 'const url = `${base}?key=${"x"}xai-8aK2mP9qR4tV7wX1yZ3bC5dE`;',
+      errors: [{ messageId: hardcoded, line: 1, column: 13 }],
+    },
     // Invalid because a Google key is given to the Gemini client.
     {
       code: `import { GoogleGenerativeAI } from '@google/generative-ai';
