@@ -11,7 +11,7 @@ import { isModelModule } from './llm/sdks.js';
 import { TOOL_MODULES } from './llm/tools.js';
 import type { LlmLeakSettings } from './settings.js';
 import { readsCredentialHeader } from './sensitive.js';
-import { DECORATION_TEXT, isControllerParamName, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
+import { CONTROLLER_PARAM_TEXT, DECORATION_TEXT, isFrameworkModule, isRouteFile } from './frameworks/registry.js';
 import { projectRoot } from './project/disk.js';
 import { workspacePackageOf } from './project/workspaces.js';
 
@@ -54,8 +54,6 @@ export interface Signals {
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
 /** Any known model API host in the text: the HTTP recogniser only counts fetch/axios calls to a static host. */
 const HOST_TEXT = new RegExp(MODEL_HOSTS.map((h) => h.host.source.replace(/^\^/, '').replace(/\$$/, '')).join('|'));
-/** A parameter-like name: after `(` or `,`, before `,`, `)` or a type annotation. */
-const PARAM_TEXT = /(?<=[(,])\s*([A-Za-z_$][\w$]*)\s*(?=[,):])/g;
 /** A member of a member called, on `this` or on an identifier: `fastify.openai.ask(`, `request.server.ai.x(`, `this.ask(`. */
 const DECORATION_READ = /\b(?:this|[A-Za-z_$][\w$]*\.server|[A-Za-z_$][\w$]*)\s*\.\s*[A-Za-z_$][\w$]*\s*[.(]/;
 const NEXT_TEXT = /,\s*_?next\s*[:)]|\bawait\s+next\s*\(/;
@@ -129,7 +127,7 @@ export function signalsOf(
     projectImport: local,
     tools,
     errorMiddleware: text.includes('next') && NEXT_TEXT.test(text),
-    handedResponse: local && !framework && [...text.matchAll(PARAM_TEXT)].some((m) => isControllerParamName(m[1]!)),
+    handedResponse: local && !framework && CONTROLLER_PARAM_TEXT.test(text),
     crypto,
     // `.env` covers process.env, import.meta.env and Hono's c.env; `'process'` covers `import { env } from 'node:process'`.
     env: (text.includes('.env') && /\.env\b/.test(text)) || (text.includes('process\'') || text.includes('process"')),

@@ -113,6 +113,14 @@ export function controllerParam(name: string, file: FileContext): { role: ParamR
   return owner && { role: owner.controllerParams![name]!, framework: owner.id };
 }
 
+/**
+ * One of those names written as a parameter (after `(` or `,`, before `,`, `)` or a type annotation): a text test that
+ * a file may hold such a controller (signals.ts).
+ */
+export const CONTROLLER_PARAM_TEXT = new RegExp(
+  `[(,]\\s*(?:${[...new Set(ADAPTERS.flatMap((a) => Object.keys(a.controllerParams ?? {})))].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\s*[,):]`,
+);
+
 /** True for a name that only some adapter's controllers use (it makes an unregistered function a controller). */
 export function isControllerParamName(name: string): boolean {
   return ADAPTERS.some((a) => a.controllerParams && Object.hasOwn(a.controllerParams, name));

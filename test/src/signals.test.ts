@@ -75,6 +75,9 @@ describe('error middleware and handed responses', () => {
     expect(signals("import svc from './svc.js';\nexport class P { async chat(input: string, ctx: any) { ctx.body = input; } }").handedResponse).toBe(true);
     expect(signals('export const chat = async (req, res) => res.json({});').handedResponse).toBe(false);
     expect(signals("import svc from './svc.js';\nexport const f = (a, b) => svc(a, b);").handedResponse).toBe(false);
+    // Names that only start like one are none: `resx`, `$res`, `response` (no adapter's controller parameter).
+    expect(signals("import svc from './svc.js';\nexport const f = (resx, $res, response) => svc(resx);").handedResponse).toBe(false);
+    expect(signals("import svc from './svc.js';\nexport const f = (a,reply) => reply.send(svc(a));").handedResponse).toBe(true);
   });
 });
 
