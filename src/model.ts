@@ -121,8 +121,13 @@ export function buildModel(
   // or a route file's name), or whose functions the app registers. Browser bundles and scripts that call an imported
   // helper log to their own console, not a server's logs. A module summarised for another file is given its own
   // imports' summaries (`imported`).
-  const readsSummaries = (): boolean =>
-    !!lint && !!filename && (signalsOf(sourceCode, settings, filename).framework || externalRoles() !== undefined || servesApp());
+  // A module importing a model tool API (`ai`'s `tool`, LangChain's tools) is server code too: the model has the
+  // server run the tools it defines (`tool({ execute })`).
+  const readsSummaries = (): boolean => {
+    if (!lint || !filename) return false;
+    const s = signalsOf(sourceCode, settings, filename);
+    return s.framework || (s.tools && s.projectImport) || externalRoles() !== undefined || servesApp();
+  };
   // A module a controller of the app imports (a service): server code too. Only a file that imports a project module
   // can reach a model through one.
   let served: boolean | undefined;

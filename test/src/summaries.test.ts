@@ -673,6 +673,21 @@ describe('a function returning an object built around generated output (issue 11
     expect(lint(dir, 'routes/layout.js', undefined, rules)).toEqual(['6 llm-leak/no-sensitive-logging']);
   });
 
+  it('a module defining tools for a model reads its imports\' summaries: a tool logging the result whole is reported', () => {
+    const tools = (define: boolean): string =>
+      (define ? `import { tool } from 'ai';\nimport { z } from 'zod';\n` : `import { z } from 'zod';\n`) +
+      `import { layout } from '../services/layout.js';\n` +
+      (define
+        ? `export const analyze = tool({\n  parameters: z.object({ q: z.string() }),\n  execute: async ({ q }) => {\n    const result = await layout([], q);\n    console.log(result);\n    return result;\n  },\n});\n`
+        : `export async function analyze(q) {\n  const result = await layout([], q);\n  console.log(result);\n  return result;\n}\n`);
+    const dir = project({ 'services/layout.js': service('return { data, ...object };'), 'tools/layout.js': tools(true) });
+    expect(lint(dir, 'tools/layout.js', undefined, rules)).toEqual(['8 llm-leak/no-sensitive-logging']);
+    // The same function in a module that imports no model tool API, and that no route, controller or framework file
+    // imports: a script or a library, which reads only the model clients its imports hand out.
+    const plain = project({ 'services/layout.js': service('return { data, ...object };'), 'tools/layout.js': tools(false) });
+    expect(lint(plain, 'tools/layout.js', undefined, rules)).toEqual([]);
+  });
+
   it('an object built of the result\'s usage and ids alone carries no output', () => {
     const dir = project({ 'services/layout.js': service('return { tokens: r.usage.totalTokens, id: r.response.id };'), 'routes/layout.js': route });
     expect(lint(dir, 'routes/layout.js', undefined, rules)).toEqual([]);
