@@ -129,13 +129,16 @@ export type FactsWith<P extends FactPart> = Pick<FileFacts, 'exports' | 'stars' 
 
 /** Parts as a bit set, for the cache. */
 export const PART_BITS: Readonly<Record<FactPart, number>> = { map: 1, model: 2, checks: 4 };
-export const ALL_PARTS = 7;
 
+/** The bit set of `parts`. */
 export function partBits(parts: readonly FactPart[]): number {
   let bits = 0;
   for (const p of parts) bits |= PART_BITS[p];
   return bits;
 }
+
+/** Every part: what a build that failed, or one asked for all, stands for. */
+export const ALL_PARTS = partBits(Object.keys(PART_BITS) as FactPart[]);
 
 const NONE: ReadonlyMap<string, never> = new Map<string, never>();
 
