@@ -694,7 +694,7 @@ export function importsProjectClient(filename: string, text: string, called: () 
 
 /** What the linted file's imports from the project's other modules do with errors (facts.ts `errorFlows`), as importedExports. */
 export function importedErrorFlows(filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ImportedErrorFlow | undefined {
-  if (!path.isAbsolute(filename) || !isFile(filename)) return undefined;
+  if (!summariesOn || !path.isAbsolute(filename) || !isFile(filename)) return undefined;
   const root = projectRoot(filename, lint.cwd);
   const memo = new Map<string, ErrorFlow | undefined>();
   return (specifier, name) => {
