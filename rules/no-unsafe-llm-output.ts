@@ -1,7 +1,7 @@
-import { contains } from '../src/ast.js';
+import { contains, pathStartsWith } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen, type FileModel } from '../src/model.js';
-import type { Check, Escape, Node, Origin, PathKey, UnsafeKind, UnsafeSink } from '../src/types.js';
+import type { Check, Escape, Node, Origin, UnsafeKind, UnsafeSink } from '../src/types.js';
 
 /** The escape that makes model output safe at each sink; code has none (only an allow-list does). */
 const CLEARED_BY: Record<UnsafeKind, Escape | undefined> = {
@@ -98,11 +98,8 @@ function isModelOutput(model: FileModel, o: Origin, kind: UnsafeKind): boolean {
   if (o.kind !== 'llm' && o.kind !== 'tool') return false;
   if (o.escaped?.includes('all') || (CLEARED_BY[kind] !== undefined && o.escaped?.includes(CLEARED_BY[kind]!))) return false;
   if (o.kind === 'tool') return true;
-  if (model.isMetadataPath(o.path, o.call) || o.call.servicePaths?.some((p) => startsWith(o.path, p))) return false;
+  if (model.isMetadataPath(o.path, o.call) || o.call.servicePaths?.some((p) => pathStartsWith(o.path, p))) return false;
   const whole = o.path.length === 0 || (o.path.length === o.call.envelope.length && o.path.every((k, i) => k === o.call.envelope[i]));
   return o.text || !whole;
 }
 
-/** Whether `path` starts with `prefix` ('*' in the prefix matches any key). */
-const startsWith = (path: readonly PathKey[], prefix: readonly PathKey[]): boolean =>
-  prefix.length <= path.length && prefix.every((k, i) => k === '*' || String(k) === String(path[i]));

@@ -2,7 +2,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariable, getStaticValue } from '@eslint-community/eslint-utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import type { AstIndex, FunctionNode, Node } from './types.js';
+import type { AstIndex, FunctionNode, Node, PathKey } from './types.js';
 import { ops } from './counters.js';
 
 /** Walks the program once (iteratively, so deep nesting cannot overflow the stack). */
@@ -265,4 +265,9 @@ export function scopeOf(sourceCode: Readonly<TSESLint.SourceCode>, node: Node): 
   } catch {
     return undefined; // Defensive: a node outside this tree.
   }
+}
+
+/** Whether a path into a value starts with `prefix`, where '*' in the prefix matches any key (`choices.*.message`). */
+export function pathStartsWith(path: readonly PathKey[], prefix: readonly PathKey[]): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => k === '*' || String(k) === String(path[i]));
 }

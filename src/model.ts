@@ -120,9 +120,8 @@ export function buildModel(
   // The linted file reads its imports' summaries only in server code: a file that uses a web framework (its imports,
   // or a route file's name), or whose functions the app registers. Browser bundles and scripts that call an imported
   // helper log to their own console, not a server's logs. A module summarised for another file is given its own
-  // imports' summaries (`imported`).
-  // A module importing a model tool API (`ai`'s `tool`, LangChain's tools) is server code too: the model has the
-  // server run the tools it defines (`tool({ execute })`).
+  // imports' summaries (`imported`). A module importing a model tool API (`ai`'s `tool`, LangChain's tools) is server
+  // code too: the model has the server run the tools it defines (`tool({ execute })`).
   const readsSummaries = (): boolean => {
     if (!lint || !filename) return false;
     const s = signalsOf(sourceCode, settings, filename);

@@ -9,8 +9,8 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calledName, enclosingFunction, firstFrom, isFunction, propertyName, skipTS, variableOf } from '../ast.js';
 import type { ErrorExposure, FileModel } from '../contract.js';
 import { importedRefs, importSourceOf, isDevOnly, paramVariable } from '../frameworks/common.js';
-import { contextSinkOf, controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
-import { responseSink } from '../frameworks/sinks.js';
+import { controllerParam, importsFramework, isControllerParamName } from '../frameworks/registry.js';
+import { sinkReader } from '../frameworks/sinks.js';
 import type { FileContext, FunctionNode, Node, Sink } from '../types.js';
 import { calleeFunction } from './reach.js';
 import { functionIndexOf } from './function-index.js';
@@ -226,12 +226,8 @@ function passedContext(model: FileModel): Passed {
         const add = (node: Node | undefined, kind: string): void => {
           if (node && node.type !== AST_NODE_TYPES.SpreadElement) out.sinks.push({ node, kind, framework: cp.framework, fn: enclosingFunction(node) });
         };
-        for (const ref of v.references) {
-          if (!ref.isRead()) continue;
-          const id = ref.identifier as Node;
-          if (cp.role === 'res') responseSink(id, cp.framework, add);
-          else contextSinkOf(cp.role)?.read(id, add);
-        }
+        const read = sinkReader(cp.role, cp.framework);
+        for (const ref of v.references) if (ref.isRead()) read?.(ref.identifier as Node, add);
         if (out.sinks.length > before) {
           sent = true;
           out.owners.add(fn);

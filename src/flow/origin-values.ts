@@ -4,7 +4,7 @@
  * member reads, method calls on handles. Request objects come from the framework adapters.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { staticString } from '../ast.js';
+import { pathStartsWith, staticString } from '../ast.js';
 import type { RequestHandleKind, RequestValue } from '../frameworks/adapter.js';
 import { REQUEST_SHAPES } from '../frameworks/registry.js';
 import type { LlmLeakSettings } from '../settings.js';
@@ -116,11 +116,7 @@ export function createValueOps(settings: LlmLeakSettings): ValueOps {
   function isTextPath(call: LlmCall, path: readonly PathKey[]): boolean {
     // Vercel ai: the elements of `result.textStream` are text chunks.
     if (call.provider === 'ai' && path[0] === 'textStream' && path.length >= 2) return true;
-    return call.textPaths.some(
-      (t) =>
-        t.length <= path.length &&
-        t.every((k, i) => k === '*' || (path[i] !== '*' && String(k) === String(path[i]))),
-    );
+    return call.textPaths.some((t) => pathStartsWith(path, t));
   }
   const llmVal = (call: LlmCall, path: readonly PathKey[]): Origin => ({ kind: 'llm', call, path, text: isTextPath(call, path) });
 

@@ -113,17 +113,18 @@ export function controllerParam(name: string, file: FileContext): { role: ParamR
   return owner && { role: owner.controllerParams![name]!, framework: owner.id };
 }
 
+/** The names only some adapter's controllers use (`res`, `reply`, `ctx`, `c`). */
+const CONTROLLER_PARAM_NAMES: ReadonlySet<string> = new Set(ADAPTERS.flatMap((a) => Object.keys(a.controllerParams ?? {})));
+
 /**
  * One of those names written as a parameter (after `(` or `,`, before `,`, `)` or a type annotation): a text test that
- * a file may hold such a controller (signals.ts).
+ * a file may hold such a controller (signals.ts). Identifiers hold no regular-expression syntax but `$`.
  */
-export const CONTROLLER_PARAM_TEXT = new RegExp(
-  `[(,]\\s*(?:${[...new Set(ADAPTERS.flatMap((a) => Object.keys(a.controllerParams ?? {})))].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\s*[,):]`,
-);
+export const CONTROLLER_PARAM_TEXT = new RegExp(`[(,]\\s*(?:${[...CONTROLLER_PARAM_NAMES].map((n) => n.replace(/\$/g, '\\$')).join('|')})\\s*[,):]`);
 
 /** True for a name that only some adapter's controllers use (it makes an unregistered function a controller). */
 export function isControllerParamName(name: string): boolean {
-  return ADAPTERS.some((a) => a.controllerParams && Object.hasOwn(a.controllerParams, name));
+  return CONTROLLER_PARAM_NAMES.has(name);
 }
 
 /** The role a conventionally named parameter has in a framework file, when no adapter gave one. */
@@ -175,9 +176,12 @@ export function responseShape(id: Framework | undefined): NonNullable<ResponseSi
   return adapterOf(id)?.sinks?.response ?? ADAPTERS.find((a) => a.sinks?.response)!.sinks!.response!;
 }
 
-/** The adapter reading sinks off a context parameter of this role (`ctx` → Koa, `honoContext` → Hono). */
+/** The adapter whose handler context has this role (`ctx` → Koa, `honoContext` → Hono). */
+const contextAdapterOf = (role: ParamRole): FrameworkAdapter | undefined => ADAPTERS.find((a) => a.sinks?.context?.role === role);
+
+/** The adapter's reader of sinks off a context parameter of this role. */
 export function contextSinkOf(role: ParamRole): NonNullable<ResponseSinks['context']> | undefined {
-  return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.sinks?.context;
+  return contextAdapterOf(role)?.sinks?.context;
 }
 
 /** The frameworks whose handlers take `params` parameters, with their roles in order (`(ctx, next)`: Koa, Hono). */
@@ -187,7 +191,7 @@ export function middlewareSignatures(params: number): { readonly framework: Fram
 
 /** The framework whose handler context has this role (Koa's `ctx`), if any. */
 export function contextFramework(role: ParamRole): Framework | undefined {
-  return ADAPTERS.find((a) => a.sinks?.context?.role === role)?.id;
+  return contextAdapterOf(role)?.id;
 }
 
 /** The framework whose handlers return web `Response` objects in this file, if any. */

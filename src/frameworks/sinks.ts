@@ -92,7 +92,7 @@ export function finishRolesAndSinks(col: Collector): Sink[] {
 }
 
 /** Where a holder of `role` sends what it is given (`res.json(x)`, `ctx.body = x`), read off one of its uses. */
-function sinkReader(role: ParamRole, fw: Framework | undefined): ((id: Node, add: AddSink) => void) | undefined {
+export function sinkReader(role: ParamRole, fw: Framework | undefined): ((id: Node, add: AddSink) => void) | undefined {
   if (role === 'res') return (id, add) => responseSink(id, fw, add);
   return contextSinkOf(role)?.read;
 }

@@ -1,4 +1,5 @@
 /** Which parts of a model result are bookkeeping (usage, ids, finish reasons) rather than generated content. */
+import { pathStartsWith } from '../ast.js';
 import type { PathKey } from '../types.js';
 
 /** Result members whose whole subtree is accounting: token usage and transport metadata, across SDKs. */
@@ -24,7 +25,7 @@ const METADATA_LEAVES = new Set([
  * `object` of Vercel's `generateObject` is the generated value, OpenAI's `object` field names the response type.
  */
 export function isMetadataPath(path: readonly PathKey[], textPaths: readonly (readonly PathKey[])[] = []): boolean {
-  if (textPaths.some((t) => t.length > 0 && t.length <= path.length && t.every((k, i) => k === '*' || k === path[i]))) return false;
+  if (textPaths.some((t) => t.length > 0 && pathStartsWith(path, t))) return false;
   if (path.some((k) => typeof k === 'string' && METADATA_CONTAINERS.has(k))) return true;
   const last = path[path.length - 1];
   return typeof last === 'string' && METADATA_LEAVES.has(last);

@@ -398,8 +398,7 @@ export function exportedFunction(file: FileContext, exports: ReadonlyMap<string,
 /** The module summary: from the same flow and reachability that find this file's own model calls. */
 function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget>): Map<string, ExportSummary> {
   const out = new Map<string, ExportSummary>();
-  const { values, factories, fields } = model.trackedValues;
-  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0 && !fields?.size) return out;
+  if (summarisesNothing(model)) return out;
   for (const [name, t] of exports) {
     if (t.kind !== 'local') continue;
     const summary = summaryAt(model, t.key);
@@ -408,12 +407,18 @@ function summariesOf(model: FileModel, exports: ReadonlyMap<string, ExportTarget
   return out;
 }
 
+/** No model call and no tracked client, factory or client field: every export's summary is empty. */
+function summarisesNothing(model: FileModel): boolean {
+  const { values, factories, fields } = model.trackedValues;
+  return model.llmCalls.length === 0 && values.size === 0 && factories.size === 0 && !fields?.size;
+}
+
 const functionStarts = new WeakMap<FileModel, Map<number, FunctionNode>>();
 
 /** What the value made by the node at `at` (its start, or the node) is as far as model calls go; undefined: nothing. */
 function summaryAt(model: FileModel, at: number | Node): ExportSummary | undefined {
+  if (summarisesNothing(model)) return undefined;
   const { values, factories, fields } = model.trackedValues;
-  if (model.llmCalls.length === 0 && values.size === 0 && factories.size === 0 && !fields?.size) return undefined;
   const key = typeof at === 'number' ? at : at.range[0];
   const value = values.get(key);
   // An object holding a client (`{ client: openai }`) is one, unless it also has methods that reach a model

@@ -12,15 +12,15 @@ import { EVERY_EXPORT, joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FactsWith, type MountFact } from './facts.js';
-
-/** The facts the route map's walk reads. */
-type WalkFacts = FactsWith<'map'>;
 import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
 import { textSpecifiers } from '../signals.js';
+
+/** The facts the route map's walk reads. */
+type WalkFacts = FactsWith<'map'>;
 
 export type { LintOptions, ProjectMount };
 export { parseCount, readCount } from './files.js';
