@@ -59,6 +59,7 @@ export function getModel(context: Readonly<TSESLint.RuleContext<string, readonly
     buildFacts,
     buildSeeded,
     languageOptions: context.languageOptions as LintOptions['languageOptions'],
+    own: { file: context.filename, sourceCode },
   });
   models.set(ast, model);
   return model;

@@ -538,7 +538,8 @@ function pluginSourceOf(file: FileContext, node: Node): ImportSource | undefined
   return importSourceOf(file, e);
 }
 
-const AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
+/** The packages that load a folder of plugins: a module importing one may register any file of the project. */
+export const AUTOLOAD = new Set(['@fastify/autoload', 'fastify-autoload']);
 /** A module that imports one of these is a Fastify module (an app folder autoloader is one too). */
 const FASTIFY_MODULES = new Set(['fastify', 'fastify-plugin', ...AUTOLOAD]);
 /** @fastify/autoload options that change which files load, or how their prefixes are made, beyond what is modelled. */

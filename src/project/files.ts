@@ -67,6 +67,12 @@ export interface LintOptions {
    * the linted file's own options: a fact's deps are stamped when it is built.
    */
   readonly depsLater?: (() => void)[];
+  /**
+   * The linted file's own parse: its facts, asked for during its lint (the route map's walk expands it), are built
+   * from it rather than from a second parse, when the file on disk holds the same text and no type information
+   * could make them differ from a parse's.
+   */
+  readonly own?: { readonly file: string; readonly sourceCode: Readonly<TSESLint.SourceCode> };
 }
 
 const MAX_FILES = 2000;
@@ -94,6 +100,10 @@ interface Entry {
   readonly modelSignal: boolean;
   /** Its text calls `fetch` or axios, whose URL may start with another module's constant. */
   readonly fetches: boolean;
+  /** Its text adds a hook to an instance (`addHook`): only such a module can guard the routes registered after it. */
+  readonly hooks: boolean;
+  /** Its text assigns to a member of a name (`res.success = ...`): only such a module can install a responder. */
+  readonly installs: boolean;
   /** What it imports, requires and re-exports from. */
   readonly specifiers: readonly string[];
   /** Its text may pass an import on as its own export (a barrel, `module.exports = require(...)`). */
@@ -126,6 +136,8 @@ export function clearProjectCache(): void {
   cache.clear();
   dirs.clear();
   globs.clear();
+  recentTexts.clear();
+  recentChars = 0;
 }
 
 /** True for a regular file on disk. */
@@ -329,9 +341,9 @@ export function factsFor<P extends FactPart>(
   if (hit.inert || (summaryOnly && !mayHoldSummary(hit, file, level, lint, settings, root))) return undefined;
   let built = fresh(hit, level, need);
   if (!built) {
-    const kept = lint.disk && parsedOf(hit, lint.disk);
+    const kept = (lint.disk && parsedOf(hit, lint.disk)) || (lint.own?.file === file ? ownParse(lint.own.sourceCode, (text ??= textOf(hit, file, root))) : undefined);
     // A second read only when the file was first seen as an entry candidate that creates no app.
-    if (!kept) text ??= read(file, root);
+    if (!kept) text ??= textOf(hit, file, root);
     // One parse builds every missing level up to `level`: the lower ones are asked for next (by the files this
     // file's importers import), and a parse costs several times a build.
     const levels: number[] = [];
@@ -438,6 +450,15 @@ export function seededFor(file: string, lint: LintOptions, settings: Record<stri
 /** What a project file imports, requires and re-exports from, read from its text (cached per content, no parse). */
 export function importSpecifiersOf(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): readonly string[] {
   return peekNow(file, `${file}\0${configKey(lint, settings)}`, settings, root)?.specifiers ?? [];
+}
+
+/**
+ * What a project file's text says it may do to the instance or response its functions are handed, read without a
+ * parse: add a hook (facts.ts `sharedAuth` needs one), install a method (`responders` needs one).
+ */
+export function mayAddTo(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): { readonly hooks: boolean; readonly installs: boolean } {
+  const entry = peekNow(file, `${file}\0${configKey(lint, settings)}`, settings, root);
+  return { hooks: entry?.hooks ?? false, installs: entry?.installs ?? false };
 }
 
 function parseText(file: string, root: string, lint: LintOptions): Readonly<TSESLint.SourceCode> | undefined {
@@ -753,10 +774,43 @@ function peekNow(file: string, key: string, settings: Record<string, unknown>, r
   const entry = entryOf(s, text, settings);
   if (cache.size >= MAX_FILES) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
+  keepText(entry, text);
   return entry;
 }
 
+/**
+ * The texts of the modules a question read without parsing lately, for the parse the next question may ask of one
+ * (the route map reads a router's text for what it may add to the app, then expands it): by cache entry, so by
+ * content; least recently read out first past RECENT_CHARS.
+ */
+const recentTexts = new Map<Entry, string>();
+let recentChars = 0;
+const RECENT_CHARS = 2_000_000;
+
+function keepText(entry: Entry, text: string): void {
+  if (text.length > RECENT_CHARS / 4) return;
+  recentTexts.set(entry, text);
+  recentChars += text.length;
+  for (const [old, t] of recentTexts) {
+    if (recentChars <= RECENT_CHARS) break;
+    recentTexts.delete(old);
+    recentChars -= t.length;
+  }
+}
+
+/** A module's text: the one read lately for this content, else from the disk. */
+function textOf(entry: Entry, file: string, root: string): string | undefined {
+  const text = recentTexts.get(entry);
+  if (text === undefined) return read(file, root);
+  recentTexts.delete(entry);
+  recentChars -= text.length;
+  return text;
+}
+
 const FETCHES = /\bfetch\s*\(|\baxios\b/;
+const HOOKS = /\baddHook\b/;
+/** `P.name = F` (facts.ts `responders`), not `module.exports.x =` or `exports.x =`. */
+const INSTALLS = /(?<![\w$.])(?!module\.|exports\.)[\w$]+\.[\w$]+\s*=(?![=>])/;
 
 function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: Record<string, unknown>): Entry {
   // Each scan once: the text of every module a hold question passes is read this way (a barrel tree of hundreds).
@@ -770,6 +824,8 @@ function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: R
     inert: !WORTH_READING.test(text),
     modelSignal: textHasModelSignal(text, readSettings(settings), specifiers),
     fetches: FETCHES.test(text),
+    hooks: HOOKS.test(text),
+    installs: INSTALLS.test(text),
     specifiers,
     passesOn: textPassesImportOn(text, bindings),
     constructs: textConstructedImports(text, bindings),
@@ -858,6 +914,12 @@ function parse(file: string, text: string, lint: LintOptions): Readonly<TSESLint
   } catch {
     return undefined;
   }
+}
+
+/** The linted file's parse for its facts (LintOptions.own), when the disk holds its text and it carries no types. */
+function ownParse(sourceCode: Readonly<TSESLint.SourceCode>, text: string | undefined): Readonly<TSESLint.SourceCode> | undefined {
+  if (text === undefined || sourceCode.parserServices?.program) return undefined;
+  return sourceCode.text === (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) ? sourceCode : undefined;
 }
 
 /**

@@ -12,11 +12,12 @@ import { EVERY_EXPORT, joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FactsWith, type MountFact } from './facts.js';
-import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { endRun, isInside, madeNow, projectRoot, stampsHold, stampsOf, stillStands, withDiskMemo, type Made, type Stamp } from './disk.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, mayAddTo, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
+import { AUTOLOAD } from '../frameworks/fastify.js';
 import { textSpecifiers } from '../signals.js';
 
 /** The facts the route map's walk reads. */
@@ -37,6 +38,7 @@ export function walkCount(): number {
 }
 
 const reachCache = new WeakMap<FileContext, ProjectWalk>();
+const appCache = new WeakMap<FileContext, ProjectWalk>();
 const exportCache = new WeakMap<FileContext, ReturnType<typeof exportsOf>>();
 
 /** Where the project mounts the router or plugin `route` belongs to; see FileModel.mountsOf. */
@@ -90,11 +92,17 @@ export interface ProjectWalk {
   readonly walks: readonly EntryWalk[];
 }
 
-function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions): ProjectWalk {
-  let reached = reachCache.get(file);
+/**
+ * The walk for the linted file's questions: it expands only the modules that import the file, directly or through
+ * others (ImportGraph), since no other module's mounts can lead to it. `app`: every module of the app is expanded,
+ * for what any of them adds to the instances (the Fastify decorations).
+ */
+function walkFor(file: FileContext, filename: string, allSettings: Record<string, unknown>, lint: LintOptions, app = false): ProjectWalk {
+  const memo = app ? appCache : reachCache;
+  let reached = memo.get(file);
   if (!reached) {
-    reached = walkProject(filename, lint, allSettings);
-    reachCache.set(file, reached);
+    reached = walkProject(filename, lint, allSettings, app);
+    memo.set(file, reached);
   }
   return reached;
 }
@@ -134,10 +142,11 @@ export function servesHandlers(file: FileContext, allSettings: Record<string, un
 /** The modules an entry walk's handler-defining files import, with those files' stamps (their imports may change). */
 const served = new WeakMap<EntryWalk, { readonly files: ReadonlySet<string>; readonly stamps: ReadonlyMap<string, Stamp> }>();
 
+/** (The walk grows: its handler files so far, which include those of every module importing the linted file.) */
 function servedModules(walk: EntryWalk, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlySet<string> {
   for (const h of walk.handlers.keys()) lint.deps?.add(h);
   const hit = served.get(walk);
-  if (hit && stampsHold(hit.stamps)) return hit.files;
+  if (hit && hit.stamps.size === walk.handlers.size && stampsHold(hit.stamps)) return hit.files;
   const files = new Set<string>();
   for (const h of walk.handlers.keys()) {
     for (const s of importSpecifiersOf(h, lint, allSettings, root)) {
@@ -151,27 +160,37 @@ function servedModules(walk: EntryWalk, root: string, lint: LintOptions, allSett
 
 /** Every mount of `target`'s exports reachable from its entries, by export name. */
 export function reachesOf(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ReadonlyMap<string, readonly ProjectMount[]> {
-  return withDiskMemo(lint.disk, () => walkProject(target, lint, allSettings).mounts);
+  return withDiskMemo(lint.disk, () => walkProject(target, lint, allSettings, false).mounts);
 }
 
-/** What one entry's walk found: every module export it reached, and the handlers the files on the way register. */
+type Handler = ProjectWalk['handlers'][number];
+
+/**
+ * What one entry's walk has found so far. It grows as the files linted ask for modules to be expanded (`expand`):
+ * every answer about one file reads only what the modules it needs expanded (expandsFor) give, so what other files
+ * asked before changes no answer.
+ */
 interface EntryWalk {
   /** Mounts of each reached module export, by `file#export`. */
   readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
-  /** Handler registrations of the files on the way, by the file that defines the handler. */
-  readonly handlers: ReadonlyMap<string, readonly ProjectWalk['handlers'][number][]>;
-  /** Files the walk went through besides the entry: an entry candidate among them is a sub-app, not an entry. */
+  /** Handler registrations of the expanded files, by the file that defines the handler. */
+  readonly handlers: ReadonlyMap<string, readonly Handler[]>;
+  /** Files the walk reached besides the entry: an entry candidate among them is a sub-app, not an entry. */
   readonly passed: ReadonlySet<string>;
-  /** The files on the way (the entry too) that decorate a shared Fastify instance, by decoration name. */
+  /** The expanded files (the entry too) that decorate a shared Fastify instance, by decoration name. */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
-  /** Response methods the middleware the files on the way apply with `.use(...)` installs (facts.ts `responders`). */
-  readonly responders: ReadonlySet<string>;
-  /** Every file whose facts the walk read, with its mtime and size then: the walk is reused while they hold. */
+  /** Response methods the middleware an expanded file applies with `.use(...)` installs, by that file (facts.ts `responders`). */
+  readonly responders: ReadonlyMap<string, readonly string[]>;
+  /** Files expanded because a folder autoload registers them: on every file's way. */
+  readonly eager: ReadonlySet<string>;
+  /** Every file the walk has read, with its mtime and size then: the walk is reused while they hold. */
   readonly stamps: ReadonlyMap<string, Stamp>;
+  /** Expands the modules reached and not expanded yet that `expands` accepts, read as `lint` reads, and follows their mounts on. */
+  expand(expands: (file: string) => boolean, lint: LintOptions): void;
 }
 
 /** Entry walks, reused by every linted file of the project while the files they read are unchanged. */
-const entryWalks = new Map<string, EntryWalk>();
+const entryWalks = new Map<string, StoredWalk>();
 const MAX_ENTRY_WALKS = 200;
 
 /** Empties the project map's caches: files' facts, entry walks (tests, the bench's cold passes). */
@@ -179,37 +198,44 @@ export function clearProjectCache(): void {
   endRun();
   clearFiles();
   entryWalks.clear();
+  graphs.clear();
 }
 
-function walkProject(target: string, lint: LintOptions, allSettings: Record<string, unknown>): ProjectWalk {
+function walkProject(target: string, lint: LintOptions, allSettings: Record<string, unknown>, app: boolean): ProjectWalk {
   const settings = readSettings(allSettings);
   // Nothing outside the project of the linted file is resolved or read.
   const root = projectRoot(target, lint.cwd);
   const configured = new Set(expandEntries(lint.cwd, settings.entries, root));
-  const found: { walk: EntryWalk; entry: string }[] = [];
+  const found: { walk: EntryWalk; entry: string; expands: (file: string) => boolean }[] = [];
   for (const candidate of entryCandidates(target, lint.cwd, settings.entries, root)) {
     if (candidate === target) continue;
     const walk = entryWalk(candidate, !configured.has(candidate), root, lint, allSettings);
-    if (walk) found.push({ walk, entry: candidate });
+    if (!walk) continue;
+    const expands = app ? () => true : expandsFor(candidate, target, root, lint, allSettings);
+    walk.expand(expands, lint);
+    found.push({ walk, entry: candidate, expands });
   }
   const passed = new Set<string>();
   for (const { walk } of found) for (const f of walk.passed) passed.add(f);
   const mounts = new Map<string, Map<string, ProjectMount>>();
-  const handlers = new Map<string, ProjectWalk['handlers'][number]>();
+  const handlers = new Map<string, Handler>();
   const decorators = new Map<string, Set<string>>();
   const responders = new Set<string>();
   const prefix = `${target}#`;
-  for (const { walk, entry } of found) {
+  for (const { walk, entry, expands } of found) {
     for (const d of walk.stamps.keys()) lint.deps?.add(d);
     for (const h of walk.handlers.get(target) ?? []) handlers.set(`${h.name}\0${h.member ?? ''}\0${h.framework}`, h);
     if (passed.has(entry)) continue;
-    // The decorations of the apps this file belongs to: those whose walk goes through it.
+    // What the app's middleware installs and its plugins decorate, for a file the walk reaches: the middleware applied
+    // on its way (the entry's, and that of the modules leading to it); every decoration of the app.
     if (walk.passed.has(target)) {
-      for (const r of walk.responders) responders.add(r);
-      for (const [name, files] of walk.decorators) {
-        const set = decorators.get(name) ?? new Set<string>();
-        for (const f of files) set.add(f);
-        decorators.set(name, set);
+      for (const [file, names] of walk.responders) if (expands(file) || walk.eager.has(file)) for (const r of names) responders.add(r);
+      if (app) {
+        for (const [name, files] of walk.decorators) {
+          const set = decorators.get(name) ?? new Set<string>();
+          for (const f of files) set.add(f);
+          decorators.set(name, set);
+        }
       }
     }
     for (const [node, list] of walk.mounts) {
@@ -230,22 +256,119 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
   };
 }
 
-/** The walk from one entry, cached while every file it read is unchanged. */
+/**
+ * The walk from one entry, cached while every file it has read is unchanged. It grows on demand (EntryWalk.expand):
+ * a module landed on is expanded (its facts read, its mounts followed) only when a question needs it.
+ */
 function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOptions, allSettings: Record<string, unknown>): EntryWalk | undefined {
   const key = `${entry}\0${root}\0${entryOnly}\0${JSON.stringify(allSettings['llm-leak'] ?? null)}`;
   const hit = entryWalks.get(key);
-  if (hit && stampsHold(hit.stamps)) return hit;
+  if (hit && stampsHold(hit.stamps)) return hit.walk;
   const deps = new Set<string>();
-  const inner: LintOptions = { ...lint, deps, lookup: lookupAt, depsLater: undefined };
-  const load = (f: string, only = false): WalkFacts | undefined => factsFor(f, inner, allSettings, root, { parts: ['map'], entryOnly: only });
-  const facts = load(entry, entryOnly);
-  // An autoload folder is a dependency too: a file added to it is a new plugin.
-  const walk: EntryWalk | undefined = facts ? { ...walkFrom(entry, facts, root, load, (dir) => deps.add(dir)), stamps: stampsOf(deps) } : undefined;
-  // A candidate that is no entry is remembered too (as an empty walk), so it is not parsed again.
-  const stored = walk ?? { mounts: new Map(), handlers: new Map(), passed: new Set<string>(), decorators: new Map(), responders: new Set<string>(), stamps: stampsOf(deps.size > 0 ? deps : new Set([entry])) };
+  // Each expansion reads through the options of the lint asking (its disk memo, its own parse), into the walk's deps.
+  const ioFor = (asking: LintOptions): WalkIo => {
+    const inner: LintOptions = { ...asking, deps, lookup: lookupAt, depsLater: undefined };
+    return {
+      load: (f, only = false) => factsFor(f, inner, allSettings, root, { parts: ['map'], entryOnly: only }),
+      // An autoload folder is a dependency too: a file added to it is a new plugin.
+      touch: (dir) => deps.add(dir),
+      text: (f) => mayAddTo(f, inner, allSettings, root),
+    };
+  };
+  const io = ioFor(lint);
+  const facts = io.load(entry, entryOnly);
+  const walk = facts ? startWalk(entry, facts, root, io, deps, ioFor) : undefined;
+  // A candidate that is no entry is remembered too (no walk), so it is not parsed again.
+  const stored: StoredWalk = {
+    walk,
+    get stamps() {
+      return walk ? walk.stamps : stampsOf(deps.size > 0 ? deps : new Set([entry]));
+    },
+  };
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
   return walk;
+}
+
+interface StoredWalk {
+  readonly walk: EntryWalk | undefined;
+  readonly stamps: ReadonlyMap<string, Stamp>;
+}
+
+/**
+ * Which modules the questions of one file, `target`, need expanded: those that import it, directly or through
+ * others, and the target itself. Every step of a walk follows an import (a mount, a re-export), so no other module's
+ * mounts can lead to the target; a folder autoload is the exception, and what it loads is always expanded. Nothing
+ * else about the target depends on the other modules, so the answers do not depend on what other files asked first.
+ */
+function expandsFor(entry: string, target: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): (file: string) => boolean {
+  const graph = importGraph(entry, root, lint, allSettings);
+  const up = importersOf(graph, target);
+  return (f) => f === entry || up.has(f) || graph.reachAny.has(f);
+}
+
+/**
+ * The project modules an entry imports, directly or through others, read from their texts (no parse), by the
+ * modules that import each. Layout answers: they stand for a one-shot run, and a short while in a long-lived
+ * process (GRAPH_TTL_MS), as module resolutions do.
+ */
+interface ImportGraph {
+  readonly importers: ReadonlyMap<string, readonly string[]>;
+  /** Modules that load a folder of plugins (@fastify/autoload), and those importing them: they may reach any module. */
+  readonly reachAny: ReadonlySet<string>;
+}
+
+const GRAPH_TTL_MS = 2000;
+const MAX_GRAPHS = 50;
+const graphs = new Map<string, { readonly graph: ImportGraph; readonly made: Made }>();
+
+function importGraph(entry: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ImportGraph {
+  const key = `${entry}\0${root}`;
+  const hit = graphs.get(key);
+  if (hit && stillStands(hit.made, GRAPH_TTL_MS)) return hit.graph;
+  const made = madeNow();
+  const importers = new Map<string, string[]>();
+  const loaders: string[] = [];
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let i = 0; i < queue.length && i < MAX_GRAPH_FILES; i++) {
+    const from = queue[i]!;
+    for (const s of importSpecifiersOf(from, lint, allSettings, root)) {
+      if (AUTOLOAD.has(s)) loaders.push(from);
+      const to = resolveModule(from, s, root);
+      if (!to || to === from) continue;
+      const list = importers.get(to);
+      if (list) list.push(from);
+      else importers.set(to, [from]);
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
+    }
+  }
+  const reachAny = new Set<string>();
+  for (const l of loaders) for (const f of importersOf({ importers, reachAny }, l)) reachAny.add(f);
+  const graph: ImportGraph = { importers, reachAny };
+  if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
+  graphs.set(key, { graph, made });
+  return graph;
+}
+
+/** A bound on the modules one graph reads (a project this large is walked in full beyond it: see `importersOf`). */
+const MAX_GRAPH_FILES = 5000;
+
+/** `file` and every module of the graph that imports it, directly or through others. */
+function importersOf(graph: ImportGraph, file: string): ReadonlySet<string> {
+  const out = new Set([file]);
+  const queue = [file];
+  for (let i = 0; i < queue.length; i++) {
+    for (const f of graph.importers.get(queue[i]!) ?? []) {
+      if (out.has(f)) continue;
+      out.add(f);
+      queue.push(f);
+    }
+  }
+  return out;
 }
 
 /**
@@ -262,19 +385,32 @@ export function parseParamKey(key: string): { name: string; index: number } | un
   return m ? { name: m[1]!, index: Number(m[2]) } : undefined;
 }
 
-/** Follows every mount from `entry` down, recording each module export reached and each handler registration. */
-function walkFrom(
-  entry: string,
-  entryFacts: WalkFacts,
-  root: string,
-  load: (f: string) => WalkFacts | undefined,
-  touch: (dir: string) => void,
-): Omit<EntryWalk, 'stamps'> {
+
+/** What a walk reads. */
+interface WalkIo {
+  /** A module's facts for the walk (`entryOnly`: only if it creates an app). */
+  readonly load: (file: string, entryOnly?: boolean) => WalkFacts | undefined;
+  /** A folder the walk listed (an autoload folder): a dependency. */
+  readonly touch: (dir: string) => void;
+  /** What a module's text says it may add to the instance that registers it or the response it is handed (no parse). */
+  readonly text: (file: string) => { readonly hooks: boolean; readonly installs: boolean };
+}
+
+/**
+ * Starts the walk from `entry`: follows its mounts, recording each module export reached, and expands a module
+ * reached (reads its facts, follows its mounts, notes its handler registrations) when `expand` is asked to. `deps`
+ * receives every file read.
+ */
+function startWalk(entry: string, entryFacts: WalkFacts, root: string, first: WalkIo, deps: Set<string>, ioFor: (lint: LintOptions) => WalkIo): EntryWalk {
+  let io = first;
+  const load = (f: string): WalkFacts | undefined => io.load(f);
+  const touch = (dir: string): void => io.touch(dir);
   const mounts = new Map<string, ProjectMount[]>();
-  const handlers = new Map<string, ProjectWalk['handlers'][number][]>();
+  const handlers = new Map<string, Handler[]>();
   const passed = new Set<string>();
   const decorators = new Map<string, string[]>();
-  const responders = new Set<string>();
+  const responders = new Map<string, string[]>();
+  const eager = new Set<string>();
   // Files whose handler registrations were read (once each).
   const noted = new Set<string>();
   const note = (file: string, facts: WalkFacts): void => {
@@ -282,7 +418,8 @@ function walkFrom(
     noted.add(file);
     for (const u of facts.uses) {
       const to = resolveModule(file, u.specifier, root);
-      for (const r of (to && to !== file ? load(to)?.responders : undefined) ?? []) responders.add(r);
+      const installed = (to && to !== file && io.text(to).installs ? load(to)?.responders : undefined) ?? [];
+      if (installed.length > 0) responders.set(file, [...(responders.get(file) ?? []), ...installed]);
     }
     for (const name of facts.decorations.keys()) {
       const list = decorators.get(name) ?? [];
@@ -306,7 +443,21 @@ function walkFrom(
     readonly node: string;
     readonly up: Step | undefined;
   }
-  const queue: { file: string; name: string; w: Walk; by: { file: string; line: number }; depth: number; step: Step }[] = [];
+  // `eager`: landed under a folder autoload, whose files no import leads to: expanded whatever they import.
+  interface Item {
+    readonly file: string;
+    readonly name: string;
+    readonly w: Walk;
+    readonly by: { file: string; line: number };
+    readonly depth: number;
+    readonly step: Step;
+    readonly eager: boolean;
+  }
+  const queue: Item[] = [];
+  let eagerNow = false;
+  // Landed on, not expanded yet: the items waiting there, by file.
+  const waiting = new Map<string, Item[]>();
+  const expanded = new Set<string>([entry]);
   // The way the walk is on: a mount cycle (A mounts B mounts A) is cut at once, as a cycle.
   let current: Step | undefined;
   const onWay = (node: string): boolean => {
@@ -337,16 +488,16 @@ function walkFrom(
       for (const f of folders) touch(f);
       for (const { file, prefix } of files) {
         const prefixed = next.path === undefined ? undefined : joinPath(next.path, prefix);
-        land(file, 'default', { ...next, path: prefixed, auth: next.auth || auth }, { file: from, line: m.line }, depth + 1);
+        land(file, 'default', { ...next, path: prefixed, auth: next.auth || auth }, { file: from, line: m.line }, depth + 1, true);
         // Autoload registers the folder's files in order on one instance: an auth hook one adds is in front of the next.
-        if (load(file)?.sharedAuth) auth = true;
+        if (io.text(file).hooks && load(file)?.sharedAuth) auth = true;
       }
       return auth;
     }
     const to = resolveModule(from, m.specifier, root);
     if (!to) return false;
     land(to, m.param === undefined ? m.name : paramKey(m.name, m.param), next, { file: from, line: m.line }, depth + 1);
-    return m.param === undefined && !!load(to)?.sharedAuth;
+    return m.param === undefined && io.text(to).hooks && !!load(to)?.sharedAuth;
   };
 
   /** Follows mounts in registration order: a plugin that adds an auth hook to an instance guards the later ones on it. */
@@ -357,20 +508,37 @@ function walkFrom(
     }
   };
 
-  const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
+  const land = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number, eager = false): void => {
     const node = `${file}#${name}`;
     const key = `${node}\0${w.path}\0${w.auth}\0${w.devOnly}\0${w.framework}\0${by.file}:${by.line}`;
     if (depth > MAX_DEPTH || onWay(node) || visited.has(key) || visited.size >= MAX_VISITS) return;
     visited.add(key);
-    queue.push({ file, name, w, by, depth, step: { node, up: current } });
+    queue.push({ file, name, w, by, depth, step: { node, up: current }, eager: eager || eagerNow });
   };
 
-  const visit = (file: string, name: string, w: Walk, by: { file: string; line: number }, depth: number): void => {
-    if (file !== entry) passed.add(file);
-    const node = `${file}#${name}`;
+  /** Records the mount of an item's module export; the module is expanded now when it already is, else it waits. */
+  const arrive = (q: Item, expands: (file: string) => boolean): void => {
+    if (q.file !== entry) passed.add(q.file);
+    deps.add(q.file);
+    const node = `${q.file}#${q.name}`;
     const list = mounts.get(node) ?? [];
-    list.push({ path: w.path, file: by.file, line: by.line, auth: w.auth, devOnly: w.devOnly, framework: w.framework });
+    list.push({ path: q.w.path, file: q.by.file, line: q.by.line, auth: q.w.auth, devOnly: q.w.devOnly, framework: q.w.framework });
     mounts.set(node, list);
+    if (q.eager) eager.add(q.file);
+    if (q.eager || expanded.has(q.file) || expands(q.file)) {
+      expanded.add(q.file);
+      visit(q);
+      return;
+    }
+    const wait = waiting.get(q.file);
+    if (wait) wait.push(q);
+    else waiting.set(q.file, [q]);
+  };
+
+  const visit = (q: Item): void => {
+    const { file, name, w, by, depth } = q;
+    current = q.step;
+    eagerNow = q.eager;
     const facts = load(file);
     if (!facts) return;
     note(file, facts);
@@ -409,19 +577,50 @@ function walkFrom(
     followAll(file, facts.mounts.filter((m) => m.topKey === t.key && m.topParam === undefined && m.topApp), w, depth);
   };
 
+  const drain = (expands: (file: string) => boolean): void => {
+    for (let i = 0; i < queue.length; i++) {
+      ops.walkStates++;
+      arrive(queue[i]!, expands);
+    }
+    queue.length = 0;
+  };
+
   note(entry, entryFacts);
   const start: Walk = { path: '', auth: false, devOnly: false, framework: undefined };
   current = { node: `${entry}#`, up: undefined };
+  eagerNow = false;
   followAll(entry, entryFacts.mounts.filter((m) => m.topApp), start, 0);
-  for (let i = 0; i < queue.length; i++) {
-    const q = queue[i]!;
-    ops.walkStates++;
-    current = q.step;
-    visit(q.file, q.name, q.w, q.by, q.depth);
-  }
-  return { mounts, handlers, passed, decorators, responders };
-}
+  drain(() => false);
 
+  const stamps = new Map<string, Stamp>();
+  const stampNew = (): void => {
+    const fresh = [...deps].filter((d) => !stamps.has(d));
+    for (const [d, s] of stampsOf(fresh)) stamps.set(d, s);
+  };
+  stampNew();
+  return {
+    mounts,
+    handlers,
+    passed,
+    decorators,
+    responders,
+    eager,
+    stamps,
+    expand(expands, lint) {
+      const ready = [...waiting.keys()].filter((f) => expands(f));
+      if (ready.length === 0) return;
+      io = ioFor(lint);
+      for (const f of ready) {
+        const items = waiting.get(f)!;
+        waiting.delete(f);
+        expanded.add(f);
+        for (const q of items) visit(q);
+      }
+      drain(expands);
+      stampNew();
+    },
+  };
+}
 /**
  * What the linted file's imports from the project's other modules are, by their summaries (see facts.ts): resolved by
  * the project map's resolver, read through its guard and cache. Undefined for a specifier that does not resolve to a
@@ -538,11 +737,12 @@ function decorationsOfApp(file: FileContext, allSettings: Record<string, unknown
       decorators.set(name, set);
     }
   };
-  merge(walkFor(file, filename, allSettings, lint).decorators);
+  merge(walkFor(file, filename, allSettings, lint, true).decorators);
   // The linted file is an app entry itself (`app.register(aiPlugin); app.post('/chat', ... app.ai.ask(q))`): its own walk.
   const settings = readSettings(allSettings);
   if (entryCandidates(filename, lint.cwd, settings.entries, root).includes(filename)) {
     const own = entryWalk(filename, !expandEntries(lint.cwd, settings.entries, root).includes(filename), root, lint, allSettings);
+    own?.expand(() => true, lint);
     for (const d of own?.stamps.keys() ?? []) lint.deps?.add(d);
     if (own) merge(own.decorators);
   }

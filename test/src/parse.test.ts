@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** The facts as plain data, with what the scopes say of the globals (`require`, `module`: CommonJS imports). */
-function plain(facts: FileFacts | undefined, sourceCode: Readonly<TSESLint.SourceCode>): string {
+function plain(facts: FileFacts | undefined, sourceCode: Readonly<TSESLint.SourceCode>, withScopes = true): string {
+  if (!withScopes) return JSON.stringify({ facts }, (_k, v: unknown) => (v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
   const global = sourceCode.scopeManager!.globalScope!;
   // Every scope, its variables with their reads and writes, and what it leaves unresolved: the parse's own scope
   // analysis runs with other visitor keys than a lint's (src/project/parse.ts), and must find the same scopes.
@@ -37,7 +38,8 @@ function plain(facts: FileFacts | undefined, sourceCode: Readonly<TSESLint.Sourc
 
 type SourceType = 'module' | 'commonjs';
 
-function inLint(file: string, text: string, sourceType: SourceType): string {
+/** The facts (and scopes) a lint's own parse gives; `globals`: the globals its config declares (then the facts only). */
+function inLint(file: string, text: string, sourceType: SourceType, globals?: Record<string, 'readonly' | 'writable'>): string {
   const ts = /\.[cm]?ts$/.test(file);
   let out = '';
   new Linter({ cwd: path.dirname(file), configType: 'flat' }).verify(
@@ -50,6 +52,7 @@ function inLint(file: string, text: string, sourceType: SourceType): string {
           parserOptions: { sourceType: sourceType === 'commonjs' && ts ? 'script' : sourceType },
           ecmaVersion: 'latest',
           sourceType,
+          ...(globals ? { globals } : {}),
         },
         plugins: {
           p: {
@@ -59,7 +62,7 @@ function inLint(file: string, text: string, sourceType: SourceType): string {
                   withPathRecorder(context as never, {
                     'Program:exit'() {
                       const sourceCode = context.sourceCode as never;
-                      out = plain(buildFacts(sourceCode, {}, file, undefined), sourceCode);
+                      out = plain(buildFacts(sourceCode, {}, file, undefined), sourceCode, !globals);
                     },
                   }) as never,
               },
@@ -74,10 +77,10 @@ function inLint(file: string, text: string, sourceType: SourceType): string {
   return out;
 }
 
-function light(file: string, text: string, sourceType: SourceType): string {
+function light(file: string, text: string, sourceType: SourceType, withScopes = true): string {
   const sourceCode = sourceCodeOf(text, file, /\.[cm]?ts$/.test(file) ? tsParser : undefined, {}, sourceType);
   pathListeners(sourceCode);
-  return plain(buildFacts(sourceCode, {}, file, undefined), sourceCode);
+  return plain(buildFacts(sourceCode, {}, file, undefined), sourceCode, withScopes);
 }
 
 describe('a module read without a Linter run', () => {
@@ -94,6 +97,19 @@ describe('a module read without a Linter run', () => {
     }
     // The comparison is not between empty facts.
     expect(withFacts).toBeGreaterThan(40);
+  });
+
+  it("has the facts a lint's own parse has when the config declares Node's globals (the linted file's facts come from it)", () => {
+    const globals = { process: 'readonly', require: 'readonly', module: 'writable', exports: 'writable', console: 'readonly', __dirname: 'readonly', Buffer: 'readonly' } as const;
+    let compared = 0;
+    for (const file of sourceFiles(corpus)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const sourceType: SourceType = /^\s*(import|export)\b/m.test(text) || /\.[cm]?ts$/.test(file) ? 'module' : 'commonjs';
+      const expected = inLint(file, text, sourceType, globals);
+      expect({ file, facts: light(file, text, sourceType, false) }).toEqual({ file, facts: expected });
+      if (/"summaries":\[\[|"mounts":\[\{|"auth":\[\[/.test(expected)) compared++;
+    }
+    expect(compared).toBeGreaterThan(40);
   });
 
   it('has a BOM and a shebang line as a lint sees them, and throws on a parse error', () => {

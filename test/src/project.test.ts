@@ -178,6 +178,48 @@ describe('the route map on graphs built to blow up', () => {
     expect(walkCount() - before).toBe(40);
   });
 
+  it('reads only the modules on the way to the file asking: a router costs the entry and itself, not its siblings', () => {
+    const files: Record<string, string> = {};
+    const lines = [`import express from 'express';`, `import v1 from './v1.js';`, 'const app = express();', `app.use('/v1', v1);`];
+    for (let i = 0; i < 20; i++) {
+      files[`routes/r${i}.ts`] = ROUTER;
+      lines.splice(1, 0, `import r${i} from './routes/r${i}.js';`);
+      lines.push(`app.use('/r${i}', r${i});`);
+    }
+    files['app.ts'] = `${lines.join('\n')}\n`;
+    files['v1.ts'] = `import { Router } from 'express';\nimport chat from './chat.js';\nconst v1 = Router();\nv1.use('/chat', chat);\nexport default v1;\n`;
+    files['chat.ts'] = ROUTER;
+    const dir = project(files);
+    const before = parseCount();
+    expect(mounts(dir, 'routes/r3.ts')).toEqual(['/r3 open app.ts:28']);
+    // app.ts and r3.ts: the other routers import neither, so their mounts cannot lead to r3.
+    expect(parseCount() - before).toBe(2);
+    expect(mounts(dir, 'chat.ts')).toEqual(['/v1/chat open v1.ts:4']);
+    // v1.ts, which imports chat.ts, and chat.ts.
+    expect(parseCount() - before).toBe(4);
+  });
+
+  it('gives each file the same mounts whatever the other files asked before', () => {
+    const files: Record<string, string> = {
+      'app.ts': `import express from 'express';\nimport auth from './auth.js';\nimport v1 from './v1.js';\nimport open from './open.js';\nconst app = express();\napp.use('/v1', auth, v1);\napp.use('/open', open);\n`,
+      'auth.ts': `export default function auth(req, res, next) { if (!req.headers.authorization) return res.sendStatus(401); next(); }\n`,
+      'v1.ts': `import { Router } from 'express';\nimport chat from './chat.js';\nimport open from './open.js';\nconst v1 = Router();\nv1.use('/chat', chat);\nv1.use('/o', open);\nexport default v1;\n`,
+      'open.ts': `import { Router } from 'express';\nimport chat from './chat.js';\nconst o = Router();\no.use('/c', chat);\nexport default o;\n`,
+      'chat.ts': ROUTER,
+    };
+    const dir = project(files);
+    const all = (order: readonly string[]): string[] => order.map((f) => `${f}: ${mounts(dir, f).sort().join(', ')}`).sort();
+    const forward = all(['chat.ts', 'open.ts', 'v1.ts']);
+    clearProjectCache();
+    const backward = all(['v1.ts', 'open.ts', 'chat.ts']);
+    expect(backward).toEqual(forward);
+    expect(forward).toEqual([
+      'chat.ts: /open/c open open.ts:4, /v1/chat auth v1.ts:5, /v1/o/c auth open.ts:4',
+      'open.ts: /open open app.ts:7, /v1/o auth v1.ts:6',
+      'v1.ts: /v1 auth app.ts:6',
+    ]);
+  });
+
   it('finds a mount by its shortest way when a longer way to the same barrel is walked first (depth limit 16)', () => {
     // a.ts re-exports a chain of fifteen barrels first, then short.ts; the chain ends at short.ts too. Walked depth
     // first, short.ts is met at depth 16 and chat.ts cut off; its shorter way (depth 2) must still reach chat.ts.
