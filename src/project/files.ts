@@ -144,6 +144,7 @@ export function clearProjectCache(): void {
   globs.clear();
   recentTexts.clear();
   recentChars = 0;
+  scanned.clear();
 }
 
 /** True for a regular file on disk. */
@@ -457,6 +458,28 @@ export function seededFor(file: string, lint: LintOptions, settings: Record<stri
 export function importSpecifiersOf(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): readonly string[] {
   return peekNow(file, `${file}\0${configKey(lint, settings)}`, settings, root)?.specifiers ?? [];
 }
+
+/**
+ * importSpecifiersOf for a module that may never be asked anything else (the route map's import graph reads every
+ * module an entry imports): from its cache entry when it has one, else from a scan of its text for the specifiers
+ * alone, kept by content apart from the entries.
+ */
+export function specifiersOnly(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): readonly string[] {
+  const entry = cache.get(`${file}\0${configKey(lint, settings)}`);
+  const s = isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
+  if (entry && s && s.mtimeMs === entry.mtimeMs && s.size === entry.size) return entry.specifiers;
+  const hit = scanned.get(file);
+  if (hit && s && s.mtimeMs === hit.mtimeMs && s.size === hit.size) return hit.specifiers;
+  const checked = sourceFileStat(file, root);
+  const text = checked && read(file, root);
+  if (!checked || text === undefined) return [];
+  const specifiers = textSpecifiers(text);
+  if (scanned.size >= MAX_ENTRIES) scanned.delete(scanned.keys().next().value!);
+  scanned.set(file, { mtimeMs: checked.mtimeMs, size: checked.size, specifiers });
+  return specifiers;
+}
+
+const scanned = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly specifiers: readonly string[] }>();
 
 /**
  * What a project file's text says it may do to the instance or response its functions are handed, read without a

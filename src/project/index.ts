@@ -13,7 +13,7 @@ import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FactsWith, type MountFact } from './facts.js';
 import { endRun, isInside, madeNow, projectRoot, stampsHold, stampsOf, stillStands, withDiskMemo, type Made, type Stamp } from './disk.js';
-import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, mayAddTo, resolveModule, seededFor, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
+import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, mayAddTo, resolveModule, seededFor, specifiersOnly, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
 import { ops } from '../counters.js';
@@ -303,23 +303,25 @@ interface StoredWalk {
  */
 function expandsFor(entry: string, target: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): (file: string) => boolean {
   const graph = importGraph(entry, root, lint, allSettings);
-  const up = importersOf(graph, target);
-  return (f) => f === entry || up.has(f) || graph.reachAny.has(f);
+  return (f) => f === entry || f === target || graph.reachAny.has(f) || graph.reaches(f).has(target);
 }
 
 /**
- * The project modules an entry imports, directly or through others, read from their texts (no parse), by the
- * modules that import each. Layout answers: they stand for a one-shot run, and a short while in a long-lived
- * process (GRAPH_TTL_MS), as module resolutions do.
+ * The project modules an entry imports, directly or through others, read from their texts (no parse). Layout
+ * answers: they stand for a one-shot run, and a short while in a long-lived process (GRAPH_TTL_MS), as module
+ * resolutions do.
  */
 interface ImportGraph {
-  readonly importers: ReadonlyMap<string, readonly string[]>;
   /** Modules that load a folder of plugins (@fastify/autoload), and those importing them: they may reach any module. */
   readonly reachAny: ReadonlySet<string>;
+  /** Every module a module of the graph imports, directly or through others (made on first use, for the modules a walk reaches). */
+  reaches(file: string): ReadonlySet<string>;
 }
 
 const GRAPH_TTL_MS = 2000;
 const MAX_GRAPHS = 50;
+/** A bound on the modules one graph reads. */
+const MAX_GRAPH_FILES = 5000;
 const graphs = new Map<string, { readonly graph: ImportGraph; readonly made: Made }>();
 
 function importGraph(entry: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ImportGraph {
@@ -327,48 +329,47 @@ function importGraph(entry: string, root: string, lint: LintOptions, allSettings
   const hit = graphs.get(key);
   if (hit && stillStands(hit.made, GRAPH_TTL_MS)) return hit.graph;
   const made = madeNow();
-  const importers = new Map<string, string[]>();
+  const imports = new Map<string, string[]>();
   const loaders: string[] = [];
-  const seen = new Set([entry]);
   const queue = [entry];
+  imports.set(entry, []);
   for (let i = 0; i < queue.length && i < MAX_GRAPH_FILES; i++) {
     const from = queue[i]!;
-    for (const s of importSpecifiersOf(from, lint, allSettings, root)) {
+    const out = imports.get(from)!;
+    for (const s of specifiersOnly(from, lint, allSettings, root)) {
       if (AUTOLOAD.has(s)) loaders.push(from);
       const to = resolveModule(from, s, root);
       if (!to || to === from) continue;
-      const list = importers.get(to);
-      if (list) list.push(from);
-      else importers.set(to, [from]);
-      if (!seen.has(to)) {
-        seen.add(to);
+      out.push(to);
+      if (!imports.has(to)) {
+        imports.set(to, []);
         queue.push(to);
       }
     }
   }
-  const reachAny = new Set<string>();
-  for (const l of loaders) for (const f of importersOf({ importers, reachAny }, l)) reachAny.add(f);
-  const graph: ImportGraph = { importers, reachAny };
+  const closures = new Map<string, ReadonlySet<string>>();
+  const reaches = (file: string): ReadonlySet<string> => {
+    let found = closures.get(file);
+    if (!found) {
+      const seen = new Set<string>();
+      const stack = [file];
+      while (stack.length > 0) {
+        for (const to of imports.get(stack.pop()!) ?? []) {
+          if (seen.has(to)) continue;
+          seen.add(to);
+          stack.push(to);
+        }
+      }
+      closures.set(file, (found = seen));
+    }
+    return found;
+  };
+  const reachAny = new Set(loaders);
+  for (const f of imports.keys()) if (loaders.some((l) => reaches(f).has(l))) reachAny.add(f);
+  const graph: ImportGraph = { reachAny, reaches };
   if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
   graphs.set(key, { graph, made });
   return graph;
-}
-
-/** A bound on the modules one graph reads (a project this large is walked in full beyond it: see `importersOf`). */
-const MAX_GRAPH_FILES = 5000;
-
-/** `file` and every module of the graph that imports it, directly or through others. */
-function importersOf(graph: ImportGraph, file: string): ReadonlySet<string> {
-  const out = new Set([file]);
-  const queue = [file];
-  for (let i = 0; i < queue.length; i++) {
-    for (const f of graph.importers.get(queue[i]!) ?? []) {
-      if (out.has(f)) continue;
-      out.add(f);
-      queue.push(f);
-    }
-  }
-  return out;
 }
 
 /**
