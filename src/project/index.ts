@@ -12,7 +12,7 @@ import { EVERY_EXPORT, joinPath } from '../frameworks/common.js';
 import { readSettings } from '../settings.js';
 import type { FileContext, Framework, ProjectMount, Route } from '../types.js';
 import { exportNamesOf, exportsOf, type FactsWith, type MountFact } from './facts.js';
-import { endRun, isInside, madeNow, projectRoot, stampsHold, stampsOf, stillStands, withDiskMemo, type Made, type Stamp } from './disk.js';
+import { endRun, isInside, projectRoot, stampsHold, stampsOf, withDiskMemo, type Stamp } from './disk.js';
 import { autoloadFiles, clearProjectCache as clearFiles, entryCandidates, expandEntries, factsFor, importSpecifiersOf, importsModelClient, isFile, mayAddTo, resolveModule, seededFor, specifiersOnly, CLIENT_LEVEL, SUMMARY_LEVELS, type LintOptions } from './files.js';
 import { classMap, handsOutClient, holdsClient, type ClientSeed, type ExportSummary, type ImportedExport, type ModelFunction } from '../llm/summary.js';
 import type { ErrorFlow, ImportedErrorFlow } from '../flow/error-details.js';
@@ -307,9 +307,10 @@ function expandsFor(entry: string, target: string, root: string, lint: LintOptio
 }
 
 /**
- * The project modules an entry imports, directly or through others, read from their texts (no parse). Layout
- * answers: they stand for a one-shot run, and a short while in a long-lived process (GRAPH_TTL_MS), as module
- * resolutions do.
+ * The project modules an entry imports, directly or through others, read from their texts (no parse). Kept while
+ * every module in it is unchanged, as an entry's walk is (a re-lint in an editor stats them rather than resolves
+ * every import again): like the walk, it sees a module that an unchanged import starts to resolve to (a file created
+ * where the import pointed at none) once one of its modules changes.
  */
 interface ImportGraph {
   /** Modules that load a folder of plugins (@fastify/autoload), and those importing them: they may reach any module. */
@@ -318,17 +319,15 @@ interface ImportGraph {
   reaches(file: string): ReadonlySet<string>;
 }
 
-const GRAPH_TTL_MS = 2000;
 const MAX_GRAPHS = 50;
 /** A bound on the modules one graph reads. */
 const MAX_GRAPH_FILES = 5000;
-const graphs = new Map<string, { readonly graph: ImportGraph; readonly made: Made }>();
+const graphs = new Map<string, { readonly graph: ImportGraph; readonly stamps: ReadonlyMap<string, Stamp> }>();
 
 function importGraph(entry: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ImportGraph {
   const key = `${entry}\0${root}`;
   const hit = graphs.get(key);
-  if (hit && stillStands(hit.made, GRAPH_TTL_MS)) return hit.graph;
-  const made = madeNow();
+  if (hit && stampsHold(hit.stamps)) return hit.graph;
   const imports = new Map<string, string[]>();
   const loaders: string[] = [];
   const queue = [entry];
@@ -368,7 +367,7 @@ function importGraph(entry: string, root: string, lint: LintOptions, allSettings
   for (const f of imports.keys()) if (loaders.some((l) => reaches(f).has(l))) reachAny.add(f);
   const graph: ImportGraph = { reachAny, reaches };
   if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
-  graphs.set(key, { graph, made });
+  graphs.set(key, { graph, stamps: stampsOf(imports.keys()) });
   return graph;
 }
 

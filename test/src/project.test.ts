@@ -306,6 +306,21 @@ describe('the route map', () => {
     expect(readCount() - before).toBe(3);
   });
 
+  it('sees a router that comes to import and mount the file asking, once the router changes', () => {
+    // v1.ts is reached but not expanded for chat.ts (it imports nothing of chat.ts's) until an edit makes it mount it.
+    const dir = project({
+      'app.ts': `import express from 'express';\nimport v1 from './v1.js';\nimport chat from './chat.js';\nconst app = express();\napp.use('/v1', v1);\napp.use('/c', chat);\n`,
+      'v1.ts': `import { Router } from 'express';\nconst v1 = Router();\nexport default v1;\n`,
+      'chat.ts': ROUTER,
+    });
+    expect(mounts(dir, 'chat.ts')).toEqual(['/c open app.ts:6']);
+    const v1 = path.join(dir, 'v1.ts');
+    fs.writeFileSync(v1, `import { Router } from 'express';\nimport chat from './chat.js';\nconst v1 = Router();\nv1.use('/chat', chat);\nexport default v1;\n`);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(v1, later, later);
+    expect(mounts(dir, 'chat.ts').sort()).toEqual(['/c open app.ts:6', '/v1/chat open v1.ts:4']);
+  });
+
   it('treats a sub-app that another entry mounts as a sub-app, not as an entry', () => {
     const dir = project({
       'app.ts': `import { Hono } from 'hono';\nimport { jwt } from 'hono/jwt';\nimport v1 from './v1/index.js';\nconst app = new Hono();\napp.use('*', jwt({ secret: 's' }));\napp.route('/v1', v1);\n`,
