@@ -211,7 +211,9 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
     if (candidate === target) continue;
     const walk = entryWalk(candidate, !configured.has(candidate), root, lint, allSettings);
     if (!walk) continue;
-    const expands = app ? () => true : expandsFor(candidate, target, root, lint, allSettings);
+    // The import graph is read only when some module waits to be expanded (or a responder's way is asked).
+    let only: ((file: string) => boolean) | undefined;
+    const expands = app ? () => true : (f: string) => (only ??= expandsFor(candidate, target, root, lint, allSettings))(f);
     walk.expand(expands, lint);
     found.push({ walk, entry: candidate, expands });
   }
@@ -263,7 +265,7 @@ function walkProject(target: string, lint: LintOptions, allSettings: Record<stri
 function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOptions, allSettings: Record<string, unknown>): EntryWalk | undefined {
   const key = `${entry}\0${root}\0${entryOnly}\0${JSON.stringify(allSettings['llm-leak'] ?? null)}`;
   const hit = entryWalks.get(key);
-  if (hit && stampsHold(hit.stamps)) return hit.walk;
+  if (hit && stillHolds(hit, lint)) return hit.walk;
   const deps = new Set<string>();
   // Each expansion reads through the options of the lint asking (its disk memo, its own parse), into the walk's deps.
   const ioFor = (asking: LintOptions): WalkIo => {
@@ -279,11 +281,13 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   const facts = io.load(entry, entryOnly);
   const walk = facts ? startWalk(entry, facts, root, io, deps, ioFor) : undefined;
   // A candidate that is no entry is remembered too (no walk), so it is not parsed again.
+  const none = walk ? undefined : stampsOf(deps.size > 0 ? deps : new Set([entry]));
   const stored: StoredWalk = {
     walk,
     get stamps() {
-      return walk ? walk.stamps : stampsOf(deps.size > 0 ? deps : new Set([entry]));
+      return walk ? walk.stamps : none!;
     },
+    checkedIn: lint.disk?.id,
   };
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
@@ -293,6 +297,16 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
 interface StoredWalk {
   readonly walk: EntryWalk | undefined;
   readonly stamps: ReadonlyMap<string, Stamp>;
+  /** The disk memo (DiskMemo.id) it was last found current in: the files do not change during one lint, or one run. */
+  checkedIn: number | undefined;
+}
+
+/** Whether what `kept` was made from is unchanged, checked once per disk memo (a lint's, or a one-shot run's). */
+function stillHolds(kept: { readonly stamps: ReadonlyMap<string, Stamp>; checkedIn: number | undefined }, lint: LintOptions): boolean {
+  if (lint.disk && kept.checkedIn === lint.disk.id) return true;
+  if (!stampsHold(kept.stamps)) return false;
+  kept.checkedIn = lint.disk?.id;
+  return true;
 }
 
 /**
@@ -322,12 +336,12 @@ interface ImportGraph {
 const MAX_GRAPHS = 50;
 /** A bound on the modules one graph reads. */
 const MAX_GRAPH_FILES = 5000;
-const graphs = new Map<string, { readonly graph: ImportGraph; readonly stamps: ReadonlyMap<string, Stamp> }>();
+const graphs = new Map<string, { readonly graph: ImportGraph; readonly stamps: ReadonlyMap<string, Stamp>; checkedIn: number | undefined }>();
 
 function importGraph(entry: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ImportGraph {
   const key = `${entry}\0${root}`;
   const hit = graphs.get(key);
-  if (hit && stampsHold(hit.stamps)) return hit.graph;
+  if (hit && stillHolds(hit, lint)) return hit.graph;
   const imports = new Map<string, string[]>();
   const loaders: string[] = [];
   const queue = [entry];
@@ -367,7 +381,7 @@ function importGraph(entry: string, root: string, lint: LintOptions, allSettings
   for (const f of imports.keys()) if (loaders.some((l) => reaches(f).has(l))) reachAny.add(f);
   const graph: ImportGraph = { reachAny, reaches };
   if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
-  graphs.set(key, { graph, stamps: stampsOf(imports.keys()) });
+  graphs.set(key, { graph, stamps: stampsOf(imports.keys()), checkedIn: lint.disk?.id });
   return graph;
 }
 
