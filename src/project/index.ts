@@ -317,7 +317,8 @@ function stillHolds(kept: { readonly stamps: ReadonlyMap<string, Stamp>; checked
  */
 function expandsFor(entry: string, target: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): (file: string) => boolean {
   const graph = importGraph(entry, root, lint, allSettings);
-  return (f) => f === entry || f === target || graph.reachAny.has(f) || graph.reaches(f).has(target);
+  const up = graph.importersOf(target);
+  return (f) => f === entry || up.has(f) || graph.reachAny.has(f);
 }
 
 /**
@@ -329,8 +330,8 @@ function expandsFor(entry: string, target: string, root: string, lint: LintOptio
 interface ImportGraph {
   /** Modules that load a folder of plugins (@fastify/autoload), and those importing them: they may reach any module. */
   readonly reachAny: ReadonlySet<string>;
-  /** Every module a module of the graph imports, directly or through others (made on first use, for the modules a walk reaches). */
-  reaches(file: string): ReadonlySet<string>;
+  /** A module and every module of the graph that imports it, directly or through others (linear in the graph). */
+  importersOf(file: string): ReadonlySet<string>;
 }
 
 const MAX_GRAPHS = 50;
@@ -342,46 +343,42 @@ function importGraph(entry: string, root: string, lint: LintOptions, allSettings
   const key = `${entry}\0${root}`;
   const hit = graphs.get(key);
   if (hit && stillHolds(hit, lint)) return hit.graph;
-  const imports = new Map<string, string[]>();
+  const importers = new Map<string, string[]>();
   const loaders: string[] = [];
+  const seen = new Set([entry]);
   const queue = [entry];
-  imports.set(entry, []);
   for (let i = 0; i < queue.length && i < MAX_GRAPH_FILES; i++) {
     const from = queue[i]!;
-    const out = imports.get(from)!;
     for (const s of specifiersOnly(from, lint, allSettings, root)) {
       if (AUTOLOAD.has(s)) loaders.push(from);
       const to = resolveModule(from, s, root);
       if (!to || to === from) continue;
-      out.push(to);
-      if (!imports.has(to)) {
-        imports.set(to, []);
+      const by = importers.get(to);
+      if (by) by.push(from);
+      else importers.set(to, [from]);
+      if (!seen.has(to)) {
+        seen.add(to);
         queue.push(to);
       }
     }
   }
-  const closures = new Map<string, ReadonlySet<string>>();
-  const reaches = (file: string): ReadonlySet<string> => {
-    let found = closures.get(file);
-    if (!found) {
-      const seen = new Set<string>();
-      const stack = [file];
-      while (stack.length > 0) {
-        for (const to of imports.get(stack.pop()!) ?? []) {
-          if (seen.has(to)) continue;
-          seen.add(to);
-          stack.push(to);
-        }
+  const importersOf = (file: string): ReadonlySet<string> => {
+    const out = new Set([file]);
+    const queue = [file];
+    for (let i = 0; i < queue.length; i++) {
+      for (const f of importers.get(queue[i]!) ?? []) {
+        if (out.has(f)) continue;
+        out.add(f);
+        queue.push(f);
       }
-      closures.set(file, (found = seen));
     }
-    return found;
+    return out;
   };
-  const reachAny = new Set(loaders);
-  for (const f of imports.keys()) if (loaders.some((l) => reaches(f).has(l))) reachAny.add(f);
-  const graph: ImportGraph = { reachAny, reaches };
+  const reachAny = new Set<string>();
+  for (const l of loaders) for (const f of importersOf(l)) reachAny.add(f);
+  const graph: ImportGraph = { reachAny, importersOf };
   if (graphs.size >= MAX_GRAPHS) graphs.delete(graphs.keys().next().value!);
-  graphs.set(key, { graph, stamps: stampsOf(imports.keys()), checkedIn: lint.disk?.id });
+  graphs.set(key, { graph, stamps: stampsOf(seen), checkedIn: lint.disk?.id });
   return graph;
 }
 
