@@ -838,8 +838,8 @@ function textOf(entry: Entry, file: string, root: string): string | undefined {
 
 const FETCHES = /\bfetch\s*\(|\baxios\b/;
 const HOOKS = /\baddHook\b/;
-/** `P.name = F` (facts.ts `responders`), not `module.exports.x =` or `exports.x =`. */
-const INSTALLS = /(?<![\w$.])(?!module\.|exports\.)[\w$]+\.[\w$]+\s*=(?![=>])/;
+/** `P.name = F` or `P['name'] = F` (facts.ts `responders`), not `module.exports.x =` or `exports.x =`. */
+const INSTALLS = /(?<![\w$.])(?!module\.|exports\.)[\w$]+\s*(?:\.\s*[\w$]+|\[[^\]\n]+\])\s*=(?![=>])/;
 
 function entryOf(s: { mtimeMs: number; size: number }, text: string, settings: Record<string, unknown>): Entry {
   // Each scan once: the text of every module a hold question passes is read this way (a barrel tree of hundreds).

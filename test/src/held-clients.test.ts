@@ -338,6 +338,11 @@ describe('response methods the app\'s middleware installs', () => {
     expect(lintSends(project(expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`])))).toEqual(['7 no-raw-llm-response']);
   });
 
+  it("sends the argument of res['success'] installed by an Express middleware (a computed member)", () => {
+    const respond = `module.exports = function respond(req, res, next) {\n  res['success'] = (data) => res.json({ ok: true, data });\n  next();\n};\n`;
+    expect(lintSends(project(expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`])))).toEqual(['7 no-raw-llm-response']);
+  });
+
   it('reports once where a middleware wraps res.json itself', () => {
     const timing = `module.exports = function timing(req, res, next) {\n  res.json = (body) => { res.set('x-time', String(Date.now())); return res.type('json').send(JSON.stringify(body)); };\n  next();\n};\n`;
     const body = [`  try {`, `    ${COMPLETION}`, `    res.json(completion);`, `  } catch (e) {`, `    res.status(500).json({ error: e.message });`, `  }`];
