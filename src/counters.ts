@@ -21,9 +21,11 @@ export interface OpCounts {
   chainSteps: number;
   /** Code-path graph steps: vertices searched by reachability queries, edges read by the dominator iteration (flow/paths.ts). */
   pathSteps: number;
+  /** Uses of a middleware's parameter read for the methods it installs (frameworks/sinks.ts `middlewareSender`). */
+  useSteps: number;
 }
 
-const counts: OpCounts = { reads: 0, parses: 0, builds: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0, pathSteps: 0 };
+const counts: OpCounts = { reads: 0, parses: 0, builds: 0, walkStates: 0, summarySteps: 0, originSteps: 0, chainSteps: 0, pathSteps: 0, useSteps: 0 };
 
 /** The live counters; the analysis increments them, nothing else writes them. */
 export const ops: OpCounts = counts;

@@ -9,6 +9,7 @@ import { CALL, CONSTRUCT, ESM, trackerOf } from '../references.js';
 import type { FileContext, Framework, FunctionNode, Node, ParamRole, Sink } from '../types.js';
 import { methodCall, paramVariable, type Collector } from './common.js';
 import type { AddSink } from './adapter.js';
+import { ops } from '../counters.js';
 import {
   RESPONSE_CLASSES,
   contextFramework,
@@ -97,6 +98,25 @@ export function sinkReader(role: ParamRole, fw: Framework | undefined): ((id: No
   return contextSinkOf(role)?.read;
 }
 
+const byFunction = new WeakMap<Scope.Variable, Map<FunctionNode | undefined, Node[]>>();
+
+/** A variable's uses by the function they are in, grouped once: a middleware installing many methods asks per method. */
+function usesByFunction(v: Scope.Variable): ReadonlyMap<FunctionNode | undefined, readonly Node[]> {
+  let out = byFunction.get(v);
+  if (!out) {
+    out = new Map();
+    for (const r of v.references) {
+      ops.useSteps++;
+      const fn = enclosingFunction(r.identifier);
+      const list = out.get(fn);
+      if (list) list.push(r.identifier as Node);
+      else out.set(fn, [r.identifier as Node]);
+    }
+    byFunction.set(v, out);
+  }
+  return out;
+}
+
 /**
  * The framework whose middleware sends the response through a method it installs: `target` is installed on parameter
  * `index` of a middleware with `params` parameters, and its own body writes the response through that parameter
@@ -104,13 +124,16 @@ export function sinkReader(role: ParamRole, fw: Framework | undefined): ((id: No
  * framework with that signature would (`ctx.body = x`, `res.status(500).json(x)`).
  */
 export function middlewareSender(file: FileContext, target: FunctionNode, holder: Scope.Variable, index: number, params: number): Framework | undefined {
-  const uses: Node[] = holder.references.filter((r) => enclosingFunction(r.identifier) === target).map((r) => r.identifier as Node);
+  const uses: Node[] = [...(usesByFunction(holder).get(target) ?? [])];
   if (target.type !== AST_NODE_TYPES.ArrowFunctionExpression) uses.push(...thisRootsIn(file, target));
   for (const { framework, role } of middlewareSignatures(params)) {
     const read = index < 0 ? undefined : sinkReader(role[index]!, framework);
     if (!read) continue;
     let sends = false;
-    for (const u of uses) read(u, () => (sends = true));
+    for (const u of uses) {
+      ops.useSteps++;
+      read(u, () => (sends = true));
+    }
     if (sends) return framework;
   }
   return undefined;
