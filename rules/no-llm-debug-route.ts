@@ -1,8 +1,8 @@
-import { contains } from '../src/ast.js';
+import { contains, itemsWithin } from '../src/ast.js';
 import { createRule } from '../src/create-rule.js';
 import { modelWhen, type FileModel } from '../src/model.js';
 import { describeMount, describeOrigin, describeRoute, mountedPath, registrationLoc } from '../src/report.js';
-import type { Node, Origin, Route } from '../src/types.js';
+import type { Node, Origin, Route, Sink } from '../src/types.js';
 
 /**
  * A path segment that marks a debug, test, internal or dev route: `/debug`, `/_debug`, `/debug-info`, `/internal`,
@@ -77,12 +77,26 @@ export default createRule({
 
 /** The first sink inside the route's handlers that sends model output or a prompt, with what it sends. */
 function leakOf(model: FileModel, route: Route): { sink: Node; origin: Origin } | undefined {
-  for (const sink of model.sinks) {
-    if (!route.handlers.some((h) => contains(h, sink.node))) continue;
+  for (const sink of sinksIn(model, route)) {
     const origin = model.originsOf(sink.node).find((o) => o.kind === 'llm' || o.kind === 'prompt');
     if (origin) return { sink: sink.node, origin };
   }
   return undefined;
+}
+
+const bySink = new WeakMap<FileModel, { readonly sorted: readonly Sink[]; readonly order: ReadonlyMap<Sink, number> }>();
+
+/** The sinks inside the route's handlers, in the model's order, each handler's found by its range: an app of 5,000 routes reads each sink once, not once per route. */
+function sinksIn(model: FileModel, route: Route): Sink[] {
+  let index = bySink.get(model);
+  if (!index) {
+    const sorted = [...model.sinks].sort((a, b) => a.node.range[0] - b.node.range[0]);
+    index = { sorted, order: new Map(model.sinks.map((s, i) => [s, i])) };
+    bySink.set(model, index);
+  }
+  const { sorted, order } = index;
+  const found = new Set(route.handlers.flatMap((h) => itemsWithin(sorted, h, (s) => s.node.range)));
+  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
 }
 
 /** Auth middleware in front of the route, or a credential check in the handler that runs before the leak. */

@@ -21,7 +21,11 @@ export interface OpCounts {
   chainSteps: number;
   /** Code-path graph steps: vertices searched by reachability queries, edges read by the dominator iteration (flow/paths.ts). */
   pathSteps: number;
-  /** Uses of a middleware's parameter read for the methods it installs (frameworks/sinks.ts `middlewareSender`). */
+  /**
+   * Uses and sinks read by lookups that must stay linear however many routes share them: a middleware parameter's uses
+   * by function (frameworks/sinks.ts `middlewareSender`), whether a variable is written again (ast.ts `boundOnce`), the
+   * sinks inside a route (ast.ts `itemsWithin`).
+   */
   useSteps: number;
 }
 
