@@ -86,7 +86,10 @@ export interface ProjectWalk {
   readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
   /** The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`). */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
-  /** Methods the app's middleware installs on the context or response, which send the response (facts.ts `responders`). */
+  /**
+   * Methods the middleware on the file's way installs on the context or response, which send the response (facts.ts
+   * `responders`): middleware the entry, or a module leading to the file, applies with `.use(...)`.
+   */
   readonly responders: ReadonlySet<string>;
   /** The entry walks it was read from (see servedModules). */
   readonly walks: readonly EntryWalk[];
@@ -117,7 +120,7 @@ export function projectUses(file: FileContext, allSettings: Record<string, unkno
   return withDiskMemo(lint.disk, () => (isFile(filename) ? walkFor(file, filename, allSettings, lint) : undefined));
 }
 
-/** Response methods the middleware of the apps the linted file belongs to installs (ProjectWalk.responders). */
+/** Response methods the middleware on the linted file's way installs (ProjectWalk.responders). */
 export function appResponders(file: FileContext, allSettings: Record<string, unknown>, lint: LintOptions): ReadonlySet<string> {
   const filename = file.filename;
   if (!summariesOn || !filename || !path.isAbsolute(filename)) return new Set();
