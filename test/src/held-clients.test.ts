@@ -338,6 +338,18 @@ describe('response methods the app\'s middleware installs', () => {
     expect(lintSends(project(expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`])))).toEqual(['7 no-raw-llm-response']);
   });
 
+  it('reads res.success from the middleware on the route\'s way, not from a sibling router that applies it', () => {
+    const respond = `module.exports = function respond(req, res, next) {\n  res.success = (data) => res.json({ ok: true, data });\n  next();\n};\n`;
+    const files = expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`]);
+    // admin.js applies respond to its own requests only; app.js no longer applies it to every route.
+    files['app.js'] = `const express = require('express');\nconst admin = require('./routes/admin');\nconst chat = require('./routes/chat');\nconst app = express();\napp.use('/admin', admin);\napp.use('/api', chat);\napp.listen(3000);\n`;
+    files['routes/admin.js'] = `const express = require('express');\nconst respond = require('../lib/respond');\nconst router = express.Router();\nrouter.use(respond);\nrouter.get('/ping', (req, res) => res.success('pong'));\nmodule.exports = router;\n`;
+    expect(lintSends(project(files))).toEqual([]);
+    // Applied by the chat router itself, it is on the way.
+    files['routes/chat.js'] = files['routes/chat.js']!.replace(`const router = express.Router();`, `const respond = require('../lib/respond');\nconst router = express.Router();\nrouter.use(respond);`);
+    expect(lintSends(project(files))).toEqual(['9 no-raw-llm-response']);
+  });
+
   it("sends the argument of res['success'] installed by an Express middleware (a computed member)", () => {
     const respond = `module.exports = function respond(req, res, next) {\n  res['success'] = (data) => res.json({ ok: true, data });\n  next();\n};\n`;
     expect(lintSends(project(expressApp('respond', respond, [`  ${COMPLETION}`, `  res.success(completion);`])))).toEqual(['7 no-raw-llm-response']);
