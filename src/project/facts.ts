@@ -238,7 +238,8 @@ function usesOf(model: FileModel): { specifier: string; name: string }[] {
   for (const mw of model.useMiddleware) {
     if (mw.fn) continue;
     const e = skipTS(mw.node);
-    const source = importSourceOf(model.file, e.type === AST_NODE_TYPES.CallExpression ? (e.callee as Node) : e);
+    // `app.use(respond)`, `app.use(require('./respond'))`; a factory's result: `app.use(resMsg())`, `app.use(require('./respond')())`.
+    const source = importSourceOf(model.file, e) ?? (e.type === AST_NODE_TYPES.CallExpression ? importSourceOf(model.file, e.callee as Node) : undefined);
     if (source && source.name !== '*' && source.name !== EVERY_EXPORT) out.push(source);
   }
   return out;

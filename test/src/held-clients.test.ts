@@ -346,8 +346,12 @@ describe('response methods the app\'s middleware installs', () => {
     files['routes/admin.js'] = `const express = require('express');\nconst respond = require('../lib/respond');\nconst router = express.Router();\nrouter.use(respond);\nrouter.get('/ping', (req, res) => res.success('pong'));\nmodule.exports = router;\n`;
     expect(lintSends(project(files))).toEqual([]);
     // Applied by the chat router itself, it is on the way.
-    files['routes/chat.js'] = files['routes/chat.js']!.replace(`const router = express.Router();`, `const respond = require('../lib/respond');\nconst router = express.Router();\nrouter.use(respond);`);
+    const chat = files['routes/chat.js']!;
+    files['routes/chat.js'] = chat.replace(`const router = express.Router();`, `const respond = require('../lib/respond');\nconst router = express.Router();\nrouter.use(respond);`);
     expect(lintSends(project(files))).toEqual(['9 no-raw-llm-response']);
+    // Required where it is applied.
+    files['routes/chat.js'] = chat.replace(`const router = express.Router();`, `const router = express.Router();\nrouter.use(require('../lib/respond'));`);
+    expect(lintSends(project(files))).toEqual(['8 no-raw-llm-response']);
   });
 
   it("sends the argument of res['success'] installed by an Express middleware (a computed member)", () => {
