@@ -84,19 +84,10 @@ function leakOf(model: FileModel, route: Route): { sink: Node; origin: Origin } 
   return undefined;
 }
 
-const bySink = new WeakMap<FileModel, { readonly sorted: readonly Sink[]; readonly order: ReadonlyMap<Sink, number> }>();
-
-/** The sinks inside the route's handlers, in the model's order, each handler's found by its range: an app of 5,000 routes reads each sink once, not once per route. */
+/** The sinks inside the route's handlers, in source order, each handler's found by its range (model.sinks is sorted). */
 function sinksIn(model: FileModel, route: Route): Sink[] {
-  let index = bySink.get(model);
-  if (!index) {
-    const sorted = [...model.sinks].sort((a, b) => a.node.range[0] - b.node.range[0]);
-    index = { sorted, order: new Map(model.sinks.map((s, i) => [s, i])) };
-    bySink.set(model, index);
-  }
-  const { sorted, order } = index;
-  const found = new Set(route.handlers.flatMap((h) => itemsWithin(sorted, h, (s) => s.node.range)));
-  return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
+  const found = new Set(route.handlers.flatMap((h) => itemsWithin(model.sinks, h, (s) => s.node.range)));
+  return [...found].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
 /** Auth middleware in front of the route, or a credential check in the handler that runs before the leak. */

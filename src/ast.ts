@@ -205,18 +205,22 @@ export function boundOnce(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTre
   if (!v || v.defs.length !== 1) return undefined;
   const decl = v.defs[0]!.node;
   if (decl.type !== AST_NODE_TYPES.VariableDeclarator || decl.id.type !== AST_NODE_TYPES.Identifier || !decl.init) return undefined;
-  return writtenAgain(v, decl.id) ? undefined : decl.init;
+  return writtenAgain(v) ? undefined : decl.init;
 }
 
 const rewritten = new WeakMap<Scope.Variable, boolean>();
 
-/** Whether a variable is written other than by its declaration `id`: read once per variable (a client used by 5,000 routes). */
-function writtenAgain(v: Scope.Variable, id: TSESTree.Identifier): boolean {
+/**
+ * Whether a variable is written other than by the name its first definition declares (`x = ...` after `let x = ...`):
+ * its uses read once per variable, however many questions ask (a client shared by 5,000 routes).
+ */
+export function writtenAgain(v: Scope.Variable): boolean {
   let out = rewritten.get(v);
   if (out === undefined) {
+    const declared = v.defs[0]?.name;
     out = v.references.some((r) => {
       ops.useSteps++;
-      return r.isWrite() && r.identifier !== id;
+      return r.isWrite() && r.identifier !== declared;
     });
     rewritten.set(v, out);
   }

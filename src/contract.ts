@@ -44,7 +44,7 @@ export interface FileModel {
   llmCallOf(node: Node): LlmCall | undefined;
   /** Routes registered in this file, all frameworks together. */
   readonly routes: readonly Route[];
-  /** Places where values go back to the client. */
+  /** Places where values go back to the client, in source order. */
   readonly sinks: readonly Sink[];
   /** Error-handling functions: Express `(err, req, res, next)`, Fastify `setErrorHandler`, Koa try/catch around `await next()`, Hono `onError`. */
   readonly errorHandlers: readonly FunctionNode[];

@@ -185,7 +185,7 @@ export function buildModel(
     const { sinks: base, paramRoles } = getFrameworks();
     const names = paramRoles.size > 0 ? responders() : undefined;
     const extra = names && names.size > 0 ? installedMethodSinks(paramRoles, names, base) : [];
-    return extra.length > 0 ? [...base, ...extra] : base;
+    return extra.length > 0 ? [...base, ...extra].sort((a, b) => a.node.range[0] - b.node.range[0]) : base;
   };
   let origins: ((node: Node) => readonly Origin[]) | undefined;
   let reach: ((fn: FunctionNode) => LlmCall | undefined) | undefined;

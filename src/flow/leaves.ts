@@ -1,6 +1,6 @@
 /** Splits an expression that builds a prompt into the values it is made of. */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { boundOnce, isFunction, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { boundOnce, isFunction, propertyName, resolveFunction, skipTS, variableOf, writtenAgain } from '../ast.js';
 import type { FileContext, FunctionNode, Node } from '../types.js';
 import { isNarrowedToLiterals } from './allow-list.js';
 
@@ -170,7 +170,7 @@ export function isUnchangedRead(sourceCode: Readonly<TSESLint.SourceCode>, node:
   const v = variableOf(sourceCode, n);
   const def = v?.defs.length === 1 ? v.defs[0] : undefined;
   if (!v || def?.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return false;
-  if (v.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+  if (writtenAgain(v)) return false;
   const init = def.node.init && skipTS(def.node.init);
   if (!init) return false;
   // const { messages } = req.body / = await req.json(); also through a local holding the awaited body

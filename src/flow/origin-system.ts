@@ -8,7 +8,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { memberChain, propertyName, resolveFunction, skipTS, variableOf } from '../ast.js';
+import { memberChain, propertyName, resolveFunction, skipTS, variableOf, writtenAgain } from '../ast.js';
 import type { FunctionNode, LlmCall, Node, ParamRole } from '../types.js';
 import { constInit, objectOf, optionValue } from '../llm/messages.js';
 import type { FileContext } from '../types.js';
@@ -208,7 +208,7 @@ function clientProvided(
       if (!def) return false;
       if (def.type === 'Parameter') return REQUEST_ROLES.has(paramRoleOf(n) ?? 'next');
       if (def.type !== 'Variable' || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return false;
-      if (v!.references.some((r) => r.isWrite() && r.identifier !== def.name)) return false;
+      if (writtenAgain(v!)) return false;
       n = skipTS(def.node.init);
     } else return false;
   }

@@ -331,7 +331,7 @@ export function factsFor<P extends FactPart>(
   // The guard (a regular source file inside the project root, of a sane size, on its real path too) passed when the
   // entry was made; while the file's stats are the same, one stat re-checks it.
   const quick = hit && isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
-  const s = quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size ? quick : sourceFileStat(file, root);
+  const s = sameStats(quick, hit) ? quick : sourceFileStat(file, root);
   if (!s) return undefined;
   lint.deps?.add(file);
   let text: string | undefined;
@@ -467,9 +467,9 @@ export function importSpecifiersOf(file: string, lint: LintOptions, settings: Re
 export function specifiersOnly(file: string, lint: LintOptions, settings: Record<string, unknown>, root: string): readonly string[] {
   const entry = cache.get(`${file}\0${configKey(lint, settings)}`);
   const s = isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
-  if (entry && s && s.mtimeMs === entry.mtimeMs && s.size === entry.size) return entry.specifiers;
+  if (entry && sameStats(s, entry)) return entry.specifiers;
   const hit = scanned.get(file);
-  if (hit && s && s.mtimeMs === hit.mtimeMs && s.size === hit.size) return hit.specifiers;
+  if (hit && sameStats(s, hit)) return hit.specifiers;
   const checked = sourceFileStat(file, root);
   const text = checked && read(file, root);
   if (!checked || text === undefined) return [];
@@ -795,7 +795,7 @@ function peekNow(file: string, key: string, settings: Record<string, unknown>, r
   const hit = cache.get(key);
   // As in factsFor: while the stats are those the guard passed, one stat re-checks it.
   const quick = hit && isInside(path.isAbsolute(file) ? file : path.resolve(file), root) ? stat(file) : undefined;
-  if (quick && hit && quick.mtimeMs === hit.mtimeMs && quick.size === hit.size) return hit;
+  if (hit && sameStats(quick, hit)) return hit;
   const s = sourceFileStat(file, root);
   if (!s) return undefined;
   const text = read(file, root);
@@ -834,6 +834,11 @@ function textOf(entry: Entry, file: string, root: string): string | undefined {
   recentTexts.delete(entry);
   recentChars -= text.length;
   return text;
+}
+
+/** Whether a file's stats now are those something was made from (its mtime and size). */
+function sameStats(now: { mtimeMs: number; size: number } | undefined, was: { mtimeMs: number; size: number } | undefined): boolean {
+  return !!now && !!was && now.mtimeMs === was.mtimeMs && now.size === was.size;
 }
 
 const FETCHES = /\bfetch\s*\(|\baxios\b/;

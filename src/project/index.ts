@@ -84,7 +84,10 @@ export interface ProjectWalk {
   readonly mounts: ReadonlyMap<string, readonly ProjectMount[]>;
   /** Exports (or methods of exported objects) that files on the way register as route handlers. */
   readonly handlers: readonly { readonly name: string; readonly member?: string; readonly framework: Framework }[];
-  /** The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`). */
+  /**
+   * The files that decorate the app's Fastify instances, by decoration name (facts.ts `decorations`): any plugin of
+   * the app may, so only a walk that expands the whole app (`walkFor(..., app = true)`) fills it.
+   */
   readonly decorators: ReadonlyMap<string, readonly string[]>;
   /**
    * Methods the middleware on the file's way installs on the context or response, which send the response (facts.ts
@@ -283,29 +286,26 @@ function entryWalk(entry: string, entryOnly: boolean, root: string, lint: LintOp
   const io = ioFor(lint);
   const facts = io.load(entry, entryOnly);
   const walk = facts ? startWalk(entry, facts, root, io, deps, ioFor) : undefined;
-  // A candidate that is no entry is remembered too (no walk), so it is not parsed again.
-  const none = walk ? undefined : stampsOf(deps.size > 0 ? deps : new Set([entry]));
-  const stored: StoredWalk = {
-    walk,
-    get stamps() {
-      return walk ? walk.stamps : none!;
-    },
-    checkedIn: lint.disk?.id,
-  };
+  // A candidate that is no entry is remembered too (no walk), so it is not parsed again. A walk's stamps grow with it.
+  const stored: StoredWalk = { walk, stamps: walk?.stamps ?? stampsOf(deps.size > 0 ? deps : new Set([entry])), checkedIn: lint.disk?.id };
   if (entryWalks.size >= MAX_ENTRY_WALKS) entryWalks.delete(entryWalks.keys().next().value!);
   entryWalks.set(key, stored);
   return walk;
 }
 
-interface StoredWalk {
-  readonly walk: EntryWalk | undefined;
+/** Something kept across lints (a walk, an import graph) with the stamps of the files it was made from. */
+interface Kept {
   readonly stamps: ReadonlyMap<string, Stamp>;
   /** The disk memo (DiskMemo.id) it was last found current in: the files do not change during one lint, or one run. */
   checkedIn: number | undefined;
 }
 
+interface StoredWalk extends Kept {
+  readonly walk: EntryWalk | undefined;
+}
+
 /** Whether what `kept` was made from is unchanged, checked once per disk memo (a lint's, or a one-shot run's). */
-function stillHolds(kept: { readonly stamps: ReadonlyMap<string, Stamp>; checkedIn: number | undefined }, lint: LintOptions): boolean {
+function stillHolds(kept: Kept, lint: LintOptions): boolean {
   if (lint.disk && kept.checkedIn === lint.disk.id) return true;
   if (!stampsHold(kept.stamps)) return false;
   kept.checkedIn = lint.disk?.id;
@@ -340,7 +340,7 @@ interface ImportGraph {
 const MAX_GRAPHS = 50;
 /** A bound on the modules one graph reads. */
 const MAX_GRAPH_FILES = 5000;
-const graphs = new Map<string, { readonly graph: ImportGraph; readonly stamps: ReadonlyMap<string, Stamp>; checkedIn: number | undefined }>();
+const graphs = new Map<string, Kept & { readonly graph: ImportGraph }>();
 
 function importGraph(entry: string, root: string, lint: LintOptions, allSettings: Record<string, unknown>): ImportGraph {
   const key = `${entry}\0${root}`;
@@ -398,7 +398,6 @@ export function parseParamKey(key: string): { name: string; index: number } | un
   const m = /^(.*)\((\d+)\)$/.exec(key);
   return m ? { name: m[1]!, index: Number(m[2]) } : undefined;
 }
-
 
 /** What a walk reads. */
 interface WalkIo {
@@ -635,6 +634,7 @@ function startWalk(entry: string, entryFacts: WalkFacts, root: string, first: Wa
     },
   };
 }
+
 /**
  * What the linted file's imports from the project's other modules are, by their summaries (see facts.ts): resolved by
  * the project map's resolver, read through its guard and cache. Undefined for a specifier that does not resolve to a
